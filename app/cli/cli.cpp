@@ -1,0 +1,72 @@
+#include "app/cli/cli.hpp"
+
+#include "survey/error.hpp"
+#include "survey/paths.hpp"
+
+#include <cstring>
+#include <iostream>
+
+namespace sw::cli {
+
+const std::vector<Verb>& verbs() {
+    static const std::vector<Verb> all = {
+        {"import", "enter paper questionnaires from a CSV (all rows or none)", verbImport},
+        {"report", "the SKM result: NRR per unsur, IKM, mutu (text or JSON)", verbReport},
+        {"simulate", "add realistic synthetic respondents (demos, benchmarks)", verbSimulate},
+    };
+    return all;
+}
+
+const Verb* findVerb(const std::string& name) {
+    for (const auto& v : verbs())
+        if (name == v.name) return &v;
+    return nullptr;
+}
+
+std::string databaseOption(const std::string& given) { return given.empty() ? defaultDatabasePath() : given; }
+
+bool wantsHelp(int argc, char** argv) {
+    for (int i = 2; i < argc; ++i)
+        if (std::strcmp(argv[i], "--help") == 0 || std::strcmp(argv[i], "-h") == 0) return true;
+    return false;
+}
+
+int runVerb(int argc, char** argv) {
+    const Verb* v = findVerb(argv[1]);
+    if (!v) {
+        std::cerr << "suarawarga: unknown command \"" << argv[1] << "\" (see suarawarga --help)\n";
+        return 2;
+    }
+    try {
+        return v->run(argc, argv);
+    } catch (const UsageError& e) {
+        std::cerr << "suarawarga " << v->name << ": " << e.what() << "\n";
+        return 2;
+    } catch (const InstrumentError& e) {
+        std::cerr << "suarawarga " << v->name << ": " << e.what() << "\n";
+        return 3;
+    } catch (const ImportError& e) {
+        std::cerr << "suarawarga " << v->name << ": " << e.what() << "\n(nothing was imported)\n";
+        return 3;
+    } catch (const StoreError& e) {
+        std::cerr << "suarawarga " << v->name << ": " << e.what() << "\n";
+        return 4;
+    } catch (const std::exception& e) {
+        std::cerr << "suarawarga " << v->name << ": " << e.what() << "\n";
+        return 1;
+    }
+}
+
+void printOverview(const char* program, bool withKiosk) {
+    std::cout << "SuaraWarga — survei kepuasan masyarakat (SKM) dan P2HAM\n\nUsage:\n";
+    if (withKiosk) std::cout << "  " << program << " [--db FILE] [--windowed WxH] …   start the kiosk (see --help-kiosk)\n";
+    std::cout << "  " << program << " <command> [options]\n\nCommands:\n";
+    for (const auto& v : verbs()) {
+        std::string name = v.name;
+        name.resize(10, ' ');
+        std::cout << "  " << name << v.summary << "\n";
+    }
+    std::cout << "\nEvery command takes --db FILE (default: " << defaultDatabasePath() << ") and --help.\n";
+}
+
+} // namespace sw::cli

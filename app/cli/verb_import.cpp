@@ -1,0 +1,41 @@
+#include "app/cli/args.hpp"
+#include "app/cli/cli.hpp"
+
+#include "survey/error.hpp"
+#include "survey/paper_import.hpp"
+#include "survey/unit_setup.hpp"
+
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+namespace sw::cli {
+
+int verbImport(int argc, char** argv) {
+    if (wantsHelp(argc, argv)) {
+        std::cout << "Usage: suarawarga import [--db FILE] --csv FILE [--unit ID]\n\n"
+                     "Enter paper questionnaires. One row per respondent; header names are unsur codes\n"
+                     "U1..U9 (values 1-4, empty = not answered), optionally tanggal (YYYY-MM-DD), layanan,\n"
+                     "komentar and profile fields (jenis_kelamin, usia, pendidikan, pekerjaan).\n"
+                     "The whole file is one transaction: one bad cell imports nothing and is named as\n"
+                     "FILE:LINE:COLUMN.\n";
+        return 0;
+    }
+    Args a(argc, argv, 2, {"db", "csv", "unit"}, {});
+    auto csv = a.get("csv");
+    if (!csv) throw UsageError("--csv FILE is required");
+    std::ifstream f(*csv, std::ios::binary);
+    if (!f) throw UsageError("cannot open " + *csv);
+    std::stringstream ss;
+    ss << f.rdbuf();
+
+    Store store(databaseOption(a.get("db", "")));
+    Instrument in = ensureSetup(store);
+    UnitInfo unit = *store.unit();
+    if (auto id = a.get("unit")) unit.id = *id;
+    auto result = importPaperCsv(store, in, unit, ss.str(), *csv);
+    std::cout << "imported " << result.imported << " responses from " << *csv << " into " << store.path() << "\n";
+    return 0;
+}
+
+} // namespace sw::cli

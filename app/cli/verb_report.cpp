@@ -1,0 +1,142 @@
+#include "app/cli/args.hpp"
+#include "app/cli/cli.hpp"
+
+#include "survey/error.hpp"
+#include "survey/local_time.hpp"
+#include "survey/statistik.hpp"
+#include "survey/unit_setup.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+#include <iostream>
+
+namespace sw::cli {
+
+namespace {
+
+std::string fmt(double v, int decimals) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.*f", decimals, roundTo(v, decimals));
+    return buf;
+}
+
+nlohmann::json scoresJson(const std::vector<UnsurScore>& items) {
+    auto arr = nlohmann::json::array();
+    for (const auto& u : items)
+        arr.push_back({{"code", u.code}, {"name", u.name}, {"sum", u.sum}, {"n", u.n}, {"nrr", u.nrr},
+                       {"nrr_weighted", u.nrrWeighted}, {"nrr_unit", u.nrrUnit}, {"mutu", mutuLetter(u.mutu)}});
+    return arr;
+}
+
+} // namespace
+
+int verbReport(int argc, char** argv) {
+    if (wantsHelp(argc, argv)) {
+        std::cout << "Usage: suarawarga report [--db FILE] [--from YYYY-MM-DD] [--to YYYY-MM-DD]\n"
+                     "         [--service CODE] [--kelompok rentan|bukan|lansia|disabilitas|hamil_menyusui|anak]\n"
+                     "         [--weights exact|0.111] [--population N] [--include-misuse] [--format text|json]\n\n"
+                     "The SKM result of PermenPANRB 14/2017 for a period (the unit's local dates, inclusive):\n"
+                     "sum, n, NRR and NRR tertimbang per unsur, IKM (1-4), IKM unit (25-100), mutu and kinerja.\n"
+                     "--weights 0.111 reproduces reports computed with the legacy 0,111 weight.\n"
+                     "--population N adds the Krejcie-Morgan minimum sample for N people served.\n";
+        return 0;
+    }
+    Args a(argc, argv, 2, {"db", "from", "to", "service", "kelompok", "weights", "population", "format"},
+           {"include-misuse"});
+    ResponseFilter f;
+    for (const char* key : {"from", "to"}) {
+        if (auto v = a.get(key)) {
+            LocalDate d;
+            if (!parseDate(*v, d)) throw UsageError(std::string("--") + key + " must be a date YYYY-MM-DD (got \"" + *v + "\")");
+            (std::string(key) == "from" ? f.from : f.to) = *v;
+        }
+    }
+    f.service = a.get("service");
+    f.kelompok = a.get("kelompok");
+    f.includeMisuse = a.has("include-misuse");
+    std::string w = a.get("weights", "exact");
+    if (w != "exact" && w != "0.111" && w != "0,111") throw UsageError("--weights must be exact or 0.111");
+    Weights weights = w == "exact" ? Weights::Exact : Weights::Legacy0111;
+    std::string format = a.get("format", "text");
+    if (format != "text" && format != "json") throw UsageError("--format must be text or json");
+    long long population = a.getInt("population", 0, 1, 1000000000LL);
+
+    Store store(databaseOption(a.get("db", "")));
+    Instrument in = ensureSetup(store);
+    UnitInfo unit = *store.unit();
+    SkmResult r = skmFor(store, in, f, weights);
+    AksesibilitasResult akses = aksesibilitasFor(store, in, f);
+    RentanGap gap = rentanGapFor(store, in, f, weights);
+    std::int64_t misuse = 0;
+    {
+        ResponseFilter all = f;
+        all.includeMisuse = true;
+        misuse = store.countResponses(all) - store.countResponses(f);
+    }
+
+    if (format == "json") {
+        nlohmann::json j;
+        j["unit"] = {{"id", unit.id}, {"name", unit.name}, {"zone", zoneName(unit.utcOffsetMinutes)}};
+        j["period"] = {{"from", f.from ? nlohmann::json(*f.from) : nlohmann::json(nullptr)},
+                       {"to", f.to ? nlohmann::json(*f.to) : nlohmann::json(nullptr)}};
+        j["respondents"] = r.respondents;
+        j["unsur"] = scoresJson(r.unsur);
+        j["ikm"] = r.ikm;
+        j["ikm_unit"] = r.ikmUnit;
+        j["mutu"] = mutuLetter(r.mutu);
+        j["kinerja"] = kinerjaName(r.mutu);
+        j["complete"] = r.complete;
+        j["weights"] = w == "exact" ? "exact" : "0.111";
+        j["rule"] = weightsRule(weights);
+        j["misuse_excluded"] = f.includeMisuse ? 0 : misuse;
+        j["aksesibilitas"] = {{"index", akses.index}, {"items", scoresJson(akses.items)},
+                              {"adil_yes", akses.adilYes}, {"adil_no", akses.adilNo}};
+        j["rentan_gap"] = {{"comparable", gap.comparable},
+                           {"rentan", {{"respondents", gap.rentan.respondents}, {"ikm_unit", gap.rentan.ikmUnit}, {"aksesibilitas", gap.aksesRentan.index}}},
+                           {"bukan", {{"respondents", gap.bukan.respondents}, {"ikm_unit", gap.bukan.ikmUnit}, {"aksesibilitas", gap.aksesBukan.index}}},
+                           {"ikm_gap", gap.ikmGap}, {"aksesibilitas_gap", gap.aksesGap}};
+        if (population > 0) {
+            auto need = krejcieMorgan(population);
+            j["min_sample"] = {{"population", population}, {"required", need}, {"sufficient", r.respondents >= need},
+                               {"shortfall", r.respondents >= need ? 0 : need - r.respondents}};
+        }
+        std::cout << j.dump(2) << "\n";
+        return 0;
+    }
+
+    std::cout << "SKM " << unit.name << " (" << unit.id << ")\n";
+    std::cout << "Periode: " << (f.from ? *f.from : std::string("awal")) << " s.d. " << (f.to ? *f.to : std::string("akhir"))
+              << " (" << zoneName(unit.utcOffsetMinutes) << ")\n";
+    std::cout << "Responden: " << r.respondents;
+    if (misuse > 0 && !f.includeMisuse) std::cout << " (" << misuse << " diduga penyalahgunaan tidak dihitung)";
+    std::cout << "\n\n  Kode  Unsur                                       Jumlah     n    NRR   NRR tertimbang  Mutu\n";
+    for (const auto& u : r.unsur) {
+        std::string name = u.name;
+        if (name.size() > 42) name = name.substr(0, 41) + "…";
+        char line[256];
+        std::snprintf(line, sizeof line, "  %-4s  %-42s %7lld %5lld  %5s  %14s  %s\n", u.code.c_str(), name.c_str(),
+                      static_cast<long long>(u.sum), static_cast<long long>(u.n), fmt(u.nrr, 3).c_str(),
+                      fmt(u.nrrWeighted, 3).c_str(), u.n ? mutuLetter(u.mutu) : "-");
+        std::cout << line;
+    }
+    std::cout << "\nIKM (skala 1-4):        " << fmt(r.ikm, 3) << "\n";
+    std::cout << "IKM unit (skala 25-100): " << fmt(r.ikmUnit, 2) << "\n";
+    std::cout << "Mutu pelayanan:          " << mutuLetter(r.mutu) << " (" << kinerjaName(r.mutu) << ")\n";
+    if (!r.complete) std::cout << "PERHATIAN: ada unsur tanpa jawaban; IKM belum bermakna.\n";
+    std::cout << "Aturan: " << weightsRule(weights) << "\n";
+    if (akses.any) std::cout << "\nIndeks aksesibilitas (modul HAM): " << fmt(akses.index, 2) << "\n";
+    if (gap.comparable)
+        std::cout << "Kelompok rentan vs lainnya: IKM " << fmt(gap.rentan.ikmUnit, 2) << " vs " << fmt(gap.bukan.ikmUnit, 2)
+                  << " (selisih " << fmt(gap.ikmGap, 2) << "); aksesibilitas " << fmt(gap.aksesRentan.index, 2) << " vs "
+                  << fmt(gap.aksesBukan.index, 2) << "\n";
+    if (population > 0) {
+        auto need = krejcieMorgan(population);
+        std::cout << "\nSampel minimum (Krejcie-Morgan, N = " << population << "): " << need << " responden — ";
+        if (r.respondents >= need) std::cout << "CUKUP\n";
+        else std::cout << "BELUM CUKUP, kurang " << (need - r.respondents) << "\n";
+    }
+    return 0;
+}
+
+} // namespace sw::cli

@@ -1,0 +1,22 @@
+// RFC 4180 CSV: reading (paper questionnaires) and writing (exports). UTF-8; a leading BOM is
+// skipped; CRLF or LF; quoted fields may hold commas, quotes ("") and newlines.
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sw {
+
+struct CsvRow {
+    std::vector<std::string> cells;
+    long line = 0;                    // 1-based line where the row starts (for messages)
+    std::vector<int> columns;         // 1-based byte column where each cell starts
+};
+
+// Throws ImportError(file, line, column, …) on an unterminated quote or stray quote.
+std::vector<CsvRow> parseCsv(std::string_view text, const std::string& fileName);
+
+// One field, quoted when it needs to be (comma, quote, CR or LF).
+std::string csvField(std::string_view v);
+
+} // namespace sw

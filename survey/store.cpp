@@ -1,0 +1,377 @@
+// Index of this file
+//   [SECTION] Opening: refuse foreign, damaged or newer files; migrate
+//   [SECTION] Instruments, unit, settings, events
+//   [SECTION] Append
+//   [SECTION] Queries
+#include "survey/store.hpp"
+
+#include "survey/local_time.hpp"
+#include "survey/migrations.hpp"
+
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+
+namespace sw {
+
+namespace fs = std::filesystem;
+
+// [SECTION] Opening
+
+namespace {
+
+int openFlags(const std::string& path, bool create) {
+    int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX;
+    std::error_code ec;
+    if (create && !fs::exists(path, ec)) {
+        fs::path parent = fs::path(path).parent_path();
+        if (!parent.empty()) fs::create_directories(parent, ec);
+        flags |= SQLITE_OPEN_CREATE;
+    }
+    return flags;
+}
+
+// An existing, non-empty file must start with SQLite's magic; we never open anything else.
+void refuseNonSqlite(const std::string& path) {
+    std::error_code ec;
+    if (!fs::exists(path, ec) || fs::file_size(path, ec) == 0) return;
+    std::ifstream f(path, std::ios::binary);
+    char head[16] = {};
+    f.read(head, sizeof head);
+    if (f.gcount() < 16 || std::memcmp(head, "SQLite format 3", 16) != 0)
+        throw StoreError(StoreError::Kind::Foreign,
+                         path + ": not a SuaraWarga database (not an SQLite file); it was left untouched");
+}
+
+} // namespace
+
+Store::Store(const std::string& path, Options opt)
+    : db_((refuseNonSqlite(path), path), openFlags(path, opt.create), opt.vfs) {
+    try {
+        const std::int64_t tables = db_.scalarInt("SELECT count(*) FROM sqlite_master");
+        const std::int64_t appId = db_.scalarInt("PRAGMA application_id");
+        if (tables > 0 && appId != kApplicationId)
+            throw StoreError(StoreError::Kind::Foreign,
+                             path + ": an SQLite database of another program, not SuaraWarga; it was left untouched");
+        if (opt.integrityCheck && tables > 0) {
+            std::string check = db_.scalarText("PRAGMA quick_check(1)");
+            if (check != "ok")
+                throw StoreError(StoreError::Kind::Corrupt,
+                                 path + ": the database is damaged (" + check +
+                                     "); it was left untouched — restore a backup (suarawarga restore)");
+        }
+        const std::int64_t version = db_.scalarInt("PRAGMA user_version");
+        if (version > kSchemaVersion)
+            throw StoreError(StoreError::Kind::TooNew,
+                             path + ": written by a newer SuaraWarga (schema " + std::to_string(version) +
+                                 ", this program knows " + std::to_string(kSchemaVersion) + "); update the program");
+    } catch (const StoreError& e) {
+        if (e.kind == StoreError::Kind::Corrupt || e.kind == StoreError::Kind::Foreign ||
+            e.kind == StoreError::Kind::Other)
+            throw StoreError(e.kind == StoreError::Kind::Other ? StoreError::Kind::Corrupt : e.kind, e.what());
+        throw;
+    }
+    // Durability before speed: WAL + FULL means a committed response survives a power cut.
+    std::string mode = db_.scalarText("PRAGMA journal_mode=WAL");
+    if (mode != "wal") db_.exec("PRAGMA journal_mode=DELETE");
+    db_.exec("PRAGMA synchronous=FULL");
+    db_.exec("PRAGMA foreign_keys=ON");
+    migrate();
+}
+
+int Store::schemaVersion() { return static_cast<int>(db_.scalarInt("PRAGMA user_version")); }
+
+void Store::migrate() {
+    int version = schemaVersion();
+    if (version == kSchemaVersion) return;
+    sql::Transaction tx(db_);
+    version = schemaVersion(); // another process may have migrated while we waited
+    for (int v = version; v < kSchemaVersion; ++v) db_.exec(kMigrations[static_cast<std::size_t>(v)]);
+    db_.exec("PRAGMA application_id=" + std::to_string(kApplicationId));
+    db_.exec("PRAGMA user_version=" + std::to_string(kSchemaVersion));
+    tx.commit();
+}
+
+// [SECTION] Instruments, unit, settings, events
+
+void Store::registerInstrument(const Instrument& in) {
+    sql::Statement st(db_, "INSERT OR IGNORE INTO instrument(id, version, body) VALUES(?,?,?)");
+    st.bind(1, in.id).bind(2, in.version).bind(3, in.canonicalJson).run();
+}
+
+bool Store::hasInstrument(const std::string& id, int version) {
+    sql::Statement st(db_, "SELECT 1 FROM instrument WHERE id=? AND version=?");
+    st.bind(1, id).bind(2, version);
+    return st.step();
+}
+
+std::optional<Instrument> Store::instrument(const std::string& id, int version) {
+    sql::Statement st(db_, "SELECT body FROM instrument WHERE id=? AND version=?");
+    st.bind(1, id).bind(2, version);
+    if (!st.step()) return std::nullopt;
+    return parseInstrument(st.getText(0), path() + "#instrument/" + id + "/v" + std::to_string(version));
+}
+
+std::shared_ptr<const Instrument> Store::cachedInstrument(const std::string& id, int version) {
+    std::string key = id + "/" + std::to_string(version);
+    if (auto it = instrumentCache_.find(key); it != instrumentCache_.end()) return it->second;
+    auto in = instrument(id, version);
+    if (!in) return nullptr;
+    auto shared = std::make_shared<const Instrument>(std::move(*in));
+    instrumentCache_[key] = shared;
+    return shared;
+}
+
+std::optional<Instrument> Store::latestInstrument() {
+    sql::Statement st(db_, "SELECT id, version, body FROM instrument ORDER BY rowid DESC LIMIT 1");
+    if (!st.step()) return std::nullopt;
+    return parseInstrument(st.getText(2), path() + "#instrument/" + st.getText(0) + "/v" + st.getText(1));
+}
+
+void Store::setUnit(const UnitInfo& u) {
+    sql::Statement st(db_, "INSERT INTO unit(id,name,instansi,address,kabupaten,province,utc_offset_min) "
+                           "VALUES(?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET name=excluded.name, "
+                           "instansi=excluded.instansi, address=excluded.address, kabupaten=excluded.kabupaten, "
+                           "province=excluded.province, utc_offset_min=excluded.utc_offset_min");
+    st.bind(1, u.id).bind(2, u.name).bind(3, u.instansi).bind(4, u.address).bind(5, u.kabupaten).bind(6, u.province);
+    st.bind(7, u.utcOffsetMinutes).run();
+    setSetting("unit.current", u.id);
+}
+
+std::optional<UnitInfo> Store::unit() {
+    std::string id = setting("unit.current");
+    sql::Statement st(db_, id.empty() ? "SELECT id,name,instansi,address,kabupaten,province,utc_offset_min FROM unit LIMIT 1"
+                                      : "SELECT id,name,instansi,address,kabupaten,province,utc_offset_min FROM unit WHERE id=?");
+    if (!id.empty()) st.bind(1, id);
+    if (!st.step()) return std::nullopt;
+    UnitInfo u;
+    u.id = st.getText(0);
+    u.name = st.getText(1);
+    u.instansi = st.getText(2);
+    u.address = st.getText(3);
+    u.kabupaten = st.getText(4);
+    u.province = st.getText(5);
+    u.utcOffsetMinutes = static_cast<int>(st.getInt(6));
+    return u;
+}
+
+std::string Store::setting(const std::string& key, const std::string& fallback) {
+    sql::Statement st(db_, "SELECT value FROM setting WHERE key=?");
+    st.bind(1, key);
+    return st.step() ? st.getText(0) : fallback;
+}
+
+void Store::setSetting(const std::string& key, const std::string& value) {
+    sql::Statement st(db_, "INSERT INTO setting(key,value) VALUES(?,?) ON CONFLICT(key) DO UPDATE SET value=excluded.value");
+    st.bind(1, key).bind(2, value).run();
+}
+
+void Store::logEvent(const std::string& kind, const std::string& detail) {
+    sql::Statement st(db_, "INSERT INTO event(at_utc, kind, detail) VALUES(?,?,?)");
+    st.bind(1, nowUtc()).bind(2, kind).bind(3, detail).run();
+}
+
+// [SECTION] Append
+
+void Store::insertOne(const Response& r) {
+    sql::Statement st(db_, "INSERT INTO response(uuid,instrument_id,instrument_version,unit_id,device_id,created_utc,"
+                           "utc_offset_min,local_date,service,comment,adil,misuse,source,duration_s) "
+                           "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    st.bind(1, r.uuid).bind(2, r.instrumentId).bind(3, r.instrumentVersion).bind(4, r.unitId).bind(5, r.deviceId);
+    st.bind(6, r.createdUtc).bind(7, r.utcOffsetMinutes).bind(8, localDate(r.createdUtc, r.utcOffsetMinutes));
+    if (r.service.empty()) st.bindNull(9);
+    else st.bind(9, r.service);
+    st.bind(10, r.comment);
+    if (r.adil) st.bind(11, *r.adil ? 1 : 0);
+    else st.bindNull(11);
+    st.bind(12, r.misuse ? 1 : 0).bind(13, r.source).bind(14, r.durationSeconds);
+    st.run();
+    const std::int64_t rid = db_.lastInsertRowid();
+
+    sql::Statement ans(db_, "INSERT INTO answer(rid,item,kind,value) VALUES(?,?,?,?)");
+    for (const auto& [code, v] : r.unsur) {
+        ans.reset();
+        ans.bind(1, rid).bind(2, code).bind(3, 0).bind(4, v).run();
+    }
+    for (const auto& [code, v] : r.ham) {
+        ans.reset();
+        ans.bind(1, rid).bind(2, code).bind(3, 1).bind(4, v).run();
+    }
+    if (!r.rentan.empty()) {
+        // The kelompok is resolved from the instrument the response was answered with.
+        auto in = cachedInstrument(r.instrumentId, r.instrumentVersion);
+        sql::Statement rs(db_, "INSERT INTO rentan(rid,code,kelompok) VALUES(?,?,?)");
+        for (const auto& code : r.rentan) {
+            const RentanOption* o = in ? in->findRentan(code) : nullptr;
+            if (!o) throw StoreError(StoreError::Kind::Constraint, path() + ": unknown kelompok rentan option \"" + code + "\"");
+            rs.reset();
+            rs.bind(1, rid).bind(2, code).bind(3, kelompokCode(o->kelompok)).run();
+        }
+    }
+    sql::Statement pf(db_, "INSERT INTO profile(rid,field,value) VALUES(?,?,?)");
+    for (const auto& [field, v] : r.profile) {
+        pf.reset();
+        pf.bind(1, rid).bind(2, field).bind(3, v).run();
+    }
+}
+
+void Store::append(const Response& r) {
+    sql::Transaction tx(db_);
+    insertOne(r);
+    tx.commit();
+}
+
+void Store::appendAll(const std::vector<Response>& rs) {
+    sql::Transaction tx(db_);
+    for (const auto& r : rs) insertOne(r);
+    tx.commit();
+}
+
+bool Store::hasUuid(const std::string& uuid) {
+    sql::Statement st(db_, "SELECT 1 FROM response WHERE uuid=?");
+    st.bind(1, uuid);
+    return st.step();
+}
+
+// [SECTION] Queries
+
+std::string responseWhere(const ResponseFilter& f, std::vector<std::string>& binds) {
+    std::string w = "1";
+    if (!f.includeMisuse) w += " AND r.misuse=0";
+    if (f.from) {
+        w += " AND r.local_date>=?";
+        binds.push_back(*f.from);
+    }
+    if (f.to) {
+        w += " AND r.local_date<=?";
+        binds.push_back(*f.to);
+    }
+    if (f.service) {
+        w += " AND r.service=?";
+        binds.push_back(*f.service);
+    }
+    if (f.unitId) {
+        w += " AND r.unit_id=?";
+        binds.push_back(*f.unitId);
+    }
+    if (f.kelompok) {
+        if (*f.kelompok == "rentan") {
+            w += " AND EXISTS(SELECT 1 FROM rentan x WHERE x.rid=r.rid AND x.kelompok<>'bukan')";
+        } else {
+            w += " AND EXISTS(SELECT 1 FROM rentan x WHERE x.rid=r.rid AND x.kelompok=?)";
+            binds.push_back(*f.kelompok);
+        }
+    }
+    if (f.profileField && f.profileValue) {
+        w += " AND EXISTS(SELECT 1 FROM profile p WHERE p.rid=r.rid AND p.field=? AND p.value=?)";
+        binds.push_back(*f.profileField);
+        binds.push_back(*f.profileValue);
+    }
+    return w;
+}
+
+std::string Store::whereClause(const ResponseFilter& f, std::vector<std::string>& binds) const {
+    return responseWhere(f, binds);
+}
+
+static void bindAll(sql::Statement& st, const std::vector<std::string>& binds, int first = 1) {
+    for (std::size_t i = 0; i < binds.size(); ++i) st.bind(first + static_cast<int>(i), binds[i]);
+}
+
+std::int64_t Store::countResponses(const ResponseFilter& f) {
+    std::vector<std::string> binds;
+    sql::Statement st(db_, "SELECT count(*) FROM response r WHERE " + whereClause(f, binds));
+    bindAll(st, binds);
+    return st.step() ? st.getInt(0) : 0;
+}
+
+static std::vector<UnsurTally> tallies(sql::Database& db, const std::string& where, const std::vector<std::string>& binds,
+                                       int kind) {
+    sql::Statement st(db, "SELECT a.item, sum(a.value), count(*) FROM response r JOIN answer a ON a.rid=r.rid WHERE " +
+                              where + " AND a.kind=" + std::to_string(kind) + (kind == 1 ? " AND a.value>0" : "") +
+                              " GROUP BY a.item");
+    bindAll(st, binds);
+    std::vector<UnsurTally> out;
+    while (st.step()) out.push_back({st.getText(0), "", st.getInt(1), st.getInt(2)});
+    return out;
+}
+
+std::vector<UnsurTally> Store::unsurTallies(const ResponseFilter& f, const Instrument& in, std::int64_t* respondents) {
+    std::vector<std::string> binds;
+    std::string where = whereClause(f, binds);
+    auto raw = tallies(db_, where, binds, 0);
+    // In the instrument's order, by code; an unsur nobody answered still appears with n = 0.
+    std::vector<UnsurTally> out;
+    for (const auto& u : in.unsur) {
+        UnsurTally t{u.code, u.name.in("id"), 0, 0};
+        for (const auto& x : raw)
+            if (x.code == u.code) {
+                t.sum = x.sum;
+                t.n = x.n;
+            }
+        out.push_back(t);
+    }
+    if (respondents) {
+        sql::Statement st(db_, "SELECT count(*) FROM response r WHERE " + where +
+                                   " AND EXISTS(SELECT 1 FROM answer a WHERE a.rid=r.rid AND a.kind=0)");
+        bindAll(st, binds);
+        *respondents = st.step() ? st.getInt(0) : 0;
+    }
+    return out;
+}
+
+std::vector<UnsurTally> Store::hamTallies(const ResponseFilter& f, const Instrument& in) {
+    std::vector<std::string> binds;
+    auto raw = tallies(db_, whereClause(f, binds), binds, 1);
+    std::vector<UnsurTally> out;
+    for (const auto& h : in.ham.items) {
+        UnsurTally t{h.code, h.name.in("id"), 0, 0};
+        for (const auto& x : raw)
+            if (x.code == h.code) {
+                t.sum = x.sum;
+                t.n = x.n;
+            }
+        out.push_back(t);
+    }
+    return out;
+}
+
+void Store::forEachResponse(const ResponseFilter& f, const std::function<bool(const Response&)>& visit) {
+    std::vector<std::string> binds;
+    sql::Statement st(db_, "SELECT r.rid, r.uuid, r.instrument_id, r.instrument_version, r.unit_id, r.device_id, "
+                           "r.created_utc, r.utc_offset_min, r.service, r.comment, r.adil, r.misuse, r.source, r.duration_s "
+                           "FROM response r WHERE " + whereClause(f, binds) + " ORDER BY r.created_utc, r.rid");
+    bindAll(st, binds);
+    sql::Statement ans(db_, "SELECT item, kind, value FROM answer WHERE rid=?");
+    sql::Statement ren(db_, "SELECT code FROM rentan WHERE rid=? ORDER BY code");
+    sql::Statement pro(db_, "SELECT field, value FROM profile WHERE rid=?");
+    while (st.step()) {
+        Response r;
+        const std::int64_t rid = st.getInt(0);
+        r.uuid = st.getText(1);
+        r.instrumentId = st.getText(2);
+        r.instrumentVersion = static_cast<int>(st.getInt(3));
+        r.unitId = st.getText(4);
+        r.deviceId = st.getText(5);
+        r.createdUtc = st.getInt(6);
+        r.utcOffsetMinutes = static_cast<int>(st.getInt(7));
+        r.service = st.getText(8);
+        r.comment = st.getText(9);
+        if (!st.isNull(10)) r.adil = st.getInt(10) != 0;
+        r.misuse = st.getInt(11) != 0;
+        r.source = st.getText(12);
+        if (!st.isNull(13)) r.durationSeconds = static_cast<int>(st.getInt(13));
+        ans.reset();
+        ans.bind(1, rid);
+        while (ans.step()) (ans.getInt(1) == 0 ? r.unsur : r.ham)[ans.getText(0)] = static_cast<int>(ans.getInt(2));
+        ren.reset();
+        ren.bind(1, rid);
+        while (ren.step()) r.rentan.push_back(ren.getText(0));
+        pro.reset();
+        pro.bind(1, rid);
+        while (pro.step()) r.profile[pro.getText(0)] = pro.getText(1);
+        if (!visit(r)) return;
+    }
+}
+
+} // namespace sw

@@ -1,0 +1,21 @@
+# How the Debian-packaged libraries are found. Every dependency is an imported target here;
+# nothing below third_party/ is someone else's source.
+find_package(PkgConfig REQUIRED)
+find_package(Threads REQUIRED)
+find_package(nlohmann_json 3.10 REQUIRED)
+
+pkg_check_modules(SQLITE3   REQUIRED IMPORTED_TARGET sqlite3>=3.40)
+pkg_check_modules(SODIUM    REQUIRED IMPORTED_TARGET libsodium)
+pkg_check_modules(XLSXWRITER REQUIRED IMPORTED_TARGET xlsxwriter)
+pkg_check_modules(PANGOCAIRO REQUIRED IMPORTED_TARGET pangocairo cairo-pdf cairo-png)
+
+if(SW_KIOSK)
+  find_package(OpenGL REQUIRED)
+  pkg_check_modules(GLFW3  REQUIRED IMPORTED_TARGET glfw3>=3.3)
+  pkg_check_modules(IMGUI  REQUIRED IMPORTED_TARGET imgui)   # 1.86, backends + FreeType builder inside
+  pkg_check_modules(ESPEAK REQUIRED IMPORTED_TARGET espeak-ng)
+endif()
+
+if(BUILD_TESTING OR NOT DEFINED BUILD_TESTING)
+  find_package(Catch2 2 REQUIRED)
+endif()
