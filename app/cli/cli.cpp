@@ -3,19 +3,24 @@
 #include "survey/error.hpp"
 #include "survey/paths.hpp"
 
+#include <algorithm>
 #include <cstring>
 #include <iostream>
 
 namespace sw::cli {
 
-const std::vector<Verb>& verbs() {
-    static const std::vector<Verb> all = {
-        {"import", "enter paper questionnaires from a CSV (all rows or none)", verbImport},
-        {"report", "the SKM result: NRR per unsur, IKM, mutu (text or JSON)", verbReport},
-        {"simulate", "add realistic synthetic respondents (demos, benchmarks)", verbSimulate},
-    };
+static std::vector<Verb>& registry() {
+    static std::vector<Verb> all; // filled by static VerbRegistrar objects before main()
     return all;
 }
+
+VerbRegistrar::VerbRegistrar(Verb v) {
+    auto& all = registry();
+    auto at = std::find_if(all.begin(), all.end(), [&](const Verb& x) { return std::string(x.name) > v.name; });
+    all.insert(at, v);
+}
+
+const std::vector<Verb>& verbs() { return registry(); }
 
 const Verb* findVerb(const std::string& name) {
     for (const auto& v : verbs())

@@ -12,17 +12,16 @@ struct Verb {
     int (*run)(int argc, char** argv);   // argv[0] = program, argv[1] = verb; returns the exit code
 };
 
-const std::vector<Verb>& verbs();
+const std::vector<Verb>& verbs();       // sorted by name
+// Each verb_<name>.cpp registers itself: `static const VerbRegistrar reg{{"name", "summary", fn}};`
+struct VerbRegistrar {
+    explicit VerbRegistrar(Verb v);
+};
 const Verb* findVerb(const std::string& name);
 // Runs argv[1] as a verb: prints errors as "suarawarga <verb>: <what>" and maps them to exit codes
 // (2 usage, 3 bad input, 4 store problem, 1 anything else).
 int runVerb(int argc, char** argv);
 void printOverview(const char* program, bool withKiosk);
-
-// One function per verb, each in its own file (verb_<name>.cpp).
-int verbImport(int argc, char** argv);
-int verbReport(int argc, char** argv);
-int verbSimulate(int argc, char** argv);
 
 // Shared helpers for verbs.
 std::string databaseOption(const std::string& given);   // --db or the XDG default

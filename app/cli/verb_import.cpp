@@ -11,6 +11,10 @@
 
 namespace sw::cli {
 
+namespace {
+int verbImport(int argc, char** argv);
+const VerbRegistrar reg{{"import", "enter paper questionnaires from a CSV (all rows or none)", verbImport}};
+
 int verbImport(int argc, char** argv) {
     if (wantsHelp(argc, argv)) {
         std::cout << "Usage: suarawarga import [--db FILE] --csv FILE [--unit ID]\n\n"
@@ -38,4 +42,5 @@ int verbImport(int argc, char** argv) {
     return 0;
 }
 
+} // namespace
 } // namespace sw::cli

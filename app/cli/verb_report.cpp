@@ -31,6 +31,10 @@ nlohmann::json scoresJson(const std::vector<UnsurScore>& items) {
 
 } // namespace
 
+namespace {
+int verbReport(int argc, char** argv);
+const VerbRegistrar reg{{"report", "the SKM result: NRR per unsur, IKM, mutu (text or JSON)", verbReport}};
+
 int verbReport(int argc, char** argv) {
     if (wantsHelp(argc, argv)) {
         std::cout << "Usage: suarawarga report [--db FILE] [--from YYYY-MM-DD] [--to YYYY-MM-DD]\n"
@@ -139,4 +143,5 @@ int verbReport(int argc, char** argv) {
     return 0;
 }
 
+} // namespace
 } // namespace sw::cli

@@ -10,6 +10,10 @@
 
 namespace sw::cli {
 
+namespace {
+int verbSimulate(int argc, char** argv);
+const VerbRegistrar reg{{"simulate", "add realistic synthetic respondents (demos, benchmarks)", verbSimulate}};
+
 int verbSimulate(int argc, char** argv) {
     if (wantsHelp(argc, argv)) {
         std::cout << "Usage: suarawarga simulate [--db FILE] --count N [--seed S] [--days D] [--batch B] [--quiet]\n\n"
@@ -46,4 +50,5 @@ int verbSimulate(int argc, char** argv) {
     return 0;
 }
 
+} // namespace
 } // namespace sw::cli

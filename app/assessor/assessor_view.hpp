@@ -1,0 +1,31 @@
+// The Kanwil assessor's view: the roll-up of merged units, drill into one, compare units.
+// Draws into any ImGui frame, like the unit head's area.
+#pragma once
+#include "survey/store.hpp"
+
+#include <memory>
+#include <string>
+
+namespace sw::assessor {
+
+struct AssessorHost {
+    Store* store = nullptr;       // the assessor's merged store
+    float pxPerMm = 4.0f;
+    std::string lang = "id";
+    bool requestClose = false;
+};
+
+class AssessorView {
+public:
+    explicit AssessorView(AssessorHost& host);
+    ~AssessorView();
+    AssessorView(const AssessorView&) = delete;
+    AssessorView& operator=(const AssessorView&) = delete;
+    void draw();
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+} // namespace sw::assessor
