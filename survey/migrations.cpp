@@ -2,7 +2,7 @@
 
 namespace sw {
 
-const std::array<const char*, 2> kMigrations = {
+const std::array<const char*, 4> kMigrations = {
     // 0 → 1: responses with answers by code, the instruments they were answered with.
     R"sql(
 CREATE TABLE instrument(
@@ -45,6 +45,14 @@ CREATE TABLE event(
   id INTEGER PRIMARY KEY, at_utc INTEGER NOT NULL, kind TEXT NOT NULL, detail TEXT NOT NULL);
 ALTER TABLE response ADD COLUMN duration_s INTEGER;
 CREATE INDEX response_by_unit ON response(unit_id, local_date);
+)sql",
+    // 2 → 3: the unit head's area (facility self-assessment, evidence, follow-up plans, population).
+    R"sql(
+SELECT 1;
+)sql",
+    // 3 → 4: exports and merges (bundle log for idempotent merges).
+    R"sql(
+SELECT 1;
 )sql",
 };
 

@@ -157,7 +157,7 @@ TEST_CASE("an older schema is migrated in place, keeping its data", "[store][mig
         db.exec("INSERT INTO answer VALUES(1,'U1',0,4)");
     }
     Store s(path);
-    CHECK(s.schemaVersion() == 2);
+    CHECK(s.schemaVersion() == Store::kSchemaVersion);
     CHECK(s.countResponses({}) == 1);
     CHECK(s.hasUuid("11111111-1111-4111-8111-111111111111"));
     s.setSetting("k", "v"); // the table added by step 2 exists
