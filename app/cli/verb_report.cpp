@@ -88,8 +88,9 @@ int verbReport(int argc, char** argv) {
         j["unsur"] = scoresJson(r.unsur);
         j["ikm"] = r.ikm;
         j["ikm_unit"] = r.ikmUnit;
-        j["mutu"] = mutuLetter(r.mutu);
-        j["kinerja"] = kinerjaName(r.mutu);
+        // No grade for an incomplete result: an empty period is not "Tidak Baik".
+        j["mutu"] = r.complete ? nlohmann::json(mutuLetter(r.mutu)) : nlohmann::json(nullptr);
+        j["kinerja"] = r.complete ? nlohmann::json(kinerjaName(r.mutu)) : nlohmann::json(nullptr);
         j["complete"] = r.complete;
         j["weights"] = w == "exact" ? "exact" : "0.111";
         j["rule"] = weightsRule(weights);
@@ -126,8 +127,8 @@ int verbReport(int argc, char** argv) {
     }
     std::cout << "\nIKM (skala 1-4):        " << fmt(r.ikm, 3) << "\n";
     std::cout << "IKM unit (skala 25-100): " << fmt(r.ikmUnit, 2) << "\n";
-    std::cout << "Mutu pelayanan:          " << mutuLetter(r.mutu) << " (" << kinerjaName(r.mutu) << ")\n";
-    if (!r.complete) std::cout << "PERHATIAN: ada unsur tanpa jawaban; IKM belum bermakna.\n";
+    if (r.complete) std::cout << "Mutu pelayanan:          " << mutuLetter(r.mutu) << " (" << kinerjaName(r.mutu) << ")\n";
+    else std::cout << "Mutu pelayanan:          - (belum ada jawaban untuk semua unsur; IKM belum bermakna)\n";
     std::cout << "Aturan: " << weightsRule(weights) << "\n";
     if (akses.any) std::cout << "\nIndeks aksesibilitas (modul HAM): " << fmt(akses.index, 2) << "\n";
     if (gap.comparable)

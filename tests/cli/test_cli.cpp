@@ -92,3 +92,15 @@ TEST_CASE("bad input exits non-zero with the place named", "[cli]") {
     CHECK(foreign.out.find("left untouched") != std::string::npos);
     for (const char* verb : {"import", "report", "simulate"}) CHECK(run(std::string(verb) + " --help").status == 0);
 }
+
+TEST_CASE("an empty period has no grade rather than a failing one", "[cli]") {
+    swtest::TempDir dir;
+    Run rep = run("report --db " + dir.file("empty.db") + " --format json");
+    REQUIRE(rep.status == 0);
+    auto j = nlohmann::json::parse(rep.out);
+    CHECK(j["respondents"] == 0);
+    CHECK(j["mutu"].is_null());
+    CHECK(j["complete"] == false);
+    Run text = run("report --db " + dir.file("empty.db"));
+    CHECK(text.out.find("Tidak Baik") == std::string::npos);
+}
