@@ -1,5 +1,7 @@
 #include "survey/statistik.hpp"
 
+#include <algorithm>
+
 namespace sw {
 
 SkmResult skmFor(Store& store, const Instrument& in, const ResponseFilter& f, Weights w) {
@@ -10,28 +12,26 @@ SkmResult skmFor(Store& store, const Instrument& in, const ResponseFilter& f, We
 
 AksesibilitasResult aksesibilitasFor(Store& store, const Instrument& in, const ResponseFilter& f) {
     AksesibilitasResult r;
+    // The SKM arithmetic over the items somebody rated: exact equal weights, so the index is the
+    // mean item NRR × 25 (as the IKM is the mean of the nine NRR).
+    std::vector<UnsurTally> rated;
     auto tallies = store.hamTallies(f, in);
-    // Exact equal weights over the items somebody rated (as the SKM's 1/9 over its nine).
-    double sum = 0;
-    int rated = 0;
+    for (const auto& t : tallies)
+        if (t.n > 0) rated.push_back(t);
+    SkmResult scored = scoreSkm(rated, 0);
+    r.any = !rated.empty();
+    r.index = r.any ? scored.ikmUnit : 0;
     for (const auto& t : tallies) {
-        UnsurScore s;
-        s.code = t.code;
-        s.name = t.name;
-        s.sum = t.sum;
-        s.n = t.n;
-        if (t.n > 0) {
-            s.nrr = static_cast<double>(t.sum) / static_cast<double>(t.n);
-            s.nrrUnit = s.nrr * 25.0;
-            s.mutu = mutuFor(s.nrrUnit);
-            sum += s.nrr;
-            ++rated;
+        auto it = std::find_if(scored.unsur.begin(), scored.unsur.end(), [&](const UnsurScore& s) { return s.code == t.code; });
+        if (it != scored.unsur.end()) {
+            r.items.push_back(*it);
+        } else {
+            UnsurScore none;
+            none.code = t.code;
+            none.name = t.name;
+            r.items.push_back(none);
         }
-        r.items.push_back(s);
     }
-    for (auto& s : r.items) s.nrrWeighted = rated > 0 && s.n > 0 ? s.nrr / rated : 0;
-    r.any = rated > 0;
-    r.index = rated > 0 ? sum / rated * 25.0 : 0;
 
     std::vector<std::string> binds;
     std::string where = responseWhere(f, binds);

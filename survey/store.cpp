@@ -296,21 +296,26 @@ static std::vector<UnsurTally> tallies(sql::Database& db, const std::string& whe
     return out;
 }
 
-std::vector<UnsurTally> Store::unsurTallies(const ResponseFilter& f, const Instrument& in, std::int64_t* respondents) {
-    std::vector<std::string> binds;
-    std::string where = whereClause(f, binds);
-    auto raw = tallies(db_, where, binds, 0);
-    // In the instrument's order, by code; an unsur nobody answered still appears with n = 0.
+// In the instrument's order, by code; an item nobody answered still appears with n = 0.
+template <class Item>
+static std::vector<UnsurTally> inInstrumentOrder(const std::vector<UnsurTally>& raw, const std::vector<Item>& items) {
     std::vector<UnsurTally> out;
-    for (const auto& u : in.unsur) {
-        UnsurTally t{u.code, u.name.in("id"), 0, 0};
+    for (const auto& item : items) {
+        UnsurTally t{item.code, item.name.in("id"), 0, 0};
         for (const auto& x : raw)
-            if (x.code == u.code) {
+            if (x.code == item.code) {
                 t.sum = x.sum;
                 t.n = x.n;
             }
         out.push_back(t);
     }
+    return out;
+}
+
+std::vector<UnsurTally> Store::unsurTallies(const ResponseFilter& f, const Instrument& in, std::int64_t* respondents) {
+    std::vector<std::string> binds;
+    std::string where = whereClause(f, binds);
+    auto out = inInstrumentOrder(tallies(db_, where, binds, 0), in.unsur);
     if (respondents) {
         sql::Statement st(db_, "SELECT count(*) FROM response r WHERE " + where +
                                    " AND EXISTS(SELECT 1 FROM answer a WHERE a.rid=r.rid AND a.kind=0)");
@@ -322,18 +327,7 @@ std::vector<UnsurTally> Store::unsurTallies(const ResponseFilter& f, const Instr
 
 std::vector<UnsurTally> Store::hamTallies(const ResponseFilter& f, const Instrument& in) {
     std::vector<std::string> binds;
-    auto raw = tallies(db_, whereClause(f, binds), binds, 1);
-    std::vector<UnsurTally> out;
-    for (const auto& h : in.ham.items) {
-        UnsurTally t{h.code, h.name.in("id"), 0, 0};
-        for (const auto& x : raw)
-            if (x.code == h.code) {
-                t.sum = x.sum;
-                t.n = x.n;
-            }
-        out.push_back(t);
-    }
-    return out;
+    return inInstrumentOrder(tallies(db_, whereClause(f, binds), binds, 1), in.ham.items);
 }
 
 void Store::forEachResponse(const ResponseFilter& f, const std::function<bool(const Response&)>& visit) {
