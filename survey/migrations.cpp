@@ -48,11 +48,57 @@ CREATE INDEX response_by_unit ON response(unit_id, local_date);
 )sql",
     // 2 → 3: the unit head's area (facility self-assessment, evidence, follow-up plans, population).
     R"sql(
-SELECT 1;
+CREATE TABLE period_population(
+  period_from TEXT NOT NULL, period_to TEXT NOT NULL, population INTEGER NOT NULL CHECK(population >= 0),
+  PRIMARY KEY(period_from, period_to));
+-- Evidence (data dukung): the file itself, its SHA-256 and a PNG thumbnail for images.
+CREATE TABLE evidence(
+  id INTEGER PRIMARY KEY, sha256 TEXT NOT NULL UNIQUE, file_name TEXT NOT NULL, mime TEXT NOT NULL,
+  size INTEGER NOT NULL, width INTEGER, height INTEGER, data BLOB NOT NULL, thumb_png BLOB,
+  imported_utc INTEGER NOT NULL);
+-- A dated P2HAM facility self-assessment; every save is a new row, earlier ones stay readable.
+CREATE TABLE facility_assessment(
+  id INTEGER PRIMARY KEY, checklist_id TEXT NOT NULL, checklist_version INTEGER NOT NULL,
+  assessed_on TEXT NOT NULL, created_utc INTEGER NOT NULL, assessor TEXT NOT NULL DEFAULT '',
+  petugas_status TEXT NOT NULL DEFAULT '', petugas_staff TEXT NOT NULL DEFAULT '',
+  note TEXT NOT NULL DEFAULT '', citizen_index REAL);
+CREATE TABLE facility_answer(
+  assessment_id INTEGER NOT NULL REFERENCES facility_assessment(id) ON DELETE CASCADE,
+  item TEXT NOT NULL, status TEXT NOT NULL CHECK(status IN ('ada','proses','tidak','')),
+  note TEXT NOT NULL DEFAULT '', PRIMARY KEY(assessment_id, item)) WITHOUT ROWID;
+CREATE TABLE facility_measure(
+  assessment_id INTEGER NOT NULL REFERENCES facility_assessment(id) ON DELETE CASCADE,
+  item TEXT NOT NULL, measure TEXT NOT NULL, value REAL NOT NULL,
+  PRIMARY KEY(assessment_id, item, measure)) WITHOUT ROWID;
+CREATE TABLE facility_kepatuhan(
+  assessment_id INTEGER NOT NULL REFERENCES facility_assessment(id) ON DELETE CASCADE,
+  service TEXT NOT NULL, level TEXT NOT NULL, PRIMARY KEY(assessment_id, service)) WITHOUT ROWID;
+CREATE TABLE facility_evidence(
+  assessment_id INTEGER NOT NULL REFERENCES facility_assessment(id) ON DELETE CASCADE,
+  item TEXT NOT NULL, evidence_id INTEGER NOT NULL REFERENCES evidence(id),
+  PRIMARY KEY(assessment_id, item, evidence_id)) WITHOUT ROWID;
+-- Rencana tindak lanjut: per period, an action for a weak unsur or a facility gap.
+CREATE TABLE tindak_lanjut(
+  id INTEGER PRIMARY KEY, period_from TEXT NOT NULL, period_to TEXT NOT NULL,
+  target_kind TEXT NOT NULL CHECK(target_kind IN ('unsur','facility','other')), target_code TEXT NOT NULL,
+  target_label TEXT NOT NULL DEFAULT '', action TEXT NOT NULL, owner TEXT NOT NULL, due_date TEXT NOT NULL,
+  status TEXT NOT NULL DEFAULT 'rencana' CHECK(status IN ('rencana','berjalan','selesai')),
+  created_utc INTEGER NOT NULL);
+CREATE INDEX tindak_lanjut_by_period ON tindak_lanjut(period_from, period_to);
 )sql",
-    // 3 → 4: exports and merges (bundle log for idempotent merges).
+    // 3 → 4: exports and merges. An assessor's store pins each unit's signing key on its first
+    // bundle, logs every merged bundle (so the same bundle merges once) and keeps the latest
+    // facility self-assessment each unit sent, for the roll-up.
     R"sql(
-SELECT 1;
+CREATE TABLE trusted_key(
+  unit_id TEXT PRIMARY KEY, public_key TEXT NOT NULL, fingerprint TEXT NOT NULL,
+  first_bundle TEXT NOT NULL, pinned_utc INTEGER NOT NULL);
+CREATE TABLE merged_bundle(
+  id TEXT PRIMARY KEY, unit_id TEXT NOT NULL, fingerprint TEXT NOT NULL,
+  period_from TEXT, period_to TEXT, responses INTEGER NOT NULL, added INTEGER NOT NULL,
+  created_utc INTEGER NOT NULL, merged_utc INTEGER NOT NULL, file TEXT NOT NULL DEFAULT '');
+CREATE TABLE unit_report(
+  unit_id TEXT PRIMARY KEY, facility TEXT, extra TEXT, bundle_id TEXT NOT NULL, created_utc INTEGER NOT NULL);
 )sql",
 };
 

@@ -1,29 +1,122 @@
-// Placeholder until the unit head's area lands: says so plainly (issue "The unit head's area").
+// The unit head's area: a tab row (dashboard, comments, facility, tindak lanjut, settings) over
+// the screens in screen_*.cpp, and a status line for the last action's result.
 #include "app/admin/admin_area.hpp"
+
+#include "app/admin/screens.hpp"
 
 #include <imgui.h>
 
 namespace sw::admin {
 
 struct AdminArea::Impl {
-    AdminHost& host;
+    explicit Impl(AdminHost& h) : ctx(h) {}
+    AdminContext ctx;
+    std::string tab = "dashboard";
+    DashboardScreen dashboard;
+    CommentsScreen comments;
+    FacilityScreen facility;
+    TindakLanjutScreen tindakLanjut;
+    SettingsScreen settings;
 };
 
-AdminArea::AdminArea(AdminHost& host) : impl_(std::make_unique<Impl>(Impl{host})) {}
-AdminArea::~AdminArea() = default;
+AdminArea::AdminArea(AdminHost& host) : impl_(std::make_unique<Impl>(host)) {}
+AdminArea::~AdminArea() { impl_->facility.releaseTextures(impl_->ctx); }
 
-void AdminArea::showTab(const std::string&) {}
+void AdminArea::showTab(const std::string& tab) {
+    // "rtl" is the rencana tindak lanjut (the name the seam was given).
+    impl_->tab = tab == "rtl" ? "tindak_lanjut" : tab;
+}
+
+const std::string& AdminArea::currentTab() const { return impl_->tab; }
+
+namespace {
+
+// A light, high-contrast look for reading figures, whatever theme the kiosk uses.
+void lightStyle(ImGuiStyle& s, float pxPerMm) {
+    ImGui::StyleColorsLight(&s);
+    s.Colors[ImGuiCol_WindowBg] = ImVec4(0.95f, 0.96f, 0.975f, 1);
+    s.Colors[ImGuiCol_ChildBg] = ImVec4(0.98f, 0.985f, 0.99f, 1);
+    s.Colors[ImGuiCol_Text] = ImVec4(0.08f, 0.10f, 0.14f, 1);
+    s.Colors[ImGuiCol_TextDisabled] = ImVec4(0.36f, 0.39f, 0.45f, 1);
+    s.Colors[ImGuiCol_Button] = ImVec4(0.86f, 0.89f, 0.94f, 1);
+    s.Colors[ImGuiCol_ButtonHovered] = ImVec4(0.76f, 0.83f, 0.93f, 1);
+    s.Colors[ImGuiCol_ButtonActive] = ImVec4(0.62f, 0.74f, 0.90f, 1);
+    s.Colors[ImGuiCol_FrameBg] = ImVec4(1, 1, 1, 1);
+    s.Colors[ImGuiCol_Border] = ImVec4(0.75f, 0.78f, 0.83f, 1);
+    s.FrameBorderSize = 1.0f;
+    s.FrameRounding = 0.8f * pxPerMm;
+    s.FramePadding = ImVec2(2.0f * pxPerMm, 1.2f * pxPerMm);
+    s.ItemSpacing = ImVec2(1.8f * pxPerMm, 1.5f * pxPerMm);
+    s.WindowPadding = ImVec2(3.0f * pxPerMm, 2.5f * pxPerMm);
+    s.ScrollbarSize = 4.0f * pxPerMm; // a scrollbar a finger can hold
+    s.GrabMinSize = 4.0f * pxPerMm;
+}
+
+} // namespace
 
 void AdminArea::draw() {
+    AdminContext& c = impl_->ctx;
+    AdminHost& host = c.host;
+    ImGuiStyle saved = ImGui::GetStyle();
+    lightStyle(ImGui::GetStyle(), host.pxPerMm);
+
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->Pos);
     ImGui::SetNextWindowSize(vp->Size);
-    ImGui::Begin("##admin", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove);
-    ImGui::TextUnformatted(impl_->host.lang == "en" ? "Unit head's area" : "Area kepala unit");
-    if (ImGui::Button(impl_->host.lang == "en" ? "Back to the kiosk" : "Kembali ke kios")) impl_->host.requestClose = true;
-    if (impl_->host.fullscreen && ImGui::Button(impl_->host.lang == "en" ? "Leave full screen" : "Keluar layar penuh"))
-        impl_->host.requestLeaveFullscreen = true;
+    ImGui::Begin("##admin", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoBringToFrontOnFocus);
+
+    // Title, unit, tabs, language, back.
+    const std::optional<UnitInfo> unit = host.store ? host.store->unit() : std::nullopt;
+    ImGui::AlignTextToFramePadding();
+    ImGui::SetWindowFontScale(1.3f);
+    ImGui::TextUnformatted(c.t("area.title"));
+    ImGui::SetWindowFontScale(1.0f);
+    ImGui::SameLine();
+    ImGui::TextDisabled("%s", unit ? unit->name.c_str() : "");
+    static const std::pair<const char*, const char*> tabs[] = {{"dashboard", "tab.dashboard"},
+                                                               {"comments", "tab.comments"},
+                                                               {"facility", "tab.facility"},
+                                                               {"tindak_lanjut", "tab.tindak_lanjut"},
+                                                               {"settings", "tab.settings"}};
+    for (const auto& [code, key] : tabs) {
+        if (ui::button(c, c.t(key), impl_->tab == code, 42)) impl_->tab = code;
+        ImGui::SameLine();
+    }
+    const float right = ImGui::GetWindowContentRegionMax().x;
+    const float backW = c.mm(44), langW = c.mm(16);
+    ImGui::SameLine(right - backW - langW - ImGui::GetStyle().ItemSpacing.x * (host.fullscreen ? 2 : 1) - (host.fullscreen ? c.mm(44) : 0));
+    if (ui::button(c, host.lang == "en" ? "ID" : "EN", false, 16)) host.lang = host.lang == "en" ? "id" : "en";
+    ImGui::SameLine();
+    if (host.fullscreen) {
+        if (ui::button(c, c.t("area.leave_fullscreen"), false, 44)) host.requestLeaveFullscreen = true;
+        ImGui::SameLine();
+    }
+    if (ui::button(c, c.t("area.back"), false, 44)) host.requestClose = true;
+    ImGui::Separator();
+
+    // The screen, above a one-line status.
+    const float status = ImGui::GetFrameHeightWithSpacing();
+    ImGui::BeginChild("##screen", ImVec2(0, -status), false);
+    if (!host.store) {
+        ImGui::TextUnformatted(c.t("area.no_store"));
+    } else {
+        try {
+            if (impl_->tab == "dashboard") impl_->dashboard.draw(c);
+            else if (impl_->tab == "comments") impl_->comments.draw(c);
+            else if (impl_->tab == "facility") impl_->facility.draw(c);
+            else if (impl_->tab == "tindak_lanjut") impl_->tindakLanjut.draw(c);
+            else if (impl_->tab == "settings") impl_->settings.draw(c);
+        } catch (const std::exception& e) {
+            // The screen boundary: a failed read or write becomes a plain message, never a crash.
+            c.say(e.what(), true);
+        }
+    }
+    ImGui::EndChild();
+    ImGui::Separator();
+    if (!c.message.empty())
+        ImGui::TextColored(c.messageIsError ? ImVec4(0.75f, 0.1f, 0.1f, 1) : ImVec4(0, 0.4f, 0.25f, 1), "%s", c.message.c_str());
     ImGui::End();
+    ImGui::GetStyle() = saved;
 }
 
 } // namespace sw::admin

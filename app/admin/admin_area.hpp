@@ -5,6 +5,7 @@
 #include "survey/instrument.hpp"
 #include "survey/store.hpp"
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -23,6 +24,11 @@ struct AdminHost {
     bool requestLeaveFullscreen = false;    // the only way the kiosk leaves full screen
     bool requestClose = false;              // back to the citizen flow (kiosk) / quit (windowed)
     bool pinChanged = false;                // settings changed the PIN
+    bool instrumentChanged = false;         // settings published a new instrument version (host reloads it)
+    // Optional: makes an ImGui texture from RGBA8 pixels (evidence thumbnails). The windowed host
+    // sets it; headless hosts leave it empty and thumbnails show as labelled boxes.
+    std::function<void*(int width, int height, const unsigned char* rgba)> uploadTexture;
+    std::function<void(void*)> releaseTexture;
 };
 
 class AdminArea {
@@ -36,6 +42,7 @@ public:
     void draw();
     // For screenshots and tests: "dashboard" | "facility" | "settings" | "comments" | "rtl".
     void showTab(const std::string& tab);
+    const std::string& currentTab() const;  // tests: which screen is showing
 
 private:
     struct Impl;

@@ -1,0 +1,171 @@
+#include "app/admin/admin_context.hpp"
+
+#include "survey/local_time.hpp"
+
+#include <imgui_stdlib.h>
+
+#include <chrono>
+#include <cstdio>
+
+namespace sw::admin {
+
+AdminContext::AdminContext(AdminHost& h) : host(h), tr(Translations::loadArea("admin")) {
+    try {
+        checklist = loadChecklist(defaultChecklistPath());
+    } catch (const std::exception& e) {
+        checklistError = e.what();
+    }
+    const int offset = host.store && host.store->unit() ? host.store->unit()->utcOffsetMinutes : 420;
+    LocalDate today;
+    parseDate(localDate(nowUtc(), offset), today);
+    period = periodContaining(PeriodKind::Triwulan, today);
+    rollingCount = std::stoi(host.store ? host.store->setting("dashboard.rolling_count", "50") : "50");
+    rollingThreshold = std::stod(host.store ? host.store->setting("dashboard.rolling_threshold", "76.61") : "76.61");
+}
+
+void AdminContext::refresh(bool force) {
+    if (!host.store) return;
+    const double now = ImGui::GetCurrentContext() ? ImGui::GetTime() : 0.0;
+    if (!colsLoaded || cols.unsurCodes.size() != host.instrument.unsur.size()) {
+        cols = ResponseColumns::load(*host.store, host.instrument);
+        colsLoaded = true;
+        dirty = true;
+        lastRefresh = now;
+    } else if (force || now - lastRefresh > 2.0) {
+        if (cols.refresh(*host.store) > 0) dirty = true;
+        lastRefresh = now;
+        if (force) dirty = true;
+    }
+    if (!dirty) return;
+    DashboardQuery q;
+    q.period = period;
+    q.includeMisuse = includeMisuse;
+    q.service = service;
+    q.trendStep = trendStep;
+    q.trendBuckets = trendStep == TrendStep::Month ? 12 : 16;
+    q.rollingCount = rollingCount;
+    q.rollingThreshold = rollingThreshold;
+    q.population = populationFor(*host.store, period);
+    const auto t0 = std::chrono::steady_clock::now();
+    figures = computeDashboard(cols, host.instrument, q);
+    recomputeMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    // Write failures of the last 7 days stay on screen until they age out.
+    addKioskAlerts(*host.store, figures, nowUtc() - 7 * 86400);
+    for (const auto& w : host.kioskWarnings) {
+        Alert a{Alert::Kind::SubmitFailed, "", Mutu::D, 0, 0, 0, 0, w};
+        figures.alerts.push_back(a);
+    }
+    dirty = false;
+}
+
+void AdminContext::setPeriod(const Period& p) {
+    period = p;
+    dirty = true;
+}
+
+void AdminContext::say(const std::string& text, bool error) {
+    message = text;
+    messageIsError = error;
+}
+
+std::string AdminContext::unsurName(const std::string& code) const {
+    const Unsur* u = host.instrument.findUnsur(code);
+    return u ? u->name.in(host.lang) : code;
+}
+
+std::string AdminContext::serviceName(const std::string& code) const {
+    if (code.empty()) return t("common.not_given");
+    const Option* o = host.instrument.findService(code);
+    return o ? o->label.in(host.lang) : code;
+}
+
+std::string AdminContext::optionName(const std::string& field, const std::string& code) const {
+    if (code.empty()) return t("common.not_given");
+    const ProfileField* f = host.instrument.findProfile(field);
+    if (f)
+        for (const auto& o : f->options)
+            if (o.code == code) return o.label.in(host.lang);
+    return code;
+}
+
+std::string AdminContext::fieldName(const std::string& field) const {
+    const ProfileField* f = host.instrument.findProfile(field);
+    return f ? f->label.in(host.lang) : field;
+}
+
+std::string AdminContext::num(double v, int decimals) const {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+    std::string s = buf;
+    if (host.lang != "en")
+        for (char& ch : s)
+            if (ch == '.') ch = ',';
+    return s;
+}
+
+std::string AdminContext::localDateTimeText(std::int64_t utc) const {
+    const int off = host.store && host.store->unit() ? host.store->unit()->utcOffsetMinutes : 420;
+    return localDateTime(utc, off).substr(0, 16) + " " + zoneName(off);
+}
+
+// [SECTION] Widgets
+
+namespace ui {
+
+ImU32 mutuColor(Mutu m) { return ImGui::ColorConvertFloat4ToU32(mutuColorVec(m)); }
+
+ImVec4 mutuColorVec(Mutu m) {
+    // Colour-blind-safe hues, dark enough for white text (contrast ≥ 4.5:1).
+    switch (m) {
+    case Mutu::A: return ImVec4(0.00f, 0.45f, 0.30f, 1.0f);
+    case Mutu::B: return ImVec4(0.05f, 0.35f, 0.65f, 1.0f);
+    case Mutu::C: return ImVec4(0.75f, 0.40f, 0.00f, 1.0f);
+    case Mutu::D: return ImVec4(0.75f, 0.10f, 0.10f, 1.0f);
+    }
+    return ImVec4(0.5f, 0.5f, 0.5f, 1.0f);
+}
+
+bool button(AdminContext& c, const char* label, bool selected, float widthMm) {
+    if (selected) {
+        ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.05f, 0.35f, 0.65f, 1.0f));
+        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
+    }
+    const float h = std::max(c.mm(9.0f), ImGui::GetFrameHeight());
+    const bool pressed = ImGui::Button(label, ImVec2(widthMm > 0 ? c.mm(widthMm) : 0.0f, h));
+    if (selected) ImGui::PopStyleColor(2);
+    return pressed;
+}
+
+void heading(AdminContext&, const char* text) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.10f, 0.20f, 0.35f, 1.0f));
+    ImGui::SetWindowFontScale(1.2f);
+    ImGui::TextUnformatted(text);
+    ImGui::SetWindowFontScale(1.0f);
+    ImGui::PopStyleColor();
+}
+
+void card(AdminContext& c, const char* caption, const std::string& value, const std::string& sub, ImU32 accent, ImVec2 size) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    dl->AddRectFilled(p, ImVec2(p.x + size.x, p.y + size.y), IM_COL32(255, 255, 255, 255), c.mm(1.5f));
+    dl->AddRect(p, ImVec2(p.x + size.x, p.y + size.y), IM_COL32(200, 205, 215, 255), c.mm(1.5f));
+    dl->AddRectFilled(p, ImVec2(p.x + c.mm(1.5f), p.y + size.y), accent);
+    const float pad = c.mm(3.0f);
+    ImFont* font = ImGui::GetFont();
+    const float fs = ImGui::GetFontSize();
+    dl->AddText(font, fs, ImVec2(p.x + pad, p.y + c.mm(1.5f)), IM_COL32(70, 80, 95, 255), caption);
+    dl->AddText(font, fs * 2.2f, ImVec2(p.x + pad, p.y + c.mm(1.5f) + fs * 1.2f), accent, value.c_str());
+    dl->AddText(font, fs, ImVec2(p.x + pad, p.y + c.mm(1.5f) + fs * 3.5f), IM_COL32(40, 45, 55, 255), sub.c_str(), nullptr);
+    ImGui::Dummy(size);
+}
+
+bool inputText(const char* id, std::string& value, float width, ImGuiInputTextFlags flags) {
+    ImGui::SetNextItemWidth(width);
+    return ImGui::InputText(id, &value, flags);
+}
+
+bool inputMultiline(const char* id, std::string& value, ImVec2 size) { return ImGui::InputTextMultiline(id, &value, size); }
+
+} // namespace ui
+
+} // namespace sw::admin

@@ -1,0 +1,222 @@
+#include "app/admin/charts.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace sw::admin::charts {
+
+namespace {
+
+constexpr ImU32 kInk = IM_COL32(30, 35, 45, 255);
+constexpr ImU32 kMuted = IM_COL32(95, 105, 120, 255);
+constexpr ImU32 kGrid = IM_COL32(215, 220, 228, 255);
+constexpr ImU32 kPanel = IM_COL32(255, 255, 255, 255);
+
+void panel(ImDrawList* dl, ImVec2 p, ImVec2 size) {
+    dl->AddRectFilled(p, ImVec2(p.x + size.x, p.y + size.y), kPanel, 6.0f);
+    dl->AddRect(p, ImVec2(p.x + size.x, p.y + size.y), IM_COL32(200, 205, 215, 255), 6.0f);
+}
+
+float textW(const std::string& s) { return ImGui::CalcTextSize(s.c_str()).x; }
+
+// Cuts `s` (UTF-8) to fit `width`, ending with "…" when cut.
+std::string fit(const std::string& s, float width) {
+    if (textW(s) <= width) return s;
+    std::string out = s;
+    while (!out.empty() && textW(out + "...") > width) {
+        out.pop_back();
+        while (!out.empty() && (static_cast<unsigned char>(out.back()) & 0xC0) == 0x80) out.pop_back();
+        if (!out.empty() && static_cast<unsigned char>(out.back()) >= 0xC0) out.pop_back();
+    }
+    return out + "...";
+}
+
+} // namespace
+
+void unsurBars(AdminContext& c, const std::vector<UnsurRow>& rows, ImVec2 size) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    panel(dl, p, size);
+    const float fs = ImGui::GetFontSize(), pad = c.mm(3);
+    const float labelW = std::min(size.x * 0.36f, c.mm(75));
+    const float valueW = textW("100,00 (A)  +00,00") + pad;
+    const float x0 = p.x + pad + labelW, x1 = p.x + size.x - pad - valueW;
+    const float top = p.y + pad + fs * 1.4f, bottom = p.y + size.y - pad - fs * 1.3f;
+    auto xOf = [&](double v) { return x0 + static_cast<float>((std::clamp(v, 25.0, 100.0) - 25.0) / 75.0) * (x1 - x0); };
+    dl->AddText(ImVec2(p.x + pad, p.y + pad * 0.6f), kMuted, c.t("chart.unsur_axis"));
+    // Grid at the mutu lower bounds (C 65,00 · B 76,61 · A 88,31) so each bar reads as a grade.
+    for (auto [v, label] : {std::pair<double, const char*>{25, "25"}, {65, "C 65"}, {76.61, "B 76,61"}, {88.31, "A 88,31"}, {100, "100"}}) {
+        const float x = xOf(v);
+        dl->AddLine(ImVec2(x, top), ImVec2(x, bottom), kGrid, 1.0f);
+        dl->AddText(ImVec2(x - textW(label) * 0.5f, bottom + 2), kMuted, label);
+    }
+    if (rows.empty()) return ImGui::Dummy(size);
+    const float rowH = (bottom - top) / static_cast<float>(rows.size());
+    const float barH = std::min(rowH * 0.7f, c.mm(8));
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        const UnsurRow& r = rows[i];
+        const float y = top + rowH * static_cast<float>(i) + (rowH - barH) * 0.5f;
+        const std::string label = fit(r.code + "  " + c.unsurName(r.code), labelW - pad);
+        dl->AddText(ImVec2(p.x + pad, y + (barH - fs) * 0.5f), kInk, label.c_str());
+        if (r.n == 0) {
+            dl->AddText(ImVec2(x0 + 4, y + (barH - fs) * 0.5f), kMuted, c.t("common.no_data"));
+            continue;
+        }
+        const float xe = xOf(r.nrrUnit);
+        dl->AddRectFilled(ImVec2(x0, y), ImVec2(xe, y + barH), ui::mutuColor(r.mutu), 3.0f);
+        std::string value = c.num(r.nrrUnit) + " (" + mutuLetter(r.mutu) + ")";
+        dl->AddText(ImVec2(xe + 6, y + (barH - fs) * 0.5f), kInk, value.c_str());
+        if (r.hasPrevious) {
+            const bool up = r.change >= 0;
+            std::string ch = (up ? "+" : "-") + c.num(std::fabs(r.change));
+            ImU32 col = std::fabs(r.change) < 0.005 ? kMuted : up ? IM_COL32(0, 115, 75, 255) : IM_COL32(190, 25, 25, 255);
+            dl->AddText(ImVec2(xe + 10 + textW(value), y + (barH - fs) * 0.5f), col, ch.c_str());
+        }
+    }
+    ImGui::Dummy(size);
+}
+
+void trendLine(AdminContext& c, const std::vector<TrendPoint>& points, bool weekly, ImVec2 size) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    panel(dl, p, size);
+    const float fs = ImGui::GetFontSize(), pad = c.mm(3);
+    const float left = p.x + pad + textW("100") + 6, right = p.x + size.x - pad;
+    const float top = p.y + pad + fs * 1.4f, bottom = p.y + size.y - pad - fs * 1.4f;
+    dl->AddText(ImVec2(p.x + pad, p.y + pad * 0.6f), kMuted, c.t(weekly ? "chart.trend_axis_week" : "chart.trend_axis_month"));
+    // The y range hugs the data (never outside 25–100) so month-to-month changes are visible.
+    double lo = 100, hi = 25;
+    for (const auto& t : points)
+        if (t.hasData) {
+            lo = std::min(lo, t.ikmUnit);
+            hi = std::max(hi, t.ikmUnit);
+        }
+    if (lo > hi) lo = 60, hi = 90;
+    lo = std::max(25.0, std::floor((lo - 4) / 5) * 5);
+    hi = std::min(100.0, std::ceil((hi + 4) / 5) * 5);
+    auto yOf = [&](double v) { return bottom - static_cast<float>((v - lo) / (hi - lo)) * (bottom - top); };
+    // Mutu bands behind the line.
+    for (auto [a, b, m] : {std::tuple<double, double, Mutu>{25, 65, Mutu::D}, {65, 76.61, Mutu::C}, {76.61, 88.31, Mutu::B}, {88.31, 100, Mutu::A}}) {
+        const double ya = std::max(a, lo), yb = std::min(b, hi);
+        if (ya >= yb) continue;
+        ImVec4 col = ui::mutuColorVec(m);
+        col.w = 0.08f;
+        dl->AddRectFilled(ImVec2(left, yOf(yb)), ImVec2(right, yOf(ya)), ImGui::ColorConvertFloat4ToU32(col));
+        dl->AddText(ImVec2(right - textW("A") - 4, yOf(yb) + 2), ui::mutuColor(m), mutuLetter(m));
+    }
+    for (double v = lo; v <= hi + 0.01; v += 5) {
+        const float y = yOf(v);
+        dl->AddLine(ImVec2(left, y), ImVec2(right, y), kGrid);
+        const std::string s = std::to_string(static_cast<int>(v));
+        dl->AddText(ImVec2(left - textW(s) - 4, y - fs * 0.5f), kMuted, s.c_str());
+    }
+    if (points.empty()) return ImGui::Dummy(size);
+    const float step = (right - left) / static_cast<float>(points.size());
+    ImVec2 prev;
+    bool havePrev = false;
+    const int labelEvery = static_cast<int>(std::ceil(textW("00/00 ") / step));
+    for (std::size_t i = 0; i < points.size(); ++i) {
+        const TrendPoint& t = points[i];
+        const float x = left + step * (static_cast<float>(i) + 0.5f);
+        if (static_cast<int>(i) % std::max(1, labelEvery) == 0 || i + 1 == points.size()) {
+            char buf[32];
+            if (weekly) std::snprintf(buf, sizeof buf, "%02d/%02d", t.from.day, t.from.month);
+            else std::snprintf(buf, sizeof buf, "%s", monthShort(t.from.month, c.host.lang).c_str());
+            dl->AddText(ImVec2(x - textW(buf) * 0.5f, bottom + 3), kMuted, buf);
+        }
+        if (!t.hasData) {
+            havePrev = false;
+            continue;
+        }
+        const ImVec2 q(x, yOf(t.ikmUnit));
+        if (havePrev) dl->AddLine(prev, q, IM_COL32(20, 60, 120, 255), 2.5f);
+        dl->AddCircleFilled(q, c.mm(1.1f), ui::mutuColor(mutuFor(t.ikmUnit)));
+        if (step > textW("00,0") + 4) {
+            const std::string v = c.num(t.ikmUnit, 1);
+            dl->AddText(ImVec2(q.x - textW(v) * 0.5f, q.y - fs - c.mm(1.2f)), kInk, v.c_str());
+        }
+        prev = q;
+        havePrev = true;
+    }
+    ImGui::Dummy(size);
+}
+
+void heatMap(AdminContext& c, const std::array<std::array<std::int64_t, 24>, 7>& heat, std::int64_t max, ImVec2 size) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    panel(dl, p, size);
+    const float fs = ImGui::GetFontSize(), pad = c.mm(3);
+    dl->AddText(ImVec2(p.x + pad, p.y + pad * 0.6f), kMuted, c.t("chart.heat_axis"));
+    // Show the hours that have responses (at least 07–17), so office hours fill the width.
+    int h0 = 7, h1 = 17;
+    for (int d = 0; d < 7; ++d)
+        for (int h = 0; h < 24; ++h)
+            if (heat[static_cast<std::size_t>(d)][static_cast<std::size_t>(h)] > 0) {
+                h0 = std::min(h0, h);
+                h1 = std::max(h1, h);
+            }
+    static const char* const dayKeys[7] = {"day.mon", "day.tue", "day.wed", "day.thu", "day.fri", "day.sat", "day.sun"};
+    float labelW = 0;
+    for (const char* k : dayKeys) labelW = std::max(labelW, textW(c.t(k)));
+    const float left = p.x + pad + labelW + 8, right = p.x + size.x - pad;
+    const float top = p.y + pad + fs * 1.5f, bottom = p.y + size.y - pad - fs * 1.3f;
+    const float cw = (right - left) / static_cast<float>(h1 - h0 + 1), ch = (bottom - top) / 7.0f;
+    for (int d = 0; d < 7; ++d) {
+        const float y = top + ch * static_cast<float>(d);
+        dl->AddText(ImVec2(p.x + pad, y + (ch - fs) * 0.5f), kInk, c.t(dayKeys[d]));
+        for (int h = h0; h <= h1; ++h) {
+            const std::int64_t n = heat[static_cast<std::size_t>(d)][static_cast<std::size_t>(h)];
+            const float x = left + cw * static_cast<float>(h - h0);
+            const float k = max > 0 ? static_cast<float>(n) / static_cast<float>(max) : 0.0f;
+            // White → deep blue; counts printed so the map does not rely on colour alone.
+            const ImU32 col = IM_COL32(static_cast<int>(245 - 230 * k), static_cast<int>(247 - 180 * k), static_cast<int>(250 - 110 * k), 255);
+            dl->AddRectFilled(ImVec2(x + 1, y + 1), ImVec2(x + cw - 1, y + ch - 1), col, 2.0f);
+            if (n > 0) {
+                const std::string s = std::to_string(n);
+                if (textW(s) < cw - 2)
+                    dl->AddText(ImVec2(x + (cw - textW(s)) * 0.5f, y + (ch - fs) * 0.5f), k > 0.55f ? IM_COL32(255, 255, 255, 255) : kInk, s.c_str());
+            }
+        }
+    }
+    for (int h = h0; h <= h1; ++h) {
+        char buf[8];
+        std::snprintf(buf, sizeof buf, "%02d", h);
+        const float x = left + cw * (static_cast<float>(h - h0) + 0.5f);
+        dl->AddText(ImVec2(x - textW(buf) * 0.5f, bottom + 2), kMuted, buf);
+    }
+    ImGui::Dummy(size);
+}
+
+void groupBars(AdminContext& c, const std::vector<Bar>& bars, ImVec2 size) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    panel(dl, p, size);
+    const float fs = ImGui::GetFontSize(), pad = c.mm(2.5f);
+    float labelW = 0;
+    for (const auto& b : bars) labelW = std::max(labelW, textW(b.label));
+    labelW = std::min(labelW + pad, size.x * 0.4f);
+    const float valueW = textW("100,00 (A)  n=000000");
+    const float x0 = p.x + pad + labelW, x1 = p.x + size.x - pad - valueW;
+    const float top = p.y + pad, bottom = p.y + size.y - pad;
+    if (bars.empty()) return ImGui::Dummy(size);
+    const float rowH = (bottom - top) / static_cast<float>(bars.size());
+    const float barH = std::min(rowH * 0.72f, c.mm(7));
+    for (std::size_t i = 0; i < bars.size(); ++i) {
+        const Bar& b = bars[i];
+        const float y = top + rowH * static_cast<float>(i) + (rowH - barH) * 0.5f;
+        dl->AddText(ImVec2(p.x + pad, y + (barH - fs) * 0.5f), kInk, fit(b.label, labelW - 4).c_str());
+        std::string value;
+        float xe = x0;
+        if (b.hasData) {
+            xe = x0 + static_cast<float>((std::clamp(b.value, 25.0, 100.0) - 25.0) / 75.0) * (x1 - x0);
+            dl->AddRectFilled(ImVec2(x0, y), ImVec2(std::max(xe, x0 + 2), y + barH), ui::mutuColor(b.mutu), 3.0f);
+            value = c.num(b.value) + " (" + mutuLetter(b.mutu) + ")  n=" + std::to_string(b.n);
+        } else {
+            value = std::string(c.t("common.no_data")) + "  n=" + std::to_string(b.n);
+        }
+        dl->AddText(ImVec2(xe + 6, y + (barH - fs) * 0.5f), b.hasData ? kInk : kMuted, value.c_str());
+    }
+    ImGui::Dummy(size);
+}
+
+} // namespace sw::admin::charts

@@ -1,0 +1,269 @@
+// The dashboard: how the unit is doing and why. Period picker, alerts, headline cards, unsur
+// weakest first, trend, kelompok rentan gap, services, heat map, profile breakdowns.
+#include "app/admin/charts.hpp"
+#include "app/admin/screens.hpp"
+
+#include "survey/local_time.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace sw::admin {
+
+namespace {
+
+std::string thousands(std::int64_t n, const std::string& lang) {
+    std::string s = std::to_string(n < 0 ? -n : n), out;
+    const char sep = lang == "en" ? ',' : '.';
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (i > 0 && (s.size() - i) % 3 == 0) out += sep;
+        out += s[i];
+    }
+    return n < 0 ? "-" + out : out;
+}
+
+std::string signedNum(const AdminContext& c, double v) { return (v >= 0 ? "+" : "-") + c.num(std::fabs(v)); }
+
+} // namespace
+
+void DashboardScreen::drawPeriodPicker(AdminContext& c) {
+    static const std::pair<PeriodKind, const char*> kinds[] = {{PeriodKind::Month, "period.month"},
+                                                               {PeriodKind::Triwulan, "period.triwulan"},
+                                                               {PeriodKind::Semester, "period.semester"},
+                                                               {PeriodKind::Year, "period.year"},
+                                                               {PeriodKind::Custom, "period.custom"}};
+    for (const auto& [kind, key] : kinds) {
+        if (ui::button(c, c.t(key), c.period.kind == kind)) {
+            if (kind == PeriodKind::Custom) {
+                customFrom = formatDate(c.period.from);
+                customTo = formatDate(c.period.to);
+                c.setPeriod(customPeriod(c.period.from, c.period.to));
+            } else {
+                c.setPeriod(periodContaining(kind, c.period.to));
+            }
+            populationText.clear();
+        }
+        ImGui::SameLine();
+    }
+    ImGui::SameLine(0, c.mm(6));
+    if (ui::button(c, "<##prev", false, 10)) {
+        c.setPeriod(previousPeriod(c.period));
+        populationText.clear();
+    }
+    ImGui::SameLine();
+    ImGui::AlignTextToFramePadding();
+    ImGui::SetWindowFontScale(1.25f);
+    ImGui::TextUnformatted(periodLabel(c.period, c.host.lang).c_str());
+    ImGui::SetWindowFontScale(1.0f);
+    ImGui::SameLine();
+    if (ui::button(c, ">##next", false, 10)) {
+        c.setPeriod(nextPeriod(c.period));
+        populationText.clear();
+    }
+    ImGui::SameLine(0, c.mm(6));
+    if (ui::button(c, c.t(c.trendStep == TrendStep::Month ? "dash.trend_monthly" : "dash.trend_weekly"))) {
+        c.trendStep = c.trendStep == TrendStep::Month ? TrendStep::Week : TrendStep::Month;
+        c.dirty = true;
+    }
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(c.mm(55));
+    const std::string current = c.service ? c.serviceName(*c.service) : c.t("dash.all_services");
+    if (ImGui::BeginCombo("##service", current.c_str())) {
+        if (ImGui::Selectable(c.t("dash.all_services"), !c.service)) {
+            c.service.reset();
+            c.dirty = true;
+        }
+        for (const auto& s : c.instrument().services)
+            if (ImGui::Selectable(s.label.in(c.host.lang).c_str(), c.service && *c.service == s.code)) {
+                c.service = s.code;
+                c.dirty = true;
+            }
+        ImGui::EndCombo();
+    }
+    ImGui::SameLine();
+    if (ImGui::Checkbox(c.t("dash.include_misuse"), &c.includeMisuse)) c.dirty = true;
+
+    if (c.period.kind == PeriodKind::Custom) {
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted(c.t("period.from"));
+        ImGui::SameLine();
+        ui::inputText("##from", customFrom, c.mm(32));
+        ImGui::SameLine();
+        ImGui::TextUnformatted(c.t("period.to"));
+        ImGui::SameLine();
+        ui::inputText("##to", customTo, c.mm(32));
+        ImGui::SameLine();
+        if (ui::button(c, c.t("period.apply"))) {
+            LocalDate a, b;
+            if (!parseDate(customFrom, a) || !parseDate(customTo, b)) {
+                c.say(c.t("period.bad_date"), true);
+            } else {
+                try {
+                    c.setPeriod(customPeriod(a, b));
+                    populationText.clear();
+                } catch (const UsageError&) {
+                    c.say(c.t("period.bad_order"), true);
+                }
+            }
+        }
+    }
+}
+
+void DashboardScreen::drawAlerts(AdminContext& c) {
+    const DashboardFigures& f = c.figures;
+    for (const Alert& a : f.alerts) {
+        std::string text;
+        ImU32 col = IM_COL32(190, 25, 25, 255);
+        switch (a.kind) {
+        case Alert::Kind::UnsurWeak:
+            text = c.tf("alert.unsur_weak", {a.code, c.unsurName(a.code), c.num(a.value), mutuLetter(a.mutu)});
+            col = ui::mutuColor(a.mutu);
+            break;
+        case Alert::Kind::RollingLow:
+            text = c.tf("alert.rolling_low", {std::to_string(a.count), c.num(a.value), c.num(a.threshold)});
+            break;
+        case Alert::Kind::SubmitFailed:
+            text = a.count > 0 ? c.tf("alert.submit_failed", {std::to_string(a.count), c.localDateTimeText(a.lastUtc), a.detail})
+                               : c.tf("alert.kiosk_warning", {a.detail});
+            break;
+        case Alert::Kind::SampleShort:
+            text = c.tf("alert.sample_short", {thousands(a.count, c.host.lang)});
+            col = IM_COL32(150, 90, 0, 255);
+            break;
+        }
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        const float h = ImGui::GetFontSize() + c.mm(2.5f);
+        const float w = ImGui::GetContentRegionAvail().x;
+        dl->AddRectFilled(p, ImVec2(p.x + w, p.y + h), IM_COL32(255, 246, 240, 255), 4.0f);
+        dl->AddRectFilled(p, ImVec2(p.x + c.mm(1.5f), p.y + h), col, 2.0f);
+        dl->AddText(ImVec2(p.x + c.mm(4), p.y + c.mm(1.25f)), IM_COL32(40, 30, 30, 255), ("! " + text).c_str());
+        ImGui::Dummy(ImVec2(w, h));
+    }
+}
+
+void DashboardScreen::draw(AdminContext& c) {
+    c.refresh();
+    const DashboardFigures& f = c.figures;
+    drawPeriodPicker(c);
+    ImGui::Spacing();
+    drawAlerts(c);
+    ImGui::Spacing();
+
+    // Headline cards.
+    const float gap = c.mm(3);
+    const float W = ImGui::GetContentRegionAvail().x;
+    const ImVec2 cardSize((W - 3 * gap) / 4, c.mm(27));
+    const bool has = f.respondents > 0 && f.skm.complete;
+    ui::card(c, c.t("dash.ikm"), has ? c.num(f.skm.ikmUnit) : "-",
+             has ? c.tf("dash.ikm_sub", {mutuLetter(f.skm.mutu), c.host.lang == "en" ? kinerjaNameEn(f.skm.mutu) : kinerjaName(f.skm.mutu),
+                                         f.previousSkm.complete && f.previousSkm.respondents > 0 ? signedNum(c, f.skm.ikmUnit - f.previousSkm.ikmUnit) : "-"})
+                 : std::string(c.t("common.no_data")),
+             has ? ui::mutuColor(f.skm.mutu) : IM_COL32(120, 120, 120, 255), cardSize);
+    ImGui::SameLine(0, gap);
+    std::string sampleSub;
+    ImU32 sampleCol = IM_COL32(60, 70, 90, 255);
+    if (f.minimumSample > 0) {
+        sampleSub = f.sampleSufficient ? c.tf("dash.sample_ok", {thousands(f.minimumSample, c.host.lang), thousands(*f.population, c.host.lang)})
+                                       : c.tf("dash.sample_short", {thousands(f.moreNeeded, c.host.lang), thousands(f.minimumSample, c.host.lang),
+                                                                    thousands(*f.population, c.host.lang)});
+        sampleCol = f.sampleSufficient ? IM_COL32(0, 115, 75, 255) : IM_COL32(190, 25, 25, 255);
+    } else {
+        sampleSub = c.t("dash.sample_no_population");
+    }
+    ui::card(c, c.t("dash.respondents"), thousands(f.respondents, c.host.lang), sampleSub, sampleCol, cardSize);
+    ImGui::SameLine(0, gap);
+    std::string gapSub = f.rentan.comparable && f.rentan.rentan.aksesAny && f.rentan.bukan.aksesAny
+                             ? c.tf("dash.akses_gap", {signedNum(c, f.rentan.aksesGap), signedNum(c, f.rentan.ikmGap)})
+                             : std::string(c.t("dash.gap_not_comparable"));
+    ui::card(c, c.t("dash.akses"), f.akses.any ? c.num(f.akses.index) : "-", gapSub,
+             f.akses.any ? ui::mutuColor(mutuFor(f.akses.index)) : IM_COL32(120, 120, 120, 255), cardSize);
+    ImGui::SameLine(0, gap);
+    ui::card(c, c.t("dash.misuse"), thousands(f.misuseCount, c.host.lang),
+             c.t(c.includeMisuse ? "dash.misuse_included" : "dash.misuse_excluded"), IM_COL32(110, 80, 150, 255), cardSize);
+
+    // The population served, which the Krejcie–Morgan minimum needs.
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(c.tf("dash.population_prompt", {periodLabel(c.period, c.host.lang)}).c_str());
+    ImGui::SameLine();
+    if (populationText.empty() && f.population) populationText = std::to_string(*f.population);
+    ui::inputText("##population", populationText, c.mm(30), ImGuiInputTextFlags_CharsDecimal);
+    ImGui::SameLine();
+    if (ui::button(c, c.t("common.save"))) {
+        try {
+            const long long n = std::stoll(populationText);
+            setPopulation(c.store(), c.period, n);
+            c.dirty = true;
+            c.say(c.t("dash.population_saved"));
+        } catch (const std::exception&) {
+            c.say(c.t("dash.population_bad"), true);
+        }
+    }
+    ImGui::SameLine(0, c.mm(8));
+    ImGui::TextDisabled("%s", c.tf("dash.rule", {weightsRule(Weights::Exact)}).c_str());
+    ImGui::Spacing();
+
+    // Unsur weakest first | trend.
+    const float rowH = c.mm(88);
+    ImGui::BeginGroup();
+    ui::heading(c, c.t("dash.unsur_title"));
+    charts::unsurBars(c, f.unsur, ImVec2(W * 0.56f - gap, rowH));
+    ImGui::EndGroup();
+    ImGui::SameLine(0, gap);
+    ImGui::BeginGroup();
+    ui::heading(c, c.t(c.trendStep == TrendStep::Month ? "dash.trend_title_month" : "dash.trend_title_week"));
+    charts::trendLine(c, f.trend, c.trendStep == TrendStep::Week, ImVec2(ImGui::GetContentRegionAvail().x, rowH));
+    ImGui::EndGroup();
+    ImGui::Spacing();
+
+    // Kelompok rentan vs others | services | heat map.
+    const float row2 = c.mm(62);
+    std::vector<charts::Bar> rentanBars;
+    auto addBar = [&](std::vector<charts::Bar>& v, const std::string& label, const GroupRow& g) {
+        v.push_back({label, g.ikmUnit, g.hasData, g.respondents, g.mutu});
+    };
+    addBar(rentanBars, c.t("kelompok.bukan"), f.rentan.bukan);
+    addBar(rentanBars, c.t("kelompok.rentan"), f.rentan.rentan);
+    static const char* const kKeys[4] = {"kelompok.lansia", "kelompok.disabilitas", "kelompok.hamil_menyusui", "kelompok.anak"};
+    for (std::size_t k = 0; k < 4; ++k) addBar(rentanBars, std::string("  ") + c.t(kKeys[k]), f.rentan.kelompok[k]);
+    const float col3 = (W - 2 * gap) / 3;
+    ImGui::BeginGroup();
+    ui::heading(c, c.t("dash.rentan_title"));
+    charts::groupBars(c, rentanBars, ImVec2(col3, row2 - ImGui::GetFontSize() * 2.6f));
+    if (f.rentan.comparable)
+        ImGui::TextWrapped("%s", c.tf(f.rentan.ikmGap < 0 ? "dash.rentan_worse" : "dash.rentan_not_worse",
+                                      {c.num(std::fabs(f.rentan.ikmGap)), signedNum(c, f.rentan.aksesGap)}).c_str());
+    else
+        ImGui::TextWrapped("%s", c.t("dash.gap_not_comparable"));
+    ImGui::EndGroup();
+    ImGui::SameLine(0, gap);
+    std::vector<charts::Bar> serviceBars;
+    for (const auto& g : f.services) addBar(serviceBars, c.serviceName(g.code), g);
+    ImGui::BeginGroup();
+    ui::heading(c, c.t("dash.service_title"));
+    charts::groupBars(c, serviceBars, ImVec2(col3, row2));
+    ImGui::EndGroup();
+    ImGui::SameLine(0, gap);
+    ImGui::BeginGroup();
+    ui::heading(c, c.t("dash.heat_title"));
+    charts::heatMap(c, f.heat, f.heatMax, ImVec2(ImGui::GetContentRegionAvail().x, row2));
+    ImGui::EndGroup();
+    ImGui::Spacing();
+
+    // Profile breakdowns side by side.
+    ui::heading(c, c.t("dash.profile_title"));
+    const std::size_t n = std::max<std::size_t>(1, f.profile.size());
+    const float pw = (W - gap * static_cast<float>(n - 1)) / static_cast<float>(n);
+    for (std::size_t i = 0; i < f.profile.size(); ++i) {
+        if (i > 0) ImGui::SameLine(0, gap);
+        ImGui::BeginGroup();
+        ImGui::TextUnformatted(c.fieldName(f.profile[i].field).c_str());
+        std::vector<charts::Bar> bars;
+        for (const auto& g : f.profile[i].options) addBar(bars, c.optionName(f.profile[i].field, g.code), g);
+        charts::groupBars(c, bars, ImVec2(pw, c.mm(9) * static_cast<float>(std::max<std::size_t>(bars.size(), 3)) + c.mm(4)));
+        ImGui::EndGroup();
+    }
+    ImGui::TextDisabled("%s", c.tf("dash.recompute", {thousands(static_cast<std::int64_t>(c.cols.rows()), c.host.lang), c.num(c.recomputeMs, 1)}).c_str());
+}
+
+} // namespace sw::admin

@@ -1,0 +1,310 @@
+// The P2HAM facility self-assessment: each checklist item Ada / Proses / Tidak with a note,
+// measured values judged against Permen PUPR 14/2017, evidence imported from a folder or USB
+// stick (thumbnails), petugas siaga, kepatuhan per service; scores per criterion and the gap list.
+// Every save is a new dated assessment; earlier ones open read-only.
+#include "app/admin/screens.hpp"
+
+#include "survey/local_time.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+
+namespace sw::admin {
+
+namespace {
+
+std::optional<double> parseMeasure(std::string s) {
+    std::replace(s.begin(), s.end(), ',', '.'); // "152,5" as written in Indonesia
+    if (s.find_first_not_of(" ") == std::string::npos) return std::nullopt;
+    char* end = nullptr;
+    const double v = std::strtod(s.c_str(), &end);
+    if (end == s.c_str() || *end != '\0' || v < 0) return std::nullopt;
+    return v;
+}
+
+const char* gapKey(FacilityGap::Kind k) {
+    switch (k) {
+    case FacilityGap::Kind::Missing: return "gap.missing";
+    case FacilityGap::Kind::MeasureFails: return "gap.measure_fails";
+    case FacilityGap::Kind::InProgress: return "gap.in_progress";
+    case FacilityGap::Kind::Unanswered: return "gap.unanswered";
+    case FacilityGap::Kind::PetugasMissing: return "gap.petugas_missing";
+    case FacilityGap::Kind::KepatuhanLow: return "gap.kepatuhan_low";
+    }
+    return "gap.unanswered";
+}
+
+} // namespace
+
+void FacilityScreen::releaseTextures(AdminContext& c) {
+    if (c.host.releaseTexture)
+        for (auto& [id, tex] : textures)
+            if (tex) c.host.releaseTexture(tex);
+    textures.clear();
+}
+
+void FacilityScreen::startDraft(AdminContext& c) {
+    history = listAssessments(c.store());
+    draft = FacilityAssessment{};
+    if (!history.empty())
+        if (auto last = loadAssessment(c.store(), history.front().id)) draft = *last; // start from the latest
+    draft.id = 0;
+    draft.createdUtc = 0;
+    draft.checklistId = c.checklist->id;
+    draft.checklistVersion = c.checklist->version;
+    const int off = c.store().unit() ? c.store().unit()->utcOffsetMinutes : 420;
+    draft.assessedOn = localDate(nowUtc(), off);
+    measureText.clear();
+    for (const auto& [item, ans] : draft.items)
+        for (const auto& [m, v] : ans.measures) measureText[item + "/" + m] = c.num(v, 1);
+    draftReady = true;
+}
+
+void FacilityScreen::draw(AdminContext& c) {
+    if (!c.checklist) {
+        ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "%s", c.t("facility.checklist_error"));
+        ImGui::TextWrapped("%s", c.checklistError.c_str());
+        return;
+    }
+    const FacilityChecklist& cl = *c.checklist;
+    if (!draftReady) startDraft(c);
+    c.refresh();
+    const std::string& lang = c.host.lang;
+    const bool readOnly = viewing != 0 && viewed;
+    FacilityAssessment& a = readOnly ? *viewed : draft;
+
+    // Header: which assessment, history, save.
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(cl.title.in(lang).c_str());
+    ImGui::SameLine();
+    ImGui::TextDisabled("(%s v%d)", cl.id.c_str(), cl.version);
+    ImGui::SameLine(0, c.mm(6));
+    ImGui::SetNextItemWidth(c.mm(75));
+    const std::string shown = readOnly ? c.tf("facility.assessment_of", {viewed->assessedOn, viewed->assessor}) : std::string(c.t("facility.new_draft"));
+    if (ImGui::BeginCombo("##history", shown.c_str())) {
+        if (ImGui::Selectable(c.t("facility.new_draft"), !readOnly)) viewing = 0;
+        for (const auto& h : history)
+            if (ImGui::Selectable(c.tf("facility.assessment_of", {h.assessedOn, h.assessor}).append("##").append(std::to_string(h.id)).c_str(),
+                                  viewing == h.id)) {
+                viewing = h.id;
+                viewed = loadAssessment(c.store(), h.id);
+            }
+        ImGui::EndCombo();
+    }
+    if (!readOnly) {
+        ImGui::SameLine();
+        ImGui::TextUnformatted(c.t("facility.date"));
+        ImGui::SameLine();
+        ui::inputText("##date", draft.assessedOn, c.mm(30));
+        ImGui::SameLine();
+        ImGui::TextUnformatted(c.t("facility.assessor"));
+        ImGui::SameLine();
+        ui::inputText("##assessor", draft.assessor, c.mm(50));
+        ImGui::SameLine();
+        if (ui::button(c, c.t("facility.save"), true)) {
+            LocalDate d;
+            if (!parseDate(draft.assessedOn, d)) {
+                c.say(c.t("facility.bad_date"), true);
+            } else {
+                draft.citizenIndex = c.figures.akses.any ? std::optional<double>(c.figures.akses.index) : std::nullopt;
+                try {
+                    const std::int64_t id = saveAssessment(c.store(), draft);
+                    history = listAssessments(c.store());
+                    c.say(c.tf("facility.saved", {draft.assessedOn, std::to_string(id)}));
+                } catch (const std::exception& e) {
+                    c.say(e.what(), true);
+                }
+            }
+        }
+    } else {
+        ImGui::SameLine();
+        ImGui::TextColored(ImVec4(0.4f, 0.3f, 0.6f, 1), "%s", c.t("facility.read_only"));
+    }
+
+    const float W = ImGui::GetContentRegionAvail().x, gap = c.mm(3);
+    ImGui::BeginChild("##items", ImVec2(W * 0.60f, 0), true);
+    if (readOnly) ImGui::BeginDisabled();
+    for (const FacilityItem& item : cl.items) {
+        ImGui::PushID(item.code.c_str());
+        FacilityAnswer& ans = a.items[item.code];
+        ImGui::Separator();
+        ImGui::TextUnformatted((item.code + "  " + item.name.in(lang)).c_str());
+        const RuleSource* src = cl.findSource(item.source);
+        const FacilityCriterion* cr = cl.findCriterion(item.criterion);
+        ImGui::TextDisabled("%s · %s", cr ? cr->name.in(lang).c_str() : item.criterion.c_str(), src ? src->name.in(lang).c_str() : "");
+        for (auto [st, key] : {std::pair{FacilityStatus::Ada, "status.ada"}, {FacilityStatus::Proses, "status.proses"}, {FacilityStatus::Tidak, "status.tidak"}}) {
+            if (ui::button(c, c.t(key), ans.status == st, 24)) ans.status = st;
+            ImGui::SameLine();
+        }
+        ui::inputText("##note", ans.note, ImGui::GetContentRegionAvail().x, 0);
+        for (const FacilityMeasure& m : item.measures) {
+            ImGui::PushID(m.code.c_str());
+            std::string& text = measureText[item.code + "/" + m.code];
+            if (readOnly) {
+                auto it = ans.measures.find(m.code);
+                text = it == ans.measures.end() ? "" : c.num(it->second, 1);
+            }
+            ImGui::AlignTextToFramePadding();
+            ImGui::Text("   %s", m.name.in(lang).c_str());
+            ImGui::SameLine(c.mm(80));
+            if (ui::inputText("##v", text, c.mm(22))) {
+                if (auto v = parseMeasure(text)) ans.measures[m.code] = *v;
+                else ans.measures.erase(m.code);
+            }
+            ImGui::SameLine();
+            ImGui::TextUnformatted(m.unit.c_str());
+            ImGui::SameLine(c.mm(118));
+            auto it = ans.measures.find(m.code);
+            const MeasureVerdict v = judge(m, it == ans.measures.end() ? std::nullopt : std::optional<double>(it->second));
+            const RuleSource* ms = cl.findSource(m.source);
+            const std::string rule = m.note.in(lang) + (ms && ms->olderGuidance ? std::string(" ") + c.t("facility.older_guidance") : "");
+            if (v == MeasureVerdict::Pass) ImGui::TextColored(ImVec4(0, 0.45f, 0.3f, 1), "%s  %s", c.t("verdict.pass"), rule.c_str());
+            else if (v == MeasureVerdict::Fail) ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "%s  %s", c.t("verdict.fail"), rule.c_str());
+            else ImGui::TextDisabled("%s  %s", c.t("verdict.not_measured"), rule.c_str());
+            ImGui::PopID();
+        }
+        // Evidence: thumbnails (or a labelled box for PDFs / headless hosts) and the import button.
+        for (std::int64_t id : ans.evidence) {
+            if (!evidence.count(id))
+                if (auto info = evidenceInfo(c.store(), id)) evidence[id] = *info;
+            if (!textures.count(id)) {
+                void* tex = nullptr;
+                if (c.host.uploadTexture)
+                    if (auto img = decodePng(evidenceThumbnailPng(c.store(), id))) tex = c.host.uploadTexture(img->width, img->height, img->pixels.data());
+                textures[id] = tex;
+            }
+            const float th = c.mm(16);
+            if (void* tex = textures[id]) {
+                const EvidenceInfo& e = evidence[id];
+                const float aspect = e.height > 0 ? static_cast<float>(e.width) / static_cast<float>(e.height) : 1.0f;
+                ImGui::Image(tex, ImVec2(th * aspect, th));
+            } else {
+                const std::string label = (evidence.count(id) ? evidence[id].fileName : std::string("#") + std::to_string(id));
+                ImGui::Button(label.c_str(), ImVec2(0, th));
+            }
+            if (ImGui::IsItemHovered() && evidence.count(id))
+                ImGui::SetTooltip("%s\n%s\nSHA-256 %s", evidence[id].fileName.c_str(), evidence[id].mime.c_str(), evidence[id].sha256.c_str());
+            ImGui::SameLine();
+        }
+        if (!readOnly && ui::button(c, c.t("facility.add_evidence"))) {
+            evidenceItem = evidenceItem == item.code ? "" : item.code;
+            candidates = evidenceCandidates(folder);
+        }
+        if (readOnly) ImGui::NewLine();
+        if (evidenceItem == item.code && !readOnly) {
+            ImGui::Indent(c.mm(4));
+            ImGui::TextUnformatted(c.t("facility.folder"));
+            ImGui::SameLine();
+            ui::inputText("##folder", folder, c.mm(90));
+            ImGui::SameLine();
+            if (ui::button(c, c.t("facility.look"))) candidates = evidenceCandidates(folder);
+            if (candidates.empty()) ImGui::TextDisabled("%s", c.t("facility.no_files"));
+            for (const auto& path : candidates) {
+                ImGui::PushID(path.c_str());
+                if (ui::button(c, c.t("facility.import"))) {
+                    try {
+                        EvidenceInfo e = importEvidence(c.store(), path);
+                        if (std::find(ans.evidence.begin(), ans.evidence.end(), e.id) == ans.evidence.end()) ans.evidence.push_back(e.id);
+                        evidence[e.id] = e;
+                        c.say(c.tf(e.duplicate ? "facility.imported_again" : "facility.imported", {e.fileName, e.sha256.substr(0, 16)}));
+                    } catch (const EvidenceError& e) {
+                        const char* key = e.kind == EvidenceError::Kind::TooBig      ? "evidence.too_big"
+                                          : e.kind == EvidenceError::Kind::WrongType ? "evidence.wrong_type"
+                                          : e.kind == EvidenceError::Kind::Empty     ? "evidence.empty"
+                                                                                     : "evidence.unreadable";
+                        c.say(c.tf(key, {e.file}) + " (" + e.what() + ")", true);
+                    } catch (const std::exception& e) {
+                        c.say(e.what(), true);
+                    }
+                }
+                ImGui::SameLine();
+                ImGui::TextUnformatted(path.c_str());
+                ImGui::PopID();
+            }
+            ImGui::Unindent(c.mm(4));
+        }
+        ImGui::PopID();
+    }
+    // Petugas siaga and kepatuhan per service.
+    ImGui::Separator();
+    ImGui::TextUnformatted(cl.petugasName.in(lang).c_str());
+    for (auto [st, key] : {std::pair{FacilityStatus::Ada, "status.ada"}, {FacilityStatus::Tidak, "status.tidak"}}) {
+        if (ui::button(c, c.t(key), a.petugas == st, 24)) a.petugas = st;
+        ImGui::SameLine();
+    }
+    ImGui::TextUnformatted(c.t("facility.staff"));
+    ImGui::SameLine();
+    ui::inputText("##staff", a.petugasStaff, ImGui::GetContentRegionAvail().x);
+    ImGui::Separator();
+    ImGui::TextUnformatted(c.t("facility.kepatuhan"));
+    for (const auto& s : c.instrument().services) {
+        ImGui::PushID(s.code.c_str());
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted(s.label.in(lang).c_str());
+        ImGui::SameLine(c.mm(60));
+        for (const auto& l : cl.kepatuhanLevels) {
+            auto it = a.kepatuhan.find(s.code);
+            if (ui::button(c, l.name.in(lang).c_str(), it != a.kepatuhan.end() && it->second == l.code, 30)) a.kepatuhan[s.code] = l.code;
+            ImGui::SameLine();
+        }
+        ImGui::NewLine();
+        ImGui::PopID();
+    }
+    if (readOnly) ImGui::EndDisabled();
+    ImGui::EndChild();
+
+    // Scores and the gap list.
+    ImGui::SameLine(0, gap);
+    ImGui::BeginChild("##score", ImVec2(0, 0), true);
+    std::vector<std::string> services;
+    for (const auto& s : c.instrument().services) services.push_back(s.code);
+    FacilityAssessment scored = a;
+    if (!readOnly) scored.citizenIndex = c.figures.akses.any ? std::optional<double>(c.figures.akses.index) : std::nullopt;
+    const FacilityScore score = scoreFacility(cl, scored, services);
+    ui::heading(c, c.tf("facility.total", {c.num(score.total, 1)}).c_str());
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    for (const CriterionScore& cs : score.criteria) {
+        const FacilityCriterion* cr = cl.findCriterion(cs.code);
+        ImGui::TextUnformatted(c.tf("facility.criterion_line", {cr ? cr->name.in(lang) : cs.code, c.num(cs.weight, 0)}).c_str());
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        const float w = ImGui::GetContentRegionAvail().x * 0.7f, h = c.mm(5);
+        dl->AddRectFilled(p, ImVec2(p.x + w, p.y + h), IM_COL32(230, 233, 238, 255), 3);
+        if (cs.hasData) {
+            const ImU32 col = cs.score >= 80 ? IM_COL32(0, 115, 75, 255) : cs.score >= 60 ? IM_COL32(13, 90, 165, 255) : IM_COL32(190, 100, 0, 255);
+            dl->AddRectFilled(p, ImVec2(p.x + w * static_cast<float>(cs.score / 100.0), p.y + h), col, 3);
+        }
+        ImGui::Dummy(ImVec2(w, h));
+        ImGui::SameLine();
+        if (cs.hasData) ImGui::Text("%s  (%d/%d)", c.num(cs.score, 1).c_str(), cs.answered, cs.total);
+        else ImGui::TextDisabled("%s", c.t("common.no_data"));
+    }
+    ImGui::Spacing();
+    ui::heading(c, c.tf("facility.gaps", {std::to_string(score.gaps.size())}).c_str());
+    int n = 0;
+    for (const FacilityGap& g : score.gaps) {
+        std::string what;
+        if (g.kind == FacilityGap::Kind::KepatuhanLow || (g.kind == FacilityGap::Kind::Unanswered && g.criterion == cl.kepatuhanCriterion)) {
+            const KepatuhanLevel* l = cl.findLevel(g.level);
+            what = c.serviceName(g.item) + (l ? " — " + l->name.in(lang) : std::string());
+        } else if (g.item == "petugas_siaga") {
+            what = cl.petugasName.in(lang);
+        } else if (const FacilityItem* it = cl.findItem(g.item)) {
+            what = it->name.in(lang);
+            if (g.kind == FacilityGap::Kind::MeasureFails)
+                for (const auto& m : it->measures)
+                    if (m.code == g.measure) what += ": " + m.name.in(lang) + " " + c.num(g.value, 1) + " " + m.unit + " (" + m.note.in(lang) + ")";
+        }
+        const RuleSource* src = cl.findSource(g.source);
+        const ImVec4 col = g.kind == FacilityGap::Kind::Unanswered ? ImVec4(0.4f, 0.42f, 0.47f, 1)
+                           : g.kind == FacilityGap::Kind::InProgress || g.kind == FacilityGap::Kind::KepatuhanLow ? ImVec4(0.6f, 0.35f, 0, 1)
+                                                                                                                  : ImVec4(0.7f, 0.1f, 0.1f, 1);
+        ImGui::TextColored(col, "%d. %s", ++n, c.t(gapKey(g.kind)));
+        ImGui::SameLine();
+        ImGui::TextWrapped("%s", what.c_str());
+        ImGui::TextDisabled("    %s%s", src ? src->name.in(lang).c_str() : g.source.c_str(),
+                            src && src->olderGuidance ? (std::string(" ") + c.t("facility.older_guidance")).c_str() : "");
+    }
+    ImGui::EndChild();
+}
+
+} // namespace sw::admin

@@ -1,0 +1,233 @@
+// Settings: unit identity and time zone, service types, idle timeout, languages offered, the PIN,
+// question wording (a new instrument version), the dashboard's alert, and the signing key's
+// fingerprint to read out to the Kanwil assessor.
+#include "app/admin/screens.hpp"
+
+#include "survey/instrument_edit.hpp"
+#include "survey/local_time.hpp"
+#include "survey/pin.hpp"
+
+namespace sw::admin {
+
+namespace {
+constexpr const char* kZones[3] = {"WIB", "WITA", "WIT"};
+}
+
+void SettingsScreen::load(AdminContext& c) {
+    unit = c.store().unit().value_or(UnitInfo{});
+    zone = unit.utcOffsetMinutes == 480 ? 1 : unit.utcOffsetMinutes == 540 ? 2 : 0;
+    idleSeconds = c.store().setting("kiosk.idle_seconds", "45");
+    const std::string offered = c.store().setting("kiosk.languages", "");
+    languages.clear();
+    for (const auto& l : c.instrument().languages)
+        languages[l.code] = offered.empty() || ("," + offered + ",").find("," + l.code + ",") != std::string::npos;
+    const Unsur* u = c.instrument().findUnsur(editUnsur);
+    if (!u && !c.instrument().unsur.empty()) u = &c.instrument().unsur.front();
+    if (u) {
+        editUnsur = u->code;
+        questionId = u->question.in("id");
+        questionEn = u->question.in("en");
+    }
+    services = c.instrument().services;
+    rollingCount = std::to_string(c.rollingCount);
+    rollingThreshold = c.num(c.rollingThreshold);
+    loaded = true;
+}
+
+void SettingsScreen::draw(AdminContext& c) {
+    if (!loaded) load(c);
+    const float label = c.mm(48), field = c.mm(120);
+    auto row = [&](const char* key, const char* id, std::string& value) {
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted(c.t(key));
+        ImGui::SameLine(label);
+        ui::inputText(id, value, field);
+    };
+    const float W = ImGui::GetContentRegionAvail().x;
+    ImGui::BeginChild("##left", ImVec2(W * 0.5f, 0), true);
+    ui::heading(c, c.t("settings.unit"));
+    row("settings.name", "##name", unit.name);
+    row("settings.instansi", "##instansi", unit.instansi);
+    row("settings.address", "##address", unit.address);
+    row("settings.kabupaten", "##kab", unit.kabupaten);
+    row("settings.province", "##prov", unit.province);
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(c.t("settings.zone"));
+    ImGui::SameLine(label);
+    for (int z = 0; z < 3; ++z) {
+        if (ui::button(c, kZones[z], zone == z, 20)) zone = z;
+        ImGui::SameLine();
+    }
+    ImGui::NewLine();
+    if (ui::button(c, c.t("settings.save_unit"), true)) {
+        if (unit.name.empty()) {
+            c.say(c.t("settings.name_required"), true);
+        } else {
+            unit.utcOffsetMinutes = zoneOffsetMinutes(kZones[zone]);
+            c.store().setUnit(unit);
+            c.say(c.t("settings.saved"));
+        }
+    }
+    ImGui::Separator();
+    ui::heading(c, c.t("settings.kiosk"));
+    row("settings.idle", "##idle", idleSeconds);
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(c.t("settings.languages"));
+    ImGui::SameLine(label);
+    for (const auto& l : c.instrument().languages) {
+        bool on = languages[l.code];
+        if (ImGui::Checkbox(l.name.c_str(), &on)) languages[l.code] = on;
+        ImGui::SameLine();
+    }
+    ImGui::NewLine();
+    if (ui::button(c, c.t("settings.save_kiosk"), true)) {
+        std::string list;
+        for (const auto& [code, on] : languages)
+            if (on) list += (list.empty() ? "" : ",") + code;
+        int idle = 0;
+        try {
+            idle = std::stoi(idleSeconds);
+        } catch (const std::exception&) {
+        }
+        if (idle < 20 || idle > 600) c.say(c.t("settings.idle_bad"), true); // ≥ 20 s to answer the warning (WCAG 2.2.1)
+        else if (list.empty()) c.say(c.t("settings.languages_bad"), true);
+        else {
+            c.store().setSetting("kiosk.idle_seconds", std::to_string(idle));
+            c.store().setSetting("kiosk.languages", list);
+            c.say(c.t("settings.saved"));
+        }
+    }
+    ImGui::Separator();
+    ui::heading(c, c.t("settings.pin"));
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(c.t("settings.pin_new"));
+    ImGui::SameLine(label);
+    ui::inputText("##pin1", pin1, c.mm(40), ImGuiInputTextFlags_Password | ImGuiInputTextFlags_CharsDecimal);
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(c.t("settings.pin_again"));
+    ImGui::SameLine(label);
+    ui::inputText("##pin2", pin2, c.mm(40), ImGuiInputTextFlags_Password | ImGuiInputTextFlags_CharsDecimal);
+    ImGui::SameLine();
+    if (ui::button(c, c.t("settings.pin_change"), true)) {
+        if (pin1 != pin2) c.say(c.t("settings.pin_mismatch"), true);
+        else if (!PinLock::validPin(pin1)) c.say(c.t("settings.pin_invalid"), true);
+        else {
+            PinLock(c.store()).setPin(pin1);
+            c.host.pinChanged = true;
+            c.say(c.t("settings.pin_changed"));
+        }
+        pin1.clear();
+        pin2.clear();
+    }
+    ImGui::Separator();
+    ui::heading(c, c.t("settings.key"));
+    const std::string fp = c.store().setting("signing.fingerprint");
+    if (fp.empty()) ImGui::TextWrapped("%s", c.t("settings.key_none"));
+    else {
+        ImGui::TextWrapped("%s", c.t("settings.key_hint"));
+        ImGui::SetWindowFontScale(1.3f);
+        ImGui::TextUnformatted(fp.c_str());
+        ImGui::SetWindowFontScale(1.0f);
+    }
+    ImGui::Separator();
+    ui::heading(c, c.t("settings.alert"));
+    row("settings.rolling_count", "##rc", rollingCount);
+    row("settings.rolling_threshold", "##rt", rollingThreshold);
+    if (ui::button(c, c.t("settings.save_alert"), true)) {
+        try {
+            std::string t = rollingThreshold;
+            for (char& ch : t)
+                if (ch == ',') ch = '.';
+            const int n = std::stoi(rollingCount);
+            const double th = std::stod(t);
+            if (n < 5 || th < 25 || th > 100) throw std::invalid_argument("range");
+            c.rollingCount = n;
+            c.rollingThreshold = th;
+            c.store().setSetting("dashboard.rolling_count", std::to_string(n));
+            c.store().setSetting("dashboard.rolling_threshold", std::to_string(th));
+            c.dirty = true;
+            c.say(c.t("settings.saved"));
+        } catch (const std::exception&) {
+            c.say(c.t("settings.alert_bad"), true);
+        }
+    }
+    ImGui::EndChild();
+
+    ImGui::SameLine();
+    ImGui::BeginChild("##right", ImVec2(0, 0), true);
+    ui::heading(c, c.t("settings.questions"));
+    ImGui::TextDisabled("%s", c.tf("settings.instrument_version", {c.instrument().id, std::to_string(c.instrument().version)}).c_str());
+    ImGui::SetNextItemWidth(c.mm(100));
+    if (ImGui::BeginCombo("##unsur", (editUnsur + " " + c.unsurName(editUnsur)).c_str())) {
+        for (const auto& u : c.instrument().unsur)
+            if (ImGui::Selectable((u.code + " " + u.name.in(c.host.lang)).c_str(), u.code == editUnsur)) {
+                editUnsur = u.code;
+                questionId = u.question.in("id");
+                questionEn = u.question.in("en");
+            }
+        ImGui::EndCombo();
+    }
+    const float qw = ImGui::GetContentRegionAvail().x;
+    ImGui::TextUnformatted("Bahasa Indonesia");
+    ui::inputMultiline("##qid", questionId, ImVec2(qw, c.mm(16)));
+    ImGui::TextUnformatted("English");
+    ui::inputMultiline("##qen", questionEn, ImVec2(qw, c.mm(16)));
+    ImGui::TextDisabled("%s", c.t("settings.questions_hint"));
+    if (ui::button(c, c.t("settings.publish_question"), true)) {
+        try {
+            Instrument edited = withQuestionEdits(c.instrument(), {{editUnsur, "id", questionId}, {editUnsur, "en", questionEn}});
+            c.host.instrument = publishInstrumentVersion(c.store(), edited);
+            c.host.instrumentChanged = true;
+            c.colsLoaded = false;
+            c.say(c.tf("settings.published", {std::to_string(c.host.instrument.version)}));
+        } catch (const std::exception& e) {
+            c.say(e.what(), true);
+        }
+    }
+    ImGui::Separator();
+    ui::heading(c, c.t("settings.services"));
+    std::size_t removeAt = services.size();
+    for (std::size_t i = 0; i < services.size(); ++i) {
+        ImGui::PushID(static_cast<int>(i));
+        ImGui::AlignTextToFramePadding();
+        ImGui::Text("%s", services[i].code.c_str());
+        ImGui::SameLine(c.mm(35));
+        ui::inputText("##sid", services[i].label.byLang["id"], c.mm(60));
+        ImGui::SameLine();
+        ui::inputText("##sen", services[i].label.byLang["en"], c.mm(60));
+        ImGui::SameLine();
+        if (ui::button(c, c.t("settings.remove"))) removeAt = i;
+        ImGui::PopID();
+    }
+    if (removeAt < services.size()) services.erase(services.begin() + static_cast<std::ptrdiff_t>(removeAt));
+    ImGui::AlignTextToFramePadding();
+    ui::inputText("##ncode", newServiceCode, c.mm(30));
+    ImGui::SameLine(c.mm(35));
+    ui::inputText("##nid", newServiceId, c.mm(60));
+    ImGui::SameLine();
+    ui::inputText("##nen", newServiceEn, c.mm(60));
+    ImGui::SameLine();
+    if (ui::button(c, c.t("settings.add"))) {
+        if (newServiceCode.empty() || newServiceId.empty() || newServiceEn.empty()) c.say(c.t("settings.service_incomplete"), true);
+        else {
+            services.push_back({newServiceCode, {{{"id", newServiceId}, {"en", newServiceEn}}}});
+            newServiceCode.clear();
+            newServiceId.clear();
+            newServiceEn.clear();
+        }
+    }
+    if (ui::button(c, c.t("settings.publish_services"), true)) {
+        try {
+            Instrument edited = withServices(c.instrument(), services);
+            c.host.instrument = publishInstrumentVersion(c.store(), edited);
+            c.host.instrumentChanged = true;
+            c.colsLoaded = false;
+            c.say(c.tf("settings.published", {std::to_string(c.host.instrument.version)}));
+        } catch (const std::exception& e) {
+            c.say(e.what(), true);
+        }
+    }
+    ImGui::EndChild();
+}
+
+} // namespace sw::admin

@@ -1,0 +1,141 @@
+// Rencana tindak lanjut for the dashboard's period: pick a weak unsur or a facility gap, write the
+// action, the owner and the date; the list is stored and printed in the report.
+#include "app/admin/screens.hpp"
+
+#include "survey/local_time.hpp"
+
+namespace sw::admin {
+
+namespace {
+
+struct Target {
+    std::string kind, code, label;
+};
+
+std::vector<Target> suggestions(AdminContext& c) {
+    std::vector<Target> out;
+    // Weak unsur first (mutu C/D); otherwise the three weakest, so there is always something to improve.
+    int added = 0;
+    for (const UnsurRow& r : c.figures.unsur)
+        if (r.n > 0 && (r.mutu == Mutu::C || r.mutu == Mutu::D || added < 3)) {
+            out.push_back({"unsur", r.code, r.code + " " + c.unsurName(r.code) + " (" + c.num(r.nrrUnit) + ", " + mutuLetter(r.mutu) + ")"});
+            ++added;
+        }
+    if (c.checklist) {
+        auto history = listAssessments(c.store());
+        if (!history.empty())
+            if (auto a = loadAssessment(c.store(), history.front().id)) {
+                std::vector<std::string> services;
+                for (const auto& s : c.instrument().services) services.push_back(s.code);
+                for (const FacilityGap& g : scoreFacility(*c.checklist, *a, services).gaps) {
+                    if (g.kind == FacilityGap::Kind::Unanswered) continue;
+                    const FacilityItem* it = c.checklist->findItem(g.item);
+                    std::string label = it ? g.item + " " + it->name.in(c.host.lang) : g.item == "petugas_siaga" ? c.checklist->petugasName.in(c.host.lang) : c.serviceName(g.item);
+                    out.push_back({"facility", g.item, label});
+                }
+            }
+    }
+    out.push_back({"other", "-", c.t("tl.other")});
+    return out;
+}
+
+} // namespace
+
+void TindakLanjutScreen::draw(AdminContext& c) {
+    c.refresh();
+    const std::string key = formatDate(c.period.from) + formatDate(c.period.to);
+    if (key != loadedFor) {
+        list = tindakLanjutFor(c.store(), c.period);
+        loadedFor = key;
+        if (form.dueDate.empty()) form.dueDate = formatDate(nextPeriod(c.period).to);
+    }
+    ui::heading(c, c.tf("tl.title", {periodLabel(c.period, c.host.lang)}).c_str());
+    ImGui::TextDisabled("%s", c.t("tl.hint"));
+    ImGui::Spacing();
+
+    // The form.
+    const std::vector<Target> targets = suggestions(c);
+    if (target >= static_cast<int>(targets.size())) target = 0;
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(c.t("tl.target"));
+    ImGui::SameLine(c.mm(40));
+    ImGui::SetNextItemWidth(c.mm(140));
+    if (ImGui::BeginCombo("##target", targets[static_cast<std::size_t>(target)].label.c_str())) {
+        for (std::size_t i = 0; i < targets.size(); ++i)
+            if (ImGui::Selectable((targets[i].label + "##" + std::to_string(i)).c_str(), static_cast<int>(i) == target)) target = static_cast<int>(i);
+        ImGui::EndCombo();
+    }
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(c.t("tl.action"));
+    ImGui::SameLine(c.mm(40));
+    ui::inputText("##action", form.action, c.mm(140));
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(c.t("tl.owner"));
+    ImGui::SameLine(c.mm(40));
+    ui::inputText("##owner", form.owner, c.mm(70));
+    ImGui::SameLine();
+    ImGui::TextUnformatted(c.t("tl.due"));
+    ImGui::SameLine();
+    ui::inputText("##due", form.dueDate, c.mm(32));
+    ImGui::SameLine();
+    if (ui::button(c, c.t("tl.add"), true)) {
+        const Target& tg = targets[static_cast<std::size_t>(target)];
+        TindakLanjut t = form;
+        t.periodFrom = formatDate(c.period.from);
+        t.periodTo = formatDate(c.period.to);
+        t.targetKind = tg.kind;
+        t.targetCode = tg.code;
+        t.targetLabel = tg.label;
+        try {
+            addTindakLanjut(c.store(), t);
+            list = tindakLanjutFor(c.store(), c.period);
+            form.action.clear();
+            c.say(c.t("tl.added"));
+        } catch (const UsageError& e) {
+            c.say(std::string(c.t("tl.incomplete")) + " (" + e.what() + ")", true);
+        }
+    }
+    ImGui::Spacing();
+    ImGui::Separator();
+
+    // The plan.
+    if (list.empty()) ImGui::TextDisabled("%s", c.t("tl.none"));
+    if (!list.empty() && ImGui::BeginTable("##plan", 6, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
+        ImGui::TableSetupColumn(c.t("tl.target"));
+        ImGui::TableSetupColumn(c.t("tl.action"));
+        ImGui::TableSetupColumn(c.t("tl.owner"));
+        ImGui::TableSetupColumn(c.t("tl.due"));
+        ImGui::TableSetupColumn(c.t("tl.status"));
+        ImGui::TableSetupColumn("");
+        ImGui::TableHeadersRow();
+        std::int64_t remove = 0;
+        for (TindakLanjut& t : list) {
+            ImGui::PushID(static_cast<int>(t.id));
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextWrapped("%s", t.targetLabel.c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextWrapped("%s", t.action.c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(t.owner.c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(t.dueDate.c_str());
+            ImGui::TableNextColumn();
+            // One tap moves it on: rencana → berjalan → selesai → rencana.
+            if (ui::button(c, c.t(("tl.status_" + t.status).c_str()), t.status == "selesai")) {
+                t.status = t.status == "rencana" ? "berjalan" : t.status == "berjalan" ? "selesai" : "rencana";
+                updateTindakLanjut(c.store(), t);
+            }
+            ImGui::TableNextColumn();
+            if (ui::button(c, c.t("tl.remove"))) remove = t.id;
+            ImGui::PopID();
+        }
+        ImGui::EndTable();
+        if (remove != 0) {
+            removeTindakLanjut(c.store(), remove);
+            list = tindakLanjutFor(c.store(), c.period);
+        }
+    }
+}
+
+} // namespace sw::admin

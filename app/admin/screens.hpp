@@ -1,0 +1,76 @@
+// The unit head's screens: each a struct that holds UI state only and draws figures computed by
+// libsurvey (design.md "A screen is a struct that draws a model"). One file per screen.
+#pragma once
+#include "app/admin/admin_context.hpp"
+
+#include "survey/dashboard_comments.hpp"
+#include "survey/evidence.hpp"
+#include "survey/facility_assessment.hpp"
+#include "survey/tindak_lanjut.hpp"
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace sw::admin {
+
+struct DashboardScreen {
+    std::string populationText;            // the head's entry for the period
+    std::string customFrom, customTo;      // custom period dates being typed
+    void draw(AdminContext& c);
+    void drawPeriodPicker(AdminContext& c);
+    void drawAlerts(AdminContext& c);
+};
+
+struct CommentsScreen {
+    std::string search;
+    bool misuseOnly = false;
+    int page = 0;
+    std::vector<CommentRow> rows;
+    std::int64_t total = 0;
+    std::string loadedKey;                 // what `rows` was loaded for (period|search|page|mode)
+    void draw(AdminContext& c);
+};
+
+struct FacilityScreen {
+    FacilityAssessment draft;              // being edited; saved as a new dated assessment
+    bool draftReady = false;
+    std::int64_t viewing = 0;              // an earlier assessment shown read-only (0 = the draft)
+    std::optional<FacilityAssessment> viewed;
+    std::vector<AssessmentSummary> history;
+    std::string folder = "/media";         // where evidence is imported from (USB stick)
+    std::string evidenceItem;              // the item the import dialog attaches to
+    std::vector<std::string> candidates;
+    std::map<std::string, std::string> measureText; // "item/measure" → typed value
+    std::map<std::int64_t, void*> textures;         // evidence id → texture (host-made)
+    std::map<std::int64_t, EvidenceInfo> evidence;  // cache
+    void draw(AdminContext& c);
+    void startDraft(AdminContext& c);
+    void releaseTextures(AdminContext& c);
+};
+
+struct TindakLanjutScreen {
+    TindakLanjut form;
+    int target = 0;                        // index into the suggestions
+    std::vector<TindakLanjut> list;
+    std::string loadedFor;
+    void draw(AdminContext& c);
+};
+
+struct SettingsScreen {
+    bool loaded = false;
+    UnitInfo unit;
+    int zone = 0;                          // 0 WIB, 1 WITA, 2 WIT
+    std::string idleSeconds;
+    std::map<std::string, bool> languages;
+    std::string pin1, pin2;
+    std::string editUnsur = "U1";
+    std::string questionId, questionEn;
+    std::vector<Option> services;
+    std::string newServiceCode, newServiceId, newServiceEn;
+    std::string rollingCount, rollingThreshold;
+    void load(AdminContext& c);
+    void draw(AdminContext& c);
+};
+
+} // namespace sw::admin

@@ -1,0 +1,19 @@
+// DejaVu Sans (Debian fonts-dejavu-core) at sizes computed from millimetres (metrics.hpp).
+// Both text sizes are built once at start, so switching to large text costs no atlas rebuild.
+#pragma once
+#include <imgui.h>
+
+namespace sw::kiosk {
+
+struct FontSet {
+    ImFont* body[2] = {};      // [0] standard, [1] large-text mode
+    ImFont* heading[2] = {};   // bold
+    ImFont* small[2] = {};
+    float pxPerMm = 4.0f;
+};
+
+// Adds the fonts to `atlas` (the first becomes ImGui's default, so hosted areas use DejaVu too).
+// Throws std::runtime_error naming the file when the font is missing.
+FontSet buildFonts(ImFontAtlas& atlas, float pxPerMm);
+
+} // namespace sw::kiosk

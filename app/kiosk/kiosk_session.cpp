@@ -1,0 +1,40 @@
+#include "app/kiosk/kiosk_session.hpp"
+
+#include "survey/misuse.hpp"
+#include "survey/unit_setup.hpp"
+#include "survey/uuid.hpp"
+
+#include <chrono>
+
+namespace sw::kiosk {
+
+std::string deviceId(Store& store) {
+    std::string id = store.setting("device.id");
+    if (id.empty()) {
+        id = "kiosk-" + newUuid().substr(0, 8);
+        store.setSetting("device.id", id);
+    }
+    return id;
+}
+
+KioskSession::KioskSession(const std::string& db, FlowSettings settings, std::unique_ptr<Speech> sp)
+    : store(std::make_unique<Store>(db)), instrument(ensureSetup(*store)), strings(Translations::loadArea("kiosk")),
+      speech(std::move(sp)) {
+    unit = store->unit().value_or(UnitInfo{});
+    submitter = std::make_unique<Submitter>(Submitter::forStore(*store));
+    SubmitContext ctx;
+    ctx.unitId = unit.id;
+    ctx.deviceId = deviceId(*store);
+    ctx.utcOffsetMinutes = unit.utcOffsetMinutes;
+    ctx.misuse = misuseRuleFrom(*store);
+    ctx.utcNow = [] {
+        return static_cast<std::int64_t>(
+            std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count());
+    };
+    Store* s = store.get();
+    std::string dev = ctx.deviceId;
+    ctx.lastStoredSubmit = [s, dev] { return lastSubmitUtc(*s, dev); };
+    flow = std::make_unique<CitizenFlow>(instrument, strings, *submitter, ctx, settings, speech.get());
+}
+
+} // namespace sw::kiosk

@@ -1,0 +1,35 @@
+// "Butuh waktu lagi?" — WCAG 2.2.1: warn before the time runs out and extend with one tap. The
+// whole screen is the button; the countdown is at least 20 s (FlowSettings::promptSeconds).
+#include "app/kiosk/screens.hpp"
+
+#include <cmath>
+
+namespace sw::kiosk {
+
+bool IdlePrompt::draw(Ui& ui, double secondsLeft) {
+    const Rect s = ui.screen;
+    ui.dl->AddRectFilled(s.min, s.max, Ui::col(ui.theme.background, 0.88f));
+    float w = std::min(s.w() - ui.px(20.0f), ui.px(200.0f));
+    float cx = (s.min.x + s.max.x) * 0.5f;
+    float h = std::min(s.h() - ui.px(20.0f), ui.px(140.0f));
+    float top = (s.min.y + s.max.y - h) * 0.5f;
+    if (ui.flow.modes().seated) top = s.max.y - h - ui.px(10.0f);
+    Rect card{ImVec2(cx - w * 0.5f, top), ImVec2(cx + w * 0.5f, top + h)};
+    ui.dl->AddRectFilled(card.min, card.max, Ui::col(ui.theme.overlay), ui.px(4.0f));
+    ui.dl->AddRect(card.min, card.max, Ui::col(ui.theme.selectedOutline), ui.px(4.0f), 0, ui.px(1.2f));
+    float pad = ui.px(8.0f);
+    float y = card.min.y + pad;
+    y += ui.text(ui.heading(), ui.t("idle.title"), ImVec2(card.min.x + pad, y), w - 2 * pad, ui.theme.overlayText, true);
+    y += ui.px(3.0f);
+    std::string secs = std::to_string(static_cast<int>(std::ceil(secondsLeft)));
+    y += ui.text(ui.body(), format(ui.t("idle.body"), {secs}), ImVec2(card.min.x + pad, y), w - 2 * pad, ui.theme.overlayText, true);
+    float bh = ui.px(ui.m.targetMm * 1.3f);
+    Rect b{ImVec2(card.min.x + pad, card.max.y - pad - bh), ImVec2(card.max.x - pad, card.max.y - pad)};
+    bool wasBlocked = ui.blocked;
+    ui.blocked = false;
+    bool extend = ui.primaryButton("idle.extend", ui.t("idle.extend"), b);
+    ui.blocked = wasBlocked;
+    return extend;
+}
+
+} // namespace sw::kiosk

@@ -1,0 +1,29 @@
+// Language (from the instrument) and the accessibility modes, combinable. Keypad digits follow
+// the order on screen: languages first, then the modes.
+#include "app/kiosk/screens.hpp"
+
+namespace sw::kiosk {
+
+void LanguageScreen::draw(Ui& ui) {
+    Rect area = ui.beginPage();
+    std::vector<Choice> cs = ui.flow.choices();
+    std::size_t nLang = ui.flow.instrument().languages.size();
+    float gap = ui.px(ui.m.gapMm * 2);
+    float colW = (area.w() - gap) * 0.5f;
+    Rect left{area.min, ImVec2(area.min.x + colW, area.max.y)};
+    Rect right{ImVec2(area.max.x - colW, area.min.y), area.max};
+    float headH = ui.small()->FontSize * 1.4f;
+    ui.text(ui.small(), ui.t("language.languages"), left.min, colW, ui.theme.textMuted);
+    ui.text(ui.small(), ui.t("language.modes"), right.min, colW, ui.theme.textMuted);
+    left.min.y += headH;
+    right.min.y += headH;
+    std::vector<Rect> lr = ui.grid(left, nLang, 1, ui.m.targetMm);
+    std::vector<Rect> mr = ui.grid(right, cs.size() - nLang, 1, ui.m.targetMm);
+    for (std::size_t i = 0; i < cs.size(); ++i) {
+        Rect r = i < nLang ? lr[i] : mr[i - nLang];
+        if (ui.optionButton("choice." + std::to_string(i + 1), cs[i], static_cast<int>(i) + 1, r)) ui.flow.choose(i, ui.now);
+    }
+    ui.navBar();
+}
+
+} // namespace sw::kiosk

@@ -1,0 +1,83 @@
+// The signed bundle a unit sends to its Kanwil assessor: ONE file with the unit's responses
+// (with their UUIDs), the instrument versions they were answered with, the unit's identity,
+// the period and (when the unit has them) its facility self-assessment with evidence; signed
+// with the unit's Ed25519 key over the exact bytes.
+//
+// Layout (little-endian):
+//   0   8  magic "SWBUNDLE"
+//   8   4  format version (kBundleFormatVersion)
+//   12  8  payload length N
+//   20  N  payload: UTF-8 JSON {"format":"suarawarga-bundle", unit, period, instruments, responses, facility…}
+//   +   32 Ed25519 public key
+//   +   64 Ed25519 signature (crypto_sign_detached) over bytes [0, 20+N)
+// The header is inside the signed bytes, so the version cannot be changed either.
+#pragma once
+#include "survey/response.hpp"
+#include "survey/signing.hpp"
+#include "survey/store.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace sw {
+
+constexpr std::uint32_t kBundleFormatVersion = 1;
+
+// Why a bundle is refused. what() names the problem in words an assessor can act on.
+struct BundleError : std::runtime_error {
+    enum class Kind {
+        NotABundle,        // wrong magic: some other file
+        Truncated,         // shorter than its header says (copy cut short)
+        NewerVersion,      // written by a newer SuaraWarga
+        SignatureMissing,  // the data ends where the signature should start
+        BadSignature,      // a byte changed after signing
+        KeyMismatch,       // signed by another key than expected/pinned
+        Malformed          // signed, but the content is not a valid bundle
+    };
+    Kind kind;
+    BundleError(Kind k, const std::string& what) : std::runtime_error(what), kind(k) {}
+};
+const char* bundleErrorName(BundleError::Kind k);   // "bad-signature", …
+
+struct BundleInstrument {
+    std::string id;
+    int version = 0;
+    std::string body;                 // canonical JSON, as the unit stored it
+};
+
+struct Bundle {
+    std::uint32_t formatVersion = kBundleFormatVersion;
+    PublicKey publicKey{};
+    std::string fingerprint;
+    std::string id;                   // BLAKE2b-256 of the payload: the same bundle merges once
+    UnitInfo unit;
+    std::optional<std::string> from;  // the period, local dates inclusive
+    std::optional<std::string> to;
+    std::int64_t createdUtc = 0;
+    std::vector<BundleInstrument> instruments;
+    std::vector<Response> responses;
+    nlohmann::json facility;          // the unit's facility self-assessment (null when none)
+    nlohmann::json extra;             // other unit data (population…) for the roll-up
+};
+
+struct BundleOptions {
+    ResponseFilter filter;            // period (from/to); misuse rows are always included, flagged
+    nlohmann::json facility;          // null: none
+    nlohmann::json extra = nlohmann::json::object();
+};
+
+// Builds and signs the bundle bytes for the store's current unit.
+std::string buildBundle(Store& store, const UnitKey& key, const BundleOptions& opt);
+// Writes it atomically (temp, fsync, rename). Returns the number of responses.
+std::int64_t exportBundle(Store& store, const UnitKey& key, const std::string& path, const BundleOptions& opt);
+
+// Parses and verifies. Safe on arbitrary bytes (fuzzed): throws BundleError, never crashes.
+Bundle readBundle(const std::string& bytes);
+Bundle readBundleFile(const std::string& path);      // BundleError names the file
+
+} // namespace sw

@@ -1,0 +1,338 @@
+// Index of this file
+//   [SECTION] Tallies per group (one pass over the snapshot)
+//   [SECTION] computeDashboard
+//   [SECTION] Store-backed parts: kiosk alerts, population
+#include "survey/dashboard.hpp"
+
+#include "survey/store.hpp"
+
+#include <algorithm>
+#include <cassert>
+
+namespace sw {
+
+// [SECTION] Tallies per group
+
+namespace {
+
+// Σ and n per unsur (and optionally per HAM item) of one group of respondents.
+struct Acc {
+    std::int64_t respondents = 0;
+    std::vector<std::int64_t> sum, n, hamSum, hamN;
+    std::int64_t adilYes = 0, adilNo = 0;
+
+    Acc() = default;
+    Acc(std::size_t unsur, std::size_t hamItems) : sum(unsur), n(unsur), hamSum(hamItems), hamN(hamItems) {}
+
+    void addUnsur(const std::uint8_t* u) {
+        bool any = false;
+        for (std::size_t i = 0; i < sum.size(); ++i) {
+            const std::uint8_t v = u[i];
+            if (v == kNoAnswer) continue;
+            sum[i] += v;
+            ++n[i];
+            any = true;
+        }
+        respondents += any ? 1 : 0; // as Store::unsurTallies: someone who answered at least one unsur
+    }
+    void addHam(const std::uint8_t* h, std::uint8_t flags) {
+        for (std::size_t i = 0; i < hamSum.size(); ++i) {
+            const std::uint8_t v = h[i];
+            if (v == kHamNotAsked || v == kTidakTahu) continue; // "tidak tahu" is excluded from scores
+            hamSum[i] += v;
+            ++hamN[i];
+        }
+        adilYes += (flags & kFlagAdilYes) ? 1 : 0;
+        adilNo += (flags & kFlagAdilNo) ? 1 : 0;
+    }
+};
+
+SkmResult skmOf(const Acc& a, const Instrument& in, Weights w) {
+    std::vector<UnsurTally> t;
+    t.reserve(in.unsur.size());
+    for (std::size_t i = 0; i < in.unsur.size(); ++i) t.push_back({in.unsur[i].code, in.unsur[i].name.in("id"), a.sum[i], a.n[i]});
+    return scoreSkm(t, a.respondents, w);
+}
+
+// The same arithmetic as aksesibilitasFor (survey/statistik.cpp): mean of item NRR over the
+// items somebody rated, × 25.
+AksesibilitasResult aksesOf(const Acc& a, const Instrument& in) {
+    AksesibilitasResult r;
+    double total = 0;
+    int rated = 0;
+    for (std::size_t i = 0; i < in.ham.items.size(); ++i) {
+        UnsurScore s;
+        s.code = in.ham.items[i].code;
+        s.name = in.ham.items[i].name.in("id");
+        s.sum = a.hamSum[i];
+        s.n = a.hamN[i];
+        if (s.n > 0) {
+            s.nrr = static_cast<double>(s.sum) / static_cast<double>(s.n);
+            s.nrrUnit = s.nrr * 25.0;
+            s.mutu = mutuFor(s.nrrUnit);
+            total += s.nrr;
+            ++rated;
+        }
+        r.items.push_back(s);
+    }
+    for (auto& s : r.items) s.nrrWeighted = rated > 0 && s.n > 0 ? s.nrr / rated : 0;
+    r.any = rated > 0;
+    r.index = rated > 0 ? total / rated * 25.0 : 0;
+    r.adilYes = a.adilYes;
+    r.adilNo = a.adilNo;
+    return r;
+}
+
+GroupRow groupOf(const std::string& code, const Acc& a, const Instrument& in, Weights w, bool withAkses) {
+    GroupRow g;
+    g.code = code;
+    g.respondents = a.respondents;
+    SkmResult s = skmOf(a, in, w);
+    g.hasData = s.complete && s.respondents > 0;
+    g.ikmUnit = g.hasData ? s.ikmUnit : 0;
+    g.mutu = s.mutu;
+    if (withAkses) {
+        AksesibilitasResult x = aksesOf(a, in);
+        g.aksesAny = x.any;
+        g.aksesIndex = x.index;
+    }
+    return g;
+}
+
+int weekdayOf(std::int64_t day) { return static_cast<int>(((day % 7) + 7 + 3) % 7); } // 1970-01-01 was a Thursday
+
+} // namespace
+
+// [SECTION] computeDashboard
+
+DashboardFigures computeDashboard(const ResponseColumns& cols, const Instrument& in, const DashboardQuery& q) {
+    assert(cols.unsurCount() == in.unsur.size() && cols.hamCount() == in.ham.items.size());
+    DashboardFigures f;
+    f.period = q.period;
+    f.previous = previousPeriod(q.period);
+    const std::size_t U = cols.unsurCount(), H = cols.hamCount(), P = cols.profileCount();
+    const std::size_t S = cols.serviceCodes.size();
+
+    int serviceFilter = -1;
+    if (q.service) {
+        auto it = std::find(cols.serviceCodes.begin(), cols.serviceCodes.end(), *q.service);
+        serviceFilter = it == cols.serviceCodes.end() ? -2 : static_cast<int>(it - cols.serviceCodes.begin());
+    }
+
+    // Trend buckets: weeks (Monday–Sunday) or months ending with the period's last day.
+    const int buckets = std::max(1, q.trendBuckets);
+    std::vector<TrendPoint> trend(static_cast<std::size_t>(buckets));
+    const std::int64_t lastDay = q.period.toDay();
+    if (q.trendStep == TrendStep::Week) {
+        const std::int64_t weekEnd = lastDay + (6 - weekdayOf(lastDay));
+        for (int b = 0; b < buckets; ++b) {
+            const std::int64_t end = weekEnd - 7LL * (buckets - 1 - b);
+            trend[static_cast<std::size_t>(b)].from = civilFromDays(end - 6);
+            trend[static_cast<std::size_t>(b)].to = civilFromDays(end);
+        }
+    } else {
+        const int lastMonth = q.period.to.year * 12 + q.period.to.month - 1;
+        for (int b = 0; b < buckets; ++b) {
+            const int m = lastMonth - (buckets - 1 - b);
+            Period pm = periodContaining(PeriodKind::Month, {m / 12, m % 12 + 1, 1});
+            trend[static_cast<std::size_t>(b)].from = pm.from;
+            trend[static_cast<std::size_t>(b)].to = pm.to;
+        }
+    }
+    const std::int64_t trendFrom = daysFromCivil(trend.front().from.year, trend.front().from.month, trend.front().from.day);
+    const std::int64_t trendTo = daysFromCivil(trend.back().to.year, trend.back().to.month, trend.back().to.day);
+    std::vector<std::int16_t> bucketOfDay(static_cast<std::size_t>(trendTo - trendFrom + 1));
+    for (std::size_t b = 0; b < trend.size(); ++b) {
+        const std::int64_t a = daysFromCivil(trend[b].from.year, trend[b].from.month, trend[b].from.day);
+        const std::int64_t z = daysFromCivil(trend[b].to.year, trend[b].to.month, trend[b].to.day);
+        for (std::int64_t d = a; d <= z; ++d) bucketOfDay[static_cast<std::size_t>(d - trendFrom)] = static_cast<std::int16_t>(b);
+    }
+
+    Acc total(U, H), prev(U, 0), rentan(U, H), bukan(U, H);
+    std::vector<Acc> kelompok(4, Acc(U, H)), service(S + 1, Acc(U, 0)), trendAcc(trend.size(), Acc(U, 0));
+    std::vector<std::vector<Acc>> profile(P);
+    for (std::size_t p = 0; p < P; ++p) profile[p].assign(cols.profileOptions[p].size() + 1, Acc(U, 0));
+
+    const std::int64_t from = q.period.fromDay(), to = q.period.toDay();
+    const std::int64_t prevFrom = f.previous.fromDay(), prevTo = f.previous.toDay();
+    const std::size_t rows = cols.rows();
+    for (std::size_t r = 0; r < rows; ++r) {
+        const std::int64_t day = cols.day[r];
+        const bool inPeriod = day >= from && day <= to;
+        const bool inPrev = day >= prevFrom && day <= prevTo;
+        const bool inTrend = day >= trendFrom && day <= trendTo;
+        if (!inPeriod && !inPrev && !inTrend) continue;
+        if (serviceFilter != -1 && cols.service[r] != serviceFilter) continue;
+        const std::uint8_t fl = cols.flags[r];
+        if (inPeriod && (fl & kFlagMisuse)) ++f.misuseCount;
+        if ((fl & kFlagMisuse) && !q.includeMisuse) continue;
+        const std::uint8_t* u = &cols.unsur[r * U];
+        if (inTrend) trendAcc[static_cast<std::size_t>(bucketOfDay[static_cast<std::size_t>(day - trendFrom)])].addUnsur(u);
+        if (inPrev) prev.addUnsur(u);
+        if (!inPeriod) continue;
+
+        const std::uint8_t* h = &cols.ham[r * H];
+        total.addUnsur(u);
+        total.addHam(h, fl);
+        const std::uint8_t svc = cols.service[r];
+        service[svc == kNoOption || svc >= S ? S : svc].addUnsur(u);
+        const std::uint8_t mask = cols.rentan[r];
+        if (mask & kRentanAny) {
+            rentan.addUnsur(u);
+            rentan.addHam(h, fl);
+            for (int k = 0; k < 4; ++k)
+                if (mask & (1u << k)) {
+                    kelompok[static_cast<std::size_t>(k)].addUnsur(u);
+                    kelompok[static_cast<std::size_t>(k)].addHam(h, fl);
+                }
+        }
+        if (mask & kRentanBukan) { // the same rule as ResponseFilter kelompok = "bukan"
+            bukan.addUnsur(u);
+            bukan.addHam(h, fl);
+        }
+        for (std::size_t p = 0; p < P; ++p) {
+            const std::uint8_t o = cols.profile[r * P + p];
+            auto& opts = profile[p];
+            opts[o == kNoOption || o >= opts.size() - 1 ? opts.size() - 1 : o].addUnsur(u);
+        }
+        ++f.heat[static_cast<std::size_t>(weekdayOf(day))][cols.minute[r] / 60];
+        if (fl & kFlagComment) ++f.commentCount;
+    }
+
+    // Headline and the sample (Krejcie–Morgan for the population the head entered).
+    f.skm = skmOf(total, in, q.weights);
+    f.previousSkm = skmOf(prev, in, q.weights);
+    f.respondents = total.respondents;
+    f.akses = aksesOf(total, in);
+    f.population = q.population;
+    if (q.population && *q.population > 0) {
+        f.minimumSample = krejcieMorgan(*q.population);
+        f.sampleSufficient = f.respondents >= f.minimumSample;
+        f.moreNeeded = std::max<std::int64_t>(0, f.minimumSample - f.respondents);
+    }
+
+    // Per unsur, weakest first, with the change from the previous period.
+    for (std::size_t i = 0; i < U; ++i) {
+        const UnsurScore& s = f.skm.unsur[i];
+        const UnsurScore& p = f.previousSkm.unsur[i];
+        UnsurRow row;
+        row.code = s.code;
+        row.name = s.name;
+        row.n = s.n;
+        row.nrr = s.nrr;
+        row.nrrUnit = s.nrrUnit;
+        row.mutu = s.mutu;
+        row.hasPrevious = p.n > 0;
+        row.previousNrrUnit = p.nrrUnit;
+        row.change = row.hasPrevious && s.n > 0 ? s.nrrUnit - p.nrrUnit : 0;
+        f.unsur.push_back(row);
+    }
+    std::stable_sort(f.unsur.begin(), f.unsur.end(), [](const UnsurRow& a, const UnsurRow& b) {
+        if ((a.n > 0) != (b.n > 0)) return a.n > 0; // unanswered unsur go last
+        return a.nrrUnit < b.nrrUnit;
+    });
+
+    for (std::size_t b = 0; b < trend.size(); ++b) {
+        SkmResult s = skmOf(trendAcc[b], in, q.weights);
+        trend[b].respondents = s.respondents;
+        trend[b].hasData = s.complete && s.respondents > 0;
+        trend[b].ikmUnit = trend[b].hasData ? s.ikmUnit : 0;
+    }
+    f.trend = std::move(trend);
+
+    for (std::size_t s = 0; s <= S; ++s) {
+        if (s == S && service[s].respondents == 0) continue; // "not given" only when somebody did not
+        f.services.push_back(groupOf(s < S ? cols.serviceCodes[s] : "", service[s], in, q.weights, false));
+    }
+
+    f.rentan.rentan = groupOf("rentan", rentan, in, q.weights, true);
+    f.rentan.bukan = groupOf("bukan", bukan, in, q.weights, true);
+    static const char* const kelompokCodes[4] = {"lansia", "disabilitas", "hamil_menyusui", "anak"};
+    for (std::size_t k = 0; k < 4; ++k) f.rentan.kelompok[k] = groupOf(kelompokCodes[k], kelompok[k], in, q.weights, true);
+    f.rentan.comparable = f.rentan.rentan.hasData && f.rentan.bukan.hasData;
+    if (f.rentan.comparable) {
+        f.rentan.ikmGap = f.rentan.rentan.ikmUnit - f.rentan.bukan.ikmUnit;
+        if (f.rentan.rentan.aksesAny && f.rentan.bukan.aksesAny)
+            f.rentan.aksesGap = f.rentan.rentan.aksesIndex - f.rentan.bukan.aksesIndex;
+    }
+
+    for (std::size_t p = 0; p < P; ++p) {
+        ProfileBreakdown pb;
+        pb.field = cols.profileFields[p];
+        for (std::size_t o = 0; o < profile[p].size(); ++o) {
+            const bool notGiven = o + 1 == profile[p].size();
+            if (notGiven && profile[p][o].respondents == 0) continue;
+            pb.options.push_back(groupOf(notGiven ? "" : cols.profileOptions[p][o], profile[p][o], in, q.weights, false));
+        }
+        f.profile.push_back(std::move(pb));
+    }
+    for (const auto& day : f.heat)
+        for (std::int64_t c : day) f.heatMax = std::max(f.heatMax, c);
+
+    // Rolling IKM of the last N responses (all time, newest by local time), for the alert.
+    if (q.rollingCount > 0) {
+        Acc roll(U, 0);
+        for (auto it = cols.byTime.rbegin(); it != cols.byTime.rend() && roll.respondents < q.rollingCount; ++it) {
+            const std::uint32_t r = *it;
+            if ((cols.flags[r] & kFlagMisuse) && !q.includeMisuse) continue;
+            if (serviceFilter != -1 && cols.service[r] != serviceFilter) continue;
+            roll.addUnsur(&cols.unsur[r * U]);
+        }
+        SkmResult s = skmOf(roll, in, q.weights);
+        f.rollingN = s.respondents;
+        f.rollingValid = s.respondents >= q.rollingCount && s.complete;
+        f.rollingIkm = s.complete ? s.ikmUnit : 0;
+    }
+
+    // Alerts the screen shows on top.
+    for (const UnsurRow& row : f.unsur)
+        if (row.n > 0 && (row.mutu == Mutu::C || row.mutu == Mutu::D)) {
+            Alert a{Alert::Kind::UnsurWeak, row.code, row.mutu, row.nrrUnit, 0, row.n, 0, ""};
+            f.alerts.push_back(a);
+        }
+    if (f.rollingValid && f.rollingIkm < q.rollingThreshold)
+        f.alerts.push_back({Alert::Kind::RollingLow, "", mutuFor(f.rollingIkm), f.rollingIkm, q.rollingThreshold, f.rollingN, 0, ""});
+    if (f.minimumSample > 0 && !f.sampleSufficient)
+        f.alerts.push_back({Alert::Kind::SampleShort, "", Mutu::D, 0, 0, f.moreNeeded, 0, ""});
+    return f;
+}
+
+// [SECTION] Store-backed parts
+
+SubmitFailures submitFailuresSince(Store& store, std::int64_t sinceUtc) {
+    SubmitFailures s;
+    // The kind string is the one survey/submitter.cpp logs through Store::logEvent.
+    sql::Statement st(store.db(), "SELECT count(*), max(at_utc) FROM event WHERE kind='submit_failed' AND at_utc>=?");
+    st.bind(1, sinceUtc);
+    if (st.step()) {
+        s.count = st.getInt(0);
+        s.lastUtc = st.isNull(1) ? 0 : st.getInt(1);
+    }
+    if (s.count > 0) {
+        sql::Statement d(store.db(), "SELECT detail FROM event WHERE kind='submit_failed' AND at_utc>=? ORDER BY at_utc DESC, id DESC LIMIT 1");
+        d.bind(1, sinceUtc);
+        if (d.step()) s.lastDetail = d.getText(0);
+    }
+    return s;
+}
+
+void addKioskAlerts(Store& store, DashboardFigures& f, std::int64_t sinceUtc) {
+    SubmitFailures s = submitFailuresSince(store, sinceUtc);
+    if (s.count > 0) f.alerts.push_back({Alert::Kind::SubmitFailed, "", Mutu::D, 0, 0, s.count, s.lastUtc, s.lastDetail});
+}
+
+std::optional<std::int64_t> populationFor(Store& store, const Period& p) {
+    sql::Statement st(store.db(), "SELECT population FROM period_population WHERE period_from=? AND period_to=?");
+    st.bind(1, formatDate(p.from)).bind(2, formatDate(p.to));
+    if (!st.step()) return std::nullopt;
+    return st.getInt(0);
+}
+
+void setPopulation(Store& store, const Period& p, std::int64_t population) {
+    if (population < 0) throw UsageError("the population served cannot be negative");
+    sql::Statement st(store.db(), "INSERT INTO period_population(period_from, period_to, population) VALUES(?,?,?) "
+                                  "ON CONFLICT(period_from, period_to) DO UPDATE SET population=excluded.population");
+    st.bind(1, formatDate(p.from)).bind(2, formatDate(p.to)).bind(3, population).run();
+}
+
+} // namespace sw

@@ -1,0 +1,44 @@
+// Never a half-written export: every export goes to a temporary file in the destination's
+// folder, is fsync'd, then renamed over the destination (atomic on POSIX), and the folder is
+// fsync'd so the rename survives a power cut. A full disk is reported plainly.
+#pragma once
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+namespace sw {
+
+// Writing an export failed (disk full, folder missing, permission…). Nothing was left behind.
+struct ExportError : std::runtime_error {
+    enum class Kind { Io, Full, Format };
+    Kind kind;
+    ExportError(Kind k, const std::string& what) : std::runtime_error(what), kind(k) {}
+};
+
+class AtomicOutput {
+public:
+    explicit AtomicOutput(std::string finalPath);   // creates "<dir>/.<name>.XXXXXX"
+    ~AtomicOutput();                                  // removes the temporary unless committed
+    AtomicOutput(const AtomicOutput&) = delete;
+    AtomicOutput& operator=(const AtomicOutput&) = delete;
+
+    const std::string& tempPath() const { return temp_; }
+    const std::string& finalPath() const { return final_; }
+    // Buffered append (for writers that stream themselves); libraries that write by file name
+    // (xlsxwriter, cairo) write to tempPath() instead.
+    void write(std::string_view bytes);
+    void commit();                                    // flush, fsync, rename, fsync the folder
+
+    // Turns an errno from a write into the right ExportError.
+    [[noreturn]] void fail(int err, const std::string& doing) const;
+
+private:
+    void flush();
+    std::string final_;
+    std::string temp_;
+    int fd_ = -1;
+    std::string buffer_;
+    bool committed_ = false;
+};
+
+} // namespace sw

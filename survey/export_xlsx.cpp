@@ -1,0 +1,328 @@
+// Index of this file
+//   [SECTION] RAII and cell helpers
+//   [SECTION] Sheet Responden (streamed)
+//   [SECTION] Sheet Pengolahan (formulas)
+//   [SECTION] Sheets Profil, HAM, Fasilitas
+#include "survey/export_xlsx.hpp"
+
+#include "survey/bundle_facility.hpp"
+#include "survey/export_file.hpp"
+#include "survey/export_scan.hpp"
+#include "survey/local_time.hpp"
+#include "survey/statistik.hpp"
+#include "survey/translations.hpp"
+
+#include <xlsxwriter.h>
+
+#include <map>
+#include <memory>
+
+namespace sw {
+
+// [SECTION] RAII and cell helpers
+
+std::string xlsxColumn(int col) {
+    std::string s;
+    for (int c = col + 1; c > 0; c = (c - 1) / 26) s.insert(s.begin(), static_cast<char>('A' + (c - 1) % 26));
+    return s;
+}
+
+namespace {
+
+constexpr lxw_row_t kMaxRows = 1048576; // Excel's sheet limit
+
+// A workbook that is closed (and its temp files removed) even when an exception leaves early.
+struct WorkbookCloser {
+    void operator()(lxw_workbook* wb) const { workbook_close(wb); }
+};
+using WorkbookPtr = std::unique_ptr<lxw_workbook, WorkbookCloser>;
+
+std::string cell(int row, int col) { return xlsxColumn(col) + std::to_string(row + 1); }
+std::string absCol(int col, int firstRow, int lastRow) {
+    return "Responden!$" + xlsxColumn(col) + "$" + std::to_string(firstRow + 1) + ":$" + xlsxColumn(col) + "$" +
+           std::to_string(lastRow + 1);
+}
+
+struct Sheet {
+    lxw_worksheet* ws;
+    void text(int r, int c, const std::string& s, lxw_format* f = nullptr) {
+        worksheet_write_string(ws, static_cast<lxw_row_t>(r), static_cast<lxw_col_t>(c), s.c_str(), f);
+    }
+    void num(int r, int c, double v, lxw_format* f = nullptr) {
+        worksheet_write_number(ws, static_cast<lxw_row_t>(r), static_cast<lxw_col_t>(c), v, f);
+    }
+    void formula(int r, int c, const std::string& fx, double cached, lxw_format* f = nullptr) {
+        worksheet_write_formula_num(ws, static_cast<lxw_row_t>(r), static_cast<lxw_col_t>(c), fx.c_str(), f, cached);
+    }
+    void formulaText(int r, int c, const std::string& fx, const std::string& cached, lxw_format* f = nullptr) {
+        worksheet_write_formula_str(ws, static_cast<lxw_row_t>(r), static_cast<lxw_col_t>(c), fx.c_str(), f, cached.c_str());
+    }
+};
+
+std::string mutuFormula(const std::string& ikmUnitCell) {
+    std::string v = "ROUND(" + ikmUnitCell + ",2)";
+    // PermenPANRB 14/2017 interval table, graded by lower bounds on the 25–100 value (skm.md).
+    return "=IF(" + v + ">=88.31,\"A\",IF(" + v + ">=76.61,\"B\",IF(" + v + ">=65,\"C\",\"D\")))";
+}
+
+std::string kinerjaFormula(const std::string& mutuCell, const Translations& tr, const std::string& lang) {
+    auto q = [&](const char* k) { return "\"" + tr.get(k, lang) + "\""; };
+    return "=IF(" + mutuCell + "=\"A\"," + q("kinerja.A") + ",IF(" + mutuCell + "=\"B\"," + q("kinerja.B") + ",IF(" +
+           mutuCell + "=\"C\"," + q("kinerja.C") + "," + q("kinerja.D") + ")))";
+}
+
+} // namespace
+
+std::int64_t exportXlsx(Store& store, const std::string& path, XlsxExportOptions opt) {
+    auto latest = store.latestInstrument();
+    if (!latest) throw ExportError(ExportError::Kind::Format, store.path() + ": no instrument registered, nothing to export");
+    const Instrument& in = *latest;
+    auto unit = store.unit();
+    const Translations tr = Translations::loadArea("export");
+    const std::string& lang = opt.lang;
+    auto t = [&](const char* key) -> const std::string& { return tr.get(key, lang); };
+    ResponseFilter f = opt.filter;
+    f.includeMisuse = false; // the sheet holds exactly the responses the scores count
+
+    AtomicOutput out(path);
+    lxw_workbook_options wopt{};
+    wopt.constant_memory = LXW_TRUE;
+    wopt.use_zip64 = LXW_TRUE;
+    WorkbookPtr wb(workbook_new_opt(out.tempPath().c_str(), &wopt));
+    if (!wb) throw ExportError(ExportError::Kind::Io, path + ": cannot start the workbook");
+    lxw_format* bold = workbook_add_format(wb.get());
+    format_set_bold(bold);
+    lxw_format* dec3 = workbook_add_format(wb.get());
+    format_set_num_format(dec3, "0.000");
+    lxw_format* dec2 = workbook_add_format(wb.get());
+    format_set_num_format(dec2, "0.00");
+    lxw_format* dec2b = workbook_add_format(wb.get());
+    format_set_num_format(dec2b, "0.00");
+    format_set_bold(dec2b);
+    lxw_format* pct = workbook_add_format(wb.get());
+    format_set_num_format(pct, "0.0%");
+
+    Sheet resp{workbook_add_worksheet(wb.get(), t("xlsx.sheet.responden").c_str())};
+    Sheet calc{workbook_add_worksheet(wb.get(), t("xlsx.sheet.pengolahan").c_str())};
+    Sheet prof{workbook_add_worksheet(wb.get(), t("xlsx.sheet.profil").c_str())};
+    Sheet ham{workbook_add_worksheet(wb.get(), t("xlsx.sheet.ham").c_str())};
+    Sheet fac{workbook_add_worksheet(wb.get(), t("xlsx.sheet.fasilitas").c_str())};
+    if (!resp.ws || !calc.ws || !prof.ws || !ham.ws || !fac.ws)
+        throw ExportError(ExportError::Kind::Format, path + ": a sheet name in assets/i18n/export.json is not valid in Excel");
+
+    // [SECTION] Sheet Responden — columns: No, U1…U9, profile fields, HAM items, time, service.
+    const int nUnsur = static_cast<int>(in.unsur.size());
+    const int firstProfile = 1 + nUnsur;
+    const int firstHam = firstProfile + static_cast<int>(in.profile.size());
+    const int colTime = firstHam + static_cast<int>(in.ham.items.size());
+    const int colService = colTime + 1;
+    resp.text(0, 0, t("csv.no"), bold);
+    for (int i = 0; i < nUnsur; ++i) resp.text(0, 1 + i, in.unsur[static_cast<std::size_t>(i)].code + " " + in.unsur[static_cast<std::size_t>(i)].name.in(lang), bold);
+    for (std::size_t i = 0; i < in.profile.size(); ++i) resp.text(0, firstProfile + static_cast<int>(i), in.profile[i].label.in(lang), bold);
+    for (std::size_t i = 0; i < in.ham.items.size(); ++i)
+        resp.text(0, firstHam + static_cast<int>(i), in.ham.items[i].code + " " + in.ham.items[i].name.in(lang), bold);
+    resp.text(0, colTime, t("csv.local_time"), bold);
+    resp.text(0, colService, t("csv.service"), bold);
+    worksheet_freeze_panes(resp.ws, 1, 1);
+
+    // Option labels for the profile columns, and the tallies the Profil sheet caches.
+    std::vector<std::map<std::string, std::string>> optionLabel(in.profile.size());
+    std::vector<std::map<std::string, std::int64_t>> tally(in.profile.size());
+    for (std::size_t i = 0; i < in.profile.size(); ++i)
+        for (const auto& o : in.profile[i].options) optionLabel[i][o.code] = o.label.in(lang);
+    std::map<std::string, std::string> serviceLabel;
+    for (const auto& s : in.services) serviceLabel[s.code] = s.label.in(lang);
+
+    std::int64_t rows = 0;
+    bool tooMany = false;
+    scanResponses(store, f, [&](const ExportRow& r) {
+        if (rows + 1 >= static_cast<std::int64_t>(kMaxRows)) {
+            tooMany = true;
+            return false;
+        }
+        const int row = static_cast<int>(++rows);
+        resp.num(row, 0, static_cast<double>(rows));
+        for (int i = 0; i < nUnsur; ++i)
+            if (int v = r.unsurValue(in.unsur[static_cast<std::size_t>(i)].code)) resp.num(row, 1 + i, v);
+        for (std::size_t i = 0; i < in.profile.size(); ++i)
+            if (const std::string* v = r.profileValue(in.profile[i].code)) {
+                auto it = optionLabel[i].find(*v);
+                resp.text(row, firstProfile + static_cast<int>(i), it == optionLabel[i].end() ? *v : it->second);
+                ++tally[i][*v];
+            }
+        for (std::size_t i = 0; i < in.ham.items.size(); ++i)
+            if (int v = r.hamValue(in.ham.items[i].code); v >= 0) resp.num(row, firstHam + static_cast<int>(i), v);
+        resp.text(row, colTime, localDateTime(r.createdUtc, r.utcOffsetMinutes));
+        auto s = serviceLabel.find(r.service);
+        resp.text(row, colService, s == serviceLabel.end() ? r.service : s->second);
+        return true;
+    });
+    if (tooMany)
+        throw ExportError(ExportError::Kind::Format, path + ": more than 1,048,575 respondents do not fit one Excel sheet; "
+                                                             "export a shorter period (--from/--to)");
+    const int first = 1, last = std::max(1, static_cast<int>(rows)); // data rows on Responden (0-based)
+
+    // [SECTION] Sheet Pengolahan — libsurvey computes; the formulas let an assessor audit it.
+    SkmResult skm = skmFor(store, in, f);
+    calc.text(0, 0, t("xlsx.calc.title") + (unit ? " — " + unit->name : std::string()), bold);
+    calc.text(1, 0, t("xlsx.calc.rule") + " " + weightsRule(Weights::Exact));
+    const int hdr = 3, rSum = 4, rN = 5, rNrr = 6, rW = 7, rNrrW = 8, rIkm = 10, rUnit = 11, rMutu = 12, rKin = 13, rResp = 14;
+    calc.text(hdr, 0, t("xlsx.calc.unsur"), bold);
+    calc.text(rSum, 0, t("xlsx.calc.sum"));
+    calc.text(rN, 0, t("xlsx.calc.n"));
+    calc.text(rNrr, 0, t("xlsx.calc.nrr"));
+    calc.text(rW, 0, t("xlsx.calc.weight"));
+    calc.text(rNrrW, 0, t("xlsx.calc.nrr_weighted"));
+    for (int i = 0; i < nUnsur; ++i) {
+        const auto& u = skm.unsur[static_cast<std::size_t>(i)];
+        const int c = 1 + i;
+        calc.text(hdr, c, u.code + " " + in.unsur[static_cast<std::size_t>(i)].name.in(lang), bold);
+        calc.formula(rSum, c, "=SUM(" + absCol(c, first, last) + ")", static_cast<double>(u.sum));
+        calc.formula(rN, c, "=COUNT(" + absCol(c, first, last) + ")", static_cast<double>(u.n));
+        calc.formula(rNrr, c, "=IF(" + cell(rN, c) + ">0," + cell(rSum, c) + "/" + cell(rN, c) + ",0)", u.nrr, dec3);
+        calc.formula(rW, c, "=1/" + std::to_string(nUnsur), 1.0 / nUnsur, dec3);
+        calc.formula(rNrrW, c, "=" + cell(rNrr, c) + "*" + cell(rW, c), u.nrrWeighted, dec3);
+    }
+    const std::string nrrwRange = cell(rNrrW, 1) + ":" + cell(rNrrW, nUnsur);
+    calc.text(rIkm, 0, t("xlsx.calc.ikm"), bold);
+    calc.formula(rIkm, 1, "=SUM(" + nrrwRange + ")", skm.ikm, dec3);
+    calc.text(rUnit, 0, t("xlsx.calc.ikm_unit"), bold);
+    calc.formula(rUnit, 1, "=" + cell(rIkm, 1) + "*25", skm.ikmUnit, dec2b);
+    calc.text(rMutu, 0, t("xlsx.calc.mutu"), bold);
+    calc.formulaText(rMutu, 1, mutuFormula(cell(rUnit, 1)), mutuLetter(skm.mutu), bold);
+    calc.text(rKin, 0, t("xlsx.calc.kinerja"), bold);
+    calc.formulaText(rKin, 1, kinerjaFormula(cell(rMutu, 1), tr, lang), t((std::string("kinerja.") + mutuLetter(skm.mutu)).c_str()));
+    calc.text(rResp, 0, t("xlsx.calc.respondents"));
+    calc.formula(rResp, 1, "=COUNT(" + absCol(0, first, last) + ")", static_cast<double>(rows));
+    worksheet_set_column(calc.ws, 0, 0, 28, nullptr);
+    worksheet_set_column(calc.ws, 1, static_cast<lxw_col_t>(nUnsur), 14, nullptr);
+
+    // [SECTION] Sheet Profil — COUNTIF over the label columns.
+    int pr = 0;
+    prof.text(pr, 0, t("xlsx.profile.title"), bold);
+    pr += 2;
+    for (std::size_t i = 0; i < in.profile.size(); ++i) {
+        const int col = firstProfile + static_cast<int>(i);
+        prof.text(pr, 0, in.profile[i].label.in(lang), bold);
+        prof.text(pr, 1, t("xlsx.profile.count"), bold);
+        prof.text(pr, 2, t("xlsx.profile.share"), bold);
+        ++pr;
+        for (const auto& o : in.profile[i].options) {
+            const std::string label = o.label.in(lang);
+            std::string quoted;
+            for (char ch : label) quoted += ch == '"' ? std::string("\"\"") : std::string(1, ch);
+            const std::int64_t n = tally[i].count(o.code) ? tally[i][o.code] : 0;
+            prof.text(pr, 0, label);
+            prof.formula(pr, 1, "=COUNTIF(" + absCol(col, first, last) + ",\"" + quoted + "\")", static_cast<double>(n));
+            prof.formula(pr, 2, "=IF(" + std::to_string(rows) + ">0," + cell(pr, 1) + "/" + std::to_string(std::max<std::int64_t>(rows, 1)) + ",0)",
+                         rows ? static_cast<double>(n) / static_cast<double>(rows) : 0.0, pct);
+            ++pr;
+        }
+        ++pr;
+    }
+    worksheet_set_column(prof.ws, 0, 0, 30, nullptr);
+
+    // [SECTION] Sheet HAM — items over those who used them (0 = tidak tahu excluded), the index, rentan gap.
+    AksesibilitasResult akses = aksesibilitasFor(store, in, f);
+    RentanGap gap = rentanGapFor(store, in, f);
+    int hr = 0;
+    ham.text(hr, 0, t("xlsx.ham.title"), bold);
+    hr += 2;
+    for (const char* k : {"xlsx.ham.item", "xlsx.calc.sum", "xlsx.calc.n", "xlsx.calc.nrr", "xlsx.ham.nrr_unit"})
+        ham.text(hr, k == std::string("xlsx.ham.item") ? 0 : (k == std::string("xlsx.calc.sum") ? 1 : k == std::string("xlsx.calc.n") ? 2 : k == std::string("xlsx.calc.nrr") ? 3 : 4), t(k), bold);
+    const int firstItemRow = hr + 1;
+    for (std::size_t i = 0; i < in.ham.items.size(); ++i) {
+        ++hr;
+        const auto& s = akses.items[i];
+        const int col = firstHam + static_cast<int>(i);
+        ham.text(hr, 0, in.ham.items[i].code + " " + in.ham.items[i].name.in(lang));
+        ham.formula(hr, 1, "=SUMIF(" + absCol(col, first, last) + ",\">0\")", static_cast<double>(s.sum));
+        ham.formula(hr, 2, "=COUNTIF(" + absCol(col, first, last) + ",\">0\")", static_cast<double>(s.n));
+        if (s.n > 0) {
+            ham.formula(hr, 3, "=IF(" + cell(hr, 2) + ">0," + cell(hr, 1) + "/" + cell(hr, 2) + ",\"\")", s.nrr, dec3);
+            ham.formula(hr, 4, "=IF(" + cell(hr, 2) + ">0," + cell(hr, 3) + "*25,\"\")", s.nrrUnit, dec2);
+        } else {
+            ham.formulaText(hr, 3, "=IF(" + cell(hr, 2) + ">0," + cell(hr, 1) + "/" + cell(hr, 2) + ",\"\")", "");
+            ham.formulaText(hr, 4, "=IF(" + cell(hr, 2) + ">0," + cell(hr, 3) + "*25,\"\")", "");
+        }
+    }
+    hr += 2;
+    ham.text(hr, 0, t("xlsx.ham.index"), bold);
+    if (akses.any)
+        ham.formula(hr, 4, "=AVERAGE(" + cell(firstItemRow, 3) + ":" + cell(firstItemRow + static_cast<int>(in.ham.items.size()) - 1, 3) + ")*25",
+                    akses.index, dec2b);
+    hr += 2;
+    ham.text(hr, 0, t("xlsx.ham.rentan_gap"), bold);
+    ham.text(hr, 1, t("xlsx.ham.respondents"), bold);
+    ham.text(hr, 2, t("xlsx.calc.ikm_unit"), bold);
+    ham.text(hr, 3, t("xlsx.ham.index"), bold);
+    ham.text(++hr, 0, t("pdf.rentan.group_rentan"));
+    ham.num(hr, 1, static_cast<double>(gap.rentan.respondents));
+    ham.num(hr, 2, gap.rentan.ikmUnit, dec2);
+    ham.num(hr, 3, gap.aksesRentan.index, dec2);
+    ham.text(++hr, 0, t("pdf.rentan.group_bukan"));
+    ham.num(hr, 1, static_cast<double>(gap.bukan.respondents));
+    ham.num(hr, 2, gap.bukan.ikmUnit, dec2);
+    ham.num(hr, 3, gap.aksesBukan.index, dec2);
+    ham.text(++hr, 0, t("pdf.rentan.gap"), bold);
+    if (gap.comparable) {
+        ham.formula(hr, 2, "=" + cell(hr - 2, 2) + "-" + cell(hr - 1, 2), gap.ikmGap, dec2b);
+        ham.formula(hr, 3, "=" + cell(hr - 2, 3) + "-" + cell(hr - 1, 3), gap.aksesGap, dec2b);
+    } else {
+        ham.text(hr, 1, t("pdf.rentan.not_comparable"));
+    }
+    worksheet_set_column(ham.ws, 0, 0, 34, nullptr);
+
+    // [SECTION] Sheet Fasilitas — the latest self-assessment for the period, if any.
+    nlohmann::json facility = facilityForBundle(store, opt.filter, false);
+    int fr = 0;
+    fac.text(fr, 0, t("pdf.p2ham.facility"), bold);
+    fr += 2;
+    if (facility.is_null()) {
+        fac.text(fr, 0, t("pdf.p2ham.no_assessment"));
+    } else {
+        fac.text(fr, 0, t("pdf.p2ham.assessed_on"));
+        fac.text(fr++, 1, facility["assessed_on"].get<std::string>());
+        fac.text(fr, 0, t("pdf.p2ham.score"), bold);
+        fac.num(fr++, 1, facility["score"].get<double>(), dec2b);
+        fac.text(fr, 0, t("pdf.p2ham.gaps"));
+        fac.num(fr++, 1, facility["gap_count"].get<double>());
+        ++fr;
+        for (const char* k : {"pdf.p2ham.col_item", "pdf.p2ham.col_status", "pdf.p2ham.col_measure", "pdf.p2ham.col_note", "pdf.p2ham.col_evidence"})
+            fac.text(fr, k == std::string("pdf.p2ham.col_item") ? 0 : k == std::string("pdf.p2ham.col_status") ? 1 : k == std::string("pdf.p2ham.col_measure") ? 2 : k == std::string("pdf.p2ham.col_note") ? 3 : 4, t(k), bold);
+        for (const auto& item : facility["items"]) {
+            ++fr;
+            Text name;
+            for (auto it = item["name"].begin(); it != item["name"].end(); ++it) name.byLang[it.key()] = it.value().get<std::string>();
+            fac.text(fr, 0, item["code"].get<std::string>() + " " + name.in(lang));
+            std::string st = item["status"].get<std::string>();
+            fac.text(fr, 1, st.empty() ? "-" : t(("facility.status." + st).c_str()));
+            std::string measures;
+            for (const auto& m : item["measures"]) {
+                if (m["value"].is_null()) continue;
+                char buf[128];
+                std::snprintf(buf, sizeof buf, "%s %.1f %s (%s %.1f) %s", m["code"].get<std::string>().c_str(), m["value"].get<double>(),
+                              m["unit"].get<std::string>().c_str(), m["rule"] == "max" ? "≤" : "≥", m["limit"].get<double>(),
+                              m["verdict"] == "pass" ? "✓" : "✗");
+                if (!measures.empty()) measures += "; ";
+                measures += buf;
+            }
+            fac.text(fr, 2, measures);
+            fac.text(fr, 3, item["note"].get<std::string>());
+            fac.num(fr, 4, static_cast<double>(item["evidence"].size()));
+        }
+        worksheet_set_column(fac.ws, 0, 0, 40, nullptr);
+        worksheet_set_column(fac.ws, 2, 3, 30, nullptr);
+    }
+
+    lxw_error err = workbook_close(wb.release());
+    if (err != LXW_NO_ERROR) {
+        std::string what = lxw_strerror(err);
+        throw ExportError(err == LXW_ERROR_CREATING_TMPFILE || err == LXW_ERROR_ZIP_FILE_ADD ? ExportError::Kind::Full : ExportError::Kind::Io,
+                          path + ": writing the workbook failed (" + what + "; is the disk full?); nothing was written");
+    }
+    out.commit();
+    return rows;
+}
+
+} // namespace sw

@@ -1,0 +1,34 @@
+// The Kanwil assessor's merge: verified bundles go into the assessor's own store, one
+// transaction per bundle, so a bad bundle is refused whole while the others go in.
+// Idempotent: a bundle already merged adds nothing, and responses keep their UUIDs (a
+// response that arrives again in an overlapping bundle is not counted twice).
+// Trust on first use: a unit's first bundle pins its public key; a later bundle claiming the
+// same unit under another key is refused.
+#pragma once
+#include "survey/bundle.hpp"
+#include "survey/store.hpp"
+
+#include <optional>
+#include <string>
+
+namespace sw {
+
+struct MergeOutcome {
+    std::string unitId;
+    std::string unitName;
+    std::int64_t responses = 0;     // in the bundle
+    std::int64_t added = 0;         // new to the assessor's store
+    bool alreadyMerged = false;     // the very same bundle was merged before: nothing changed
+    bool pinnedNow = false;         // this bundle pinned the unit's key
+};
+
+// The key the assessor's store pinned for a unit, as a fingerprint (nullopt: none yet).
+std::optional<std::string> pinnedFingerprint(Store& assessor, const std::string& unitId);
+// Throws BundleError(KeyMismatch) when the store pinned another key for the bundle's unit.
+void checkPinnedKey(Store& assessor, const Bundle& b);
+
+// Verifies the pin and imports in one transaction. Throws (BundleError, StoreError,
+// InstrumentError) with nothing written when anything is wrong.
+MergeOutcome mergeBundle(Store& assessor, const Bundle& b, const std::string& fileName = "");
+
+} // namespace sw

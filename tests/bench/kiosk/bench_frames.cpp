@@ -1,0 +1,158 @@
+// Frame time of the kiosk at 1920×1080 (issue 3 "Benchmarks": p99 < 8 ms under software
+// rendering). The real kiosk objects in the kiosk's own window (app/kiosk/shell.hpp: GLFW,
+// OpenGL 3.3, the ImGui OpenGL3 backend), rendering every frame instead of idling, so each
+// screen's cost is seen. A frame is timed from ImGui::NewFrame to the pixels being done
+// (render, swap, glFinish — llvmpipe rasterises on the CPU, so glFinish is where it pays).
+//
+//   bench_frames [--frames N] [--size WxH] [--db FILE]      (run under Xvfb; see run.sh)
+//
+// Prints one line per scenario: each kiosk screen held still (the kiosk renders while speech
+// highlights or a countdown runs), and "survey": a respondent tapping through all pages.
+#include "bench_stats.hpp"
+#include "kiosk_driver.hpp"
+
+#include "app/kiosk/shell.hpp"
+
+#include <backends/imgui_impl_opengl3.h>
+#define GLFW_INCLUDE_NONE
+#include <GLFW/glfw3.h>
+#include <GL/gl.h>
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace fs = std::filesystem;
+using sw::bench::FrameTiming;
+using sw::bench::KioskDriver;
+using sw::kiosk::Step;
+
+namespace {
+
+struct Scenario {
+    const char* name;
+    Step step;
+    int index;
+    const char* modes;   // for parseModes
+    bool idlePrompt;
+};
+
+const Scenario kScenarios[] = {
+    {"welcome", Step::Welcome, 0, "standard", false},
+    {"language", Step::Language, 0, "standard", false},
+    {"service", Step::Service, 0, "standard", false},
+    {"unsur", Step::Unsur, 0, "standard", false},
+    {"unsur-large-contrast", Step::Unsur, 0, "large,contrast", false},
+    {"ham", Step::Ham, 0, "standard", false},
+    {"profile", Step::Profile, 0, "standard", false},
+    {"comment", Step::Comment, 0, "standard", false},
+    {"thanks", Step::Thanks, 0, "standard", false},
+    {"idle-prompt", Step::Unsur, 2, "standard", true},
+};
+
+void print(const char* name, const std::vector<double>& wall, const std::vector<double>& cpu) {
+    using sw::bench::percentile;
+    std::printf("screen=%s frames=%zu p50_ms=%.2f p99_ms=%.2f max_ms=%.2f cpu_p50_ms=%.2f cpu_p99_ms=%.2f\n", name, wall.size(),
+                percentile(wall, 50), percentile(wall, 99), percentile(wall, 100), percentile(cpu, 50), percentile(cpu, 99));
+    std::fflush(stdout);
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    int frames = 600;
+    int width = 1920, height = 1080;
+    std::string db;
+    for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--frames") == 0 && i + 1 < argc) frames = std::max(10, std::atoi(argv[++i]));
+        else if (std::strcmp(argv[i], "--size") == 0 && i + 1 < argc) {
+            if (!sw::kiosk::parseSize(argv[++i], width, height)) return 2;
+        } else if (std::strcmp(argv[i], "--db") == 0 && i + 1 < argc) db = argv[++i];
+        else {
+            std::fprintf(stderr, "usage: bench_frames [--frames N] [--size WxH] [--db FILE]\n");
+            return 2;
+        }
+    }
+    fs::path scratch;
+    if (db.empty()) {
+        scratch = fs::temp_directory_path() / ("sw-frames-" + std::to_string(getpid()));
+        fs::create_directories(scratch);
+        db = (scratch / "frames.db").string();
+    }
+    try {
+        sw::kiosk::ShellOptions so;
+        so.fullscreen = false;
+        so.width = width;
+        so.height = height;
+        so.dpi = 96.0f;   // Xvfb reports no real size: a 23" 1080p screen, as the screenshots
+        sw::kiosk::Shell shell(so);
+        glfwSwapInterval(0);   // measure the work, not a vertical blank
+
+        const float w = static_cast<float>(width), h = static_cast<float>(height);
+        auto backend = [] { ImGui_ImplOpenGL3_NewFrame(); };   // not the GLFW one: the driver owns the mouse
+        auto render = [&] {
+            glViewport(0, 0, width, height);
+            glClearColor(0.97f, 0.96f, 0.93f, 1.0f);
+            glClear(GL_COLOR_BUFFER_BIT);
+            ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+            shell.present();
+            glFinish();
+        };
+        KioskDriver d(db, shell.fonts(), w, h, backend, render);
+        std::vector<double> wall, cpu;
+        wall.reserve(static_cast<std::size_t>(frames));
+        cpu.reserve(static_cast<std::size_t>(frames));
+        bool measuring = false;
+        d.onFrame = [&](const FrameTiming& t) {
+            if (!measuring) return;
+            wall.push_back(t.wallMs);
+            cpu.push_back(t.cpuMs);
+        };
+
+        for (const Scenario& s : kScenarios) {
+            d.ui().forceIdlePrompt(false);
+            d.flow().reset();
+            sw::kiosk::Modes modes;
+            sw::kiosk::parseModes(s.modes, modes);
+            d.flow().setModes(modes);
+            d.flow().showPage(s.step, s.index);
+            d.ui().forceIdlePrompt(s.idlePrompt);
+            for (int i = 0; i < 10; ++i) d.frame();   // shaders compiled, glyphs cached
+            wall.clear();
+            cpu.clear();
+            measuring = true;
+            for (int i = 0; i < frames; ++i) d.frame();
+            measuring = false;
+            print(s.name, wall, cpu);
+        }
+
+        // A respondent tapping through: every page change, selection and keyboard redraw rendered.
+        d.ui().forceIdlePrompt(false);
+        d.flow().reset();
+        d.frame();
+        wall.clear();
+        cpu.clear();
+        measuring = true;
+        while (static_cast<int>(wall.size()) < frames) {
+            if (!d.tap("next")) return 1;   // welcome
+            for (int guard = 0; guard < 100 && d.flow().step() != Step::Thanks; ++guard) {
+                if (!d.flow().choices().empty() && !d.flow().canNext()) d.tap("choice.1");
+                if (d.flow().step() == Step::Comment) d.tap("key.a");
+                if (!d.tap("next")) return 1;
+            }
+            d.tap("next");   // thanks → welcome
+        }
+        measuring = false;
+        print("survey", wall, cpu);
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "bench_frames: %s\n", e.what());
+        return 1;
+    }
+    if (!scratch.empty()) fs::remove_all(scratch);
+    return 0;
+}

@@ -1,0 +1,30 @@
+// A test-only SQLite VFS that wraps the default one and fails the Nth read, write, sync or
+// truncate with an error of our choosing (SQLITE_IOERR, SQLITE_FULL) — the technique SQLite's own
+// test suite uses (design.md "Fault tests like SQLite's own"). Tests loop N over an operation and
+// assert it is all-or-nothing every time.
+//
+// Use: open a Store with Options{.vfs = FaultVfs::name()}, do the set-up, then arm(N, …), run the
+// operation, disarm(), close, and reopen with the normal VFS to check what is on disk.
+#pragma once
+#include <sqlite3.h>
+
+namespace swtest {
+
+class FaultVfs {
+public:
+    // Which file operations are counted (and so may fail).
+    enum Op : unsigned { Read = 1u, Write = 2u, Sync = 4u, Truncate = 8u, All = 15u };
+
+    static const char* name();             // registers the VFS on first use; "sw-fault"
+
+    // The n-th counted operation (1-based) after this call fails with `errorCode` (an SQLite
+    // primary or extended code, e.g. SQLITE_IOERR_WRITE or SQLITE_FULL). persistent: every counted
+    // operation after it fails too, like a disk that stays full or a USB stick that was pulled.
+    static void arm(long n, unsigned ops, int errorCode, bool persistent);
+    static void disarm();                  // stop counting and failing
+    static long counted();                 // counted operations since arm()
+    static long injected();                // failures returned since arm()
+    static long injectedTotal();           // failures returned since the program started
+};
+
+} // namespace swtest
