@@ -157,7 +157,7 @@ BackupResult backupTo(Store& store, const std::string& dir, const BackupOptions&
     if (!fs::is_directory(dir, ec))
         throw BackupError(BK::Io, dir + ": the backup folder does not exist (is the USB stick plugged in?)");
     const UnitInfo unit = store.unit().value_or(UnitInfo{});
-    const std::int64_t now = nowUtc();
+    const std::int64_t now = opt.nowUtc != 0 ? opt.nowUtc : nowUtc();
     const std::string prefix = prefixFor(unit.id);
     std::string stem = prefix + localDate(now, unit.utcOffsetMinutes);
     fs::path target = fs::path(dir) / (stem + ".db");
@@ -172,18 +172,16 @@ BackupResult backupTo(Store& store, const std::string& dir, const BackupOptions&
     TempFile temp{(fs::path(dir) / ("." + target.filename().string() + ".tmp-" + std::to_string(::getpid()))).string()};
     fs::remove(temp.path, ec);
 
-    {
+    try {
         sql::Database dest(temp.path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, opt.vfs);
         copyDatabase(store.db().handle(), dest.handle(), target.string());
-        try {
-            // A backup is one self-contained file: no WAL beside it.
-            dest.exec("PRAGMA journal_mode=DELETE");
-            const std::string check = dest.scalarText("PRAGMA integrity_check(1)");
-            if (check != "ok") throw BackupError(BK::Damaged, target.string() + ": the copy does not verify (" + check + ")");
-        } catch (const StoreError& e) {
-            throw BackupError(e.kind == StoreError::Kind::Full ? BK::Full : BK::Io,
-                              target.string() + ": finishing the copy failed: " + e.what());
-        }
+        // A backup is one self-contained file: no WAL beside it.
+        dest.exec("PRAGMA journal_mode=DELETE");
+        const std::string check = dest.scalarText("PRAGMA integrity_check(1)");
+        if (check != "ok") throw BackupError(BK::Damaged, target.string() + ": the copy does not verify (" + check + ")");
+    } catch (const StoreError& e) {
+        throw BackupError(e.kind == StoreError::Kind::Full ? BK::Full : BK::Io,
+                          target.string() + ": writing the copy failed: " + e.what());
     }
     fsyncPath(temp.path, false);
     if (std::rename(temp.path.c_str(), target.c_str()) != 0)
@@ -240,6 +238,7 @@ std::optional<BackupResult> maybeDailyBackup(Store& store, const std::string& di
         }
         BackupOptions opt;
         opt.keep = keep;
+        opt.nowUtc = nowUtcSeconds;
         BackupResult r = backupTo(store, dir, opt);
         store.setSetting(kBackupLastSetting, today);
         store.logEvent("backup", r.path);
@@ -302,11 +301,14 @@ RestoreResult restoreFrom(const std::string& backupPath, const std::string& dbPa
     TempFile temp{dbPath + ".restore-tmp"};
     fs::remove(temp.path, ec);
     if (auto parent = fs::path(dbPath).parent_path(); !parent.empty()) fs::create_directories(parent, ec);
-    {
+    try {
         sql::Database src(backupPath, SQLITE_OPEN_READONLY);
         sql::Database dest(temp.path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
         copyDatabase(src.handle(), dest.handle(), temp.path);
         dest.exec("PRAGMA journal_mode=DELETE");
+    } catch (const StoreError& e) {
+        throw BackupError(e.kind == StoreError::Kind::Full ? BK::Full : BK::Io,
+                          dbPath + ": copying the backup in failed, nothing was changed: " + e.what());
     }
     fsyncPath(temp.path, false);
     verifyBackup(temp.path);

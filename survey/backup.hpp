@@ -53,6 +53,7 @@ struct BackupInfo {
 struct BackupOptions {
     int keep = 14;                       // copies kept in the folder (the newest N); at least 1
     const char* vfs = nullptr;           // tests inject a faulty VFS for the destination here
+    std::int64_t nowUtc = 0;             // names the copy by this instant's local date; 0 = the clock
 };
 
 // Copies the live database into `dir` as "suarawarga-<unit>-<local date>.db" (a second copy the

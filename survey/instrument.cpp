@@ -262,6 +262,7 @@ Instrument parseInstrument(const std::string& jsonText, const std::string& fileN
             r.fail(p + "/code", "profile field \"" + f.code +
                                     "\" collects personal data; a public kiosk must not ask it unless "
                                     "\"personal_data_acknowledged\": true is set on purpose");
+        f.personalData = personal.count(f.code) > 0;
         f.label = r.text(p, "label", L);
         std::size_t no = r.array(p, "options");
         if (no < 2) r.fail(p + "/options", "a profile field needs at least two options");

@@ -67,6 +67,8 @@ struct ProfileField {
     std::string code;              // "jenis_kelamin", "usia", "pendidikan", "pekerjaan"
     Text label;
     std::vector<Option> options;
+    bool personalData = false;     // a personal-identity field the unit added on purpose
+                                   // ("personal_data_acknowledged": true); exports must mark it
 };
 
 struct Instrument {

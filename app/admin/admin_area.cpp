@@ -29,6 +29,12 @@ void AdminArea::showTab(const std::string& tab) {
 
 const std::string& AdminArea::currentTab() const { return impl_->tab; }
 
+std::vector<AdminArea::WidgetRect> AdminArea::widgetRects() const {
+    std::vector<WidgetRect> out;
+    for (const auto& w : ui::widgetLog()) out.push_back({w.label, w.x0, w.y0, w.x1, w.y1});
+    return out;
+}
+
 namespace {
 
 // A light, high-contrast look for reading figures, whatever theme the kiosk uses.
@@ -57,6 +63,7 @@ void lightStyle(ImGuiStyle& s, float pxPerMm) {
 void AdminArea::draw() {
     AdminContext& c = impl_->ctx;
     AdminHost& host = c.host;
+    ui::widgetLog().clear();
     ImGuiStyle saved = ImGui::GetStyle();
     lightStyle(ImGui::GetStyle(), host.pxPerMm);
 

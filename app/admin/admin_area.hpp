@@ -43,6 +43,12 @@ public:
     // For screenshots and tests: "dashboard" | "facility" | "settings" | "comments" | "rtl".
     void showTab(const std::string& tab);
     const std::string& currentTab() const;  // tests: which screen is showing
+    // Tests: where each labelled button/input was drawn in the last frame (to tap it by label).
+    struct WidgetRect {
+        std::string label;
+        float x0, y0, x1, y1;
+    };
+    std::vector<WidgetRect> widgetRects() const;
 
 private:
     struct Impl;

@@ -4,6 +4,7 @@
 
 #include <imgui_stdlib.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 
@@ -112,6 +113,18 @@ std::string AdminContext::localDateTimeText(std::int64_t utc) const {
 
 namespace ui {
 
+std::vector<WidgetRect>& widgetLog() {
+    static std::vector<WidgetRect> log;
+    return log;
+}
+
+namespace {
+void logItem(const char* label) {
+    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    widgetLog().push_back({label, a.x, a.y, b.x, b.y});
+}
+} // namespace
+
 ImU32 mutuColor(Mutu m) { return ImGui::ColorConvertFloat4ToU32(mutuColorVec(m)); }
 
 ImVec4 mutuColorVec(Mutu m) {
@@ -132,6 +145,7 @@ bool button(AdminContext& c, const char* label, bool selected, float widthMm) {
     }
     const float h = std::max(c.mm(9.0f), ImGui::GetFrameHeight());
     const bool pressed = ImGui::Button(label, ImVec2(widthMm > 0 ? c.mm(widthMm) : 0.0f, h));
+    logItem(label);
     if (selected) ImGui::PopStyleColor(2);
     return pressed;
 }
@@ -161,10 +175,16 @@ void card(AdminContext& c, const char* caption, const std::string& value, const 
 
 bool inputText(const char* id, std::string& value, float width, ImGuiInputTextFlags flags) {
     ImGui::SetNextItemWidth(width);
-    return ImGui::InputText(id, &value, flags);
+    const bool changed = ImGui::InputText(id, &value, flags);
+    logItem(id);
+    return changed;
 }
 
-bool inputMultiline(const char* id, std::string& value, ImVec2 size) { return ImGui::InputTextMultiline(id, &value, size); }
+bool inputMultiline(const char* id, std::string& value, ImVec2 size) {
+    const bool changed = ImGui::InputTextMultiline(id, &value, size);
+    logItem(id);
+    return changed;
+}
 
 } // namespace ui
 

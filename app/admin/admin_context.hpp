@@ -62,6 +62,12 @@ struct AdminContext {
 
 // [SECTION] Widgets shared by the screens (touch-sized from host.pxPerMm)
 namespace ui {
+// Where each labelled button/input was drawn this frame (headless tests tap by label).
+struct WidgetRect {
+    std::string label;
+    float x0, y0, x1, y1;
+};
+std::vector<WidgetRect>& widgetLog();
 ImU32 mutuColor(Mutu m);
 ImVec4 mutuColorVec(Mutu m);
 // A button at least 9 mm high; `selected` draws it filled (tabs, toggles).

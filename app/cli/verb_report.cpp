@@ -3,6 +3,7 @@
 
 #include "survey/error.hpp"
 #include "survey/local_time.hpp"
+#include "survey/rollup.hpp"
 #include "survey/statistik.hpp"
 #include "survey/unit_setup.hpp"
 
@@ -29,6 +30,50 @@ nlohmann::json scoresJson(const std::vector<UnsurScore>& items) {
     return arr;
 }
 
+// The assessor's roll-up (`--by unit`), ranked by IKM unit.
+int printRollup(const std::vector<UnitRollup>& units, const ResponseFilter& f, const std::string& format) {
+    if (format == "json") {
+        auto arr = nlohmann::json::array();
+        for (const auto& u : units)
+            arr.push_back({{"rank", u.rank}, {"unit", {{"id", u.unit.id}, {"name", u.unit.name}, {"kabupaten", u.unit.kabupaten}}},
+                           {"respondents", u.skm.respondents}, {"ikm", u.skm.ikm}, {"ikm_unit", u.skm.ikmUnit},
+                           {"mutu", mutuLetter(u.skm.mutu)}, {"kinerja", kinerjaName(u.skm.mutu)}, {"complete", u.skm.complete},
+                           {"unsur", scoresJson(u.skm.unsur)},
+                           {"population", u.population ? nlohmann::json(*u.population) : nlohmann::json(nullptr)},
+                           {"min_sample", u.population ? nlohmann::json(u.minimumSample) : nlohmann::json(nullptr)},
+                           {"sample_sufficient", u.population ? nlohmann::json(u.sampleSufficient) : nlohmann::json(nullptr)},
+                           {"aksesibilitas", u.akses.any ? nlohmann::json(u.akses.index) : nlohmann::json(nullptr)},
+                           {"rentan_gap", u.rentanComparable ? nlohmann::json(u.rentanGap) : nlohmann::json(nullptr)},
+                           {"facility_score", u.facilityScore ? nlohmann::json(*u.facilityScore) : nlohmann::json(nullptr)},
+                           {"facility_gaps", u.facilityScore ? nlohmann::json(u.gapCount) : nlohmann::json(nullptr)},
+                           {"key", u.fingerprint}, {"bundles", u.bundles}});
+        nlohmann::json j;
+        j["period"] = {{"from", f.from ? nlohmann::json(*f.from) : nlohmann::json(nullptr)},
+                       {"to", f.to ? nlohmann::json(*f.to) : nlohmann::json(nullptr)}};
+        j["units"] = arr;
+        std::cout << j.dump(2) << "\n";
+        return 0;
+    }
+    std::cout << "Rekap per unit — periode " << (f.from ? *f.from : std::string("awal")) << " s.d. "
+              << (f.to ? *f.to : std::string("akhir")) << "\n\n"
+              << "  #  Unit                                   Responden  IKM unit  Mutu  Sampel        Fasilitas  Celah\n";
+    for (const auto& u : units) {
+        std::string name = u.unit.name.empty() ? u.unit.id : u.unit.name;
+        if (name.size() > 38) name = name.substr(0, 37) + "…";
+        std::string sample = !u.population ? "?" : (u.sampleSufficient ? "cukup" : "kurang " + std::to_string(u.minimumSample - u.skm.respondents));
+        char line[320];
+        std::snprintf(line, sizeof line, "%3d  %-38s %9lld  %8s  %-4s  %-12s %9s  %5s\n", u.rank, name.c_str(),
+                      static_cast<long long>(u.skm.respondents), u.skm.complete ? fmt(u.skm.ikmUnit, 2).c_str() : "-",
+                      u.skm.complete ? mutuLetter(u.skm.mutu) : "-", sample.c_str(),
+                      u.facilityScore ? fmt(*u.facilityScore, 1).c_str() : "-",
+                      u.facilityScore ? std::to_string(u.gapCount).c_str() : "-");
+        std::cout << line;
+    }
+    if (units.empty()) std::cout << "  (belum ada unit; gabungkan bundel dengan `suarawarga merge`)\n";
+    std::cout << "\nSampel: Krejcie-Morgan terhadap jumlah penerima layanan yang dilaporkan unit (? = belum dilaporkan).\n";
+    return 0;
+}
+
 } // namespace
 
 namespace {
@@ -39,14 +84,17 @@ int verbReport(int argc, char** argv) {
     if (wantsHelp(argc, argv)) {
         std::cout << "Usage: suarawarga report [--db FILE] [--from YYYY-MM-DD] [--to YYYY-MM-DD]\n"
                      "         [--service CODE] [--kelompok rentan|bukan|lansia|disabilitas|hamil_menyusui|anak]\n"
-                     "         [--weights exact|0.111] [--population N] [--include-misuse] [--format text|json]\n\n"
+                     "         [--weights exact|0.111] [--population N] [--include-misuse] [--format text|json]\n"
+                     "         [--by unit]\n\n"
                      "The SKM result of PermenPANRB 14/2017 for a period (the unit's local dates, inclusive):\n"
                      "sum, n, NRR and NRR tertimbang per unsur, IKM (1-4), IKM unit (25-100), mutu and kinerja.\n"
                      "--weights 0.111 reproduces reports computed with the legacy 0,111 weight.\n"
-                     "--population N adds the Krejcie-Morgan minimum sample for N people served.\n";
+                     "--population N adds the Krejcie-Morgan minimum sample for N people served.\n"
+                     "--by unit: the assessor's roll-up of a merged store: each unit's IKM, mutu, respondents,\n"
+                     "sample adequacy, facility score and gap count, ranked.\n";
         return 0;
     }
-    Args a(argc, argv, 2, {"db", "from", "to", "service", "kelompok", "weights", "population", "format"},
+    Args a(argc, argv, 2, {"db", "from", "to", "service", "kelompok", "weights", "population", "format", "by"},
            {"include-misuse"});
     ResponseFilter f;
     for (const char* key : {"from", "to"}) {
@@ -65,6 +113,11 @@ int verbReport(int argc, char** argv) {
     std::string format = a.get("format", "text");
     if (format != "text" && format != "json") throw UsageError("--format must be text or json");
     long long population = a.getInt("population", 0, 1, 1000000000LL);
+    if (auto by = a.get("by")) {
+        if (*by != "unit") throw UsageError("--by must be unit");
+        Store rollupStore(databaseOption(a.get("db", "")));
+        return printRollup(rollupByUnit(rollupStore, f, weights), f, format);
+    }
 
     Store store(databaseOption(a.get("db", "")));
     Instrument in = ensureSetup(store);

@@ -12,7 +12,7 @@ const char* const kRows[] = {"1234567890", "qwertyuiop", "asdfghjkl'", "zxcvbnm,
 }
 
 void CommentScreen::draw(Ui& ui) {
-    Rect area = ui.beginPage();
+    Rect area = ui.beginPage(ui.body()->FontSize * 2.6f + ui.px(15.0f) * 6.0f);
     float gap = ui.px(ui.m.gapMm * 0.6f);   // keys sit closer than answers but still ≥ 3 mm apart
     // Text box.
     float boxH = std::max(ui.body()->FontSize * 2.6f, ui.px(18.0f));

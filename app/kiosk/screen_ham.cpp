@@ -7,9 +7,9 @@ namespace sw::kiosk {
 void drawFaces(Ui& ui, Rect area, const std::vector<Choice>& cs);   // screen_unsur.cpp
 
 void HamScreen::drawRentan(Ui& ui) {
-    Rect area = ui.beginPage();
     std::vector<Choice> cs = ui.flow.choices();
-    int columns = area.w() > ui.px(180.0f) ? 3 : 2;
+    int columns = ui.screen.w() > ui.px(190.0f) ? 3 : 2;
+    Rect area = ui.beginPage(ui.rowsHeight(static_cast<int>((cs.size() + static_cast<std::size_t>(columns) - 1) / static_cast<std::size_t>(columns)), ui.m.targetMm));
     std::vector<Rect> rs = ui.grid(area, cs.size(), columns, ui.m.targetMm);
     for (std::size_t i = 0; i < cs.size(); ++i)
         if (ui.optionButton("choice." + std::to_string(i + 1), cs[i], static_cast<int>(i) + 1, rs[i])) ui.flow.choose(i, ui.now);
@@ -17,7 +17,7 @@ void HamScreen::drawRentan(Ui& ui) {
 }
 
 void HamScreen::drawRating(Ui& ui) {
-    Rect area = ui.beginPage();
+    Rect area = ui.beginPage(ui.px(ui.m.targetMm * 3.5f + ui.m.gapMm));
     std::vector<Choice> cs = ui.flow.choices();
     // "Tidak tahu / tidak menggunakan" below the faces, full width: a real answer, not a skip.
     float naH = ui.px(ui.m.targetMm);
@@ -33,7 +33,7 @@ void HamScreen::drawRating(Ui& ui) {
 }
 
 void HamScreen::drawAdil(Ui& ui) {
-    Rect area = ui.beginPage();
+    Rect area = ui.beginPage(ui.px(ui.m.targetMm * 1.5f));
     std::vector<Choice> cs = ui.flow.choices();
     float w = std::min(area.w(), ui.px(200.0f));
     float cx = (area.min.x + area.max.x) * 0.5f;

@@ -2,12 +2,15 @@
 // the order on screen: languages first, then the modes.
 #include "app/kiosk/screens.hpp"
 
+#include <algorithm>
+
 namespace sw::kiosk {
 
 void LanguageScreen::draw(Ui& ui) {
-    Rect area = ui.beginPage();
     std::vector<Choice> cs = ui.flow.choices();
     std::size_t nLang = ui.flow.instrument().languages.size();
+    int rows = static_cast<int>(std::max(nLang, cs.size() - nLang));
+    Rect area = ui.beginPage(ui.rowsHeight(rows, ui.m.targetMm) + ui.small()->FontSize * 1.4f);
     float gap = ui.px(ui.m.gapMm * 2);
     float colW = (area.w() - gap) * 0.5f;
     Rect left{area.min, ImVec2(area.min.x + colW, area.max.y)};

@@ -14,7 +14,7 @@ void drawFaces(Ui& ui, Rect area, const std::vector<Choice>& cs) {
 }
 
 void UnsurScreen::draw(Ui& ui) {
-    Rect area = ui.beginPage();
+    Rect area = ui.beginPage(ui.px(ui.m.targetMm * 2.5f));
     drawFaces(ui, area, ui.flow.choices());
     ui.navBar();
 }

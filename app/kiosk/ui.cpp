@@ -189,6 +189,9 @@ std::vector<Rect> Ui::grid(Rect area, std::size_t n, int columns, float minHeigh
     float h = (area.h() - gap * static_cast<float>(rows - 1)) / static_cast<float>(rows);
     h = std::max(h, px(minHeightMm));
     h = std::min(h, px(minHeightMm * 2.2f));   // not absurdly tall on a big screen
+    // Never spill over what follows (the navigation bar): squeeze rather than overlap.
+    if (h * static_cast<float>(rows) + gap * static_cast<float>(rows - 1) > area.h())
+        h = std::max(1.0f, (area.h() - gap * static_cast<float>(rows - 1)) / static_cast<float>(rows));
     float totalH = h * static_cast<float>(rows) + gap * static_cast<float>(rows - 1);
     float top = area.min.y + std::max(0.0f, (area.h() - totalH) * (flow.modes().seated ? 1.0f : 0.5f));
     for (std::size_t i = 0; i < n; ++i) {
@@ -199,7 +202,7 @@ std::vector<Rect> Ui::grid(Rect area, std::size_t n, int columns, float minHeigh
     return out;
 }
 
-Rect Ui::beginPage() {
+Rect Ui::beginPage(float needed) {
     float margin = px(m.marginMm);
     float x0 = screen.min.x + margin, x1 = screen.max.x - margin;
     float y = screen.min.y + margin * 0.6f;
@@ -243,7 +246,8 @@ Rect Ui::beginPage() {
     if (std::string h = flow.hint(); !h.empty()) y += text(small(), h, ImVec2(x0, y), tw, theme.textMuted);
     y += px(4.0f);
     float bottom = screen.max.y - margin * 0.6f - navHeight() - px(m.gapMm);
-    if (flow.modes().seated) y = std::max(y, screen.min.y + screen.h() * 0.42f);   // reach from a wheelchair
+    // Seated: reach from a wheelchair is 380–1220 mm (p2ham.md), so the targets go low on the screen.
+    if (flow.modes().seated) y = std::max(y, std::min(screen.min.y + screen.h() * 0.42f, bottom - needed));
     return Rect{ImVec2(x0, y), ImVec2(x1, std::max(y + px(m.targetMm), bottom))};
 }
 

@@ -83,7 +83,10 @@ struct Ui {
     // [SECTION] Page layout
     // Header (section, progress, speech controls), the title and hint. Returns the content area
     // above the navigation bar; in the seated layout the content starts low on the screen.
-    Rect beginPage();
+    // `needed`: the content's height in pixels, so the seated layout never pushes it off the screen.
+    Rect beginPage(float needed = 0);
+    // Height of `rows` rows of targets at least `minHeightMm` tall, with the gaps between them.
+    float rowsHeight(int rows, float minHeightMm) const { return px(minHeightMm) * static_cast<float>(rows) + px(m.gapMm) * static_cast<float>(rows - 1); }
     // "Kembali" and "Lanjut"/"Lewati"/"Kirim" along the bottom.
     void navBar(const std::string& nextLabelKey = "nav.next");
     // Lays out n options as a grid in `area` with at least the target size; returns their rects.

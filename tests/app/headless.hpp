@@ -146,6 +146,7 @@ struct Headless {
     }
     void type(char c, double gap = 0.5) {
         ImGui::GetIO().AddInputCharacter(static_cast<unsigned>(c));
+        frame();
         frame(gap);
     }
     void press(int key, double gap = 0.5) {

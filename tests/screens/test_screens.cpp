@@ -123,6 +123,14 @@ void checkScreen(const std::string& screen, bool citizen) {
             CHECK(swtest::differingShare(standard.image, seated.image) > 0.01);
         }
     }
+    // Each screen is its own picture: not the welcome screen again (a screen that times out or
+    // fails to open shows welcome instead).
+    if (screen != "welcome") {
+        const Shot welcome = take(shots, "welcome", "id", "standard");
+        const Rgb8Image mine = Rgb8Image::load((shots.dir / (screen + "-id-standard.png")).string());
+        INFO(screen << "-id-standard.png vs " << welcome.file);
+        CHECK(swtest::differingShare(mine, welcome.image) > 0.03);
+    }
     // The language is applied: the same screen in English is not the Indonesian picture.
     const Rgb8Image id = Rgb8Image::load((shots.dir / (screen + "-id-standard.png")).string());
     const Rgb8Image en = Rgb8Image::load((shots.dir / (screen + "-en-standard.png")).string());

@@ -1,0 +1,175 @@
+// The PDF report and the facility parts of bundles: figures from libsurvey, text readable by
+// poppler, the P2HAM self-assessment carried to the assessor's roll-up.
+#include "export_helpers.hpp"
+
+#include "survey/bundle.hpp"
+#include "survey/bundle_facility.hpp"
+#include "survey/dashboard.hpp"
+#include "survey/evidence.hpp"
+#include "survey/export_pdf.hpp"
+#include "survey/export_xlsx.hpp"
+#include "survey/facility.hpp"
+#include "survey/merge.hpp"
+#include "survey/rollup.hpp"
+#include "survey/signing.hpp"
+#include "survey/statistik.hpp"
+#include "survey/tindak_lanjut.hpp"
+
+#include <catch2/catch.hpp>
+
+namespace {
+
+std::string shell(const std::string& cmd) {
+    std::string out;
+    FILE* p = popen((cmd + " 2>&1").c_str(), "r");
+    if (!p) return out;
+    char buf[4096];
+    while (std::size_t n = std::fread(buf, 1, sizeof buf, p)) out.append(buf, n);
+    pclose(p);
+    return out;
+}
+
+// A unit with responses in a fixed period, a population, a facility assessment with evidence
+// and a follow-up plan.
+struct UnitWithFacility {
+    swtest::TempDir dir;
+    std::string db = dir.file("unit.db");
+    sw::ResponseFilter period;
+    sw::FacilityScore score;
+    UnitWithFacility() {
+        swtest::fillUnit(db, "kanim-f", 500, 31, 420, 30);
+        sw::Store store(db);
+        const std::string today = sw::localDate(sw::nowUtc(), 420);
+        sw::LocalDate t;
+        sw::parseDate(today, t);
+        sw::LocalDate from = sw::civilFromDays(sw::daysFromCivil(t.year, t.month, t.day) - 40);
+        period.from = sw::formatDate(from);
+        period.to = today;
+        const sw::Period p = sw::exportPeriod(store, period);
+        sw::setPopulation(store, p, 2000);
+
+        sw::FacilityAssessment a;
+        a.checklistId = "p2ham-checklist";
+        sw::FacilityChecklist cl = sw::loadChecklist(sw::defaultChecklistPath());
+        a.checklistId = cl.id;
+        a.checklistVersion = cl.version;
+        a.assessedOn = today;
+        a.assessor = "Kasubag Umum";
+        auto ev = sw::importEvidenceBytes(store, "ramp.png", swtest::pngBytes(120, 80));
+        for (const auto& item : cl.items) a.items[item.code].status = sw::FacilityStatus::Ada;
+        a.items["F06"].status = sw::FacilityStatus::Tidak;
+        a.items["F07"].status = sw::FacilityStatus::Proses;
+        a.items["F10"].measures["ramp_slope_inside"] = 7.5; // steeper than 6°: fails Permen PUPR 14/2017
+        a.items["F10"].evidence.push_back(ev.id);
+        a.items["F10"].note = "Ramp depan, diukur 2 kali";
+        a.petugas = sw::FacilityStatus::Ada;
+        sw::saveAssessment(store, a);
+        std::vector<std::string> services;
+        const sw::Instrument in = *store.latestInstrument();
+        for (const auto& s : in.services) services.push_back(s.code);
+        score = sw::scoreFacility(cl, a, services);
+
+        sw::TindakLanjut tl;
+        tl.periodFrom = *period.from;
+        tl.periodTo = *period.to;
+        tl.targetCode = "U3";
+        tl.targetLabel = "Waktu Penyelesaian";
+        tl.action = "Tambah loket pada jam sibuk";
+        tl.owner = "Kepala Seksi Lalintalkim";
+        tl.dueDate = today;
+        sw::addTindakLanjut(store, tl);
+    }
+};
+
+} // namespace
+
+TEST_CASE("the PDF report: chapters, the IKM from libsurvey, P2HAM annex, key fingerprint", "[export]") {
+    UnitWithFacility u;
+    sw::Store store(u.db);
+    const std::string out = u.dir.file("report.pdf");
+    sw::PdfReportOptions opt;
+    opt.filter = u.period;
+    sw::PdfReportInfo info = sw::writePdfReport(store, out, opt);
+    sw::SkmResult skm = sw::skmFor(store, *store.latestInstrument(), u.period);
+    CHECK(info.respondents == skm.respondents);
+    CHECK(info.pages >= 5);
+    CHECK(info.fingerprint == sw::UnitKey::loadOrCreate(store).fingerprint());
+    REQUIRE(swtest::readFile(out).rfind("%PDF-", 0) == 0);
+    if (const char* keep = std::getenv("SW_KEEP_REPORT")) swtest::writeFile(keep, swtest::readFile(out)); // to look at it
+
+    const std::string text = shell("pdftotext -layout " + out + " -");
+    if (text.find("BAB") == std::string::npos) {
+        WARN("pdftotext not available: " << text);
+        return;
+    }
+    for (const char* h : {"BAB I", "BAB II", "BAB III", "BAB IV", "BAB V", "Krejcie", "Rencana Tindak Lanjut",
+                          "Tambah loket pada jam sibuk", "P2HAM", "Indeks aksesibilitas", "Kelompok rentan"}) {
+        INFO("looking for " << h);
+        CHECK(text.find(h) != std::string::npos);
+    }
+    CHECK(text.find(sw::formatNumber(skm.ikmUnit, 2, "id")) != std::string::npos);
+    CHECK(text.find(info.fingerprint) != std::string::npos);
+    CHECK(text.find("N = 2000") != std::string::npos);
+    CHECK(text.find(sw::formatNumber(u.score.total, 1, "id")) != std::string::npos);
+    CHECK(text.find("TIDAK memenuhi") != std::string::npos); // the 7,5° ramp
+
+    opt.lang = "en";
+    sw::writePdfReport(store, out, opt);
+    const std::string en = shell("pdftotext " + out + " -");
+    CHECK(en.find("CHAPTER I") != std::string::npos);
+    CHECK(en.find(sw::formatNumber(skm.ikmUnit, 2, "en")) != std::string::npos);
+}
+
+TEST_CASE("a bundle carries the facility self-assessment with evidence to the roll-up", "[export]") {
+    UnitWithFacility u;
+    std::string bytes;
+    {
+        sw::Store store(u.db);
+        sw::BundleOptions o;
+        o.filter = u.period;
+        o.facility = sw::facilityForBundle(store, u.period);
+        o.extra = sw::unitExtraForBundle(store, u.period);
+        bytes = sw::buildBundle(store, sw::UnitKey::loadOrCreate(store), o);
+    }
+    sw::Bundle b = sw::readBundle(bytes);
+    REQUIRE(b.facility.is_object());
+    CHECK(b.facility["score"].get<double>() == Approx(u.score.total));
+    const auto& f10 = b.facility["items"][9];
+    CHECK(f10["code"] == "F10");
+    REQUIRE(f10["evidence"].size() == 1);
+    auto data = sw::unbase64(f10["evidence"][0]["data"].get<std::string>());
+    REQUIRE(data);
+    CHECK(sw::sha256Hex(*data) == f10["evidence"][0]["sha256"].get<std::string>());
+    CHECK(b.extra["population"] == 2000);
+    CHECK(b.extra["tindak_lanjut"].size() == 1);
+
+    sw::Store kanwil(u.dir.file("kanwil.db"));
+    sw::mergeBundle(kanwil, b);
+    auto roll = sw::rollupByUnit(kanwil, sw::ResponseFilter{});
+    REQUIRE(roll.size() == 1);
+    REQUIRE(roll[0].facilityScore);
+    CHECK(*roll[0].facilityScore == Approx(u.score.total));
+    int gaps = 0;
+    for (const auto& g : u.score.gaps) gaps += g.kind == sw::FacilityGap::Kind::Unanswered ? 0 : 1;
+    CHECK(roll[0].gapCount == gaps);
+    CHECK(gaps >= 3); // F06 absent, F07 in progress, F10 ramp too steep
+    CHECK(roll[0].population == 2000);
+    CHECK(roll[0].minimumSample == 322);
+    CHECK(roll[0].fingerprint == b.fingerprint);
+}
+
+TEST_CASE("XLSX export writes a workbook with the scored respondents", "[export]") {
+    UnitWithFacility u;
+    sw::Store store(u.db);
+    sw::XlsxExportOptions opt;
+    opt.filter = u.period;
+    const std::string out = u.dir.file("skm.xlsx");
+    auto rows = sw::exportXlsx(store, out, opt);
+    CHECK(rows == store.countResponses(u.period));
+    CHECK(swtest::readFile(out).rfind("PK\x03\x04", 0) == 0);
+    CHECK(sw::xlsxColumn(0) == "A");
+    CHECK(sw::xlsxColumn(25) == "Z");
+    CHECK(sw::xlsxColumn(26) == "AA");
+    CHECK(sw::xlsxColumn(701) == "ZZ");
+    CHECK(sw::xlsxColumn(702) == "AAA");
+}
