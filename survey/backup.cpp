@@ -14,6 +14,7 @@
 #include <fcntl.h>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -75,6 +76,30 @@ void copyDatabase(sqlite3* src, sqlite3* dest, const std::string& destName) {
         throw BackupError(kindFor(rc), destName + ": the copy failed: " + what +
                                            ((rc & 0xff) == SQLITE_FULL ? " (the backup medium is full)" : ""));
     }
+}
+
+// The unit's signing key (survey/signing.hpp) lives beside the database, not in it: a backup
+// without it could not sign exports after a restore on a new disk. Copied 0600 (where the
+// medium keeps permissions; a FAT stick does not — keep the stick locked away).
+constexpr const char* kKeySuffix = ".signing-key";
+
+void copyKeyFile(const std::string& from, const std::string& to) {
+    std::error_code ec;
+    const std::string temp = to + ".tmp";
+    fs::remove(temp, ec);
+    fs::copy_file(from, temp, ec);
+    if (ec) throw BackupError(BK::Io, to + ": cannot copy the signing key: " + ec.message());
+    fs::permissions(temp, fs::perms::owner_read | fs::perms::owner_write, fs::perm_options::replace, ec);
+    fsyncPath(temp, false);
+    if (std::rename(temp.c_str(), to.c_str()) != 0) {
+        fs::remove(temp, ec);
+        throw BackupError(BK::Io, to + ": cannot put the signing key in place: " + std::strerror(errno));
+    }
+}
+
+std::string readAll(const std::string& path) {
+    std::ifstream f(path, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>());
 }
 
 // Removes a temporary file (and any journal SQLite left beside it) unless released.
@@ -199,6 +224,15 @@ BackupResult backupTo(Store& store, const std::string& dir, const BackupOptions&
         throw;
     }
     r.bytes = static_cast<std::int64_t>(fs::file_size(target, ec));
+    const std::string key = store.path() + kKeySuffix;
+    if (fs::exists(key, ec)) {
+        try {
+            copyKeyFile(key, r.path + kKeySuffix);
+        } catch (...) {
+            fs::remove(target, ec); // a copy without its key does not count either
+            throw;
+        }
+    }
 
     // Only now that the new copy verified: keep the newest `keep` of this unit's copies.
     std::vector<std::string> all = listBackups(dir, unit.id);
@@ -206,6 +240,7 @@ BackupResult backupTo(Store& store, const std::string& dir, const BackupOptions&
     for (std::size_t i = 0; i + keep < all.size(); ++i) {
         if (all[i] == r.path) continue;
         if (fs::remove(all[i], ec)) r.removed.push_back(all[i]);
+        fs::remove(all[i] + kKeySuffix, ec);
     }
     logLine("backup", r.path + " (" + std::to_string(r.responses) + " responses, " + std::to_string(r.bytes) + " bytes)");
     return r;
@@ -341,6 +376,18 @@ RestoreResult restoreFrom(const std::string& backupPath, const std::string& dbPa
     if (std::rename(temp.path.c_str(), dbPath.c_str()) != 0)
         throw BackupError(BK::Io, dbPath + ": cannot put the restored database in place: " + std::strerror(errno));
     temp.keep = true;
+
+    // 4. The signing key that belongs to the restored database, when the backup carries one.
+    const std::string backupKey = backupPath + kKeySuffix;
+    const std::string liveKey = dbPath + kKeySuffix;
+    if (fs::exists(backupKey, ec)) {
+        const bool same = fs::exists(liveKey, ec) && readAll(liveKey) == readAll(backupKey);
+        if (!same) {
+            if (fs::exists(liveKey, ec) && !result.previousKeptAt.empty())
+                std::rename(liveKey.c_str(), (result.previousKeptAt + kKeySuffix).c_str());
+            copyKeyFile(backupKey, liveKey);
+        }
+    }
     fsyncPath(fs::path(dbPath).parent_path().empty() ? "." : fs::path(dbPath).parent_path().string(), true);
     logLine("restore", backupPath + " -> " + dbPath + " (" + std::to_string(result.restored.responses) + " responses)");
     return result;

@@ -368,6 +368,9 @@ PdfReportInfo writePdfReport(Store& store, const std::string& path, PdfReportOpt
             for (const auto& g : score.gaps) {
                 const FacilityItem* item = cl.findItem(g.item);
                 std::string name = item ? g.item + " " + item->name.in(lang) : g.item;
+                if (!item)
+                    if (const Option* s = in.findService(g.item)) // kepatuhan is judged per service
+                        name = t("pdf.p2ham.kepatuhan") + " — " + s->label.in(lang);
                 std::string line;
                 switch (g.kind) {
                 case FacilityGap::Kind::Missing: line = format(t("pdf.gap.missing"), {name}); break;

@@ -88,6 +88,9 @@ double Canvas::layoutHeight(PangoLayout* l) const {
 
 void Canvas::drawHeaderFooter() {
     cairo_t* cr = cr_.get();
+    // Its own layout: a page break can come between laying out a block and drawing it.
+    std::unique_ptr<PangoLayout, LayoutCloser> own(pango_cairo_create_layout(cr));
+    std::swap(own, layout_);
     setColor(cr, kMuted);
     PangoLayout* l = layout(header_, 7.5, false, textWidth(), Align::Left);
     cairo_move_to(cr, kMargin, kMargin - 14);
@@ -106,6 +109,7 @@ void Canvas::drawHeaderFooter() {
     l = layout(format(pageWord_, {std::to_string(page_)}), 7, false, textWidth() * 0.2, Align::Right);
     cairo_move_to(cr, kMargin + textWidth() * 0.8, kPageH - kMargin + 6);
     pango_cairo_show_layout(cr, l);
+    std::swap(own, layout_);
 }
 
 void Canvas::newPage() {

@@ -167,22 +167,22 @@ std::int64_t exportXlsx(Store& store, const std::string& path, XlsxExportOptions
     calc.text(0, 0, t("xlsx.calc.title") + (unit ? " — " + unit->name : std::string()), bold);
     calc.text(1, 0, t("xlsx.calc.rule") + " " + weightsRule(Weights::Exact));
     const int hdr = 3, rSum = 4, rN = 5, rNrr = 6, rW = 7, rNrrW = 8, rIkm = 10, rUnit = 11, rMutu = 12, rKin = 13, rResp = 14;
+    // Constant-memory mode streams rows: each row is written whole, top to bottom.
+    auto U = [&](int i) -> const UnsurScore& { return skm.unsur[static_cast<std::size_t>(i)]; };
     calc.text(hdr, 0, t("xlsx.calc.unsur"), bold);
+    for (int i = 0; i < nUnsur; ++i) calc.text(hdr, 1 + i, U(i).code + " " + in.unsur[static_cast<std::size_t>(i)].name.in(lang), bold);
     calc.text(rSum, 0, t("xlsx.calc.sum"));
+    for (int i = 0; i < nUnsur; ++i) calc.formula(rSum, 1 + i, "=SUM(" + absCol(1 + i, first, last) + ")", static_cast<double>(U(i).sum));
     calc.text(rN, 0, t("xlsx.calc.n"));
+    for (int i = 0; i < nUnsur; ++i) calc.formula(rN, 1 + i, "=COUNT(" + absCol(1 + i, first, last) + ")", static_cast<double>(U(i).n));
     calc.text(rNrr, 0, t("xlsx.calc.nrr"));
+    for (int i = 0; i < nUnsur; ++i)
+        calc.formula(rNrr, 1 + i, "=IF(" + cell(rN, 1 + i) + ">0," + cell(rSum, 1 + i) + "/" + cell(rN, 1 + i) + ",0)", U(i).nrr, dec3);
     calc.text(rW, 0, t("xlsx.calc.weight"));
+    for (int i = 0; i < nUnsur; ++i) calc.formula(rW, 1 + i, "=1/" + std::to_string(nUnsur), 1.0 / nUnsur, dec3);
     calc.text(rNrrW, 0, t("xlsx.calc.nrr_weighted"));
-    for (int i = 0; i < nUnsur; ++i) {
-        const auto& u = skm.unsur[static_cast<std::size_t>(i)];
-        const int c = 1 + i;
-        calc.text(hdr, c, u.code + " " + in.unsur[static_cast<std::size_t>(i)].name.in(lang), bold);
-        calc.formula(rSum, c, "=SUM(" + absCol(c, first, last) + ")", static_cast<double>(u.sum));
-        calc.formula(rN, c, "=COUNT(" + absCol(c, first, last) + ")", static_cast<double>(u.n));
-        calc.formula(rNrr, c, "=IF(" + cell(rN, c) + ">0," + cell(rSum, c) + "/" + cell(rN, c) + ",0)", u.nrr, dec3);
-        calc.formula(rW, c, "=1/" + std::to_string(nUnsur), 1.0 / nUnsur, dec3);
-        calc.formula(rNrrW, c, "=" + cell(rNrr, c) + "*" + cell(rW, c), u.nrrWeighted, dec3);
-    }
+    for (int i = 0; i < nUnsur; ++i)
+        calc.formula(rNrrW, 1 + i, "=" + cell(rNrr, 1 + i) + "*" + cell(rW, 1 + i), U(i).nrrWeighted, dec3);
     const std::string nrrwRange = cell(rNrrW, 1) + ":" + cell(rNrrW, nUnsur);
     calc.text(rIkm, 0, t("xlsx.calc.ikm"), bold);
     calc.formula(rIkm, 1, "=SUM(" + nrrwRange + ")", skm.ikm, dec3);

@@ -248,6 +248,7 @@ int screenshot(int argc, char** argv) {
             if (o.has("--select")) flow.choose(static_cast<std::size_t>(number(o, "--select", 1, 1, 9)) - 1, 1e6);
         };
         place();
+        flow.touched(100.0);   // the frames below run at t = 100 s: no idle reset in the picture
         if (name == "assessor") {
             ahost.store = session.store.get();
             ahost.pxPerMm = shell.pxPerMm();

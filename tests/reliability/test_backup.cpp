@@ -7,6 +7,7 @@
 #include "survey/error.hpp"
 #include "survey/local_time.hpp"
 #include "survey/migrations.hpp"
+#include "survey/signing.hpp"
 #include "survey/simulate.hpp"
 #include "survey/store.hpp"
 #include "survey/unit_setup.hpp"
@@ -408,4 +409,31 @@ TEST_CASE("the backup and restore verbs report plainly and exit non-zero on refu
     CHECK_THAT(out, Catch::Contains("12 responses"));
     CHECK_THAT(out, Catch::Contains(".before-restore"));
     CHECK(responsesIn(db) == 12);
+}
+
+TEST_CASE("a backup carries the unit's signing key, 0600, and a restore on a new disk can sign again",
+          "[reliability][backup][restore][security]") {
+    swtest::TempDir dir;
+    const std::string usb = dir.file("usb");
+    fs::create_directories(usb);
+    std::string copy, fingerprint;
+    {
+        Store s(dir.file("old-disk/live.db"));
+        ensureSetup(s);
+        addResponses(s, 5, 10);
+        fingerprint = UnitKey::loadOrCreate(s).fingerprint();
+        copy = backupTo(s, usb).path;
+    }
+    REQUIRE(fs::exists(copy + ".signing-key"));
+    CHECK((fs::status(copy + ".signing-key").permissions() & fs::perms::all) ==
+          (fs::perms::owner_read | fs::perms::owner_write));
+
+    // The kiosk's disk died: a fresh disk, restore from the stick.
+    const std::string fresh = dir.file("new-disk/live.db");
+    restoreFrom(copy, fresh);
+    REQUIRE(fs::exists(fresh + ".signing-key"));
+    CHECK((fs::status(fresh + ".signing-key").permissions() & fs::perms::all) ==
+          (fs::perms::owner_read | fs::perms::owner_write));
+    Store s(fresh);
+    CHECK(UnitKey::loadOrCreate(s).fingerprint() == fingerprint);
 }
