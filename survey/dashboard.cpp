@@ -335,4 +335,11 @@ void setPopulation(Store& store, const Period& p, std::int64_t population) {
     st.bind(1, formatDate(p.from)).bind(2, formatDate(p.to)).bind(3, population).run();
 }
 
+std::vector<PopulationEntry> listPopulations(Store& store) {
+    sql::Statement st(store.db(), "SELECT period_from, period_to, population FROM period_population ORDER BY period_from DESC, period_to");
+    std::vector<PopulationEntry> out;
+    while (st.step()) out.push_back({st.getText(0), st.getText(1), st.getInt(2)});
+    return out;
+}
+
 } // namespace sw

@@ -142,5 +142,10 @@ void addKioskAlerts(Store& store, DashboardFigures& f, std::int64_t sinceUtc);
 // The population served in a period, as the head entered it (table period_population).
 std::optional<std::int64_t> populationFor(Store& store, const Period& p);
 void setPopulation(Store& store, const Period& p, std::int64_t population);
+struct PopulationEntry {
+    std::string from, to;                  // local dates of the period
+    std::int64_t population = 0;
+};
+std::vector<PopulationEntry> listPopulations(Store& store);   // newest period first
 
 } // namespace sw

@@ -228,8 +228,11 @@ std::int64_t exportXlsx(Store& store, const std::string& path, XlsxExportOptions
     int hr = 0;
     ham.text(hr, 0, t("xlsx.ham.title"), bold);
     hr += 2;
-    for (const char* k : {"xlsx.ham.item", "xlsx.calc.sum", "xlsx.calc.n", "xlsx.calc.nrr", "xlsx.ham.nrr_unit"})
-        ham.text(hr, k == std::string("xlsx.ham.item") ? 0 : (k == std::string("xlsx.calc.sum") ? 1 : k == std::string("xlsx.calc.n") ? 2 : k == std::string("xlsx.calc.nrr") ? 3 : 4), t(k), bold);
+    {
+        int col = 0;
+        for (const char* k : {"xlsx.ham.item", "xlsx.calc.sum", "xlsx.calc.n", "xlsx.calc.nrr", "xlsx.ham.nrr_unit"})
+            ham.text(hr, col++, t(k), bold);
+    }
     const int firstItemRow = hr + 1;
     for (std::size_t i = 0; i < in.ham.items.size(); ++i) {
         ++hr;
@@ -288,8 +291,9 @@ std::int64_t exportXlsx(Store& store, const std::string& path, XlsxExportOptions
         fac.text(fr, 0, t("pdf.p2ham.gaps"));
         fac.num(fr++, 1, facility["gap_count"].get<double>());
         ++fr;
+        int col = 0;
         for (const char* k : {"pdf.p2ham.col_item", "pdf.p2ham.col_status", "pdf.p2ham.col_measure", "pdf.p2ham.col_note", "pdf.p2ham.col_evidence"})
-            fac.text(fr, k == std::string("pdf.p2ham.col_item") ? 0 : k == std::string("pdf.p2ham.col_status") ? 1 : k == std::string("pdf.p2ham.col_measure") ? 2 : k == std::string("pdf.p2ham.col_note") ? 3 : 4, t(k), bold);
+            fac.text(fr, col++, t(k), bold);
         for (const auto& item : facility["items"]) {
             ++fr;
             Text name;

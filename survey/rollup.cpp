@@ -80,4 +80,19 @@ std::vector<UnitRollup> rollupByUnit(Store& store, const ResponseFilter& filter,
     return out;
 }
 
+nlohmann::json unitFacilityReport(Store& store, const std::string& unitId) {
+    sql::Statement st(store.db(), "SELECT facility FROM unit_report WHERE unit_id=?");
+    st.bind(1, unitId);
+    if (!st.step() || st.isNull(0)) return nullptr;
+    auto j = nlohmann::json::parse(st.getText(0), nullptr, false);
+    if (!j.is_object()) return nullptr;
+    // Evidence bytes stay in the store; the view needs names and verdicts only.
+    if (auto items = j.find("items"); items != j.end() && items->is_array())
+        for (auto& item : *items)
+            if (auto ev = item.find("evidence"); ev != item.end() && ev->is_array())
+                for (auto& e : *ev)
+                    if (e.is_object()) e.erase("data");
+    return j;
+}
+
 } // namespace sw

@@ -6,6 +6,8 @@
 #include "survey/statistik.hpp"
 #include "survey/store.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <optional>
 #include <string>
 #include <vector>
@@ -31,5 +33,9 @@ struct UnitRollup {
 
 // Every unit with responses or a merged bundle, ranked. The filter's unitId is ignored.
 std::vector<UnitRollup> rollupByUnit(Store& store, const ResponseFilter& f, Weights w = Weights::Exact);
+
+// The facility self-assessment a unit sent in its latest bundle (survey/bundle_facility.hpp
+// shape, without evidence bytes), or null.
+nlohmann::json unitFacilityReport(Store& store, const std::string& unitId);
 
 } // namespace sw

@@ -111,12 +111,24 @@ void DashboardScreen::drawPeriodPicker(AdminContext& c) {
 
 void DashboardScreen::drawAlerts(AdminContext& c) {
     const DashboardFigures& f = c.figures;
-    for (const Alert& a : f.alerts) {
+    // Weak unsur are gathered on one line (weakest first) so the alerts never push the figures away.
+    std::string weak;
+    Mutu worst = Mutu::C;
+    for (const Alert& a : f.alerts)
+        if (a.kind == Alert::Kind::UnsurWeak) {
+            weak += (weak.empty() ? "" : ", ") + a.code + " " + c.unsurName(a.code) + " " + c.num(a.value) + " (" + mutuLetter(a.mutu) + ")";
+            if (a.mutu == Mutu::D) worst = Mutu::D;
+        }
+    std::vector<Alert> shown;
+    if (!weak.empty()) shown.push_back({Alert::Kind::UnsurWeak, weak, worst, 0, 0, 0, 0, ""});
+    for (const Alert& a : f.alerts)
+        if (a.kind != Alert::Kind::UnsurWeak) shown.push_back(a);
+    for (const Alert& a : shown) {
         std::string text;
         ImU32 col = IM_COL32(190, 25, 25, 255);
         switch (a.kind) {
         case Alert::Kind::UnsurWeak:
-            text = c.tf("alert.unsur_weak", {a.code, c.unsurName(a.code), c.num(a.value), mutuLetter(a.mutu)});
+            text = c.tf("alert.unsur_weak", {a.code});
             col = ui::mutuColor(a.mutu);
             break;
         case Alert::Kind::RollingLow:
@@ -133,11 +145,14 @@ void DashboardScreen::drawAlerts(AdminContext& c) {
         }
         ImDrawList* dl = ImGui::GetWindowDrawList();
         const ImVec2 p = ImGui::GetCursorScreenPos();
-        const float h = ImGui::GetFontSize() + c.mm(2.5f);
         const float w = ImGui::GetContentRegionAvail().x;
+        const float h = ImGui::CalcTextSize(("! " + text).c_str(), nullptr, false, w - c.mm(6)).y + c.mm(2.5f);
         dl->AddRectFilled(p, ImVec2(p.x + w, p.y + h), IM_COL32(255, 246, 240, 255), 4.0f);
         dl->AddRectFilled(p, ImVec2(p.x + c.mm(1.5f), p.y + h), col, 2.0f);
-        dl->AddText(ImVec2(p.x + c.mm(4), p.y + c.mm(1.25f)), IM_COL32(40, 30, 30, 255), ("! " + text).c_str());
+        ImGui::PushClipRect(p, ImVec2(p.x + w, p.y + h), true);
+        dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(p.x + c.mm(4), p.y + c.mm(1.25f)), IM_COL32(40, 30, 30, 255),
+                    ("! " + text).c_str(), nullptr, w - c.mm(6));
+        ImGui::PopClipRect();
         ImGui::Dummy(ImVec2(w, h));
     }
 }

@@ -6,6 +6,7 @@
 #include "survey/instrument_edit.hpp"
 #include "survey/local_time.hpp"
 #include "survey/pin.hpp"
+#include "survey/signing.hpp"
 
 namespace sw::admin {
 
@@ -29,6 +30,15 @@ void SettingsScreen::load(AdminContext& c) {
         questionEn = u->question.in("en");
     }
     services = c.instrument().services;
+    // The unit's key pair for signed exports is made on first use (survey/signing.hpp); its
+    // fingerprint is what the head reads out to the Kanwil assessor.
+    try {
+        fingerprint = UnitKey::loadOrCreate(c.store()).fingerprint();
+    } catch (const std::exception& e) {
+        keyError = e.what();
+    }
+    popFrom = formatDate(c.period.from);
+    popTo = formatDate(c.period.to);
     rollingCount = std::to_string(c.rollingCount);
     rollingThreshold = c.num(c.rollingThreshold);
     loaded = true;
@@ -36,7 +46,7 @@ void SettingsScreen::load(AdminContext& c) {
 
 void SettingsScreen::draw(AdminContext& c) {
     if (!loaded) load(c);
-    const float label = c.mm(48), field = c.mm(120);
+    const float label = c.mm(64), field = c.mm(110);
     auto row = [&](const char* key, const char* id, std::string& value) {
         ImGui::AlignTextToFramePadding();
         ImGui::TextUnformatted(c.t(key));
@@ -121,12 +131,13 @@ void SettingsScreen::draw(AdminContext& c) {
     }
     ImGui::Separator();
     ui::heading(c, c.t("settings.key"));
-    const std::string fp = c.store().setting("signing.fingerprint");
-    if (fp.empty()) ImGui::TextWrapped("%s", c.t("settings.key_none"));
-    else {
+    if (fingerprint.empty()) {
+        ImGui::TextWrapped("%s", c.t("settings.key_none"));
+        if (!keyError.empty()) ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "%s", keyError.c_str());
+    } else {
         ImGui::TextWrapped("%s", c.t("settings.key_hint"));
         ImGui::SetWindowFontScale(1.3f);
-        ImGui::TextUnformatted(fp.c_str());
+        ImGui::TextUnformatted(fingerprint.c_str());
         ImGui::SetWindowFontScale(1.0f);
     }
     ImGui::Separator();
@@ -151,6 +162,31 @@ void SettingsScreen::draw(AdminContext& c) {
             c.say(c.t("settings.alert_bad"), true);
         }
     }
+    ImGui::Separator();
+    ui::heading(c, c.t("settings.population"));
+    ImGui::TextUnformatted(c.t("period.from"));
+    ImGui::SameLine();
+    ui::inputText("##popfrom", popFrom, c.mm(30));
+    ImGui::SameLine();
+    ImGui::TextUnformatted(c.t("period.to"));
+    ImGui::SameLine();
+    ui::inputText("##popto", popTo, c.mm(30));
+    ImGui::SameLine();
+    ui::inputText("##popcount", popCount, c.mm(25), ImGuiInputTextFlags_CharsDecimal);
+    ImGui::SameLine();
+    if (ui::button(c, c.t("common.save"))) {
+        LocalDate a, b;
+        try {
+            if (!parseDate(popFrom, a) || !parseDate(popTo, b)) throw UsageError("date");
+            setPopulation(c.store(), customPeriod(a, b), std::stoll(popCount));
+            c.dirty = true;
+            c.say(c.t("dash.population_saved"));
+        } catch (const std::exception&) {
+            c.say(c.t("settings.population_bad"), true);
+        }
+    }
+    for (const PopulationEntry& e : listPopulations(c.store()))
+        ImGui::BulletText("%s – %s: %s", e.from.c_str(), e.to.c_str(), std::to_string(e.population).c_str());
     ImGui::EndChild();
 
     ImGui::SameLine();
@@ -172,7 +208,9 @@ void SettingsScreen::draw(AdminContext& c) {
     ui::inputMultiline("##qid", questionId, ImVec2(qw, c.mm(16)));
     ImGui::TextUnformatted("English");
     ui::inputMultiline("##qen", questionEn, ImVec2(qw, c.mm(16)));
-    ImGui::TextDisabled("%s", c.t("settings.questions_hint"));
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
+    ImGui::TextWrapped("%s", c.t("settings.questions_hint"));
+    ImGui::PopStyleColor();
     if (ui::button(c, c.t("settings.publish_question"), true)) {
         try {
             Instrument edited = withQuestionEdits(c.instrument(), {{editUnsur, "id", questionId}, {editUnsur, "en", questionEn}});

@@ -69,6 +69,8 @@ struct SettingsScreen {
     std::vector<Option> services;
     std::string newServiceCode, newServiceId, newServiceEn;
     std::string rollingCount, rollingThreshold;
+    std::string popFrom, popTo, popCount;  // population served per period
+    std::string fingerprint, keyError;
     void load(AdminContext& c);
     void draw(AdminContext& c);
 };

@@ -1,24 +1,392 @@
-// Placeholder until the exports issue lands.
+// The Kanwil assessor's view over a merged store: the roll-up table (ranked by IKM unit), a unit's
+// figures per unsur with its accessibility, kelompok-rentan gap and facility self-assessment, and
+// units side by side. Every figure comes from libsurvey (sw::rollupByUnit); strings from
+// assets/i18n/assessor.json; sizes in millimetres (host.pxPerMm).
+//
+// Index of this file
+//   [SECTION] Model and helpers
+//   [SECTION] Roll-up table
+//   [SECTION] One unit
+//   [SECTION] Compare
 #include "app/assessor/assessor_view.hpp"
+
+#include "survey/export_pdf.hpp"
+#include "survey/rollup.hpp"
+#include "survey/translations.hpp"
 
 #include <imgui.h>
 
+#include <algorithm>
+#include <set>
+
 namespace sw::assessor {
+
+// [SECTION] Model and helpers
+
+namespace {
+
+enum class Page { Rollup, Unit, Compare };
+
+ImU32 mutuColor(Mutu m) {
+    switch (m) {
+    case Mutu::A: return IM_COL32(33, 140, 84, 255);
+    case Mutu::B: return IM_COL32(51, 115, 179, 255);
+    case Mutu::C: return IM_COL32(230, 153, 26, 255);
+    case Mutu::D: return IM_COL32(204, 51, 51, 255);
+    }
+    return IM_COL32(128, 128, 128, 255);
+}
+
+} // namespace
 
 struct AssessorView::Impl {
     AssessorHost& host;
+    Translations tr;
+    std::vector<UnitRollup> units;
+    std::set<std::string> compare;       // unit ids ticked for comparison
+    std::string open;                    // the unit being looked at
+    nlohmann::json facility;             // its latest facility report
+    Page page = Page::Rollup;
+    std::string error;
+
+    explicit Impl(AssessorHost& h) : host(h), tr(Translations::loadArea("assessor")) { reload(); }
+
+    const std::string& t(const char* key) const { return tr.get(key, host.lang); }
+    std::string num(double v, int d) const { return formatNumber(v, d, host.lang); }
+    float mm(float v) const { return v * host.pxPerMm; }
+
+    void reload() {
+        error.clear();
+        try {
+            units = host.store ? rollupByUnit(*host.store, ResponseFilter{}) : std::vector<UnitRollup>{};
+        } catch (const std::exception& e) {
+            error = e.what();
+            units.clear();
+        }
+    }
+    const UnitRollup* find(const std::string& id) const {
+        for (const auto& u : units)
+            if (u.unit.id == id) return &u;
+        return nullptr;
+    }
+    void openUnit(const std::string& id) {
+        open = id;
+        facility = host.store ? unitFacilityReport(*host.store, id) : nlohmann::json();
+        page = Page::Unit;
+    }
+    std::string kinerja(Mutu m) const {
+        return host.lang == "en" ? kinerjaNameEn(m) : kinerjaName(m);
+    }
+
+    void drawRollup();
+    void drawUnit();
+    void drawCompare();
+    void bars(const std::vector<UnsurScore>& scores, float width);
 };
 
-AssessorView::AssessorView(AssessorHost& host) : impl_(std::make_unique<Impl>(Impl{host})) {}
+AssessorView::AssessorView(AssessorHost& host) : impl_(std::make_unique<Impl>(host)) {}
 AssessorView::~AssessorView() = default;
 
 void AssessorView::draw() {
+    Impl& m = *impl_;
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->Pos);
     ImGui::SetNextWindowSize(vp->Size);
-    ImGui::Begin("##assessor", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove);
-    ImGui::TextUnformatted("Kanwil");
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(m.mm(4), m.mm(3)));
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(m.mm(2.5f), m.mm(1.5f)));
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(m.mm(2), m.mm(1.5f)));
+    ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(m.mm(1.5f), m.mm(1.2f)));
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, IM_COL32(240, 243, 246, 255));
+    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(26, 31, 41, 255));
+    ImGui::PushStyleColor(ImGuiCol_TableHeaderBg, IM_COL32(222, 230, 238, 255));
+    ImGui::PushStyleColor(ImGuiCol_TableRowBgAlt, IM_COL32(232, 236, 241, 255));
+    ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(13, 84, 140, 255));
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, IM_COL32(25, 105, 170, 255));
+    ImGui::PushStyleColor(ImGuiCol_CheckMark, IM_COL32(13, 84, 140, 255));
+    ImGui::PushStyleColor(ImGuiCol_FrameBg, IM_COL32(255, 255, 255, 255));
+    ImGui::Begin("##assessor", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoBringToFrontOnFocus);
+
+    ImGui::SetWindowFontScale(1.25f);
+    ImGui::TextUnformatted(m.t("assessor.title").c_str());
+    ImGui::SetWindowFontScale(1.0f);
+    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 255, 255, 255));
+    ImGui::SameLine(ImGui::GetWindowWidth() - m.mm(60));
+    if (ImGui::Button(m.t("assessor.reload").c_str())) {
+        m.reload();
+        if (m.page == Page::Unit) m.openUnit(m.open);
+    }
+    ImGui::SameLine();
+    if (ImGui::Button(m.t("assessor.close").c_str())) m.host.requestClose = true;
+    ImGui::PopStyleColor();
+    if (!m.error.empty()) ImGui::TextColored(ImVec4(0.8f, 0.1f, 0.1f, 1), "%s", m.error.c_str());
+    ImGui::Separator();
+
+    switch (m.page) {
+    case Page::Rollup: m.drawRollup(); break;
+    case Page::Unit: m.drawUnit(); break;
+    case Page::Compare: m.drawCompare(); break;
+    }
     ImGui::End();
+    ImGui::PopStyleColor(8);
+    ImGui::PopStyleVar(4);
+}
+
+// [SECTION] Roll-up table
+
+void AssessorView::Impl::drawRollup() {
+    std::int64_t respondents = 0;
+    for (const auto& u : units) respondents += u.skm.respondents;
+    ImGui::TextUnformatted(format(t("assessor.subtitle"), {std::to_string(units.size()), std::to_string(respondents)}).c_str());
+    if (units.empty()) {
+        ImGui::Spacing();
+        ImGui::TextWrapped("%s", t("assessor.empty").c_str());
+        return;
+    }
+    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 255, 255, 255));
+    const bool canCompare = compare.size() >= 2;
+    if (!canCompare) ImGui::PushStyleVar(ImGuiStyleVar_Alpha, 0.5f);
+    if (ImGui::Button(format(t("assessor.compare"), {std::to_string(compare.size())}).c_str()) && canCompare) page = Page::Compare;
+    if (!canCompare) ImGui::PopStyleVar();
+    ImGui::PopStyleColor();
+    if (!canCompare) {
+        ImGui::SameLine();
+        ImGui::TextDisabled("%s", t("assessor.compare.hint").c_str());
+    }
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
+                                  ImGuiTableFlags_SizingStretchProp;
+    if (!ImGui::BeginTable("rollup", 13, flags, ImVec2(0, ImGui::GetContentRegionAvail().y))) return;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    const char* heads[] = {"assessor.col.rank", "assessor.col.unit", "assessor.col.region", "assessor.col.respondents",
+                           "assessor.col.ikm", "assessor.col.mutu", "assessor.col.sample", "assessor.col.akses",
+                           "assessor.col.rentan", "assessor.col.facility", "assessor.col.gaps", "assessor.col.compare",
+                           "assessor.col.open"};
+    const float weights[] = {0.4f, 3.2f, 2.0f, 1.0f, 0.9f, 0.6f, 1.3f, 1.0f, 1.0f, 1.0f, 0.6f, 0.8f, 0.9f};
+    for (int i = 0; i < 13; ++i) ImGui::TableSetupColumn(t(heads[i]).c_str(), ImGuiTableColumnFlags_WidthStretch, weights[i]);
+    ImGui::TableHeadersRow();
+    for (const auto& u : units) {
+        ImGui::PushID(u.unit.id.c_str());
+        ImGui::TableNextRow(0, mm(9));
+        ImGui::TableNextColumn();
+        ImGui::Text("%d", u.rank);
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted((u.unit.name.empty() ? u.unit.id : u.unit.name).c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(u.unit.kabupaten.c_str());
+        ImGui::TableNextColumn();
+        ImGui::Text("%lld", static_cast<long long>(u.skm.respondents));
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(u.skm.complete ? num(u.skm.ikmUnit, 2).c_str() : "–");
+        ImGui::TableNextColumn();
+        if (u.skm.complete) {
+            ImVec2 p = ImGui::GetCursorScreenPos();
+            const float h = ImGui::GetTextLineHeight();
+            ImGui::GetWindowDrawList()->AddRectFilled(p, ImVec2(p.x + h * 1.4f, p.y + h), mutuColor(u.skm.mutu), h * 0.2f);
+            ImGui::SetCursorScreenPos(ImVec2(p.x + h * 0.45f, p.y));
+            ImGui::TextColored(ImVec4(1, 1, 1, 1), "%s", mutuLetter(u.skm.mutu));
+        } else {
+            ImGui::TextUnformatted("–");
+        }
+        ImGui::TableNextColumn();
+        if (!u.population) ImGui::TextDisabled("%s", t("assessor.sample.unknown").c_str());
+        else if (u.sampleSufficient) ImGui::TextUnformatted(format(t("assessor.sample.ok"), {std::to_string(u.minimumSample)}).c_str());
+        else ImGui::TextColored(ImVec4(0.8f, 0.2f, 0.2f, 1), "%s", format(t("assessor.sample.short"), {std::to_string(u.minimumSample - u.skm.respondents)}).c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(u.akses.any ? num(u.akses.index, 2).c_str() : "–");
+        ImGui::TableNextColumn();
+        if (u.rentanComparable) {
+            const std::string gap = (u.rentanGap > 0 ? "+" : "") + num(u.rentanGap, 2);
+            if (u.rentanGap < -2.0) ImGui::TextColored(ImVec4(0.8f, 0.2f, 0.2f, 1), "%s", gap.c_str());
+            else ImGui::TextUnformatted(gap.c_str());
+        } else {
+            ImGui::TextUnformatted("–");
+        }
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(u.facilityScore ? num(*u.facilityScore, 1).c_str() : "–");
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(u.facilityScore ? std::to_string(u.gapCount).c_str() : "–");
+        ImGui::TableNextColumn();
+        bool ticked = compare.count(u.unit.id) > 0;
+        if (ImGui::Checkbox("##cmp", &ticked)) {
+            if (ticked) compare.insert(u.unit.id);
+            else compare.erase(u.unit.id);
+        }
+        ImGui::TableNextColumn();
+        ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 255, 255, 255));
+        if (ImGui::Button(t("assessor.open").c_str())) openUnit(u.unit.id);
+        ImGui::PopStyleColor();
+        ImGui::PopID();
+    }
+    ImGui::EndTable();
+}
+
+// [SECTION] One unit
+
+// Horizontal bars per unsur on 25–100 with the mutu bounds dashed.
+void AssessorView::Impl::bars(const std::vector<UnsurScore>& scores, float width) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float labelW = width * 0.38f, valueW = mm(22), barH = mm(5.5f), gap = mm(1.8f);
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const float plotX = origin.x + labelW, plotW = width - labelW - valueW;
+    auto xOf = [&](double v) { return plotX + static_cast<float>((std::clamp(v, 25.0, 100.0) - 25.0) / 75.0) * plotW; };
+    for (std::size_t i = 0; i < scores.size(); ++i) {
+        const auto& s = scores[i];
+        const float y = origin.y + static_cast<float>(i) * (barH + gap);
+        std::string label = s.code + " " + s.name;
+        const ImVec2 ts = ImGui::CalcTextSize(label.c_str());
+        dl->AddText(ImVec2(plotX - ts.x - mm(2), y + (barH - ts.y) / 2), IM_COL32(26, 31, 41, 255), label.c_str());
+        if (s.n > 0) {
+            dl->AddRectFilled(ImVec2(plotX, y), ImVec2(xOf(s.nrrUnit), y + barH), mutuColor(s.mutu));
+            std::string v = num(s.nrrUnit, 2) + " " + mutuLetter(s.mutu);
+            dl->AddText(ImVec2(xOf(s.nrrUnit) + mm(1.5f), y + (barH - ts.y) / 2), IM_COL32(26, 31, 41, 255), v.c_str());
+        }
+    }
+    const float bottom = origin.y + static_cast<float>(scores.size()) * (barH + gap);
+    for (double bound : {65.0, 76.61, 88.31})
+        for (float y = origin.y; y < bottom; y += mm(2)) dl->AddLine(ImVec2(xOf(bound), y), ImVec2(xOf(bound), std::min(y + mm(1), bottom)), IM_COL32(90, 90, 90, 200), 1.0f);
+    dl->AddLine(ImVec2(plotX, origin.y), ImVec2(plotX, bottom), IM_COL32(90, 90, 90, 255), 1.0f);
+    ImGui::Dummy(ImVec2(width, bottom - origin.y + mm(1)));
+    ImGui::TextDisabled("%s", t("assessor.legend").c_str());
+}
+
+void AssessorView::Impl::drawUnit() {
+    const UnitRollup* u = find(open);
+    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 255, 255, 255));
+    if (ImGui::Button(t("assessor.back").c_str())) page = Page::Rollup;
+    ImGui::PopStyleColor();
+    if (!u) return;
+    ImGui::SameLine();
+    ImGui::SetWindowFontScale(1.15f);
+    ImGui::TextUnformatted((u->unit.name + "  (" + u->unit.id + ")").c_str());
+    ImGui::SetWindowFontScale(1.0f);
+    ImGui::TextDisabled("%s", (u->unit.instansi + " · " + u->unit.kabupaten + " · " + u->unit.province).c_str());
+    ImGui::TextUnformatted(format(t("assessor.unit.key"), {u->fingerprint.empty() ? "–" : u->fingerprint, std::to_string(u->bundles)}).c_str());
+    ImGui::Separator();
+    ImGui::SetWindowFontScale(1.15f);
+    ImGui::TextUnformatted(format(t("assessor.unit.headline"), {num(u->skm.ikmUnit, 2), mutuLetter(u->skm.mutu), kinerja(u->skm.mutu),
+                                                                 std::to_string(u->skm.respondents)}).c_str());
+    ImGui::SetWindowFontScale(1.0f);
+    if (!u->skm.complete) ImGui::TextColored(ImVec4(0.8f, 0.2f, 0.2f, 1), "%s", t("assessor.unit.incomplete").c_str());
+
+    const float avail = ImGui::GetContentRegionAvail().x;
+    ImGui::BeginChild("left", ImVec2(avail * 0.58f, 0), false);
+    ImGui::TextUnformatted(t("assessor.unit.unsur").c_str());
+    bars(u->skm.unsur, ImGui::GetContentRegionAvail().x);
+    ImGui::Spacing();
+    if (ImGui::BeginTable("unsur", 6, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
+        for (const char* h : {"assessor.tbl.code", "assessor.tbl.sum", "assessor.tbl.n", "assessor.tbl.nrr", "assessor.tbl.unit", "assessor.tbl.mutu"})
+            ImGui::TableSetupColumn(t(h).c_str());
+        ImGui::TableHeadersRow();
+        for (const auto& s : u->skm.unsur) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(s.code.c_str());
+            ImGui::TableNextColumn();
+            ImGui::Text("%lld", static_cast<long long>(s.sum));
+            ImGui::TableNextColumn();
+            ImGui::Text("%lld", static_cast<long long>(s.n));
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(num(s.nrr, 3).c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(num(s.nrrUnit, 2).c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(s.n ? mutuLetter(s.mutu) : "–");
+        }
+        ImGui::EndTable();
+    }
+    ImGui::EndChild();
+    ImGui::SameLine();
+    ImGui::BeginChild("right", ImVec2(0, 0), false);
+    ImGui::TextWrapped("%s", format(t("assessor.unit.akses"), {u->akses.any ? num(u->akses.index, 2) : "–"}).c_str());
+    ImGui::TextWrapped("%s", format(t("assessor.unit.rentan"), {u->rentanComparable ? num(u->rentanGap, 2) : "–"}).c_str());
+    ImGui::Separator();
+    if (!facility.is_object()) {
+        ImGui::TextWrapped("%s", t("assessor.unit.no_facility").c_str());
+    } else {
+        ImGui::TextWrapped("%s", format(t("assessor.unit.facility"), {facility.value("assessed_on", std::string("?")),
+                                                                       num(facility.value("score", 0.0), 1),
+                                                                       std::to_string(facility.value("gap_count", 0))}).c_str());
+        ImGui::TextUnformatted(t("assessor.unit.gap_list").c_str());
+        if (auto gaps = facility.find("gaps"); gaps != facility.end() && gaps->is_array()) {
+            int shown = 0;
+            for (const auto& g : *gaps) {
+                if (!g.is_object()) continue;
+                const std::string kind = g.value("kind", std::string());
+                if (kind == "unanswered") continue;
+                std::string item = g.value("item", std::string());
+                if (auto items = facility.find("items"); items != facility.end() && items->is_array())
+                    for (const auto& it : *items)
+                        if (it.is_object() && it.value("code", std::string()) == item && it.contains("name") && it["name"].is_object())
+                            item += " " + it["name"].value(host.lang, it["name"].value("id", std::string()));
+                ImGui::BulletText("%s — %s", item.c_str(), t(("assessor.gap." + kind).c_str()).c_str());
+                if (++shown >= 20) break;
+            }
+        }
+    }
+    ImGui::EndChild();
+}
+
+// [SECTION] Compare
+
+void AssessorView::Impl::drawCompare() {
+    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 255, 255, 255));
+    if (ImGui::Button(t("assessor.back").c_str())) page = Page::Rollup;
+    ImGui::PopStyleColor();
+    ImGui::SameLine();
+    ImGui::TextUnformatted(t("assessor.compare.title").c_str());
+    std::vector<const UnitRollup*> sel;
+    for (const auto& u : units)
+        if (compare.count(u.unit.id)) sel.push_back(&u);
+    if (sel.size() < 2) {
+        ImGui::TextUnformatted(t("assessor.compare.hint").c_str());
+        return;
+    }
+    const int cols = static_cast<int>(sel.size()) + 1;
+    if (!ImGui::BeginTable("compare", cols, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY)) return;
+    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthStretch, 2.2f);
+    for (const auto* u : sel) ImGui::TableSetupColumn((u->unit.name.empty() ? u->unit.id : u->unit.name).c_str(), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGui::TableHeadersRow();
+    // One row per figure; the best value in a row is drawn bold-coloured.
+    auto row = [&](const std::string& label, auto value, auto text, bool higherBetter = true) {
+        ImGui::TableNextRow(0, mm(7));
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(label.c_str());
+        double best = higherBetter ? -1e18 : 1e18;
+        for (const auto* u : sel) {
+            auto v = value(*u);
+            if (v) best = higherBetter ? std::max(best, *v) : std::min(best, *v);
+        }
+        for (const auto* u : sel) {
+            ImGui::TableNextColumn();
+            auto v = value(*u);
+            if (v && *v == best && sel.size() > 1) ImGui::TextColored(ImVec4(0.05f, 0.45f, 0.25f, 1), "%s", text(*u).c_str());
+            else ImGui::TextUnformatted(text(*u).c_str());
+        }
+    };
+    using Opt = std::optional<double>;
+    row(t("assessor.row.ikm"), [](const UnitRollup& u) { return u.skm.complete ? Opt(u.skm.ikmUnit) : Opt(); },
+        [&](const UnitRollup& u) { return u.skm.complete ? num(u.skm.ikmUnit, 2) : std::string("–"); });
+    row(t("assessor.row.mutu"), [](const UnitRollup&) { return Opt(); },
+        [&](const UnitRollup& u) { return std::string(mutuLetter(u.skm.mutu)) + " (" + kinerja(u.skm.mutu) + ")"; });
+    row(t("assessor.row.respondents"), [](const UnitRollup& u) { return Opt(static_cast<double>(u.skm.respondents)); },
+        [](const UnitRollup& u) { return std::to_string(u.skm.respondents); });
+    for (std::size_t i = 0; i < sel.front()->skm.unsur.size(); ++i) {
+        const auto& s0 = sel.front()->skm.unsur[i];
+        row(s0.code + " " + s0.name,
+            [i](const UnitRollup& u) { return i < u.skm.unsur.size() && u.skm.unsur[i].n ? Opt(u.skm.unsur[i].nrrUnit) : Opt(); },
+            [&, i](const UnitRollup& u) {
+                if (i >= u.skm.unsur.size() || !u.skm.unsur[i].n) return std::string("–");
+                return num(u.skm.unsur[i].nrrUnit, 2) + " " + mutuLetter(u.skm.unsur[i].mutu);
+            });
+    }
+    row(t("assessor.row.akses"), [](const UnitRollup& u) { return u.akses.any ? Opt(u.akses.index) : Opt(); },
+        [&](const UnitRollup& u) { return u.akses.any ? num(u.akses.index, 2) : std::string("–"); });
+    row(t("assessor.col.rentan"), [](const UnitRollup& u) { return u.rentanComparable ? Opt(u.rentanGap) : Opt(); },
+        [&](const UnitRollup& u) { return u.rentanComparable ? num(u.rentanGap, 2) : std::string("–"); });
+    row(t("assessor.row.facility"), [](const UnitRollup& u) { return u.facilityScore; },
+        [&](const UnitRollup& u) { return u.facilityScore ? num(*u.facilityScore, 1) : std::string("–"); });
+    row(t("assessor.row.gaps"), [](const UnitRollup& u) { return u.facilityScore ? Opt(u.gapCount) : Opt(); },
+        [&](const UnitRollup& u) { return u.facilityScore ? std::to_string(u.gapCount) : std::string("–"); }, false);
+    ImGui::EndTable();
 }
 
 } // namespace sw::assessor

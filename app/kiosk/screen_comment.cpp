@@ -4,6 +4,7 @@
 #include "app/kiosk/screens.hpp"
 
 #include <algorithm>
+#include <cfloat>
 
 namespace sw::kiosk {
 
@@ -38,14 +39,15 @@ void CommentScreen::draw(Ui& ui) {
     auto key = [&](const std::string& id, const std::string& label, float x, float w) {
         Rect r{ImVec2(x, y), ImVec2(x + w, y + keyH)};
         ui.card(r, false);
-        ui.textIn(kf, label, r, ui.theme.cardText);
+        ImFont* f = kf->CalcTextSizeA(kf->FontSize, FLT_MAX, 0, label.c_str()).x > w - ui.px(3.0f) ? ui.small() : kf;
+        ui.textIn(f, label, r, ui.theme.cardText);
         return ui.hit("key." + id, label, r);
     };
     for (int row = 0; row < 5; ++row) {
         std::string chars = kRows[row];
         float rowW = static_cast<float>(chars.size()) * (keyW + gap) - gap;
         float x = x0 + (kbW - rowW) * 0.5f;
-        if (row == 3) x = x0 + keyW + gap;   // shift key on the left
+        if (row >= 3) x = x0 + keyW + gap;   // shift key on the left; punctuation and space below
         if (row == 3 && key("shift", ui.t("keyboard.shift"), x0, keyW)) shift = !shift;
         for (char ch : chars) {
             std::string s(1, ch);

@@ -2,6 +2,8 @@
 // whole screen is the button; the countdown is at least 20 s (FlowSettings::promptSeconds).
 #include "app/kiosk/screens.hpp"
 
+#include <algorithm>
+#include <cfloat>
 #include <cmath>
 
 namespace sw::kiosk {
@@ -23,7 +25,20 @@ bool IdlePrompt::draw(Ui& ui, double secondsLeft) {
     y += ui.px(3.0f);
     std::string secs = std::to_string(static_cast<int>(std::ceil(secondsLeft)));
     y += ui.text(ui.body(), format(ui.t("idle.body"), {secs}), ImVec2(card.min.x + pad, y), w - 2 * pad, ui.theme.overlayText, true);
+    // A countdown ring with the seconds in it: the time left is visible, not only written.
     float bh = ui.px(ui.m.targetMm * 1.3f);
+    float ringR = std::min(ui.px(18.0f), (card.max.y - pad - bh - y) * 0.4f);
+    if (ringR > ui.px(5.0f)) {
+        ImVec2 rc(cx, y + (card.max.y - pad - bh - y) * 0.5f);
+        const float pi = 3.14159265f;
+        float frac = static_cast<float>(std::clamp(secondsLeft / 30.0, 0.0, 1.0));
+        ui.dl->AddCircle(rc, ringR, Ui::col(ui.theme.cardBorder), 64, ui.px(1.0f));
+        ui.dl->PathArcTo(rc, ringR, -pi * 0.5f, -pi * 0.5f + 2 * pi * frac, 64);
+        ui.dl->PathStroke(Ui::col(ui.theme.selectedOutline), 0, ui.px(2.5f));
+        ImFont* hf = ui.heading();
+        ImVec2 sz = hf->CalcTextSizeA(hf->FontSize, FLT_MAX, 0, secs.c_str());
+        ui.dl->AddText(hf, hf->FontSize, ImVec2(rc.x - sz.x * 0.5f, rc.y - sz.y * 0.5f), Ui::col(ui.theme.overlayText), secs.c_str());
+    }
     Rect b{ImVec2(card.min.x + pad, card.max.y - pad - bh), ImVec2(card.max.x - pad, card.max.y - pad)};
     bool wasBlocked = ui.blocked;
     ui.blocked = false;

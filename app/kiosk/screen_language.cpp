@@ -20,8 +20,15 @@ void LanguageScreen::draw(Ui& ui) {
     ui.text(ui.small(), ui.t("language.modes"), right.min, colW, ui.theme.textMuted);
     left.min.y += headH;
     right.min.y += headH;
-    std::vector<Rect> lr = ui.grid(left, nLang, 1, ui.m.targetMm);
-    std::vector<Rect> mr = ui.grid(right, cs.size() - nLang, 1, ui.m.targetMm);
+    // Both columns start at the same height, row for row.
+    float rowH = std::min(ui.px(ui.m.targetMm * 1.6f), (area.h() - headH - ui.px(ui.m.gapMm) * static_cast<float>(rows - 1)) / static_cast<float>(rows));
+    float colH = rowH * static_cast<float>(rows) + ui.px(ui.m.gapMm) * static_cast<float>(rows - 1);
+    if (ui.flow.modes().seated) {
+        left.min.y = right.min.y = std::max(left.min.y, area.max.y - colH);
+    }
+    left.max.y = right.max.y = std::min(area.max.y, left.min.y + colH);
+    std::vector<Rect> lr = ui.grid(left, nLang, 1, ui.m.targetMm, 0.0f);
+    std::vector<Rect> mr = ui.grid(right, cs.size() - nLang, 1, ui.m.targetMm, 0.0f);
     for (std::size_t i = 0; i < cs.size(); ++i) {
         Rect r = i < nLang ? lr[i] : mr[i - nLang];
         if (ui.optionButton("choice." + std::to_string(i + 1), cs[i], static_cast<int>(i) + 1, r)) ui.flow.choose(i, ui.now);

@@ -16,11 +16,11 @@ void WelcomeScreen::draw(Ui& ui) {
     y += ui.text(ui.body(), ui.flow.hint(), ImVec2(s.min.x + margin, y), w, ui.theme.text, true);
     y += ui.px(10.0f);
     // A row of four small faces: the survey at a glance, decorative.
-    float r = ui.px(7.0f);
+    float r = ui.px(ui.large() ? 10.0f : 8.0f);
     float cx = (s.min.x + s.max.x) * 0.5f;
     for (int v = 1; v <= 4; ++v) ui.face(ImVec2(cx + (static_cast<float>(v) - 2.5f) * r * 3.0f, y + r), r, v, false);
     y += 2 * r + ui.px(10.0f);
-    float bw = std::min(w, ui.px(110.0f)), bh = ui.px(ui.m.targetMm * 1.6f);
+    float bw = std::min(w, ui.px(ui.large() ? 170.0f : 120.0f)), bh = ui.px(ui.m.targetMm * 1.6f);
     float by = std::max(y, ui.flow.modes().seated ? s.min.y + s.h() * 0.6f : y);
     Rect start{ImVec2(cx - bw * 0.5f, by), ImVec2(cx + bw * 0.5f, by + bh)};
     if (ui.primaryButton("next", ui.t("welcome.start"), start)) ui.flow.next(ui.now);

@@ -179,7 +179,7 @@ bool Ui::faceButton(const std::string& key, const Choice& c, int number, Rect r)
     return hit(key, c.label, r, true, c.selected);
 }
 
-std::vector<Rect> Ui::grid(Rect area, std::size_t n, int columns, float minHeightMm) const {
+std::vector<Rect> Ui::grid(Rect area, std::size_t n, int columns, float minHeightMm, float vAlign) const {
     std::vector<Rect> out;
     if (n == 0) return out;
     columns = std::max(1, std::min(columns, static_cast<int>(n)));
@@ -193,7 +193,7 @@ std::vector<Rect> Ui::grid(Rect area, std::size_t n, int columns, float minHeigh
     if (h * static_cast<float>(rows) + gap * static_cast<float>(rows - 1) > area.h())
         h = std::max(1.0f, (area.h() - gap * static_cast<float>(rows - 1)) / static_cast<float>(rows));
     float totalH = h * static_cast<float>(rows) + gap * static_cast<float>(rows - 1);
-    float top = area.min.y + std::max(0.0f, (area.h() - totalH) * (flow.modes().seated ? 1.0f : 0.5f));
+    float top = area.min.y + std::max(0.0f, (area.h() - totalH) * (vAlign >= 0 ? vAlign : flow.modes().seated ? 1.0f : 0.5f));
     for (std::size_t i = 0; i < n; ++i) {
         int row = static_cast<int>(i) / columns, c = static_cast<int>(i) % columns;
         ImVec2 a(area.min.x + static_cast<float>(c) * (w + gap), top + static_cast<float>(row) * (h + gap));

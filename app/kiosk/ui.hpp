@@ -90,7 +90,8 @@ struct Ui {
     // "Kembali" and "Lanjut"/"Lewati"/"Kirim" along the bottom.
     void navBar(const std::string& nextLabelKey = "nav.next");
     // Lays out n options as a grid in `area` with at least the target size; returns their rects.
-    std::vector<Rect> grid(Rect area, std::size_t n, int columns, float minHeightMm) const;
+    // vAlign: 0 top, 0.5 centred, 1 bottom; -1 = centred, or at the bottom in the seated layout.
+    std::vector<Rect> grid(Rect area, std::size_t n, int columns, float minHeightMm, float vAlign = -1.0f) const;
     float navHeight() const { return px(m.targetMm + 2.0f); }
 };
 

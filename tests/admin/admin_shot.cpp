@@ -9,6 +9,7 @@
 // README screenshot of a simulated unit; clearly a demo, never used by the product).
 #include "app/admin/admin_area.hpp"
 
+#include "survey/dashboard.hpp"
 #include "survey/evidence.hpp"
 #include "survey/facility_assessment.hpp"
 #include "survey/local_time.hpp"
@@ -91,6 +92,7 @@ void demoPlan(sw::Store& store) {
         parseDate(localDate(nowUtc(), 420), d);
         return d;
     }());
+    if (!populationFor(store, p)) setPopulation(store, p, 4200); // people served this triwulan (demo figure)
     if (!tindakLanjutFor(store, p).empty()) return;
     auto add = [&](const char* kind, const char* code, const char* label, const char* action, const char* owner, const char* status) {
         TindakLanjut t;
@@ -205,9 +207,10 @@ int main(int argc, char** argv) {
             std::vector<unsigned char> flipped(pixels.size());
             for (int y = 0; y < H; ++y)
                 std::memcpy(&flipped[static_cast<std::size_t>(y * W * 4)], &pixels[static_cast<std::size_t>((H - 1 - y) * W * 4)], static_cast<std::size_t>(W * 4));
-            for (std::size_t i = 3; i < flipped.size(); i += 4) flipped[i] = 255;
+            std::vector<unsigned char> rgb(static_cast<std::size_t>(W * H * 3));
+            for (std::size_t i = 0, j = 0; i < flipped.size(); i += 4, j += 3) std::memcpy(&rgb[j], &flipped[i], 3);
             stbi_write_png_compression_level = 9;
-            if (!stbi_write_png(opt["out"].c_str(), W, H, 4, flipped.data(), W * 4))
+            if (!stbi_write_png(opt["out"].c_str(), W, H, 3, rgb.data(), W * 3))
                 throw std::runtime_error("cannot write " + opt["out"]);
         }
         ImGui_ImplOpenGL3_Shutdown();

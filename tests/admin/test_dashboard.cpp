@@ -187,6 +187,13 @@ TEST_CASE("dashboard sample against Krejcie-Morgan says how many more are needed
     CHECK_FALSE(populationFor(fx.store, previousPeriod(q.period)).has_value());
     setPopulation(fx.store, q.period, 1500);
     CHECK(populationFor(fx.store, q.period) == 1500);
+    setPopulation(fx.store, previousPeriod(q.period), 900);
+    auto all = listPopulations(fx.store);
+    REQUIRE(all.size() == 2);
+    CHECK(all[0].from == "2026-11-01"); // newest first
+    CHECK(all[0].population == 1500);
+    CHECK(all[1].to == "2026-10-31");
+    CHECK_THROWS_AS(setPopulation(fx.store, q.period, -1), UsageError);
 }
 
 TEST_CASE("dashboard trend per month and per week", "[admin][dashboard]") {

@@ -13,7 +13,7 @@ for tool in soffice pdfinfo pdftotext python3; do
   fi
 done
 WORK=$(mktemp -d)
-trap "echo kept $WORK" EXIT
+trap 'rm -rf "$WORK"' EXIT
 DB="$WORK/unit.db"
 
 "$CLI" simulate --db "$DB" --count 2000 --batch 2000 --quiet >/dev/null

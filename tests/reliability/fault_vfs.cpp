@@ -3,8 +3,16 @@
 #include "reliability/fault_vfs.hpp"
 
 #include <atomic>
+#include <cstdint>
 #include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <algorithm>
+#include <map>
+#include <mutex>
 #include <stdexcept>
+#include <vector>
 
 namespace swtest {
 
@@ -21,6 +29,34 @@ struct State {
     std::atomic<long> injectedTotal{0};
 };
 State g;
+
+// Power-loss bookkeeping, per open file: what each unsynced write or truncate replaced.
+struct Undo {
+    std::uint64_t seq = 0;         // global order of changes (all files)
+    sqlite3_int64 offset = 0;
+    std::string oldBytes;          // the bytes the write replaced (within the old size)
+    sqlite3_int64 oldSize = 0;     // the file size before the write/truncate
+};
+struct Tracked {
+    std::string path;
+    std::vector<Undo> unsynced;
+};
+std::mutex g_trackMutex;
+std::map<sqlite3_file*, Tracked> g_tracked;
+std::atomic<bool> g_recording{false};
+std::atomic<std::uint64_t> g_seq{0};
+std::function<void()> g_crashHook;
+long g_crashAt = 0;
+std::atomic<long> g_crashCounted{0};
+
+void maybeCrash() {
+    if (!g_crashHook) return;
+    if (++g_crashCounted == g_crashAt) {
+        auto hook = std::move(g_crashHook);
+        g_crashHook = nullptr;
+        hook();
+    }
+}
 
 sqlite3_vfs* g_base = nullptr;
 sqlite3_vfs g_vfs;
@@ -47,6 +83,10 @@ bool shouldFail(unsigned op) {
 }
 
 int xClose(sqlite3_file* f) {
+    {
+        std::lock_guard<std::mutex> lock(g_trackMutex);
+        g_tracked.erase(f);
+    }
     sqlite3_file* r = ff(f)->real();
     int rc = r->pMethods ? r->pMethods->xClose(r) : SQLITE_OK;
     return rc;
@@ -56,20 +96,53 @@ int xRead(sqlite3_file* f, void* buf, int n, sqlite3_int64 off) {
     sqlite3_file* r = ff(f)->real();
     return r->pMethods->xRead(r, buf, n, off);
 }
+// Remembers what [off, off+n) held, and the size, before a write or truncate changes them.
+void remember(sqlite3_file* f, sqlite3_int64 off, sqlite3_int64 n) {
+    if (!g_recording.load()) return;
+    sqlite3_file* r = ff(f)->real();
+    Undo u;
+    u.seq = ++g_seq;
+    u.offset = off;
+    r->pMethods->xFileSize(r, &u.oldSize);
+    const sqlite3_int64 within = std::max<sqlite3_int64>(0, std::min(off + n, u.oldSize) - off);
+    if (within > 0) {
+        u.oldBytes.resize(static_cast<std::size_t>(within));
+        r->pMethods->xRead(r, u.oldBytes.data(), static_cast<int>(within), off);
+    }
+    std::lock_guard<std::mutex> lock(g_trackMutex);
+    auto it = g_tracked.find(f);
+    if (it != g_tracked.end()) it->second.unsynced.push_back(std::move(u));
+}
+
 int xWrite(sqlite3_file* f, const void* buf, int n, sqlite3_int64 off) {
+    maybeCrash();
     if (shouldFail(FaultVfs::Write)) return g.errorCode.load();
+    remember(f, off, n);
     sqlite3_file* r = ff(f)->real();
     return r->pMethods->xWrite(r, buf, n, off);
 }
 int xTruncate(sqlite3_file* f, sqlite3_int64 size) {
+    maybeCrash();
     if (shouldFail(FaultVfs::Truncate)) return g.errorCode.load();
+    if (g_recording.load()) {
+        sqlite3_int64 cur = 0;
+        ff(f)->real()->pMethods->xFileSize(ff(f)->real(), &cur);
+        remember(f, size, std::max<sqlite3_int64>(0, cur - size));
+    }
     sqlite3_file* r = ff(f)->real();
     return r->pMethods->xTruncate(r, size);
 }
 int xSync(sqlite3_file* f, int flags) {
+    maybeCrash();
     if (shouldFail(FaultVfs::Sync)) return g.errorCode.load();
     sqlite3_file* r = ff(f)->real();
-    return r->pMethods->xSync(r, flags);
+    int rc = r->pMethods->xSync(r, flags);
+    if (rc == SQLITE_OK) {
+        std::lock_guard<std::mutex> lock(g_trackMutex);
+        auto it = g_tracked.find(f);
+        if (it != g_tracked.end()) it->second.unsynced.clear(); // on the platter now
+    }
+    return rc;
 }
 int xFileSize(sqlite3_file* f, sqlite3_int64* size) {
     sqlite3_file* r = ff(f)->real();
@@ -132,7 +205,12 @@ int vOpen(sqlite3_vfs*, sqlite3_filename name, sqlite3_file* f, int flags, int* 
     p->base.pMethods = nullptr;
     int rc = g_base->xOpen(g_base, name, p->real(), flags, outFlags);
     // The base file's pMethods is set even on some failures (then xClose must be called).
-    if (p->real()->pMethods) p->base.pMethods = &g_methods;
+    if (p->real()->pMethods) {
+        p->base.pMethods = &g_methods;
+        std::lock_guard<std::mutex> lock(g_trackMutex);
+        std::error_code ec;
+        g_tracked[f] = Tracked{name ? std::filesystem::weakly_canonical(name, ec).string() : std::string(), {}};
+    }
     return rc;
 }
 int vDelete(sqlite3_vfs*, const char* name, int syncDir) { return g_base->xDelete(g_base, name, syncDir); }
@@ -217,5 +295,65 @@ void FaultVfs::disarm() { g.armed = false; }
 long FaultVfs::counted() { return g.counted.load(); }
 long FaultVfs::injected() { return g.injected.load(); }
 long FaultVfs::injectedTotal() { return g.injectedTotal.load(); }
+
+void FaultVfs::recordUnsynced(bool on) {
+    registerOnce();
+    g_recording = on;
+    if (!on) {
+        std::lock_guard<std::mutex> lock(g_trackMutex);
+        for (auto& [f, t] : g_tracked) t.unsynced.clear();
+    }
+}
+
+void FaultVfs::crashAt(long n, std::function<void()> hook) {
+    g_crashCounted = 0;
+    g_crashAt = n;
+    g_crashHook = std::move(hook);
+}
+
+long FaultVfs::crashOpsCounted() { return g_crashCounted.load(); }
+
+namespace {
+const Tracked* trackedFor(const std::string& path) {
+    std::error_code ec;
+    const std::string want = std::filesystem::weakly_canonical(path, ec).string();
+    for (const auto& [f, t] : g_tracked)
+        if (t.path == want) return &t;
+    return nullptr;
+}
+} // namespace
+
+std::size_t FaultVfs::unsyncedWrites(const std::string& path) {
+    std::lock_guard<std::mutex> lock(g_trackMutex);
+    const Tracked* t = trackedFor(path);
+    return t ? t->unsynced.size() : 0;
+}
+
+std::uint64_t FaultVfs::changeSequence() { return g_seq.load(); }
+
+void FaultVfs::powerCutCopy(const std::string& path, const std::string& copy, std::uint64_t keepThrough) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    fs::remove(copy, ec);
+    if (!fs::exists(path, ec)) return;
+    std::string bytes;
+    {
+        std::ifstream in(path, std::ios::binary);
+        bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    }
+    std::lock_guard<std::mutex> lock(g_trackMutex);
+    if (const Tracked* t = trackedFor(path)) {
+        // Undo, newest first, every unsynced change made after change number `keepThrough`.
+        for (std::size_t i = t->unsynced.size(); i-- > 0;) {
+            const Undo& u = t->unsynced[i];
+            if (u.seq <= keepThrough) break;
+            if (bytes.size() < static_cast<std::size_t>(u.oldSize)) bytes.resize(static_cast<std::size_t>(u.oldSize), '\0');
+            if (!u.oldBytes.empty()) bytes.replace(static_cast<std::size_t>(u.offset), u.oldBytes.size(), u.oldBytes);
+            bytes.resize(static_cast<std::size_t>(u.oldSize));
+        }
+    }
+    std::ofstream out(copy, std::ios::binary);
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+}
 
 } // namespace swtest

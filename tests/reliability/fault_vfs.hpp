@@ -8,6 +8,11 @@
 #pragma once
 #include <sqlite3.h>
 
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <string>
+
 namespace swtest {
 
 class FaultVfs {
@@ -25,6 +30,21 @@ public:
     static long counted();                 // counted operations since arm()
     static long injected();                // failures returned since arm()
     static long injectedTotal();           // failures returned since the program started
+
+    // Power loss (the page cache is lost, not only the process). While recording, every write
+    // and truncate keeps the bytes it replaced until its file is synced.
+    static void recordUnsynced(bool on);
+    // At the n-th write/truncate/sync from now (1-based), before it happens, `hook` runs once —
+    // the instant of the power cut. An empty hook disarms.
+    static void crashAt(long n, std::function<void()> hook);
+    static long crashOpsCounted();         // writes/truncates/syncs counted since crashAt()
+    // What a power cut now leaves of `path` (a file opened through this VFS), written to `copy`:
+    // the file as the OS holds it minus its unsynced changes — except those numbered up to
+    // `keepThrough` (a disk writes back in order; 0 = every unsynced change is lost). No file
+    // when `path` is not there.
+    static void powerCutCopy(const std::string& path, const std::string& copy, std::uint64_t keepThrough);
+    static std::uint64_t changeSequence();  // number of the latest recorded change (all files)
+    static std::size_t unsyncedWrites(const std::string& path);
 };
 
 } // namespace swtest

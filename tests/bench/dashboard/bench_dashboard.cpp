@@ -56,7 +56,7 @@ int main(int argc, char** argv) {
     auto a = Clock::now();
     ResponseColumns cols = ResponseColumns::load(store, in);
     std::printf("load from SQLite: %zu responses in %.0f ms (%.2f µs/response)\n", cols.rows(), ms(a, Clock::now()),
-                ms(a, Clock::now()) * 1000.0 / std::max<std::size_t>(1, cols.rows()));
+                ms(a, Clock::now()) * 1000.0 / static_cast<double>(std::max<std::size_t>(1, cols.rows())));
     a = Clock::now();
     const std::size_t added = cols.refresh(store);
     std::printf("incremental refresh with nothing new: %zu added in %.2f ms\n", added, ms(a, Clock::now()));

@@ -88,7 +88,10 @@ Millis viaKiosk(const fs::path& db, int count) {
         while (flow.step() != Step::Comment) {
             const sw::kiosk::Page p = flow.page();
             int choice = 0; // 1-based answer value where the page has one
-            if (p.step == Step::Unsur) choice = a.unsur.at(s.instrument.unsur[p.index].code);
+            if (p.step == Step::Unsur) {
+                auto it = a.unsur.find(s.instrument.unsur[p.index].code);
+                choice = it == a.unsur.end() ? 3 : it->second;
+            }
             else if (p.step == Step::Ham) {
                 auto it = a.ham.find(s.instrument.ham.items[p.index].code);
                 choice = it == a.ham.end() || it->second == sw::kTidakTahu ? 5 : it->second;
