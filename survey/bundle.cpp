@@ -132,14 +132,25 @@ std::string buildBundle(Store& store, const UnitKey& key, const BundleOptions& o
     payload.pop_back(); // reopen the object to append the responses array
     payload += ",\"responses\":" + responses + "}";
 
+    return sealBundle(payload, key);
+}
+
+std::string sealBundle(const std::string& payload, const UnitKey& key, std::uint32_t formatVersion) {
     std::string bytes(kMagic, sizeof kMagic);
-    putLe(bytes, kBundleFormatVersion, 4);
+    putLe(bytes, formatVersion, 4);
     putLe(bytes, payload.size(), 8);
     bytes += payload;
     Signature sig = key.sign(bytes);
     bytes.append(reinterpret_cast<const char*>(key.publicKey().data()), key.publicKey().size());
     bytes.append(reinterpret_cast<const char*>(sig.data()), sig.size());
     return bytes;
+}
+
+std::string bundlePayload(const std::string& bytes) {
+    if (bytes.size() < kHeaderSize + kTrailerSize || std::memcmp(bytes.data(), kMagic, sizeof kMagic) != 0) return "";
+    const std::uint64_t length = getLe(bytes, 12, 8);
+    if (length != bytes.size() - kHeaderSize - kTrailerSize) return "";
+    return bytes.substr(kHeaderSize, static_cast<std::size_t>(length));
 }
 
 std::int64_t exportBundle(Store& store, const UnitKey& key, const std::string& path, const BundleOptions& opt) {

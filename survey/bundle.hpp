@@ -73,6 +73,11 @@ struct BundleOptions {
 
 // Builds and signs the bundle bytes for the store's current unit.
 std::string buildBundle(Store& store, const UnitKey& key, const BundleOptions& opt);
+// Wraps a payload in the envelope and signs it (header + payload). buildBundle uses it; tests,
+// benchmarks and fuzz seeds use it to make valid bundles from edited payloads.
+std::string sealBundle(const std::string& payload, const UnitKey& key, std::uint32_t formatVersion = kBundleFormatVersion);
+// The payload bytes of an envelope (no verification): "" when the envelope is not whole.
+std::string bundlePayload(const std::string& bytes);
 // Writes it atomically (temp, fsync, rename). Returns the number of responses.
 std::int64_t exportBundle(Store& store, const UnitKey& key, const std::string& path, const BundleOptions& opt);
 

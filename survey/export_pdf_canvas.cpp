@@ -237,8 +237,14 @@ void Canvas::barChart(const std::vector<Bar>& bars, double scaleMin, double scal
         setColor(cr, bars[i].color);
         cairo_rectangle(cr, plotX, by, xOf(bars[i].value) - plotX, barH);
         cairo_fill(cr);
-        setColor(cr, kInk);
         l = layout(bars[i].valueText, 8, true, valueW, Align::Left);
+        int tw = 0, th = 0;
+        pango_layout_get_pixel_size(l, &tw, &th);
+        // A white ground under the figure so the mutu lines never cross it.
+        cairo_set_source_rgb(cr, 1, 1, 1);
+        cairo_rectangle(cr, xOf(bars[i].value) + 1.5, by + 0.5, tw + 3, barH - 1);
+        cairo_fill(cr);
+        setColor(cr, kInk);
         cairo_move_to(cr, xOf(bars[i].value) + 3, by + (barH - layoutHeight(l)) / 2);
         pango_cairo_show_layout(cr, l);
     }

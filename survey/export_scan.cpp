@@ -74,8 +74,24 @@ Response ExportRow::toResponse() const {
     return r;
 }
 
+namespace {
+// A whole-table scan reads through memory-mapped pages instead of copying each page with
+// pread(); switched off again afterwards so the kiosk's normal writes never run on a mapping.
+struct MmapWhileScanning {
+    sql::Database& db;
+    explicit MmapWhileScanning(sql::Database& d) : db(d) { db.exec("PRAGMA mmap_size=1073741824"); }
+    ~MmapWhileScanning() {
+        try {
+            db.exec("PRAGMA mmap_size=0");
+        } catch (...) { // never throw from a destructor; the next open starts without a mapping
+        }
+    }
+};
+} // namespace
+
 void scanResponses(Store& store, const ResponseFilter& f, const std::function<bool(const ExportRow&)>& visit) {
     sql::Database& db = store.db();
+    MmapWhileScanning mapped(db);
     std::vector<std::string> binds;
     const std::string where = responseWhere(f, binds);
 

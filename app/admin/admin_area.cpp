@@ -5,6 +5,9 @@
 #include "app/admin/screens.hpp"
 
 #include <imgui.h>
+#include <imgui_internal.h>
+
+#include <algorithm>
 
 namespace sw::admin {
 
@@ -89,9 +92,12 @@ void AdminArea::draw() {
         if (ui::button(c, c.t(key), impl_->tab == code, 42)) impl_->tab = code;
         ImGui::SameLine();
     }
-    const float right = ImGui::GetWindowContentRegionMax().x;
-    const float backW = c.mm(44), langW = c.mm(16);
-    ImGui::SameLine(right - backW - langW - ImGui::GetStyle().ItemSpacing.x * (host.fullscreen ? 2 : 1) - (host.fullscreen ? c.mm(44) : 0));
+    // Language, leave full screen and back sit at the right end, as wide as their labels need.
+    const float pad = ImGui::GetStyle().FramePadding.x * 2, sp = ImGui::GetStyle().ItemSpacing.x;
+    auto w = [&](const char* label, float minMm) { return std::max(c.mm(minMm), ImGui::CalcTextSize(label).x + pad); };
+    float rightW = w("EN", 16) + sp + w(c.t("area.back"), 44);
+    if (host.fullscreen) rightW += sp + w(c.t("area.leave_fullscreen"), 44);
+    ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - rightW));
     if (ui::button(c, host.lang == "en" ? "ID" : "EN", false, 16)) host.lang = host.lang == "en" ? "id" : "en";
     ImGui::SameLine();
     if (host.fullscreen) {

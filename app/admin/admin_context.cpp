@@ -5,6 +5,8 @@
 #include <imgui_stdlib.h>
 
 #include <algorithm>
+#include <imgui_internal.h> // FindRenderedTextEnd: a label's visible part
+
 #include <chrono>
 #include <cstdio>
 
@@ -144,7 +146,11 @@ bool button(AdminContext& c, const char* label, bool selected, float widthMm) {
         ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
     }
     const float h = std::max(c.mm(9.0f), ImGui::GetFrameHeight());
-    const bool pressed = ImGui::Button(label, ImVec2(widthMm > 0 ? c.mm(widthMm) : 0.0f, h));
+    // At least `widthMm` wide, but never narrower than its label (fonts differ between hosts).
+    const char* end = ImGui::FindRenderedTextEnd(label);
+    const float textW = ImGui::CalcTextSize(label, end).x + ImGui::GetStyle().FramePadding.x * 2;
+    const float w = widthMm > 0 ? std::max(c.mm(widthMm), textW) : 0.0f;
+    const bool pressed = ImGui::Button(label, ImVec2(w, h));
     logItem(label);
     if (selected) ImGui::PopStyleColor(2);
     return pressed;

@@ -79,7 +79,8 @@ void FacilityScreen::draw(AdminContext& c) {
     ImGui::SameLine();
     ImGui::TextDisabled("(%s v%d)", cl.id.c_str(), cl.version);
     ImGui::SameLine(0, c.mm(6));
-    ImGui::SetNextItemWidth(c.mm(75));
+    const std::string shown0 = c.t("facility.new_draft");
+    ImGui::SetNextItemWidth(std::max(c.mm(75), ImGui::CalcTextSize(shown0.c_str()).x + ImGui::GetFrameHeight() * 2));
     const std::string shown = readOnly ? c.tf("facility.assessment_of", {viewed->assessedOn, viewed->assessor}) : std::string(c.t("facility.new_draft"));
     if (ImGui::BeginCombo("##history", shown.c_str())) {
         if (ImGui::Selectable(c.t("facility.new_draft"), !readOnly)) viewing = 0;
@@ -95,11 +96,11 @@ void FacilityScreen::draw(AdminContext& c) {
         ImGui::SameLine();
         ImGui::TextUnformatted(c.t("facility.date"));
         ImGui::SameLine();
-        ui::inputText("##date", draft.assessedOn, c.mm(30));
+        ui::inputText("##date", draft.assessedOn, ImGui::CalcTextSize("2026-12-31").x + c.mm(5));
         ImGui::SameLine();
         ImGui::TextUnformatted(c.t("facility.assessor"));
         ImGui::SameLine();
-        ui::inputText("##assessor", draft.assessor, c.mm(50));
+        ui::inputText("##assessor", draft.assessor, c.mm(60));
         ImGui::SameLine();
         if (ui::button(c, c.t("facility.save"), true)) {
             LocalDate d;

@@ -87,6 +87,22 @@ struct AssessorView::Impl {
 AssessorView::AssessorView(AssessorHost& host) : impl_(std::make_unique<Impl>(host)) {}
 AssessorView::~AssessorView() = default;
 
+void AssessorView::showRollup() { impl_->page = Page::Rollup; }
+void AssessorView::openUnit(const std::string& unitId) { impl_->openUnit(unitId); }
+void AssessorView::compareUnits(const std::vector<std::string>& unitIds) {
+    impl_->compare = std::set<std::string>(unitIds.begin(), unitIds.end());
+    impl_->page = Page::Compare;
+}
+std::string AssessorView::pageName() const {
+    switch (impl_->page) {
+    case Page::Rollup: return "rollup";
+    case Page::Unit: return "unit";
+    case Page::Compare: return "compare";
+    }
+    return "";
+}
+std::size_t AssessorView::unitCount() const { return impl_->units.size(); }
+
 void AssessorView::draw() {
     Impl& m = *impl_;
     const ImGuiViewport* vp = ImGui::GetMainViewport();
@@ -160,7 +176,7 @@ void AssessorView::Impl::drawRollup() {
                            "assessor.col.ikm", "assessor.col.mutu", "assessor.col.sample", "assessor.col.akses",
                            "assessor.col.rentan", "assessor.col.facility", "assessor.col.gaps", "assessor.col.compare",
                            "assessor.col.open"};
-    const float weights[] = {0.4f, 3.2f, 2.0f, 1.0f, 0.9f, 0.6f, 1.3f, 1.0f, 1.0f, 1.0f, 0.6f, 0.8f, 0.9f};
+    const float weights[] = {0.35f, 2.8f, 1.7f, 1.0f, 0.9f, 0.55f, 1.45f, 1.2f, 1.25f, 1.25f, 0.55f, 0.8f, 0.7f};
     for (int i = 0; i < 13; ++i) ImGui::TableSetupColumn(t(heads[i]).c_str(), ImGuiTableColumnFlags_WidthStretch, weights[i]);
     ImGui::TableHeadersRow();
     for (const auto& u : units) {

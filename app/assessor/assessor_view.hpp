@@ -5,6 +5,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace sw::assessor {
 
@@ -22,6 +23,13 @@ public:
     AssessorView(const AssessorView&) = delete;
     AssessorView& operator=(const AssessorView&) = delete;
     void draw();
+
+    // Navigation, also used by tests and screenshots: the roll-up, one unit, units side by side.
+    void showRollup();
+    void openUnit(const std::string& unitId);
+    void compareUnits(const std::vector<std::string>& unitIds);
+    std::string pageName() const;              // "rollup" | "unit" | "compare"
+    std::size_t unitCount() const;             // units in the roll-up
 
 private:
     struct Impl;

@@ -12,8 +12,9 @@ namespace {
 const char* const kRegular = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
 const char* const kBold = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf";
 
-// Latin with Indonesian/European accents, dashes and quotes, arrows, the check mark.
-const ImWchar kRanges[] = {0x0020, 0x017F, 0x2013, 0x2026, 0x2190, 0x2193, 0x2212, 0x2212, 0x2713, 0x2713, 0};
+// Latin-1 (Indonesian needs no more; names of places and people with accents fit), dashes and
+// quotes, arrows, minus. Kept small: eight sizes of every glyph live in one texture.
+const ImWchar kRanges[] = {0x0020, 0x00FF, 0x2013, 0x2026, 0x2190, 0x2193, 0x2212, 0x2212, 0};
 
 ImFont* add(ImFontAtlas& atlas, const char* file, float px) {
     ImFontConfig cfg;
@@ -35,6 +36,7 @@ FontSet buildFonts(ImFontAtlas& atlas, float pxPerMm) {
         Metrics m = metricsFor(pxPerMm, large != 0);
         s.body[large] = add(atlas, kRegular, m.bodyPx);
         s.heading[large] = add(atlas, kBold, m.headingPx);
+        s.title[large] = add(atlas, kBold, m.titlePx);
         s.small[large] = add(atlas, kRegular, m.smallPx);
     }
     return s;

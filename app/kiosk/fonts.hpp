@@ -9,6 +9,7 @@ struct FontSet {
     ImFont* body[2] = {};      // [0] standard, [1] large-text mode
     ImFont* heading[2] = {};   // bold
     ImFont* small[2] = {};
+    ImFont* title[2] = {};     // bold, the welcome and thanks screens
     float pxPerMm = 4.0f;
 };
 

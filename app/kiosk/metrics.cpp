@@ -32,6 +32,8 @@ Metrics metricsFor(float pxPerMm, bool large) {
     m.bodyPx = fontPxForCapHeight(m.bodyCapMm, pxPerMm);
     m.headingPx = fontPxForCapHeight(m.headingCapMm, pxPerMm);
     m.smallPx = fontPxForCapHeight(m.smallCapMm, pxPerMm);
+    m.titleCapMm = large ? 12.0f : 9.0f;
+    m.titlePx = fontPxForCapHeight(m.titleCapMm, pxPerMm);
     m.targetMm = large ? 22.0f : 16.0f;   // ≥ 15 mm (WCAG 2.5.5 on a kiosk), more for elderly users
     m.gapMm = large ? 6.0f : 5.0f;        // a fingertip (~10 mm) cannot press two neighbours at once
     m.marginMm = 6.0f;

@@ -25,6 +25,7 @@ float fontPxForCapHeight(float capMm, float pxPerMm);
 struct Metrics {
     float pxPerMm = 4.0f;
     float bodyCapMm = 0, headingCapMm = 0, smallCapMm = 0;   // capital H height
+    float titleCapMm = 0, titlePx = 0;                       // welcome and thanks
     float bodyPx = 0, headingPx = 0, smallPx = 0;            // font sizes in pixels
     float targetMm = 0;      // minimum height/width of an answer target
     float gapMm = 0;         // clear space between neighbouring targets

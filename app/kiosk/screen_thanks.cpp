@@ -13,7 +13,7 @@ void ThanksScreen::draw(Ui& ui) {
     float r = ui.px(16.0f);
     ui.face(ImVec2(cx, y + r), r, 4, false);
     y += 2 * r + ui.px(8.0f);
-    y += ui.text(ui.heading(), ui.flow.title(), ImVec2(s.min.x + margin, y), w, ui.theme.text, true);
+    y += ui.text(ui.title(), ui.flow.title(), ImVec2(s.min.x + margin, y), w, ui.theme.text, true);
     y += ui.px(4.0f);
     y += ui.text(ui.body(), ui.flow.hint(), ImVec2(s.min.x + margin, y), w, ui.theme.text, true);
     y += ui.px(12.0f);

@@ -8,10 +8,10 @@ void WelcomeScreen::draw(Ui& ui) {
     const Rect s = ui.screen;
     float margin = ui.px(ui.m.marginMm) * 2;
     float w = s.w() - 2 * margin;
-    float y = s.min.y + s.h() * (ui.flow.modes().seated ? 0.18f : 0.12f);
+    float y = s.min.y + s.h() * (ui.flow.modes().seated ? 0.14f : 0.16f);
     y += ui.text(ui.body(), ui.unitName, ImVec2(s.min.x + margin, y), w, ui.theme.textMuted, true);
     y += ui.px(6.0f);
-    y += ui.text(ui.heading(), ui.flow.title(), ImVec2(s.min.x + margin, y), w, ui.theme.text, true);
+    y += ui.text(ui.title(), ui.flow.title(), ImVec2(s.min.x + margin, y), w, ui.theme.text, true);
     y += ui.px(3.0f);
     y += ui.text(ui.body(), ui.flow.hint(), ImVec2(s.min.x + margin, y), w, ui.theme.text, true);
     y += ui.px(10.0f);

@@ -94,7 +94,11 @@ void Shell::waitEvents(double timeoutSeconds) {
 }
 
 void Shell::beginFrame() {
-    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplOpenGL3_NewFrame();   // the first call uploads the font atlas…
+    if (!fontsUploaded_) {
+        ImGui::GetIO().Fonts->ClearTexData();   // …after which the CPU copy is dead weight
+        fontsUploaded_ = true;
+    }
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
 }

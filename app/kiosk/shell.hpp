@@ -45,6 +45,7 @@ private:
     float pxPerMm_ = 4.0f;
     FontSet fonts_;
     bool fullscreen_ = false;
+    bool fontsUploaded_ = false;
     int windowedW_ = 1280, windowedH_ = 800;
 };
 

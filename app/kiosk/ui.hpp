@@ -55,6 +55,7 @@ struct Ui {
     ImFont* body() const { return fonts.body[large() ? 1 : 0]; }
     ImFont* heading() const { return fonts.heading[large() ? 1 : 0]; }
     ImFont* small() const { return fonts.small[large() ? 1 : 0]; }
+    ImFont* title() const { return fonts.title[large() ? 1 : 0]; }
     float px(float mm) const { return m.px(mm); }
     const std::string& t(const std::string& key) const { return flow.t(key); }
 

@@ -1,6 +1,7 @@
 // The kiosk's UI-free parts: contrast of every theme, millimetre sizing, the PIN lock, the
 // response draft and the durable submitter.
 #include "app/kiosk/metrics.hpp"
+#include "app/kiosk/speech.hpp"
 #include "app/kiosk/theme.hpp"
 #include "survey/error.hpp"
 #include "survey/pin.hpp"
@@ -137,4 +138,14 @@ TEST_CASE("every kiosk string exists in Indonesian and English", "[kiosk]") {
     CHECK(tr.get("idle.title", "id") == "Butuh waktu lagi?");
     CHECK(sw::format(tr.get("progress", "id"), {"3", "9"}) == "3 dari 9");
     CHECK(sw::format(tr.get("progress", "en"), {"3", "9"}) == "3 of 9");
+}
+
+TEST_CASE("espeak-ng speech never blocks the caller and copes with no audio device", "[kiosk]") {
+    auto speech = makeEspeakSpeech();
+    speech->setVolume(500);
+    CHECK(speech->volume() == 200);                // clamped to espeak-ng's useful range
+    speech->say("Bagaimana pendapat Saudara tentang kecepatan waktu dalam memberikan pelayanan?", "id");
+    speech->say("How fast was the service delivered?", "en");   // interrupts the first
+    speech->stop();
+    // Destruction joins the worker: this returns (no hang) whether or not a sound card exists.
 }

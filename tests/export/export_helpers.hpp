@@ -58,6 +58,7 @@ struct Run {
     std::string out;
 };
 
+#ifdef SW_CLI_BINARY
 inline Run runCli(const std::string& args) {
     std::string cmd = std::string(SW_CLI_BINARY) + " " + args + " 2>&1";
     Run r;
@@ -69,5 +70,6 @@ inline Run runCli(const std::string& args) {
     r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
     return r;
 }
+#endif
 
 } // namespace swtest

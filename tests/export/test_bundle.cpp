@@ -160,6 +160,20 @@ TEST_CASE("truncated, unsigned, newer-format and foreign files are each refused 
     } catch (const sw::BundleError& e) {
         CHECK(std::string(e.what()).find("newer SuaraWarga") != std::string::npos);
     }
+    // A properly signed bundle from a future format is refused by name, not misread.
+    {
+        sw::Store store(dir.file("a.db"));
+        std::string future = sw::sealBundle(sw::bundlePayload(good), sw::UnitKey::loadOrCreate(store), sw::kBundleFormatVersion + 1);
+        CHECK(kindOf(future) == K::NewerVersion);
+        sw::Store kanwil(dir.file("kanwil.db"));
+        try {
+            sw::mergeBundle(kanwil, sw::readBundle(future));
+        } catch (const sw::BundleError&) {
+        }
+        sw::ResponseFilter all;
+        all.includeMisuse = true;
+        CHECK(kanwil.countResponses(all) == 0);
+    }
     try {
         sw::readBundle(good.substr(0, good.size() - 96));
     } catch (const sw::BundleError& e) {

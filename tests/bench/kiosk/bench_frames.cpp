@@ -20,6 +20,7 @@
 
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -113,6 +114,30 @@ int main(int argc, char** argv) {
             wall.push_back(t.wallMs);
             cpu.push_back(t.cpuMs);
         };
+
+        // References for reading the figures: ImGui with nothing drawn, then one full-screen window
+        // (its background is a blended quad over every pixel, as the kiosk's "##kiosk" window).
+        for (int withWindow = 0; withWindow < 2; ++withWindow) {
+            std::vector<double> rw, rc;
+            for (int i = 0; i < frames + 10; ++i) {
+                const auto t0 = std::chrono::steady_clock::now();
+                ImGui_ImplOpenGL3_NewFrame();
+                ImGui::GetIO().DisplaySize = ImVec2(w, h);
+                ImGui::GetIO().DeltaTime = 1.0f / 60.0f;
+                ImGui::NewFrame();
+                if (withWindow) {
+                    ImGui::SetNextWindowPos(ImVec2(0, 0));
+                    ImGui::SetNextWindowSize(ImVec2(w, h));
+                    ImGui::Begin("##reference", nullptr, ImGuiWindowFlags_NoDecoration);
+                    ImGui::End();
+                }
+                ImGui::Render();
+                render();
+                if (i >= 10) rw.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+            }
+            rc.assign(rw.size(), 0.0);
+            print(withWindow ? "ref-imgui-fullscreen-window" : "ref-imgui-empty", rw, rc);
+        }
 
         for (const Scenario& s : kScenarios) {
             d.ui().forceIdlePrompt(false);

@@ -2,12 +2,19 @@
 // GLFW + OpenGL 3.3 program can do — open a window with a context like the kiosk's, clear,
 // swap, exit. Anything the kiosk costs above this is ours (fonts, ImGui, store, instrument).
 //
-//   floor_glfw [--windowed WxH] [--exit-after-frames N]     (defaults: 1920x1080, 1 frame)
+//   floor_glfw [--windowed WxH] [--exit-after-frames N] [--frame-times]
+//                                                           (defaults: 1920x1080, 1 frame)
+// --frame-times: also the floor of the frame-time benchmark — each frame's clear + swap + glFinish,
+// printed as p50/p99 (what any program pays per full-screen frame on this display and driver).
+#include "bench_stats.hpp"
+
 #include <GLFW/glfw3.h>
 
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <vector>
 
 namespace {
 
@@ -20,6 +27,7 @@ void onGlfwError(int code, const char* what) { std::fprintf(stderr, "floor_glfw:
 int main(int argc, char** argv) {
     int width = 1920, height = 1080;
     long frames = 1;
+    bool frameTimes = false;
     for (int i = 1; i < argc; ++i) {
         if (std::strcmp(argv[i], "--windowed") == 0 && i + 1 < argc) {
             if (!parseSize(argv[++i], width, height)) {
@@ -29,8 +37,10 @@ int main(int argc, char** argv) {
         } else if (std::strcmp(argv[i], "--exit-after-frames") == 0 && i + 1 < argc) {
             frames = std::strtol(argv[++i], nullptr, 10);
             if (frames < 1) frames = 1;
+        } else if (std::strcmp(argv[i], "--frame-times") == 0) {
+            frameTimes = true;
         } else {
-            std::fprintf(stderr, "usage: floor_glfw [--windowed WxH] [--exit-after-frames N]\n");
+            std::fprintf(stderr, "usage: floor_glfw [--windowed WxH] [--exit-after-frames N] [--frame-times]\n");
             return 2;
         }
     }
@@ -47,15 +57,26 @@ int main(int argc, char** argv) {
         return 1;
     }
     glfwMakeContextCurrent(window);
-    glfwSwapInterval(1);
+    glfwSwapInterval(frameTimes ? 0 : 1);
 
+    std::vector<double> ms;
     for (long f = 0; f < frames && !glfwWindowShouldClose(window); ++f) {
+        const auto t0 = std::chrono::steady_clock::now();
         glfwPollEvents();
         glClearColor(0.97f, 0.96f, 0.93f, 1.0f);
         glClear(GL_COLOR_BUFFER_BIT);
         glfwSwapBuffers(window);
+        if (frameTimes) {
+            glFinish();
+            ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+        }
     }
     glFinish(); // the frame has really been drawn before we count the start-up as done
+    if (frameTimes && ms.size() > 10) {
+        ms.erase(ms.begin(), ms.begin() + 10); // the first frames compile llvmpipe's shaders
+        std::printf("screen=floor frames=%zu p50_ms=%.2f p99_ms=%.2f max_ms=%.2f\n", ms.size(), sw::bench::percentile(ms, 50),
+                    sw::bench::percentile(ms, 99), sw::bench::percentile(ms, 100));
+    }
 
     glfwDestroyWindow(window);
     glfwTerminate();
