@@ -228,6 +228,22 @@ void Canvas::barChart(const std::vector<Bar>& bars, double scaleMin, double scal
     ensure(height);
     const double top = y_;
     auto xOf = [&](double v) { return plotX + (std::clamp(v, scaleMin, scaleMax) - scaleMin) / (scaleMax - scaleMin) * plotW; };
+    // Axis and mutu lines first: bars and figures are drawn over them.
+    const double bottom = top + static_cast<double>(bars.size()) * (barH + gap);
+    cairo_set_line_width(cr, 0.6);
+    setColor(cr, kMuted);
+    cairo_move_to(cr, plotX, top - 2);
+    cairo_line_to(cr, plotX, bottom);
+    cairo_line_to(cr, plotX + plotW, bottom);
+    cairo_stroke(cr);
+    const double dash[] = {3, 2};
+    cairo_set_dash(cr, dash, 2, 0);
+    for (double m : markers) {
+        cairo_move_to(cr, xOf(m), top - 2);
+        cairo_line_to(cr, xOf(m), bottom);
+    }
+    cairo_stroke(cr);
+    cairo_set_dash(cr, nullptr, 0, 0);
     for (std::size_t i = 0; i < bars.size(); ++i) {
         const double by = top + static_cast<double>(i) * (barH + gap);
         setColor(cr, kInk);
@@ -248,21 +264,6 @@ void Canvas::barChart(const std::vector<Bar>& bars, double scaleMin, double scal
         cairo_move_to(cr, xOf(bars[i].value) + 3, by + (barH - layoutHeight(l)) / 2);
         pango_cairo_show_layout(cr, l);
     }
-    const double bottom = top + static_cast<double>(bars.size()) * (barH + gap);
-    cairo_set_line_width(cr, 0.6);
-    setColor(cr, kMuted);
-    cairo_move_to(cr, plotX, top - 2);
-    cairo_line_to(cr, plotX, bottom);
-    cairo_line_to(cr, plotX + plotW, bottom);
-    cairo_stroke(cr);
-    const double dash[] = {3, 2};
-    cairo_set_dash(cr, dash, 2, 0);
-    for (double m : markers) {
-        cairo_move_to(cr, xOf(m), top - 2);
-        cairo_line_to(cr, xOf(m), bottom);
-    }
-    cairo_stroke(cr);
-    cairo_set_dash(cr, nullptr, 0, 0);
     for (double tick = scaleMin; tick <= scaleMax + 1e-9; tick += (scaleMax - scaleMin) / 3) {
         char buf[16];
         std::snprintf(buf, sizeof buf, "%g", tick);

@@ -2,11 +2,10 @@
 
 #include "survey/local_time.hpp"
 
+#include <imgui_internal.h> // FindRenderedTextEnd: a label's visible part
 #include <imgui_stdlib.h>
 
 #include <algorithm>
-#include <imgui_internal.h> // FindRenderedTextEnd: a label's visible part
-
 #include <chrono>
 #include <cstdio>
 

@@ -59,7 +59,11 @@ int printRollup(const std::vector<UnitRollup>& units, const ResponseFilter& f, c
               << "  #  Unit                                   Responden  IKM unit  Mutu  Sampel        Fasilitas  Celah\n";
     for (const auto& u : units) {
         std::string name = u.unit.name.empty() ? u.unit.id : u.unit.name;
-        if (name.size() > 38) name = name.substr(0, 37) + "…";
+        if (name.size() > 38) {
+            std::size_t cut = 37;
+            while (cut > 0 && (static_cast<unsigned char>(name[cut]) & 0xC0) == 0x80) --cut; // not inside a UTF-8 character
+            name = name.substr(0, cut) + "…";
+        }
         std::string sample = !u.population ? "?" : (u.sampleSufficient ? "cukup" : "kurang " + std::to_string(u.minimumSample - u.skm.respondents));
         char line[320];
         std::snprintf(line, sizeof line, "%3d  %-38s %9lld  %8s  %-4s  %-12s %9s  %5s\n", u.rank, name.c_str(),

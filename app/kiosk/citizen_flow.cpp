@@ -30,6 +30,23 @@ CitizenFlow::CitizenFlow(const Instrument& in, const Translations& tr, Submitter
     reset();
 }
 
+void CitizenFlow::rebuild() {
+    pages_.clear();
+    buildPages();
+    reset();
+}
+
+void CitizenFlow::setOfferedLanguages(std::vector<std::string> codes) { offered_ = std::move(codes); }
+
+std::vector<const Language*> CitizenFlow::offeredLanguages() const {
+    std::vector<const Language*> out;
+    for (const Language& l : in_.languages)
+        if (offered_.empty() || std::find(offered_.begin(), offered_.end(), l.code) != offered_.end()) out.push_back(&l);
+    if (out.empty())
+        for (const Language& l : in_.languages) out.push_back(&l);   // a bad setting never leaves no language
+    return out;
+}
+
 void CitizenFlow::buildPages() {
     pages_.push_back({Step::Welcome, 0});
     pages_.push_back({Step::Language, 0});
@@ -103,7 +120,7 @@ std::vector<Choice> CitizenFlow::choices() const {
     const Page p = page();
     switch (p.step) {
     case Step::Language:
-        for (const Language& l : in_.languages) out.push_back({l.name, l.code == lang_, 0, false});
+        for (const Language* l : offeredLanguages()) out.push_back({l->name, l->code == lang_, 0, false});
         out.push_back({t("mode.large"), modes_.large, 0, true});
         out.push_back({t("mode.contrast"), modes_.contrast, 0, true});
         out.push_back({t("mode.speech"), modes_.speech, 0, true});
@@ -252,9 +269,10 @@ bool CitizenFlow::choose(std::size_t i, double now) {
     const Page p = page();
     switch (p.step) {
     case Step::Language: {
-        std::size_t nLang = in_.languages.size();
+        std::vector<const Language*> langs = offeredLanguages();
+        std::size_t nLang = langs.size();
         if (i < nLang) {
-            lang_ = in_.languages[i].code;
+            lang_ = langs[i]->code;
         } else {
             switch (i - nLang) {
             case 0: modes_.large = !modes_.large; break;
@@ -354,7 +372,10 @@ void CitizenFlow::submit(double now) {
 
 // ---------------------------------------------------------------- time
 
-void CitizenFlow::touched(double now) { lastTouch_ = now; }
+void CitizenFlow::touched(double now) {
+    lastTouch_ = now;
+    if (step() == Step::Thanks) thanksSince_ = now;   // a touch on thanks keeps it a moment longer
+}
 
 double CitizenFlow::idleLimitSeconds() const {
     return modes_.any() ? settings_.idleSeconds * settings_.accessibleIdleFactor : settings_.idleSeconds;

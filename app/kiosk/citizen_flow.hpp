@@ -117,10 +117,18 @@ public:
     // Screenshots and tests: jump straight to a page with the current draft.
     void showPage(Step s, int index = 0);
     void setModes(const Modes& m) { modes_ = m; }
+
+    // The unit head's settings ("kiosk.idle_seconds", "kiosk.languages"), applied between respondents.
+    void setIdleSeconds(double s) { settings_.idleSeconds = s; }
+    void setOfferedLanguages(std::vector<std::string> codes);   // empty: every language of the instrument
+    // After the instrument changed in place (a new version published): rebuild the pages, reset.
+    void rebuild();
+    const FlowSettings& settings() const { return settings_; }
     void setLang(const std::string& l) { lang_ = l; }
 
 private:
     void buildPages();
+    std::vector<const Language*> offeredLanguages() const;
     int pageIndexOf(Step s, int index) const;
     bool debounced(double now);
     void go(int pageIndex, double now);
@@ -137,6 +145,7 @@ private:
     Speech* speech_;
 
     std::vector<Page> pages_;
+    std::vector<std::string> offered_;
     int current_ = 0;
     // Everything below belongs to one respondent and is cleared by reset().
     ResponseDraft draft_;

@@ -139,8 +139,11 @@ int runKiosk(int argc, char** argv) {
         ShellOptions so = shellOptions(o);
         so.title = "SuaraWarga";
         KioskSession session(dbOption(o), fs, makeEspeakSpeech());
+        session.idleFromCommandLine = o.has("--idle-seconds");
+        session.applyStoreSettings();
         Shell shell(so);
         KioskUi ui(*session.flow, shell.fonts(), *session.submitter, session.store.get(), session.unit.name);
+        ui.onAdminClosed = [&session] { session.applyStoreSettings(); };
         ui.setFullscreen(shell.fullscreen());
         logLine("start", "kiosk on " + session.store->path() + ", " + std::to_string(shell.pxPerMm()) + " px/mm");
         long frames = 0;

@@ -1,5 +1,6 @@
 #include "app/kiosk/kiosk_session.hpp"
 
+#include "survey/log.hpp"
 #include "survey/misuse.hpp"
 #include "survey/unit_setup.hpp"
 #include "survey/uuid.hpp"
@@ -35,6 +36,31 @@ KioskSession::KioskSession(const std::string& db, FlowSettings settings, std::un
     std::string dev = ctx.deviceId;
     ctx.lastStoredSubmit = [s, dev] { return lastSubmitUtc(*s, dev); };
     flow = std::make_unique<CitizenFlow>(instrument, strings, *submitter, ctx, settings, speech.get());
+    applyStoreSettings();
+}
+
+void KioskSession::applyStoreSettings() {
+    try {
+        if (auto latest = store->latestInstrument(); latest && (latest->id != instrument.id || latest->version != instrument.version)) {
+            instrument = *latest;   // the flow refers to this object: rebuild its pages
+            flow->rebuild();
+        }
+        if (!idleFromCommandLine) {
+            double s = std::stod(store->setting("kiosk.idle_seconds", std::to_string(flow->settings().idleSeconds)));
+            if (s >= 20 && s <= 3600) flow->setIdleSeconds(s);
+        }
+        std::vector<std::string> langs;
+        std::string list = store->setting("kiosk.languages", "");
+        for (std::size_t p = 0; p <= list.size();) {
+            std::size_t q = list.find(',', p);
+            if (q == std::string::npos) q = list.size();
+            if (q > p) langs.push_back(list.substr(p, q - p));
+            p = q + 1;
+        }
+        flow->setOfferedLanguages(langs);
+    } catch (const std::exception& e) {
+        logLine("settings", std::string("kiosk settings not applied: ") + e.what());
+    }
 }
 
 } // namespace sw::kiosk

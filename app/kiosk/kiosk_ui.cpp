@@ -75,6 +75,12 @@ void KioskUi::drawAdmin() {
     if (adminHost_.requestClose) {
         admin_.reset();
         mode_ = Mode::Citizen;
+        if (onAdminClosed) onAdminClosed();
+        try {
+            if (store_)
+                if (auto u = store_->unit()) unitName_ = u->name;   // the unit head may have renamed it
+        } catch (const std::exception&) {
+        }
         flow_.reset();
     }
 }

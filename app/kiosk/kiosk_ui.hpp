@@ -10,6 +10,7 @@
 #include "app/kiosk/screens.hpp"
 #include "app/kiosk/ui.hpp"
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -55,6 +56,8 @@ public:
     void openAdmin(const std::string& tab = "");
     void forceIdlePrompt(bool on) { forceIdle_ = on; }
     PinScreen& pinScreen() { return pin_; }
+    // Called when the unit head leaves the area (settings or the instrument may have changed).
+    std::function<void()> onAdminClosed;
 
 private:
     void handleKeys(double now);

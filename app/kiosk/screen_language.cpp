@@ -8,7 +8,8 @@ namespace sw::kiosk {
 
 void LanguageScreen::draw(Ui& ui) {
     std::vector<Choice> cs = ui.flow.choices();
-    std::size_t nLang = ui.flow.instrument().languages.size();
+    std::size_t nLang = 0;
+    for (const Choice& c : cs) nLang += c.toggle ? 0 : 1;   // languages are the radio buttons
     int rows = static_cast<int>(std::max(nLang, cs.size() - nLang));
     Rect area = ui.beginPage(ui.rowsHeight(rows, ui.m.targetMm) + ui.small()->FontSize * 1.4f);
     float gap = ui.px(ui.m.gapMm * 2);

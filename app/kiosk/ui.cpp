@@ -213,12 +213,12 @@ Rect Ui::beginPage(float needed) {
     float headerH = std::max(sf->FontSize * 1.3f, flow.modes().speech ? px(m.targetMm) : 0.0f);
     float right = x1;
     if (flow.modes().speech) {
-        float bw = px(m.targetMm * 2.0f), bh = px(m.targetMm), gap = px(m.gapMm);
+        float bw = px(large() ? 52.0f : 38.0f), bh = px(m.targetMm), gap = px(m.gapMm);
         Rect rep{ImVec2(right - bw, y), ImVec2(right, y + bh)};
         if (secondaryButton("speech.repeat", t("speech.repeat"), rep)) flow.repeatSpeech();
-        Rect up{ImVec2(rep.min.x - gap - bw * 0.8f, y), ImVec2(rep.min.x - gap, y + bh)};
+        Rect up{ImVec2(rep.min.x - gap - bw, y), ImVec2(rep.min.x - gap, y + bh)};
         if (secondaryButton("speech.louder", t("speech.louder"), up)) flow.changeVolume(20, now);
-        Rect dn{ImVec2(up.min.x - gap - bw * 0.8f, y), ImVec2(up.min.x - gap, y + bh)};
+        Rect dn{ImVec2(up.min.x - gap - bw, y), ImVec2(up.min.x - gap, y + bh)};
         if (secondaryButton("speech.softer", t("speech.softer"), dn)) flow.changeVolume(-20, now);
         right = dn.min.x - gap;
     }

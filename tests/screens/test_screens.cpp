@@ -93,8 +93,10 @@ void checkSane(const Shot& s) {
     CHECK(edges > 0.004); // glyphs: a screen with a line of text has well over 0.4 % edge pixels
 }
 
-// All four modes in both languages for one screen; `citizen` screens must also change with each
-// accessibility mode (the unit head's and assessor's screens may look the same in "seated").
+// Both languages for one screen; the citizen's screens in all four modes, each of which must
+// change the picture. The unit head's screens (PIN, dashboard, facility, settings) and the
+// assessor's view are not citizen modes' business — opening them resets the citizen flow, modes
+// included (nothing of a respondent stays behind) — so they are taken in the standard mode only.
 void checkScreen(const std::string& screen, bool citizen) {
     auto& display = TestDisplay::instance();
     if (!display.available()) {
@@ -105,23 +107,23 @@ void checkScreen(const std::string& screen, bool citizen) {
     for (const char* lang : kLanguages) {
         std::vector<Shot> byMode;
         for (const char* mode : kModes) {
+            if (!citizen && std::string(mode) != "standard") continue;
             byMode.push_back(take(shots, screen, lang, mode));
             checkSane(byMode.back());
         }
+        if (!citizen) continue;
         const Shot& standard = byMode[0];
+        const Shot& large = byMode[1];
         const Shot& contrast = byMode[2];
+        const Shot& seated = byMode[3];
         INFO(contrast.file << " vs " << standard.file);
         // High contrast is a different theme, not a tweak: a large part of the picture changes,
         // and its darkest and lightest inks are ≥ 7:1 apart (WCAG AAA, issue 3 "Accessible").
         CHECK(swtest::differingShare(standard.image, contrast.image) > 0.05);
         CHECK(swtest::inkContrast(contrast.image) >= 7.0);
-        if (citizen) {
-            const Shot& large = byMode[1];
-            const Shot& seated = byMode[3];
-            INFO(large.file << " / " << seated.file);
-            CHECK(swtest::differingShare(standard.image, large.image) > 0.01);
-            CHECK(swtest::differingShare(standard.image, seated.image) > 0.01);
-        }
+        INFO(large.file << " / " << seated.file);
+        CHECK(swtest::differingShare(standard.image, large.image) > 0.01);
+        CHECK(swtest::differingShare(standard.image, seated.image) > 0.01);
     }
     // Each screen is its own picture: not the welcome screen again (a screen that times out or
     // fails to open shows welcome instead).

@@ -24,6 +24,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <ctime>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -55,6 +56,12 @@ const Scenario kScenarios[] = {
     {"thanks", Step::Thanks, 0, "standard", false},
     {"idle-prompt", Step::Unsur, 2, "standard", true},
 };
+
+double threadCpuMs() {
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
+}
 
 void print(const char* name, const std::vector<double>& wall, const std::vector<double>& cpu) {
     using sw::bench::percentile;
@@ -121,6 +128,7 @@ int main(int argc, char** argv) {
             std::vector<double> rw, rc;
             for (int i = 0; i < frames + 10; ++i) {
                 const auto t0 = std::chrono::steady_clock::now();
+                const double c0 = threadCpuMs();
                 ImGui_ImplOpenGL3_NewFrame();
                 ImGui::GetIO().DisplaySize = ImVec2(w, h);
                 ImGui::GetIO().DeltaTime = 1.0f / 60.0f;
@@ -133,9 +141,10 @@ int main(int argc, char** argv) {
                 }
                 ImGui::Render();
                 render();
-                if (i >= 10) rw.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+                if (i < 10) continue;
+                rw.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+                rc.push_back(threadCpuMs() - c0);
             }
-            rc.assign(rw.size(), 0.0);
             print(withWindow ? "ref-imgui-fullscreen-window" : "ref-imgui-empty", rw, rc);
         }
 
