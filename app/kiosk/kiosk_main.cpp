@@ -175,6 +175,7 @@ int runKiosk(int argc, char** argv) {
             }
             render = ui.wantsRender(now);
             if (exitAfter && ++frames >= exitAfter) break;
+            if (shell.shouldClose() && shell.fullscreen()) shell.refuseClose();   // Alt+F4 does not end a kiosk
         }
         return 0;
     });

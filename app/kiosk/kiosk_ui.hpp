@@ -56,6 +56,7 @@ public:
     void openAdmin(const std::string& tab = "");
     void forceIdlePrompt(bool on) { forceIdle_ = on; }
     PinScreen& pinScreen() { return pin_; }
+    const admin::AdminHost& adminHost() const { return adminHost_; }
     // Called when the unit head leaves the area (settings or the instrument may have changed).
     std::function<void()> onAdminClosed;
 

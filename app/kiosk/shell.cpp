@@ -88,6 +88,8 @@ Shell::~Shell() {
 
 bool Shell::shouldClose() const { return glfwWindowShouldClose(window_); }
 
+void Shell::refuseClose() { glfwSetWindowShouldClose(window_, GLFW_FALSE); }
+
 void Shell::waitEvents(double timeoutSeconds) {
     if (timeoutSeconds <= 0) glfwPollEvents();
     else glfwWaitEventsTimeout(timeoutSeconds);

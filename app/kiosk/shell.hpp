@@ -29,6 +29,7 @@ public:
     const FontSet& fonts() const { return fonts_; }
     GLFWwindow* window() const { return window_; }
     bool shouldClose() const;
+    void refuseClose();              // a full-screen kiosk is left only through the unit head's area
 
     // Waits for input up to `timeoutSeconds` (0: just poll). The kiosk idles here.
     void waitEvents(double timeoutSeconds);

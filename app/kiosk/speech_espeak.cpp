@@ -54,7 +54,9 @@ public:
 
 private:
     void run() {
-        bool ready = start();
+        // espeak-ng and the audio device start on first use: most citizens never ask for speech,
+        // and the kiosk's start-up should not pay for loading voices and probing sound cards.
+        bool tried = false, ready = false;
         std::unique_lock<std::mutex> l(m_);
         while (true) {
             cv_.wait(l, [this] { return quit_ || pending_; });
@@ -63,7 +65,11 @@ private:
             pending_ = false;
             gCancel = false;
             l.unlock();
-            if (ready) speak(text, voice);
+            if (!tried) {
+                tried = true;
+                ready = start();
+            }
+            if (ready && !gCancel) speak(text, voice);
             l.lock();
         }
         l.unlock();

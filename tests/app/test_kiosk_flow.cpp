@@ -135,7 +135,7 @@ TEST_CASE("a full survey by keypad lands one response", "[kiosk]") {
     CHECK(rows[0].comment.empty());
 }
 
-TEST_CASE("Enter does not pass an unanswered unsur; Backspace goes back", "[kiosk]") {
+TEST_CASE("Enter does not pass an unanswered unsur, Backspace goes back", "[kiosk]") {
     Headless k;
     k.press(swtest::kEnter);
     k.press(swtest::kEnter);
@@ -242,12 +242,15 @@ TEST_CASE("a failed write still thanks the citizen, is retried and not lost", "[
     // The unit head sees a warning.
     k.ui->openAdmin();
     k.frame();
+    REQUIRE(k.ui->adminHost().kioskWarnings.size() == 1);
+    CHECK(k.ui->adminHost().kioskWarnings[0].find("disk I/O error") != std::string::npos);
     k.wait(40);                                  // retry is due after 30 s, but the disk still fails
     CHECK(k.submitter->pending() == 1);
     CHECK(k.appendCalls >= 2);
     k.failWrites = false;
     k.wait(31);
     CHECK(k.submitter->pending() == 0);
+    CHECK(k.ui->adminHost().kioskWarnings.empty());   // the warning goes once the row is on disk
     auto rows = k.stored();
     REQUIRE(rows.size() == 1);
     checkSurveyAnswers(k, rows[0]);
@@ -357,7 +360,7 @@ TEST_CASE("rapid repeated submissions are stored but flagged as suspected misuse
     CHECK(k.store->countResponses(scored) == 1);
 }
 
-TEST_CASE("spoken guidance reads the question, its options and the choice; a new page interrupts", "[kiosk]") {
+TEST_CASE("spoken guidance reads the question, its options and the choice, a new page interrupts", "[kiosk]") {
     Headless k;
     k.type('*');                                 // on the welcome screen `*` switches speech on
     REQUIRE(k.flow->modes().speech);
@@ -384,7 +387,7 @@ TEST_CASE("spoken guidance reads the question, its options and the choice; a new
     CHECK(k.speech.said.back().find(k.in.unsur[1].question.in("en")) != std::string::npos);
 }
 
-TEST_CASE("hidden long press opens the PIN pad; first entry sets the PIN, then the area opens", "[kiosk]") {
+TEST_CASE("hidden long press opens the PIN pad, first entry sets the PIN, then the area opens", "[kiosk]") {
     Headless k;
     ImGuiIO& io = ImGui::GetIO();
     io.MousePos = ImVec2(10, 10);
