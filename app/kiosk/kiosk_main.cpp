@@ -144,6 +144,8 @@ int runKiosk(int argc, char** argv) {
         Shell shell(so);
         KioskUi ui(*session.flow, shell.fonts(), *session.submitter, session.store.get(), session.unit.name);
         ui.onAdminClosed = [&session] { session.applyStoreSettings(); };
+        ui.uploadTexture = Shell::uploadTexture;
+        ui.releaseTexture = Shell::releaseTexture;
         ui.setFullscreen(shell.fullscreen());
         logLine("start", "kiosk on " + session.store->path() + ", " + std::to_string(shell.pxPerMm()) + " px/mm");
         long frames = 0;
@@ -221,6 +223,8 @@ int screenshot(int argc, char** argv) {
         std::string lang = o.get("--lang", "id");
         if (!session.instrument.hasLanguage(lang)) throw UsageError("--lang: the instrument has no language " + lang);
         KioskUi ui(flow, shell.fonts(), *session.submitter, session.store.get(), session.unit.name);
+        ui.uploadTexture = Shell::uploadTexture;
+        ui.releaseTexture = Shell::releaseTexture;
         std::unique_ptr<assessor::AssessorView> assessorView;
         assessor::AssessorHost ahost;
         auto place = [&] {
@@ -332,6 +336,8 @@ int admin(int argc, char** argv) {
     host.pxPerMm = shell.pxPerMm();
     host.lang = o.get("--lang", "id");
     host.fullscreen = false;
+    host.uploadTexture = Shell::uploadTexture;
+    host.releaseTexture = Shell::releaseTexture;
     admin::AdminArea area(host);
     while (!shell.shouldClose() && !host.requestClose) {
         shell.waitEvents(0.5);

@@ -52,6 +52,8 @@ void KioskUi::openAdmin(const std::string& tab) {
     adminHost_.lang = flow_.lang();
     adminHost_.fullscreen = fullscreen_;
     adminHost_.kioskWarnings = operatorWarnings();
+    adminHost_.uploadTexture = uploadTexture;
+    adminHost_.releaseTexture = releaseTexture;
     admin_ = std::make_unique<admin::AdminArea>(adminHost_);
     if (!tab.empty()) admin_->showTab(tab);
     mode_ = Mode::Admin;

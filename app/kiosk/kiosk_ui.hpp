@@ -59,6 +59,10 @@ public:
     const admin::AdminHost& adminHost() const { return adminHost_; }
     // Called when the unit head leaves the area (settings or the instrument may have changed).
     std::function<void()> onAdminClosed;
+    // GL texture hooks for the unit head's area (evidence thumbnails); a windowed host sets them
+    // from Shell, headless tests leave them empty and thumbnails show as labelled boxes.
+    std::function<void*(int width, int height, const unsigned char* rgba)> uploadTexture;
+    std::function<void(void*)> releaseTexture;
 
 private:
     void handleKeys(double now);

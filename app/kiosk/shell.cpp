@@ -11,6 +11,7 @@
 #include <stb_image_write.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdio>
 #include <stdexcept>
 #include <vector>
@@ -144,6 +145,22 @@ void Shell::setFullscreen(bool on) {
     if (on) glfwSetWindowMonitor(window_, monitor, 0, 0, mode->width, mode->height, mode->refreshRate);
     else glfwSetWindowMonitor(window_, nullptr, 60, 60, windowedW_, windowedH_, 0);
     fullscreen_ = on;
+}
+
+void* Shell::uploadTexture(int width, int height, const unsigned char* rgba) {
+    GLuint t = 0;
+    glGenTextures(1, &t);
+    glBindTexture(GL_TEXTURE_2D, t);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, rgba);
+    return reinterpret_cast<void*>(static_cast<std::uintptr_t>(t));
+}
+
+void Shell::releaseTexture(void* texture) {
+    auto id = static_cast<GLuint>(reinterpret_cast<std::uintptr_t>(texture));
+    glDeleteTextures(1, &id);
 }
 
 } // namespace sw::kiosk

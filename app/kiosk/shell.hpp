@@ -39,6 +39,9 @@ public:
     // The last rendered frame (back buffer) to PNG. Returns false with a message in `error`.
     bool savePng(const std::string& path, std::string& error) const;
     void setFullscreen(bool on);
+    // RGBA8 pixels → an ImGui texture id (GL texture), and back; for evidence thumbnails.
+    static void* uploadTexture(int width, int height, const unsigned char* rgba);
+    static void releaseTexture(void* texture);
     bool fullscreen() const { return fullscreen_; }
 
 private:
