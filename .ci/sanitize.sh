@@ -6,9 +6,10 @@ cd "$(dirname "$0")/.."
 BUILD="${SW_ASAN_BUILD:-build-asan}"
 KIOSK="${SW_ASAN_KIOSK:-ON}"
 
+mkdir -p "$BUILD"
 # Runtime errors are the point here; gcc warns differently under -fsanitize, so no -Werror.
 cmake -S . -B "$BUILD" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSW_SANITIZE=ON -DSW_KIOSK="$KIOSK" \
-  -DSW_WERROR=OFF > "$BUILD.configure.log" 2>&1 || { cat "$BUILD.configure.log"; exit 1; }
+  -DSW_WERROR=OFF > "$BUILD/configure.log" 2>&1 || { cat "$BUILD/configure.log"; exit 1; }
 cmake --build "$BUILD" -j2
 
 # Leaks inside system libraries (Mesa, fontconfig, glib type system) are not ours to fix.

@@ -12,7 +12,17 @@ Submitter::Submitter(AppendFn append, LogFn log, double retrySeconds)
     : append_(std::move(append)), log_(std::move(log)), retrySeconds_(retrySeconds) {}
 
 Submitter Submitter::forStore(Store& store, double retrySeconds) {
-    return Submitter([&store](const Response& r) { store.append(r); },
+    auto append = [&store](const Response& r) {
+        try {
+            store.append(r);
+        } catch (const StoreError& e) {
+            // A commit can reach the disk yet report an error; its retry then hits the UUID's
+            // UNIQUE constraint. That response is stored: don't retry it forever.
+            if (e.kind == StoreError::Kind::Constraint && store.hasUuid(r.uuid)) return;
+            throw;
+        }
+    };
+    return Submitter(append,
                      [&store](const std::string& k, const std::string& d) { store.logEvent(k, d); }, retrySeconds);
 }
 

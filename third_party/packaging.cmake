@@ -30,10 +30,9 @@ set(CPACK_PACKAGE_VENDOR "SuaraWarga")
 set(CPACK_PACKAGE_CONTACT "SuaraWarga maintainers <suarawarga@localhost>")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY
     "Touchscreen kiosk for the public satisfaction survey (SKM, PermenPANRB 14/2017) and P2HAM")
-set(CPACK_PACKAGE_DESCRIPTION
-    "SuaraWarga lets citizens rate a public-service unit on a touchscreen kiosk with the national\n"
-    "SKM survey and a human-rights accessibility module; unit heads see IKM and mutu; regional\n"
-    "assessors receive signed exports. suarawarga is the kiosk, suarawarga-cli the headless verbs.")
+set(CPACK_PACKAGE_DESCRIPTION "SuaraWarga lets citizens rate a public-service unit on a touchscreen kiosk with the \
+national SKM survey and a human-rights accessibility module; unit heads see IKM and mutu; regional assessors \
+receive signed exports. suarawarga is the kiosk, suarawarga-cli the headless verbs.")
 set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
 set(CPACK_PACKAGING_INSTALL_PREFIX ${CMAKE_INSTALL_PREFIX})
 if(NOT CMAKE_INSTALL_PREFIX STREQUAL "/usr")
@@ -41,6 +40,7 @@ if(NOT CMAKE_INSTALL_PREFIX STREQUAL "/usr")
                  "configure with -DCMAKE_INSTALL_PREFIX=/usr for a Debian-standard package")
 endif()
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
+set(CPACK_STRIP_FILES ON)                  # RelWithDebInfo binaries without their debug info
 set(CPACK_DEBIAN_PACKAGE_SECTION "misc")
 set(CPACK_DEBIAN_PACKAGE_PRIORITY "optional")
 # Shared-library dependencies computed by dpkg-shlibdeps from the binaries (sqlite3, sodium,

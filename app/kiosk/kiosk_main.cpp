@@ -251,8 +251,12 @@ int screenshot(int argc, char** argv) {
             else if (name == "idle") {
                 flow.showPage(Step::Unsur, 2);
                 ui.forceIdlePrompt(true);
-            } else if (name == "pin") ui.openPin();
-            else if (name == "dashboard" || name == "facility" || name == "settings") ui.openAdmin(name);
+            } else if (name == "pin") {
+                ui.openPin();        // resets the flow (as for a real unit head) …
+                flow.setLang(lang);  // … so the picture's language is set again afterwards
+            } else if (name == "dashboard" || name == "facility" || name == "settings") {
+                ui.openAdmin(name, lang);
+            }
             if (o.has("--select")) flow.choose(static_cast<std::size_t>(number(o, "--select", 1, 1, 9)) - 1, 1e6);
         };
         place();

@@ -43,13 +43,13 @@ void KioskUi::openPin() {
     mode_ = Mode::Pin;
 }
 
-void KioskUi::openAdmin(const std::string& tab) {
+void KioskUi::openAdmin(const std::string& tab, const std::string& lang) {
     flow_.reset();
     adminHost_ = admin::AdminHost{};
     adminHost_.store = store_;
     adminHost_.instrument = flow_.instrument();
     adminHost_.pxPerMm = fonts_.pxPerMm;
-    adminHost_.lang = flow_.lang();
+    adminHost_.lang = lang.empty() ? flow_.lang() : lang;
     adminHost_.fullscreen = fullscreen_;
     adminHost_.kioskWarnings = operatorWarnings();
     adminHost_.uploadTexture = uploadTexture;

@@ -53,7 +53,8 @@ public:
 
     // Screenshots and tests.
     void openPin();
-    void openAdmin(const std::string& tab = "");
+    // lang: the area's language ("" = the flow's, which a reset has just made the default).
+    void openAdmin(const std::string& tab = "", const std::string& lang = "");
     void forceIdlePrompt(bool on) { forceIdle_ = on; }
     PinScreen& pinScreen() { return pin_; }
     const admin::AdminHost& adminHost() const { return adminHost_; }

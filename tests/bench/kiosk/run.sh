@@ -82,7 +82,10 @@ display="${BENCH_DISPLAY:-:15}"
 Xvfb "$display" -screen 0 1920x1080x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
 xvfb_pid=$!
 for _ in $(seq 50); do xdpyinfo -display "$display" >/dev/null 2>&1 && break; sleep 0.1; done
-xdpyinfo -display "$display" >/dev/null 2>&1 || { echo "run.sh: Xvfb $display did not start" >&2; cat "$work/xvfb.log" >&2; exit 1; }
+if ! kill -0 "$xvfb_pid" 2>/dev/null || ! xdpyinfo -display "$display" >/dev/null 2>&1; then
+  echo "run.sh: Xvfb $display did not start (in use? choose another with BENCH_DISPLAY=:N)" >&2
+  cat "$work/xvfb.log" >&2; exit 1
+fi
 export DISPLAY="$display" LIBGL_ALWAYS_SOFTWARE=1 GALLIUM_DRIVER=llvmpipe
 # The kiosk's data (database, settings) goes to a scratch folder, never the user's.
 export XDG_DATA_HOME="$work/data"
@@ -118,9 +121,9 @@ fi
   echo
 } | report
 
-median() { sort -g | awk '{v[NR]=$1} END {if (NR==0) print "nan"; else if (NR%2) print v[(NR+1)/2]; else print (v[NR/2]+v[NR/2+1])/2}'; }
+median() { sort -g | awk '{v[NR]=$1} END {if (NR==0) print "n/a"; else if (NR%2) print v[(NR+1)/2]; else print (v[NR/2]+v[NR/2+1])/2}'; }
 field() { sed -n "s/.*\\b$1=\\([0-9.]*\\).*/\\1/p"; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (b+0==0 || a=="nan" || b=="nan") print "n/a"; else printf "%.2f", a/b}'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (b+0==0 || a=="n/a" || b=="n/a") print "n/a"; else printf "%.2f", a/b}'; }
 
 # --- start-up and peak memory -----------------------------------------------------------------
 kiosk_cmd=("$kiosk" --windowed 1920x1080 --exit-after-frames 1 --db "$db")
@@ -156,7 +159,7 @@ k_ms=$(field wall_ms <"$work/kiosk.txt" | median);  f_ms=$(field wall_ms <"$work
 k_kb=$(field maxrss_kb <"$work/kiosk.txt" | median); f_kb=$(field maxrss_kb <"$work/floor.txt" | median)
 c_ms=$(field wall_ms <"$work/chromium.txt" | median); c_kb=$(field maxrss_kb <"$work/chromium.txt" | median)
 c_pss=$(field tree_pss_kb <"$work/chromium.txt" | median)
-mb() { awk -v k="$1" 'BEGIN {if (k=="nan") print "n/a"; else printf "%.1f MB", k/1024}'; }
+mb() { awk -v k="$1" 'BEGIN {if (k=="n/a") print "n/a"; else printf "%.1f MB", k/1024}'; }
 {
   echo "## Start-up to first frame and peak memory (1920×1080, llvmpipe, median of $runs)"
   echo
