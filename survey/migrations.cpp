@@ -2,7 +2,7 @@
 
 namespace sw {
 
-const std::array<const char*, 4> kMigrations = {
+const std::array<const char*, 5> kMigrations = {
     // 0 → 1: responses with answers by code, the instruments they were answered with.
     R"sql(
 CREATE TABLE instrument(
@@ -99,6 +99,11 @@ CREATE TABLE merged_bundle(
   created_utc INTEGER NOT NULL, merged_utc INTEGER NOT NULL, file TEXT NOT NULL DEFAULT '');
 CREATE TABLE unit_report(
   unit_id TEXT PRIMARY KEY, facility TEXT, extra TEXT, bundle_id TEXT NOT NULL, created_utc INTEGER NOT NULL);
+)sql",
+    // 4 → 5: the misuse rule looks up a kiosk's last submission on every submit; without this
+    // index that is a full scan that grows with the unit's history.
+    R"sql(
+CREATE INDEX response_by_device ON response(device_id, created_utc);
 )sql",
 };
 

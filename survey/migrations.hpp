@@ -4,5 +4,5 @@
 #include <array>
 
 namespace sw {
-extern const std::array<const char*, 4> kMigrations;
+extern const std::array<const char*, 5> kMigrations;
 }

@@ -47,7 +47,7 @@ struct ResponseFilter {
 
 class Store {
 public:
-    static constexpr int kSchemaVersion = 4;
+    static constexpr int kSchemaVersion = 5;
     static constexpr int kApplicationId = 0x53575247; // "SWRG" in the SQLite header: ours, not a stranger's file
 
     struct Options {
