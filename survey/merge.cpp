@@ -31,9 +31,8 @@ namespace {
 struct Inserter {
     sql::Statement response, answer, rentan, profile;
     explicit Inserter(sql::Database& db)
-        : response(db, "INSERT INTO response(uuid,instrument_id,instrument_version,unit_id,device_id,created_utc,"
-                       "utc_offset_min,local_date,service,comment,adil,misuse,source,duration_s) "
-                       "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(uuid) DO NOTHING"),
+        : response(db, std::string("INSERT INTO response(") + kResponseInsertColumns +
+                           ") VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(uuid) DO NOTHING"),
           answer(db, "INSERT INTO answer(rid,item,kind,value) VALUES(?,?,?,?)"),
           rentan(db, "INSERT INTO rentan(rid,code,kelompok) VALUES(?,?,?)"),
           profile(db, "INSERT INTO profile(rid,field,value) VALUES(?,?,?)") {}
@@ -94,14 +93,7 @@ MergeOutcome mergeBundle(Store& assessor, const Bundle& b, const std::string& fi
         const Instrument& in = *it->second;
         auto& st = ins.response;
         st.reset();
-        st.bind(1, r.uuid).bind(2, r.instrumentId).bind(3, r.instrumentVersion).bind(4, b.unit.id).bind(5, r.deviceId);
-        st.bind(6, r.createdUtc).bind(7, r.utcOffsetMinutes).bind(8, localDate(r.createdUtc, r.utcOffsetMinutes));
-        if (r.service.empty()) st.bindNull(9);
-        else st.bind(9, r.service);
-        st.bind(10, r.comment);
-        if (r.adil) st.bind(11, *r.adil ? 1 : 0);
-        else st.bindNull(11);
-        st.bind(12, r.misuse ? 1 : 0).bind(13, r.source).bind(14, r.durationSeconds);
+        bindResponseRow(st, r, b.unit.id);
         st.run();
         if (db.changes() == 0) continue; // already here (an overlapping bundle): keep one copy
         const std::int64_t rid = db.lastInsertRowid();

@@ -173,11 +173,11 @@ void Store::logEvent(const std::string& kind, const std::string& detail) {
 
 // [SECTION] Append
 
-void Store::insertOne(const Response& r) {
-    sql::Statement st(db_, "INSERT INTO response(uuid,instrument_id,instrument_version,unit_id,device_id,created_utc,"
-                           "utc_offset_min,local_date,service,comment,adil,misuse,source,duration_s) "
-                           "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-    st.bind(1, r.uuid).bind(2, r.instrumentId).bind(3, r.instrumentVersion).bind(4, r.unitId).bind(5, r.deviceId);
+const char* const kResponseInsertColumns = "uuid,instrument_id,instrument_version,unit_id,device_id,created_utc,"
+                                          "utc_offset_min,local_date,service,comment,adil,misuse,source,duration_s";
+
+void bindResponseRow(sql::Statement& st, const Response& r, const std::string& unitId) {
+    st.bind(1, r.uuid).bind(2, r.instrumentId).bind(3, r.instrumentVersion).bind(4, unitId).bind(5, r.deviceId);
     st.bind(6, r.createdUtc).bind(7, r.utcOffsetMinutes).bind(8, localDate(r.createdUtc, r.utcOffsetMinutes));
     if (r.service.empty()) st.bindNull(9);
     else st.bind(9, r.service);
@@ -185,6 +185,12 @@ void Store::insertOne(const Response& r) {
     if (r.adil) st.bind(11, *r.adil ? 1 : 0);
     else st.bindNull(11);
     st.bind(12, r.misuse ? 1 : 0).bind(13, r.source).bind(14, r.durationSeconds);
+}
+
+void Store::insertOne(const Response& r) {
+    sql::Statement st(db_, std::string("INSERT INTO response(") + kResponseInsertColumns +
+                               ") VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    bindResponseRow(st, r, r.unitId);
     st.run();
     const std::int64_t rid = db_.lastInsertRowid();
 

@@ -104,6 +104,11 @@ private:
     std::map<std::string, std::shared_ptr<const Instrument>> instrumentCache_; // "id/version" → parsed
 };
 
+// The columns of one `response` row, in the order of kResponseInsertColumns; shared by append and
+// merge so a response is written the same way wherever it comes from.
+extern const char* const kResponseInsertColumns;   // "uuid,instrument_id,…,duration_s" (14 columns)
+void bindResponseRow(sql::Statement& st, const Response& r, const std::string& unitId);
+
 // Builds the SQL filter shared by every query; exposed for statistics code in this library.
 std::string responseWhere(const ResponseFilter& f, std::vector<std::string>& binds);
 
