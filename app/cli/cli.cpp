@@ -64,7 +64,7 @@ int runVerb(int argc, char** argv) {
 
 void printOverview(const char* program, bool withKiosk) {
     std::cout << "SuaraWarga — survei kepuasan masyarakat (SKM) dan P2HAM\n\nUsage:\n";
-    if (withKiosk) std::cout << "  " << program << " [--db FILE] [--windowed WxH] …   start the kiosk (see --help-kiosk)\n";
+    if (withKiosk) std::cout << "  " << program << " [--db FILE] [--windowed WxH] …   start the kiosk (options below)\n";
     std::cout << "  " << program << " <command> [options]\n\nCommands:\n";
     for (const auto& v : verbs()) {
         std::string name = v.name;
