@@ -132,30 +132,12 @@ SkmResult skmOf(const Acc& a, const Instrument& in, Weights w) {
     return scoreSkm(t, a.respondents, w);
 }
 
-// The same arithmetic as aksesibilitasFor (survey/statistik.cpp): mean of item NRR over the
-// items somebody rated, × 25.
 AksesibilitasResult aksesOf(const Acc& a, const Instrument& in) {
-    AksesibilitasResult r;
-    double total = 0;
-    int rated = 0;
-    for (std::size_t i = 0; i < in.ham.items.size(); ++i) {
-        UnsurScore s;
-        s.code = in.ham.items[i].code;
-        s.name = in.ham.items[i].name.in("id");
-        s.sum = a.hamSum[i];
-        s.n = a.hamN[i];
-        if (s.n > 0) {
-            s.nrr = static_cast<double>(s.sum) / static_cast<double>(s.n);
-            s.nrrUnit = s.nrr * 25.0;
-            s.mutu = mutuFor(s.nrrUnit);
-            total += s.nrr;
-            ++rated;
-        }
-        r.items.push_back(s);
-    }
-    for (auto& s : r.items) s.nrrWeighted = rated > 0 && s.n > 0 ? s.nrr / rated : 0;
-    r.any = rated > 0;
-    r.index = rated > 0 ? total / rated * 25.0 : 0;
+    std::vector<UnsurTally> t;
+    t.reserve(in.ham.items.size());
+    for (std::size_t i = 0; i < in.ham.items.size(); ++i)
+        t.push_back({in.ham.items[i].code, in.ham.items[i].name.in("id"), a.hamSum[i], a.hamN[i]});
+    AksesibilitasResult r = scoreAksesibilitas(t);
     r.adilYes = a.adilYes;
     r.adilNo = a.adilNo;
     return r;

@@ -10,12 +10,11 @@ SkmResult skmFor(Store& store, const Instrument& in, const ResponseFilter& f, We
     return scoreSkm(t, respondents, w);
 }
 
-AksesibilitasResult aksesibilitasFor(Store& store, const Instrument& in, const ResponseFilter& f) {
+AksesibilitasResult scoreAksesibilitas(const std::vector<UnsurTally>& tallies) {
     AksesibilitasResult r;
     // The SKM arithmetic over the items somebody rated: exact equal weights, so the index is the
     // mean item NRR × 25 (as the IKM is the mean of the nine NRR).
     std::vector<UnsurTally> rated;
-    auto tallies = store.hamTallies(f, in);
     for (const auto& t : tallies)
         if (t.n > 0) rated.push_back(t);
     SkmResult scored = scoreSkm(rated, 0);
@@ -32,7 +31,11 @@ AksesibilitasResult aksesibilitasFor(Store& store, const Instrument& in, const R
             r.items.push_back(none);
         }
     }
+    return r;
+}
 
+AksesibilitasResult aksesibilitasFor(Store& store, const Instrument& in, const ResponseFilter& f) {
+    AksesibilitasResult r = scoreAksesibilitas(store.hamTallies(f, in));
     std::vector<std::string> binds;
     std::string where = responseWhere(f, binds);
     sql::Statement st(store.db(), "SELECT sum(r.adil=1), sum(r.adil=0) FROM response r WHERE " + where);

@@ -27,6 +27,10 @@ struct RentanGap {
     bool comparable = false;          // both groups have respondents
 };
 
+// The accessibility arithmetic over per-item tallies (items nobody rated keep n = 0 and are left
+// out of the index). Shared by aksesibilitasFor and the dashboard's columnar path.
+AksesibilitasResult scoreAksesibilitas(const std::vector<UnsurTally>& tallies);
+
 SkmResult skmFor(Store& store, const Instrument& in, const ResponseFilter& f, Weights w = Weights::Exact);
 AksesibilitasResult aksesibilitasFor(Store& store, const Instrument& in, const ResponseFilter& f);
 RentanGap rentanGapFor(Store& store, const Instrument& in, const ResponseFilter& f, Weights w = Weights::Exact);

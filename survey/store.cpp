@@ -5,6 +5,7 @@
 //   [SECTION] Queries
 #include "survey/store.hpp"
 
+#include "survey/export_scan.hpp"
 #include "survey/local_time.hpp"
 #include "survey/migrations.hpp"
 
@@ -337,41 +338,8 @@ std::vector<UnsurTally> Store::hamTallies(const ResponseFilter& f, const Instrum
 }
 
 void Store::forEachResponse(const ResponseFilter& f, const std::function<bool(const Response&)>& visit) {
-    std::vector<std::string> binds;
-    sql::Statement st(db_, "SELECT r.rid, r.uuid, r.instrument_id, r.instrument_version, r.unit_id, r.device_id, "
-                           "r.created_utc, r.utc_offset_min, r.service, r.comment, r.adil, r.misuse, r.source, r.duration_s "
-                           "FROM response r WHERE " + whereClause(f, binds) + " ORDER BY r.created_utc, r.rid");
-    bindAll(st, binds);
-    sql::Statement ans(db_, "SELECT item, kind, value FROM answer WHERE rid=?");
-    sql::Statement ren(db_, "SELECT code FROM rentan WHERE rid=? ORDER BY code");
-    sql::Statement pro(db_, "SELECT field, value FROM profile WHERE rid=?");
-    while (st.step()) {
-        Response r;
-        const std::int64_t rid = st.getInt(0);
-        r.uuid = st.getText(1);
-        r.instrumentId = st.getText(2);
-        r.instrumentVersion = static_cast<int>(st.getInt(3));
-        r.unitId = st.getText(4);
-        r.deviceId = st.getText(5);
-        r.createdUtc = st.getInt(6);
-        r.utcOffsetMinutes = static_cast<int>(st.getInt(7));
-        r.service = st.getText(8);
-        r.comment = st.getText(9);
-        if (!st.isNull(10)) r.adil = st.getInt(10) != 0;
-        r.misuse = st.getInt(11) != 0;
-        r.source = st.getText(12);
-        if (!st.isNull(13)) r.durationSeconds = static_cast<int>(st.getInt(13));
-        ans.reset();
-        ans.bind(1, rid);
-        while (ans.step()) (ans.getInt(1) == 0 ? r.unsur : r.ham)[ans.getText(0)] = static_cast<int>(ans.getInt(2));
-        ren.reset();
-        ren.bind(1, rid);
-        while (ren.step()) r.rentan.push_back(ren.getText(0));
-        pro.reset();
-        pro.bind(1, rid);
-        while (pro.step()) r.profile[pro.getText(0)] = pro.getText(1);
-        if (!visit(r)) return;
-    }
+    // The exports' batched scan (a few cursors, not four queries per response) is the one read path.
+    scanResponses(*this, f, [&](const ExportRow& row) { return visit(row.toResponse()); });
 }
 
 } // namespace sw

@@ -92,7 +92,7 @@ public:
     std::vector<UnsurTally> unsurTallies(const ResponseFilter& f, const Instrument& in, std::int64_t* respondents = nullptr);
     // Same for the HAM items; value 0 (tidak tahu) is excluded.
     std::vector<UnsurTally> hamTallies(const ResponseFilter& f, const Instrument& in);
-    // Visits full responses in time order (exports). Return false from `visit` to stop.
+    // Visits full responses in storage order (rid). Return false from `visit` to stop.
     void forEachResponse(const ResponseFilter& f, const std::function<bool(const Response&)>& visit);
 
 private:
