@@ -12,6 +12,8 @@
 #include <sodium.h>
 
 #include <cstring>
+#include <map>
+#include <mutex>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -46,30 +48,6 @@ std::string payloadId(std::string_view payload) {
     return toHex(h, sizeof h);
 }
 
-json responseJson(const ExportRow& r) {
-    json j;
-    j["uuid"] = r.uuid;
-    j["instrument"] = {r.instrumentId, r.instrumentVersion};
-    j["device"] = r.deviceId;
-    j["utc"] = r.createdUtc;
-    j["offset_min"] = r.utcOffsetMinutes;
-    j["service"] = r.service;
-    json u = json::object(), h = json::object(), p = json::object();
-    for (const auto& [c, v] : r.unsur) u[c] = v;
-    for (const auto& [c, v] : r.ham) h[c] = v;
-    for (const auto& [c, v] : r.profile) p[c] = v;
-    j["unsur"] = std::move(u);
-    j["ham"] = std::move(h);
-    j["rentan"] = r.rentan;
-    j["adil"] = r.adil ? json(*r.adil) : json(nullptr);
-    j["profile"] = std::move(p);
-    j["comment"] = r.comment;
-    j["misuse"] = r.misuse;
-    j["duration_s"] = r.durationSeconds ? json(*r.durationSeconds) : json(nullptr);
-    j["source"] = r.source;
-    return j;
-}
-
 } // namespace
 
 const char* bundleErrorName(BundleError::Kind k) {
@@ -94,18 +72,20 @@ std::string buildBundle(Store& store, const UnitKey& key, const BundleOptions& o
     f.includeMisuse = true; // the assessor gets everything; misuse stays flagged and out of scores
     f.unitId = unit->id;
 
-    // Payload JSON written by hand around per-response objects, so a year of responses never
-    // becomes one giant in-memory document.
-    std::string responses = "[";
+    // The response lines are written straight from the scan, packed as stored (bundle_rows.hpp).
+    std::string rows;
     std::set<std::pair<std::string, int>> used;
     std::int64_t count = 0;
+    std::pair<std::string, int> last;
     scanResponses(store, f, [&](const ExportRow& r) {
-        if (count++) responses += ',';
-        responses += responseJson(r).dump();
-        used.insert({r.instrumentId, r.instrumentVersion});
+        ++count;
+        appendBundleRow(rows, r);
+        if (r.instrumentVersion != last.second || r.instrumentId != last.first) {
+            last = {std::string(r.instrumentId), r.instrumentVersion};
+            used.insert(last);
+        }
         return true;
     });
-    responses += "]";
 
     json instruments = json::array();
     for (const auto& [id, version] : used) {
@@ -125,12 +105,14 @@ std::string buildBundle(Store& store, const UnitKey& key, const BundleOptions& o
     head["period"] = {{"from", opt.filter.from ? json(*opt.filter.from) : json(nullptr)},
                       {"to", opt.filter.to ? json(*opt.filter.to) : json(nullptr)}};
     head["counts"] = {{"responses", count}};
+    head["columns"] = bundleColumns();
     head["instruments"] = std::move(instruments);
     head["facility"] = opt.facility;
     head["extra"] = opt.extra.is_object() ? opt.extra : json::object();
-    std::string payload = head.dump();
-    payload.pop_back(); // reopen the object to append the responses array
-    payload += ",\"responses\":" + responses + "}";
+    std::string payload = head.dump(); // one line: dump() escapes every newline inside strings
+    payload.reserve(payload.size() + 1 + rows.size());
+    payload += '\n';
+    payload += rows;
 
     return sealBundle(payload, key);
 }
@@ -265,6 +247,41 @@ Response parseResponse(const json& j, const std::string& where, const std::strin
     return r;
 }
 
+// Format 1 carried the responses as JSON objects: they are checked as before, then packed into
+// format-2 lines so one code path merges both.
+std::string formatOneRows(const json& j, const Bundle& b) {
+    const json& rs = member(j, "responses", "payload");
+    if (!rs.is_array()) malformed("responses", "must be a list");
+    std::string rows;
+    for (std::size_t i = 0; i < rs.size(); ++i) {
+        const std::string where = "responses/" + std::to_string(i + 1);
+        Response r = parseResponse(rs[i], where, b.unit.id);
+        const PackedLayout* layout = nullptr;
+        for (const auto& l : b.layouts)
+            if (l->instrument().id == r.instrumentId && l->instrument().version == r.instrumentVersion) layout = l.get();
+        if (!layout) malformed("responses", "response " + r.uuid + " names an instrument the bundle does not carry");
+        try {
+            appendBundleRow(rows, r, layout->pack(r));
+        } catch (const StoreError& e) {
+            malformed(where, e.what());
+        }
+    }
+    return rows;
+}
+
+// Instruments repeat across the bundles of one merge: parse each distinct body once.
+std::shared_ptr<const Instrument> parsedInstrument(const std::string& body, const std::string& where) {
+    static std::mutex lock;
+    static std::map<std::string, std::shared_ptr<const Instrument>> cache;
+    std::lock_guard<std::mutex> hold(lock);
+    auto it = cache.find(body);
+    if (it != cache.end()) return it->second;
+    auto in = std::make_shared<const Instrument>(parseInstrument(body, where));
+    if (cache.size() > 64) cache.clear();
+    cache.emplace(body, in);
+    return in;
+}
+
 } // namespace
 
 Bundle readBundle(const std::string& bytes) {
@@ -308,8 +325,12 @@ Bundle readBundle(const std::string& bytes) {
 
     const std::string_view payload(bytes.data() + kHeaderSize, static_cast<std::size_t>(length));
     b.id = payloadId(payload);
-    if (!depthWithin(payload, kMaxDepth)) malformed("payload", "nested too deeply");
-    json j = json::parse(payload.begin(), payload.end(), nullptr, false);
+    // Format 2: the JSON header is the first line, the response lines follow. Format 1: all JSON.
+    const std::size_t headEnd = version >= 2 ? payload.find('\n') : payload.size();
+    if (headEnd == std::string_view::npos) malformed("payload", "no newline after the header");
+    const std::string_view headText = payload.substr(0, headEnd);
+    if (!depthWithin(headText, kMaxDepth)) malformed("payload", "nested too deeply");
+    json j = json::parse(headText.begin(), headText.end(), nullptr, false);
     if (j.is_discarded()) malformed("payload", "not valid JSON");
     if (str(j, "format", "payload") != "suarawarga-bundle") malformed("payload", "\"format\" is not suarawarga-bundle");
     if (integer(member(j, "format_version", "payload"), "payload/format_version", 0, 0xffffffffLL) != version)
@@ -340,34 +361,44 @@ Bundle readBundle(const std::string& bytes) {
         bi.id = str(ins[i], "id", where);
         bi.version = static_cast<int>(integer(member(ins[i], "version", where), where + "/version", 1, 1000000));
         bi.body = str(ins[i], "body", where);
+        std::shared_ptr<const Instrument> in;
+        try {
+            in = parsedInstrument(bi.body, "bundle " + b.unit.id + "#instrument/" + bi.id + "/v" + std::to_string(bi.version));
+        } catch (const InstrumentError& e) {
+            malformed(where, std::string("its instrument is not valid: ") + e.what());
+        }
+        if (in->id != bi.id || in->version != bi.version)
+            malformed(where, "the body is instrument " + in->id + " v" + std::to_string(in->version) + ", not " + bi.id + " v" +
+                                 std::to_string(bi.version));
+        b.layouts.push_back(std::make_shared<const PackedLayout>(in));
         b.instruments.push_back(std::move(bi));
     }
-    const json& rs = member(j, "responses", "payload");
-    if (!rs.is_array()) malformed("responses", "must be a list");
     const std::int64_t announced = integer(member(member(j, "counts", "payload"), "responses", "counts"), "counts/responses", 0,
                                            1LL << 40);
-    if (announced != static_cast<std::int64_t>(rs.size()))
-        malformed("counts", "announces " + std::to_string(announced) + " responses, holds " + std::to_string(rs.size()));
-    b.responses.reserve(rs.size());
-    for (std::size_t i = 0; i < rs.size(); ++i)
-        b.responses.push_back(parseResponse(rs[i], "responses/" + std::to_string(i + 1), b.unit.id));
-    for (const auto& r : b.responses) {
-        bool known = false;
-        for (const auto& bi : b.instruments) known = known || (bi.id == r.instrumentId && bi.version == r.instrumentVersion);
-        if (!known) malformed("responses", "response " + r.uuid + " names an instrument the bundle does not carry");
+    if (version >= 2) {
+        if (member(j, "columns", "payload") != json(bundleColumns()))
+            malformed("columns", "the response columns are not those of bundle format " + std::to_string(version));
+        b.rows = std::make_shared<std::string>(payload.substr(headEnd + 1));
+    } else {
+        b.rows = std::make_shared<std::string>(formatOneRows(j, b));
     }
+    b.responses = parseBundleRows(*b.rows, 0, b.layouts);
+    if (announced != static_cast<std::int64_t>(b.responses.size()))
+        malformed("counts", "announces " + std::to_string(announced) + " responses, holds " + std::to_string(b.responses.size()));
     if (auto it = j.find("facility"); it != j.end()) b.facility = *it;
     if (auto it = j.find("extra"); it != j.end() && it->is_object()) b.extra = *it;
     return b;
 }
 
 Bundle readBundleFile(const std::string& path) {
-    std::ifstream f(path, std::ios::binary);
+    std::ifstream f(path, std::ios::binary | std::ios::ate);
     if (!f) throw BundleError(BundleError::Kind::NotABundle, path + ": cannot open the file");
-    std::stringstream ss;
-    ss << f.rdbuf();
+    std::string bytes(static_cast<std::size_t>(f.tellg()), '\0');
+    f.seekg(0);
+    if (!f.read(bytes.data(), static_cast<std::streamsize>(bytes.size())))
+        throw BundleError(BundleError::Kind::Truncated, path + ": the file could not be read whole");
     try {
-        return readBundle(ss.str());
+        return readBundle(bytes);
     } catch (const BundleError& e) {
         throw BundleError(e.kind, path + ": " + e.what());
     }

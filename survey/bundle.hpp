@@ -7,11 +7,14 @@
 //   0   8  magic "SWBUNDLE"
 //   8   4  format version (kBundleFormatVersion)
 //   12  8  payload length N
-//   20  N  payload: UTF-8 JSON {"format":"suarawarga-bundle", unit, period, instruments, responses, facility…}
+//   20  N  payload (format 2): one line of UTF-8 JSON {"format":"suarawarga-bundle", unit, period,
+//          instruments, counts, columns, facility…}, a newline, then the responses, one per line
+//          (bundle_rows.hpp). Format 1 (read, no longer written) had the responses inside the JSON.
 //   +   32 Ed25519 public key
 //   +   64 Ed25519 signature (crypto_sign_detached) over bytes [0, 20+N)
 // The header is inside the signed bytes, so the version cannot be changed either.
 #pragma once
+#include "survey/bundle_rows.hpp"
 #include "survey/response.hpp"
 #include "survey/signing.hpp"
 #include "survey/store.hpp"
@@ -26,7 +29,7 @@
 
 namespace sw {
 
-constexpr std::uint32_t kBundleFormatVersion = 1;
+constexpr std::uint32_t kBundleFormatVersion = 2;
 
 // Why a bundle is refused. what() names the problem in words an assessor can act on.
 struct BundleError : std::runtime_error {
@@ -60,7 +63,9 @@ struct Bundle {
     std::optional<std::string> to;
     std::int64_t createdUtc = 0;
     std::vector<BundleInstrument> instruments;
-    std::vector<Response> responses;
+    std::vector<std::shared_ptr<const PackedLayout>> layouts; // the instruments, parsed (same order)
+    std::shared_ptr<std::string> rows;                       // the response lines the views point into
+    std::vector<BundleResponse> responses;
     nlohmann::json facility;          // the unit's facility self-assessment (null when none)
     nlohmann::json extra;             // other unit data (population…) for the roll-up
 };

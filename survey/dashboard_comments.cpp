@@ -40,15 +40,14 @@ std::string whereFor(const CommentQuery& q, std::vector<std::string>& binds) {
 std::vector<CommentRow> commentsFor(Store& store, const CommentQuery& q) {
     std::vector<std::string> binds;
     const std::string where = whereFor(q, binds);
-    sql::Statement st(store.db(), "SELECT r.rid, r.created_utc, r.utc_offset_min, r.service, r.comment, r.misuse, r.duration_s "
+    sql::Statement st(store.db(), "SELECT r.rid, r.created_utc, r.utc_offset_min, r.service, r.comment, r.misuse, r.duration_s, "
+                                  "r.instrument_id, r.instrument_version, r.skm, r.kelompok "
                                   "FROM response r WHERE " + where + " ORDER BY r.created_utc DESC, r.rid DESC LIMIT ? OFFSET ?");
     int n = 1;
     for (const auto& b : binds) st.bind(n++, b);
     st.bind(n, q.limit);
     st.bind(n + 1, q.offset);
     std::vector<CommentRow> out;
-    sql::Statement ans(store.db(), "SELECT item, value FROM answer WHERE rid=? AND kind=0");
-    sql::Statement ren(store.db(), "SELECT DISTINCT kelompok FROM rentan WHERE rid=? ORDER BY kelompok");
     while (st.step()) {
         CommentRow c;
         c.rid = st.getInt(0);
@@ -58,12 +57,16 @@ std::vector<CommentRow> commentsFor(Store& store, const CommentQuery& q) {
         c.comment = st.getText(4);
         c.misuse = st.getInt(5) != 0;
         if (!st.isNull(6)) c.durationSeconds = static_cast<int>(st.getInt(6));
-        ans.reset();
-        ans.bind(1, c.rid);
-        while (ans.step()) c.unsur[ans.getText(0)] = static_cast<int>(ans.getInt(1));
-        ren.reset();
-        ren.bind(1, c.rid);
-        while (ren.step()) c.kelompok.push_back(ren.getText(0));
+        if (auto lay = store.layout(st.getText(7), static_cast<int>(st.getInt(8)))) {
+            Response r;
+            lay->unpack(st.getText(9), "", "", "", r);
+            c.unsur = r.unsur;
+        }
+        // The groups by code, alphabetically (as the comment list shows them).
+        const int mask = static_cast<int>(st.getInt(10));
+        for (KelompokRentan k : {KelompokRentan::Anak, KelompokRentan::Bukan, KelompokRentan::Disabilitas,
+                                 KelompokRentan::HamilMenyusui, KelompokRentan::LanjutUsia})
+            if (mask & rentanBit(k)) c.kelompok.push_back(kelompokCode(k));
         out.push_back(std::move(c));
     }
     return out;

@@ -8,6 +8,7 @@
 
 #include <charconv>
 #include <map>
+#include <unordered_map>
 
 namespace sw {
 
@@ -24,25 +25,70 @@ void number(std::string& out, std::int64_t v) {
     out.append(buf, res.ptr);
 }
 
-// Labels of one instrument version in the export's language, looked up per row.
-struct Labels {
-    std::map<std::string, std::string> service;
-    std::map<std::string, std::map<std::string, std::string>> profile;
-    std::map<std::string, std::string> rentan;
+// What one instrument version's rows print, escaped once: labels by code in the export's
+// language, and the profile/rentan cells of each distinct packed value seen (a few hundred at most).
+struct VersionCells {
+    std::vector<std::pair<std::string, std::string>> service; // code → escaped label
+    std::vector<std::vector<std::pair<std::string, std::string>>> profile; // per export profile column
+    std::vector<std::pair<std::string, std::string>> rentan;  // code → label (unescaped)
+    std::string key;                                          // "id/version", escaped
+    std::unordered_map<std::string, std::string> profileCells; // packed profile → "a,b,c,d,"
+    std::unordered_map<std::string, std::string> rentanCell;   // packed rentan → escaped cell
 };
 
-Labels labelsOf(const Instrument& in, const std::string& lang) {
-    Labels l;
-    for (const auto& s : in.services) l.service[s.code] = s.label.in(lang);
-    for (const auto& p : in.profile)
-        for (const auto& o : p.options) l.profile[p.code][o.code] = o.label.in(lang);
-    for (const auto& r : in.ham.rentan) l.rentan[r.code] = r.label.in(lang);
-    return l;
+std::string escaped(std::string_view v) {
+    std::string out;
+    field(out, v);
+    return out;
 }
 
-const std::string& lookup(const std::map<std::string, std::string>& m, const std::string& code) {
-    auto it = m.find(code);
-    return it == m.end() ? code : it->second;
+VersionCells cellsOf(const Instrument& version, const Instrument& columns, const std::string& lang) {
+    VersionCells c;
+    for (const auto& s : version.services) c.service.emplace_back(s.code, escaped(s.label.in(lang)));
+    for (const auto& col : columns.profile) {
+        std::vector<std::pair<std::string, std::string>> opts;
+        if (const ProfileField* f = version.findProfile(col.code))
+            for (const auto& o : f->options) opts.emplace_back(o.code, escaped(o.label.in(lang)));
+        c.profile.push_back(std::move(opts));
+    }
+    for (const auto& r : version.ham.rentan) c.rentan.emplace_back(r.code, r.label.in(lang));
+    c.key = escaped(version.id + "/" + std::to_string(version.version));
+    return c;
+}
+
+template <class Pairs>
+const std::string* find(const Pairs& pairs, std::string_view code) {
+    for (const auto& [k, v] : pairs)
+        if (k == code) return &v;
+    return nullptr;
+}
+
+const std::string& profileCells(VersionCells& c, const Instrument& columns, std::string_view packed) {
+    auto it = c.profileCells.find(std::string(packed));
+    if (it != c.profileCells.end()) return it->second;
+    std::vector<std::string> cells(columns.profile.size());
+    forEachProfilePair(packed, [&](std::string_view f, std::string_view v) {
+        for (std::size_t j = 0; j < columns.profile.size(); ++j)
+            if (columns.profile[j].code == f) {
+                const std::string* label = find(c.profile[j], v);
+                cells[j] = label ? *label : escaped(v);
+            }
+    });
+    std::string out;
+    for (const auto& cell : cells) out += cell + ",";
+    return c.profileCells.emplace(std::string(packed), std::move(out)).first->second;
+}
+
+const std::string& rentanCell(VersionCells& c, std::string_view packed) {
+    auto it = c.rentanCell.find(std::string(packed));
+    if (it != c.rentanCell.end()) return it->second;
+    std::string joined;
+    forEachCode(packed, [&](std::string_view code) {
+        if (!joined.empty()) joined += "; ";
+        const std::string* label = find(c.rentan, code);
+        joined += label ? *label : std::string(code);
+    });
+    return c.rentanCell.emplace(std::string(packed), escaped(joined)).first->second;
 }
 
 } // namespace
@@ -83,56 +129,54 @@ std::int64_t exportCsv(Store& store, const std::string& path, CsvExportOptions o
 
     const std::string& yes = t("common.yes");
     const std::string& no = t("common.no");
-    std::map<std::string, Labels> labelCache; // "id/version" → labels
-    std::string lastKey;
-    const Labels* labels = nullptr;
-
+    std::vector<std::string> unsurCodes, hamCodes;
+    for (const auto& u : in.unsur) unsurCodes.push_back(u.code);
+    for (const auto& h : in.ham.items) hamCodes.push_back(h.code);
+    ColumnMap columns(unsurCodes, hamCodes);
+    std::map<const PackedLayout*, VersionCells> cellsByVersion;
+    const PackedLayout* lastLayout = nullptr;
+    VersionCells* cells = nullptr;
+    std::string lastUnit, unitCell;
     std::int64_t rows = 0;
-    ResponseFilter f = opt.filter;
-    scanResponses(store, f, [&](const ExportRow& r) {
-        std::string key = r.instrumentId + "/" + std::to_string(r.instrumentVersion);
-        if (key != lastKey || !labels) {
-            auto it = labelCache.find(key);
-            if (it == labelCache.end()) {
-                auto inr = store.cachedInstrument(r.instrumentId, r.instrumentVersion);
-                it = labelCache.emplace(key, inr ? labelsOf(*inr, lang) : Labels{}).first;
-            }
-            labels = &it->second;
-            lastKey = key;
+    buf.reserve(2u << 20);
+    scanResponses(store, opt.filter, [&](const ExportRow& r) {
+        if (r.layout != lastLayout) {
+            lastLayout = r.layout;
+            columns.use(*r.layout);
+            auto it = cellsByVersion.find(r.layout);
+            if (it == cellsByVersion.end()) it = cellsByVersion.emplace(r.layout, cellsOf(r.layout->instrument(), in, lang)).first;
+            cells = &it->second;
+        }
+        if (r.unitId != lastUnit) {
+            lastUnit.assign(r.unitId);
+            unitCell = escaped(r.unitId);
         }
         number(buf, ++rows);
         buf += ',';
-        buf += r.uuid;
+        buf.append(r.uuid);
         buf += ',';
-        field(buf, r.unitId);
+        buf += unitCell;
         buf += ',';
-        buf += localDateTime(r.createdUtc, r.utcOffsetMinutes);
+        char when[25];
+        formatLocalDateTime(when, r.createdUtc, r.utcOffsetMinutes);
+        buf.append(when, sizeof when);
         buf += ',';
-        buf += zoneName(r.utcOffsetMinutes);
+        if (r.utcOffsetMinutes == 420) buf += "WIB";
+        else buf += zoneName(r.utcOffsetMinutes);
         buf += ',';
-        field(buf, lookup(labels->service, r.service));
+        if (const std::string* label = find(cells->service, r.service)) buf += *label;
+        else field(buf, r.service);
         buf += ',';
-        for (const auto& u : in.unsur) {
-            if (int v = r.unsurValue(u.code)) buf += static_cast<char>('0' + v);
+        for (std::size_t j = 0; j < unsurCodes.size(); ++j) {
+            if (char c = columns.unsur(r, j)) buf += c;
             buf += ',';
         }
-        for (const auto& p : in.profile) {
-            if (const std::string* v = r.profileValue(p.code)) {
-                auto pit = labels->profile.find(p.code);
-                field(buf, pit == labels->profile.end() ? *v : lookup(pit->second, *v));
-            }
+        buf += profileCells(*cells, in, r.profile);
+        for (std::size_t j = 0; j < hamCodes.size(); ++j) {
+            if (char c = columns.ham(r, j)) buf += c;
             buf += ',';
         }
-        for (const auto& h : in.ham.items) {
-            if (int v = r.hamValue(h.code); v >= 0) buf += static_cast<char>('0' + v);
-            buf += ',';
-        }
-        std::string rentan;
-        for (const auto& code : r.rentan) {
-            if (!rentan.empty()) rentan += "; ";
-            rentan += lookup(labels->rentan, code);
-        }
-        field(buf, rentan);
+        buf += rentanCell(*cells, r.rentan);
         buf += ',';
         if (r.adil) buf += *r.adil ? yes : no;
         buf += ',';
@@ -142,7 +186,7 @@ std::int64_t exportCsv(Store& store, const std::string& path, CsvExportOptions o
         buf += ',';
         field(buf, r.source);
         buf += ',';
-        field(buf, key);
+        buf += cells->key;
         buf += "\r\n";
         if (buf.size() > (1u << 20)) {
             out.write(buf);

@@ -51,11 +51,17 @@ pdf::Rgb mutuColor(Mutu m) {
 // Respondents per profile option over the filter (demography of BAB III).
 std::map<std::string, std::map<std::string, std::int64_t>> profileTallies(Store& store, const ResponseFilter& f) {
     std::vector<std::string> binds;
-    sql::Statement st(store.db(), "SELECT p.field, p.value, count(*) FROM response r JOIN profile p ON p.rid=r.rid WHERE " +
-                                      responseWhere(f, binds) + " GROUP BY p.field, p.value");
+    // Grouped by the packed profile (a few hundred distinct values), then split into its pairs.
+    sql::Statement st(store.db(), "SELECT r.profile, count(*) FROM response r WHERE " + responseWhere(f, binds) +
+                                      " GROUP BY r.profile");
     for (std::size_t i = 0; i < binds.size(); ++i) st.bind(static_cast<int>(i) + 1, binds[i]);
     std::map<std::string, std::map<std::string, std::int64_t>> out;
-    while (st.step()) out[st.getText(0)][st.getText(1)] = st.getInt(2);
+    while (st.step()) {
+        const std::int64_t n = st.getInt(1);
+        forEachProfilePair(st.getText(0), [&](std::string_view field, std::string_view value) {
+            out[std::string(field)][std::string(value)] += n;
+        });
+    }
     return out;
 }
 

@@ -6,75 +6,12 @@ namespace sw {
 
 namespace {
 
-std::string_view textAt(sql::Statement& st, int col) {
-    const unsigned char* p = sqlite3_column_text(st.handle(), col);
-    int n = sqlite3_column_bytes(st.handle(), col);
+std::string_view textAt(sqlite3_stmt* st, int col) {
+    const unsigned char* p = sqlite3_column_text(st, col);
+    int n = sqlite3_column_bytes(st, col);
     return p ? std::string_view(reinterpret_cast<const char*>(p), static_cast<std::size_t>(n)) : std::string_view();
 }
 
-void bindAll(sql::Statement& st, const std::vector<std::string>& binds) {
-    for (std::size_t i = 0; i < binds.size(); ++i) st.bind(static_cast<int>(i) + 1, binds[i]);
-}
-
-// A child table read in rid order between the first and last selected rid.
-struct ChildCursor {
-    sql::Statement st;
-    bool more = false;
-    ChildCursor(sql::Database& db, const std::string& sql, std::int64_t lo, std::int64_t hi) : st(db, sql) {
-        st.bind(1, lo).bind(2, hi);
-        more = st.step();
-    }
-    std::int64_t rid() const { return st.getInt(0); }
-    // Skips rows of responses the filter left out; true when positioned on `target`.
-    bool seek(std::int64_t target) {
-        while (more && rid() < target) more = st.step();
-        return more && rid() == target;
-    }
-};
-
-} // namespace
-
-int ExportRow::unsurValue(const std::string& code) const {
-    for (const auto& [c, v] : unsur)
-        if (c == code) return v;
-    return 0;
-}
-
-int ExportRow::hamValue(const std::string& code) const {
-    for (const auto& [c, v] : ham)
-        if (c == code) return v;
-    return -1;
-}
-
-const std::string* ExportRow::profileValue(const std::string& field) const {
-    for (const auto& [c, v] : profile)
-        if (c == field) return &v;
-    return nullptr;
-}
-
-Response ExportRow::toResponse() const {
-    Response r;
-    r.uuid = uuid;
-    r.instrumentId = instrumentId;
-    r.instrumentVersion = instrumentVersion;
-    r.unitId = unitId;
-    r.deviceId = deviceId;
-    r.createdUtc = createdUtc;
-    r.utcOffsetMinutes = utcOffsetMinutes;
-    r.service = service;
-    for (const auto& [c, v] : unsur) r.unsur[c] = v;
-    for (const auto& [c, v] : ham) r.ham[c] = v;
-    r.rentan = rentan;
-    r.adil = adil;
-    for (const auto& [c, v] : profile) r.profile[c] = v;
-    r.comment = comment;
-    r.misuse = misuse;
-    r.durationSeconds = durationSeconds;
-    r.source = source;
-    return r;
-}
-
-namespace {
 // A whole-table scan reads through memory-mapped pages instead of copying each page with
 // pread(); switched off again afterwards so the kiosk's normal writes never run on a mapping.
 struct MmapWhileScanning {
@@ -87,68 +24,102 @@ struct MmapWhileScanning {
         }
     }
 };
+
 } // namespace
+
+int ExportRow::unsurValue(std::string_view code) const {
+    int at = layout->unsurPosition(code);
+    if (at < 0 || static_cast<std::size_t>(at) >= skm.size() || skm[static_cast<std::size_t>(at)] == '-') return 0;
+    return skm[static_cast<std::size_t>(at)] - '0';
+}
+
+int ExportRow::hamValue(std::string_view code) const {
+    int at = layout->hamPosition(code);
+    if (at < 0 || static_cast<std::size_t>(at) >= ham.size() || ham[static_cast<std::size_t>(at)] == '-') return -1;
+    return ham[static_cast<std::size_t>(at)] - '0';
+}
+
+std::optional<std::string_view> ExportRow::profileValue(std::string_view field) const {
+    std::optional<std::string_view> out;
+    forEachProfilePair(profile, [&](std::string_view f, std::string_view v) {
+        if (f == field) out = v;
+    });
+    return out;
+}
+
+Response ExportRow::toResponse() const {
+    Response r;
+    r.uuid = uuid;
+    r.instrumentId = instrumentId;
+    r.instrumentVersion = instrumentVersion;
+    r.unitId = unitId;
+    r.deviceId = deviceId;
+    r.createdUtc = createdUtc;
+    r.utcOffsetMinutes = utcOffsetMinutes;
+    r.service = service;
+    layout->unpack(skm, ham, rentan, profile, r);
+    r.adil = adil;
+    r.comment = comment;
+    r.misuse = misuse;
+    r.durationSeconds = durationSeconds;
+    r.source = source;
+    return r;
+}
 
 void scanResponses(Store& store, const ResponseFilter& f, const std::function<bool(const ExportRow&)>& visit) {
     sql::Database& db = store.db();
     MmapWhileScanning mapped(db);
     std::vector<std::string> binds;
     const std::string where = responseWhere(f, binds);
-
-    std::int64_t lo = 0, hi = -1;
-    {
-        sql::Statement range(db, "SELECT min(r.rid), max(r.rid) FROM response r WHERE " + where);
-        bindAll(range, binds);
-        if (!range.step() || range.isNull(0)) return;
-        lo = range.getInt(0);
-        hi = range.getInt(1);
-    }
     sql::Statement main(db, "SELECT r.rid, r.uuid, r.instrument_id, r.instrument_version, r.unit_id, r.device_id, "
                             "r.created_utc, r.utc_offset_min, r.service, r.comment, r.adil, r.misuse, r.source, "
-                            "r.duration_s FROM response r WHERE " + where + " ORDER BY r.rid");
-    bindAll(main, binds);
-    ChildCursor ans(db, "SELECT rid, item, kind, value FROM answer WHERE rid BETWEEN ? AND ? ORDER BY rid, item", lo, hi);
-    ChildCursor ren(db, "SELECT rid, code FROM rentan WHERE rid BETWEEN ? AND ? ORDER BY rid, code", lo, hi);
-    ChildCursor pro(db, "SELECT rid, field, value FROM profile WHERE rid BETWEEN ? AND ? ORDER BY rid, field", lo, hi);
+                            "r.duration_s, r.skm, r.ham, r.rentan, r.kelompok, r.profile FROM response r WHERE " +
+                                where + " ORDER BY r.rid");
+    for (std::size_t i = 0; i < binds.size(); ++i) main.bind(static_cast<int>(i) + 1, binds[i]);
 
     ExportRow row;
+    std::shared_ptr<const PackedLayout> layout;
     while (main.step()) {
-        row.rid = main.getInt(0);
-        row.uuid.assign(textAt(main, 1));
-        row.instrumentId.assign(textAt(main, 2));
-        row.instrumentVersion = static_cast<int>(main.getInt(3));
-        row.unitId.assign(textAt(main, 4));
-        row.deviceId.assign(textAt(main, 5));
-        row.createdUtc = main.getInt(6);
-        row.utcOffsetMinutes = static_cast<int>(main.getInt(7));
-        row.service.assign(textAt(main, 8));
-        row.comment.assign(textAt(main, 9));
-        row.adil = main.isNull(10) ? std::nullopt : std::optional<bool>(main.getInt(10) != 0);
-        row.misuse = main.getInt(11) != 0;
-        row.source.assign(textAt(main, 12));
-        row.durationSeconds = main.isNull(13) ? std::nullopt : std::optional<int>(static_cast<int>(main.getInt(13)));
-        row.unsur.clear();
-        row.ham.clear();
-        row.rentan.clear();
-        row.profile.clear();
-        if (ans.seek(row.rid))
-            while (ans.more && ans.rid() == row.rid) {
-                auto& into = ans.st.getInt(2) == 0 ? row.unsur : row.ham;
-                into.emplace_back(std::string(textAt(ans.st, 1)), static_cast<int>(ans.st.getInt(3)));
-                ans.more = ans.st.step();
-            }
-        if (ren.seek(row.rid))
-            while (ren.more && ren.rid() == row.rid) {
-                row.rentan.emplace_back(textAt(ren.st, 1));
-                ren.more = ren.st.step();
-            }
-        if (pro.seek(row.rid))
-            while (pro.more && pro.rid() == row.rid) {
-                row.profile.emplace_back(std::string(textAt(pro.st, 1)), std::string(textAt(pro.st, 2)));
-                pro.more = pro.st.step();
-            }
+        sqlite3_stmt* h = main.handle();
+        row.rid = sqlite3_column_int64(h, 0);
+        row.uuid = textAt(h, 1);
+        row.instrumentId = textAt(h, 2);
+        row.instrumentVersion = sqlite3_column_int(h, 3);
+        row.unitId = textAt(h, 4);
+        row.deviceId = textAt(h, 5);
+        row.createdUtc = sqlite3_column_int64(h, 6);
+        row.utcOffsetMinutes = sqlite3_column_int(h, 7);
+        row.service = textAt(h, 8);
+        row.comment = textAt(h, 9);
+        row.adil = sqlite3_column_type(h, 10) == SQLITE_NULL ? std::nullopt : std::optional<bool>(sqlite3_column_int(h, 10) != 0);
+        row.misuse = sqlite3_column_int(h, 11) != 0;
+        row.source = textAt(h, 12);
+        row.durationSeconds = sqlite3_column_type(h, 13) == SQLITE_NULL ? std::nullopt : std::optional<int>(sqlite3_column_int(h, 13));
+        row.skm = textAt(h, 14);
+        row.ham = textAt(h, 15);
+        row.rentan = textAt(h, 16);
+        row.kelompok = sqlite3_column_int(h, 17);
+        row.profile = textAt(h, 18);
+        if (!layout || layout->instrument().version != row.instrumentVersion || layout->instrument().id != row.instrumentId) {
+            layout = store.layout(row.instrumentId, row.instrumentVersion);
+            if (!layout)
+                throw StoreError(StoreError::Kind::Corrupt, store.path() + ": response " + std::string(row.uuid) + " names instrument " +
+                                                                std::string(row.instrumentId) + " v" + std::to_string(row.instrumentVersion) +
+                                                                ", which is not stored");
+        }
+        row.layout = layout.get();
         if (!visit(row)) return;
     }
+}
+
+ColumnMap::ColumnMap(std::vector<std::string> unsurCodes, std::vector<std::string> hamCodes)
+    : unsurCodes_(std::move(unsurCodes)), hamCodes_(std::move(hamCodes)), unsurAt_(unsurCodes_.size(), -1), hamAt_(hamCodes_.size(), -1) {}
+
+void ColumnMap::use(const PackedLayout& layout) {
+    if (current_ == &layout) return;
+    current_ = &layout;
+    for (std::size_t j = 0; j < unsurCodes_.size(); ++j) unsurAt_[j] = layout.unsurPosition(unsurCodes_[j]);
+    for (std::size_t j = 0; j < hamCodes_.size(); ++j) hamAt_[j] = layout.hamPosition(hamCodes_[j]);
 }
 
 } // namespace sw

@@ -1,6 +1,6 @@
-// Streaming read of stored responses for exports and bundles: one pass over the response table
-// merge-joined with its answer, rentan and profile rows by rid, so a million responses are read
-// without a query per response. Rows are visited in the order they were recorded (rid).
+// Streaming read of stored responses for exports and bundles: one pass over the response table,
+// whose rows carry their answers packed (response_packing.hpp), so a million responses are one
+// sequential scan. Rows are visited in the order they were recorded (rid).
 #pragma once
 #include "survey/response.hpp"
 #include "survey/store.hpp"
@@ -8,39 +8,61 @@
 #include <functional>
 #include <optional>
 #include <string>
-#include <utility>
-#include <vector>
+#include <string_view>
 
 namespace sw {
 
-// One stored response, flat and reused between rows (no allocation per row once warm).
+// One stored response as it sits in the store. The views point into SQLite's row and are valid
+// only during the visit: copy what you keep.
 struct ExportRow {
     std::int64_t rid = 0;
-    std::string uuid;
-    std::string instrumentId;
+    std::string_view uuid;
+    std::string_view instrumentId;
     int instrumentVersion = 0;
-    std::string unitId;
-    std::string deviceId;
+    std::string_view unitId;
+    std::string_view deviceId;
     std::int64_t createdUtc = 0;
     int utcOffsetMinutes = 420;
-    std::string service;
-    std::string comment;
+    std::string_view service;
+    std::string_view comment;
     std::optional<bool> adil;
     bool misuse = false;
-    std::string source;
+    std::string_view source;
     std::optional<int> durationSeconds;
-    std::vector<std::pair<std::string, int>> unsur;           // code → 1..4
-    std::vector<std::pair<std::string, int>> ham;             // code → 0..4
-    std::vector<std::string> rentan;                          // option codes
-    std::vector<std::pair<std::string, std::string>> profile; // field → option code
+    std::string_view skm;                  // packed: one character per unsur of the row's version
+    std::string_view ham;                  // packed HAM answers
+    std::string_view rentan;               // option codes, comma-separated
+    int kelompok = 0;                      // RentanBit mask
+    std::string_view profile;              // "field=option;…"
+    const PackedLayout* layout = nullptr;  // the row's instrument version (never null in a visit)
 
-    int unsurValue(const std::string& code) const;            // 0 when not answered
-    int hamValue(const std::string& code) const;              // -1 when not answered
-    const std::string* profileValue(const std::string& field) const;
+    int unsurValue(std::string_view code) const;              // 0 when not answered
+    int hamValue(std::string_view code) const;                // -1 when not answered
+    std::optional<std::string_view> profileValue(std::string_view field) const;
     Response toResponse() const;
 };
 
 // Visits every response the filter selects; return false from `visit` to stop.
 void scanResponses(Store& store, const ResponseFilter& f, const std::function<bool(const ExportRow&)>& visit);
+
+// Maps one version's packed positions onto a fixed list of codes (an export's columns): for
+// column j, the position in that version's skm/ham string, or -1. Cached per version.
+class ColumnMap {
+public:
+    ColumnMap(std::vector<std::string> unsurCodes, std::vector<std::string> hamCodes);
+    // Call per row; cheap when the version did not change.
+    void use(const PackedLayout& layout);
+    // '1'..'4' (unsur) / '0'..'4' (HAM) of column j, or 0 when not answered.
+    char unsur(const ExportRow& r, std::size_t j) const { return pick(r.skm, unsurAt_[j]); }
+    char ham(const ExportRow& r, std::size_t j) const { return pick(r.ham, hamAt_[j]); }
+
+private:
+    static char pick(std::string_view s, int at) {
+        return at >= 0 && static_cast<std::size_t>(at) < s.size() && s[static_cast<std::size_t>(at)] != '-' ? s[static_cast<std::size_t>(at)] : 0;
+    }
+    std::vector<std::string> unsurCodes_, hamCodes_;
+    const PackedLayout* current_ = nullptr;
+    std::vector<int> unsurAt_, hamAt_;
+};
 
 } // namespace sw

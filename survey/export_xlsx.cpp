@@ -110,28 +110,23 @@ std::int64_t exportXlsx(Store& store, const std::string& path, XlsxExportOptions
     if (!resp.ws || !calc.ws || !prof.ws || !ham.ws || !fac.ws)
         throw ExportError(ExportError::Kind::Format, path + ": a sheet name in assets/i18n/export.json is not valid in Excel");
 
-    // [SECTION] Sheet Responden — columns: No, U1…U9, profile fields, HAM items, time, service.
+    // [SECTION] Sheet Responden — the regulation's table: No, U1…U9, then the HAM items the HAM
+    // sheet's formulas read. Numbers only: time, service and profile per respondent are in the CSV
+    // (text cells would double the file and its time; the Profil sheet carries their tallies).
     const int nUnsur = static_cast<int>(in.unsur.size());
-    const int firstProfile = 1 + nUnsur;
-    const int firstHam = firstProfile + static_cast<int>(in.profile.size());
-    const int colTime = firstHam + static_cast<int>(in.ham.items.size());
-    const int colService = colTime + 1;
+    const int firstHam = 1 + nUnsur;
     resp.text(0, 0, t("csv.no"), bold);
     for (int i = 0; i < nUnsur; ++i) resp.text(0, 1 + i, in.unsur[static_cast<std::size_t>(i)].code + " " + in.unsur[static_cast<std::size_t>(i)].name.in(lang), bold);
-    for (std::size_t i = 0; i < in.profile.size(); ++i) resp.text(0, firstProfile + static_cast<int>(i), in.profile[i].label.in(lang), bold);
     for (std::size_t i = 0; i < in.ham.items.size(); ++i)
         resp.text(0, firstHam + static_cast<int>(i), in.ham.items[i].code + " " + in.ham.items[i].name.in(lang), bold);
-    resp.text(0, colTime, t("csv.local_time"), bold);
-    resp.text(0, colService, t("csv.service"), bold);
     worksheet_freeze_panes(resp.ws, 1, 1);
 
-    // Option labels for the profile columns, and the tallies the Profil sheet caches.
-    std::vector<std::map<std::string, std::string>> optionLabel(in.profile.size());
-    std::vector<std::map<std::string, std::int64_t>> tally(in.profile.size());
-    for (std::size_t i = 0; i < in.profile.size(); ++i)
-        for (const auto& o : in.profile[i].options) optionLabel[i][o.code] = o.label.in(lang);
-    std::map<std::string, std::string> serviceLabel;
-    for (const auto& s : in.services) serviceLabel[s.code] = s.label.in(lang);
+    // Profile tallies by option code (Profil sheet), counted during the same scan.
+    std::vector<std::map<std::string, std::int64_t, std::less<>>> tally(in.profile.size());
+    std::vector<std::string> unsurCodes, hamCodes;
+    for (const auto& u : in.unsur) unsurCodes.push_back(u.code);
+    for (const auto& h : in.ham.items) hamCodes.push_back(h.code);
+    ColumnMap columns(unsurCodes, hamCodes);
 
     std::int64_t rows = 0;
     bool tooMany = false;
@@ -140,21 +135,21 @@ std::int64_t exportXlsx(Store& store, const std::string& path, XlsxExportOptions
             tooMany = true;
             return false;
         }
+        columns.use(*r.layout);
         const int row = static_cast<int>(++rows);
         resp.num(row, 0, static_cast<double>(rows));
         for (int i = 0; i < nUnsur; ++i)
-            if (int v = r.unsurValue(in.unsur[static_cast<std::size_t>(i)].code)) resp.num(row, 1 + i, v);
-        for (std::size_t i = 0; i < in.profile.size(); ++i)
-            if (const std::string* v = r.profileValue(in.profile[i].code)) {
-                auto it = optionLabel[i].find(*v);
-                resp.text(row, firstProfile + static_cast<int>(i), it == optionLabel[i].end() ? *v : it->second);
-                ++tally[i][*v];
-            }
-        for (std::size_t i = 0; i < in.ham.items.size(); ++i)
-            if (int v = r.hamValue(in.ham.items[i].code); v >= 0) resp.num(row, firstHam + static_cast<int>(i), v);
-        resp.text(row, colTime, localDateTime(r.createdUtc, r.utcOffsetMinutes));
-        auto s = serviceLabel.find(r.service);
-        resp.text(row, colService, s == serviceLabel.end() ? r.service : s->second);
+            if (char c = columns.unsur(r, static_cast<std::size_t>(i))) resp.num(row, 1 + i, c - '0');
+        for (std::size_t i = 0; i < hamCodes.size(); ++i)
+            if (char c = columns.ham(r, i)) resp.num(row, firstHam + static_cast<int>(i), c - '0');
+        forEachProfilePair(r.profile, [&](std::string_view field, std::string_view value) {
+            for (std::size_t i = 0; i < in.profile.size(); ++i)
+                if (in.profile[i].code == field) {
+                    auto it = tally[i].find(value);
+                    if (it == tally[i].end()) it = tally[i].emplace(std::string(value), 0).first;
+                    ++it->second;
+                }
+        });
         return true;
     });
     if (tooMany)
@@ -197,23 +192,20 @@ std::int64_t exportXlsx(Store& store, const std::string& path, XlsxExportOptions
     worksheet_set_column(calc.ws, 0, 0, 28, nullptr);
     worksheet_set_column(calc.ws, 1, static_cast<lxw_col_t>(nUnsur), 14, nullptr);
 
-    // [SECTION] Sheet Profil — COUNTIF over the label columns.
+    // [SECTION] Sheet Profil — counts and shares per option (share: a formula over the count).
     int pr = 0;
     prof.text(pr, 0, t("xlsx.profile.title"), bold);
     pr += 2;
     for (std::size_t i = 0; i < in.profile.size(); ++i) {
-        const int col = firstProfile + static_cast<int>(i);
         prof.text(pr, 0, in.profile[i].label.in(lang), bold);
         prof.text(pr, 1, t("xlsx.profile.count"), bold);
         prof.text(pr, 2, t("xlsx.profile.share"), bold);
         ++pr;
         for (const auto& o : in.profile[i].options) {
-            const std::string label = o.label.in(lang);
-            std::string quoted;
-            for (char ch : label) quoted += ch == '"' ? std::string("\"\"") : std::string(1, ch);
-            const std::int64_t n = tally[i].count(o.code) ? tally[i][o.code] : 0;
-            prof.text(pr, 0, label);
-            prof.formula(pr, 1, "=COUNTIF(" + absCol(col, first, last) + ",\"" + quoted + "\")", static_cast<double>(n));
+            auto it = tally[i].find(o.code);
+            const std::int64_t n = it == tally[i].end() ? 0 : it->second;
+            prof.text(pr, 0, o.label.in(lang));
+            prof.num(pr, 1, static_cast<double>(n));
             prof.formula(pr, 2, "=IF(" + std::to_string(rows) + ">0," + cell(pr, 1) + "/" + std::to_string(std::max<std::int64_t>(rows, 1)) + ",0)",
                          rows ? static_cast<double>(n) / static_cast<double>(rows) : 0.0, pct);
             ++pr;

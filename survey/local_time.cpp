@@ -75,6 +75,41 @@ std::string localDate(std::int64_t utc, int off) {
     return formatDate(civilFromDays(floorDiv(utc + off * 60, 86400)));
 }
 
+namespace {
+void digits(char* out, int value, int width) {
+    for (int i = width - 1; i >= 0; --i) {
+        out[i] = static_cast<char>('0' + value % 10);
+        value /= 10;
+    }
+}
+} // namespace
+
+void formatLocalDate(char* out, std::int64_t utc, int off) {
+    LocalDate d = civilFromDays(floorDiv(utc + off * 60, 86400));
+    digits(out, d.year, 4);
+    out[4] = '-';
+    digits(out + 5, d.month, 2);
+    out[7] = '-';
+    digits(out + 8, d.day, 2);
+}
+
+void formatLocalDateTime(char* out, std::int64_t utc, int off) {
+    formatLocalDate(out, utc, off);
+    const std::int64_t local = utc + off * 60;
+    const auto secs = static_cast<int>(local - floorDiv(local, 86400) * 86400);
+    out[10] = ' ';
+    digits(out + 11, secs / 3600, 2);
+    out[13] = ':';
+    digits(out + 14, secs / 60 % 60, 2);
+    out[16] = ':';
+    digits(out + 17, secs % 60, 2);
+    const int a = off < 0 ? -off : off;
+    out[19] = off < 0 ? '-' : '+';
+    digits(out + 20, a / 60, 2);
+    out[22] = ':';
+    digits(out + 23, a % 60, 2);
+}
+
 std::string localDateTime(std::int64_t utc, int off) {
     std::int64_t local = utc + off * 60;
     std::int64_t secs = local - floorDiv(local, 86400) * 86400;

@@ -21,6 +21,9 @@ std::string formatDate(const LocalDate& d);
 // The local calendar date/time of a UTC instant at the given offset.
 std::string localDate(std::int64_t utcSeconds, int offsetMinutes);                 // "2026-11-22"
 std::string localDateTime(std::int64_t utcSeconds, int offsetMinutes);             // "2026-11-22 14:05:09+07:00"
+// The same without allocating, for exports of a million rows: writes 10 / 25 characters.
+void formatLocalDate(char* out, std::int64_t utcSeconds, int offsetMinutes);
+void formatLocalDateTime(char* out, std::int64_t utcSeconds, int offsetMinutes);
 int localHour(std::int64_t utcSeconds, int offsetMinutes);
 int localWeekday(std::int64_t utcSeconds, int offsetMinutes);                      // 0 = Monday … 6 = Sunday
 std::int64_t utcFromLocal(const LocalDate& d, int hour, int minute, int offsetMinutes);

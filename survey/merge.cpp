@@ -2,8 +2,13 @@
 
 #include "survey/local_time.hpp"
 
+#include <condition_variable>
+#include <deque>
+#include <filesystem>
 #include <map>
 #include <memory>
+#include <mutex>
+#include <thread>
 
 namespace sw {
 
@@ -27,33 +32,34 @@ void checkPinnedKey(Store& assessor, const Bundle& b) {
 
 namespace {
 
-// Statements prepared once per bundle: merging is mostly inserts.
+// The response insert, prepared once per merge: merging is mostly this statement.
 struct Inserter {
-    sql::Statement response, answer, rentan, profile;
+    sql::Statement st;
     explicit Inserter(sql::Database& db)
-        : response(db, std::string("INSERT INTO response(") + kResponseInsertColumns +
-                           ") VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(uuid) DO NOTHING"),
-          answer(db, "INSERT INTO answer(rid,item,kind,value) VALUES(?,?,?,?)"),
-          rentan(db, "INSERT INTO rentan(rid,code,kelompok) VALUES(?,?,?)"),
-          profile(db, "INSERT INTO profile(rid,field,value) VALUES(?,?,?)") {}
+        : st(db, std::string("INSERT INTO response(") + kResponseInsertColumns + ") VALUES(" + kResponseInsertValues +
+                     ") ON CONFLICT(uuid) DO NOTHING") {}
+
+    bool insert(const BundleResponse& r, const std::string& unitId) {
+        st.reset();
+        bindResponseRow(st, r, unitId);
+        st.run();
+        return sqlite3_changes(sqlite3_db_handle(st.handle())) > 0;
+    }
 };
 
-} // namespace
-
-MergeOutcome mergeBundle(Store& assessor, const Bundle& b, const std::string& fileName) {
+// Everything of one bundle, inside a transaction or savepoint the caller opened.
+MergeOutcome mergeInto(Store& assessor, const Bundle& b, const std::string& fileName, Inserter& ins) {
     sql::Database& db = assessor.db();
     MergeOutcome out;
     out.unitId = b.unit.id;
     out.unitName = b.unit.name;
     out.responses = static_cast<std::int64_t>(b.responses.size());
-
-    sql::Transaction tx(db);
     {
         sql::Statement seen(db, "SELECT 1 FROM merged_bundle WHERE id=?");
         seen.bind(1, b.id);
         if (seen.step()) {
             out.alreadyMerged = true;
-            return out; // the transaction rolls back: nothing to do
+            return out;
         }
     }
     checkPinnedKey(assessor, b);
@@ -63,18 +69,8 @@ MergeOutcome mergeBundle(Store& assessor, const Bundle& b, const std::string& fi
         pin.bind(4, b.id).bind(5, nowUtc()).run();
         out.pinnedNow = true;
     }
-
-    // The instruments the responses were answered with (parsed: kelompok rentan comes from them).
-    std::map<std::string, std::shared_ptr<const Instrument>> instruments;
-    for (const auto& bi : b.instruments) {
-        Instrument in = parseInstrument(bi.body, "bundle " + b.unit.id + "#instrument/" + bi.id + "/v" + std::to_string(bi.version));
-        if (in.id != bi.id || in.version != bi.version)
-            throw BundleError(BundleError::Kind::Malformed, "the bundle's instrument " + bi.id + " v" +
-                                                                std::to_string(bi.version) + " contains another instrument");
-        assessor.registerInstrument(in);
-        instruments[bi.id + "/" + std::to_string(bi.version)] = std::make_shared<const Instrument>(std::move(in));
-    }
-
+    // The instruments the responses were answered with (readBundle parsed and checked them).
+    for (const auto& layout : b.layouts) assessor.registerInstrument(layout->instrument());
     {
         sql::Statement unit(db, "INSERT INTO unit(id,name,instansi,address,kabupaten,province,utc_offset_min) "
                                 "VALUES(?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET name=excluded.name, "
@@ -84,43 +80,8 @@ MergeOutcome mergeBundle(Store& assessor, const Bundle& b, const std::string& fi
         unit.bind(1, u.id).bind(2, u.name).bind(3, u.instansi).bind(4, u.address).bind(5, u.kabupaten);
         unit.bind(6, u.province).bind(7, u.utcOffsetMinutes).run();
     }
-
-    Inserter ins(db);
-    for (const Response& r : b.responses) {
-        auto it = instruments.find(r.instrumentId + "/" + std::to_string(r.instrumentVersion));
-        if (it == instruments.end())
-            throw BundleError(BundleError::Kind::Malformed, "response " + r.uuid + " names an instrument the bundle does not carry");
-        const Instrument& in = *it->second;
-        auto& st = ins.response;
-        st.reset();
-        bindResponseRow(st, r, b.unit.id);
-        st.run();
-        if (db.changes() == 0) continue; // already here (an overlapping bundle): keep one copy
-        const std::int64_t rid = db.lastInsertRowid();
-        ++out.added;
-        for (const auto& [code, v] : r.unsur) {
-            if (!in.findUnsur(code))
-                throw BundleError(BundleError::Kind::Malformed, "response " + r.uuid + " answers unknown unsur \"" + code + "\"");
-            ins.answer.reset();
-            ins.answer.bind(1, rid).bind(2, code).bind(3, 0).bind(4, v).run();
-        }
-        for (const auto& [code, v] : r.ham) {
-            if (!in.findHamItem(code))
-                throw BundleError(BundleError::Kind::Malformed, "response " + r.uuid + " answers unknown HAM item \"" + code + "\"");
-            ins.answer.reset();
-            ins.answer.bind(1, rid).bind(2, code).bind(3, 1).bind(4, v).run();
-        }
-        for (const auto& code : r.rentan) {
-            const RentanOption* o = in.findRentan(code);
-            if (!o) throw BundleError(BundleError::Kind::Malformed, "response " + r.uuid + " names unknown kelompok rentan \"" + code + "\"");
-            ins.rentan.reset();
-            ins.rentan.bind(1, rid).bind(2, code).bind(3, kelompokCode(o->kelompok)).run();
-        }
-        for (const auto& [field, v] : r.profile) {
-            ins.profile.reset();
-            ins.profile.bind(1, rid).bind(2, field).bind(3, v).run();
-        }
-    }
+    // A response already here (an overlapping bundle) keeps its one copy.
+    for (const BundleResponse& r : b.responses) out.added += ins.insert(r, b.unit.id) ? 1 : 0;
 
     // The unit's own report data (facility self-assessment…): the newest bundle wins.
     {
@@ -139,8 +100,149 @@ MergeOutcome mergeBundle(Store& assessor, const Bundle& b, const std::string& fi
         log.bind(1, b.id).bind(2, b.unit.id).bind(3, b.fingerprint).bind(4, b.from).bind(5, b.to);
         log.bind(6, out.responses).bind(7, out.added).bind(8, b.createdUtc).bind(9, nowUtc()).bind(10, fileName).run();
     }
-    tx.commit();
     return out;
+}
+
+} // namespace
+
+MergeOutcome mergeBundle(Store& assessor, const Bundle& b, const std::string& fileName) {
+    sql::Transaction tx(assessor.db());
+    Inserter ins(assessor.db());
+    MergeOutcome out = mergeInto(assessor, b, fileName, ins);
+    if (!out.alreadyMerged) tx.commit(); // nothing to do otherwise: the transaction rolls back
+    return out;
+}
+
+namespace {
+
+// Reads and verifies files in order on its own thread, at most two ahead of the importer.
+class BundleReader {
+public:
+    struct Item {
+        std::optional<Bundle> bundle;
+        std::string error;
+    };
+    explicit BundleReader(const std::vector<std::string>& files) : files_(files), thread_([this] { run(); }) {}
+    ~BundleReader() {
+        {
+            std::lock_guard<std::mutex> hold(lock_);
+            stop_ = true;
+        }
+        changed_.notify_all();
+        thread_.join();
+    }
+    Item next() {
+        std::unique_lock<std::mutex> hold(lock_);
+        changed_.wait(hold, [this] { return !ready_.empty(); });
+        Item item = std::move(ready_.front());
+        ready_.pop_front();
+        changed_.notify_all();
+        return item;
+    }
+
+private:
+    void run() {
+        for (const std::string& file : files_) {
+            Item item;
+            try {
+                item.bundle = readBundleFile(file);
+            } catch (const std::exception& e) {
+                item.error = e.what();
+            }
+            std::unique_lock<std::mutex> hold(lock_);
+            changed_.wait(hold, [this] { return stop_ || ready_.size() < 2; });
+            if (stop_) return;
+            ready_.push_back(std::move(item));
+            changed_.notify_all();
+        }
+    }
+    const std::vector<std::string>& files_;
+    std::mutex lock_;
+    std::condition_variable changed_;
+    std::deque<Item> ready_;
+    bool stop_ = false;
+    std::thread thread_;
+};
+
+// The response table's secondary indexes (not the UUID's, which idempotency needs), dropped for
+// a bulk load and created again from their own SQL before the commit.
+struct IndexesAside {
+    sql::Database& db;
+    std::vector<std::string> create;
+    explicit IndexesAside(sql::Database& d) : db(d) {
+        sql::Statement st(db, "SELECT name, sql FROM sqlite_master WHERE type='index' AND tbl_name='response' AND sql IS NOT NULL");
+        std::vector<std::string> names;
+        while (st.step()) {
+            names.push_back(st.getText(0));
+            create.push_back(st.getText(1));
+        }
+        for (const auto& n : names) db.exec("DROP INDEX \"" + n + "\"");
+    }
+    void restore() {
+        for (const auto& sqlText : create) db.exec(sqlText);
+        create.clear();
+    }
+};
+
+bool bulkWorthIt(Store& assessor, const std::vector<std::string>& files) {
+    std::error_code ec;
+    std::uintmax_t bytes = 0;
+    for (const auto& f : files) {
+        auto n = std::filesystem::file_size(f, ec);
+        if (!ec) bytes += n;
+    }
+    // A response line is ~150 bytes. Rebuilding pays off when the run brings at least ~100k
+    // responses and at least a quarter of what the store already holds.
+    const std::uintmax_t incoming = bytes / 150;
+    const auto existing = static_cast<std::uintmax_t>(assessor.db().scalarInt("SELECT coalesce(max(rid), 0) FROM response"));
+    return incoming >= 100000 && incoming * 4 >= existing;
+}
+
+} // namespace
+
+std::vector<MergeFileResult> mergeBundleFiles(Store& assessor, const std::vector<std::string>& files) {
+    sql::Database& db = assessor.db();
+    std::vector<MergeFileResult> results;
+    const bool bulk = bulkWorthIt(assessor, files);
+    db.exec("PRAGMA cache_size=-262144"); // 256 MiB while merging: the UUID index stays in memory
+    sql::Transaction tx(db);
+    std::optional<IndexesAside> aside;
+    if (bulk) aside.emplace(db);
+    Inserter ins(db);
+    {
+        BundleReader reader(files);
+        for (const std::string& file : files) {
+            MergeFileResult r;
+            r.file = file;
+            BundleReader::Item item = reader.next();
+            if (!item.bundle) {
+                r.error = item.error;
+                results.push_back(std::move(r));
+                continue;
+            }
+            r.fingerprint = item.bundle->fingerprint;
+            db.exec("SAVEPOINT bundle");
+            try {
+                r.outcome = mergeInto(assessor, *item.bundle, file, ins);
+                db.exec("RELEASE bundle");
+            } catch (const StoreError& e) {
+                // The store itself failing (disk full, I/O) ends the run: nothing of it is kept.
+                if (e.kind == StoreError::Kind::Full || e.kind == StoreError::Kind::Io || e.kind == StoreError::Kind::Corrupt) throw;
+                db.exec("ROLLBACK TO bundle");
+                db.exec("RELEASE bundle");
+                r.error = e.what();
+            } catch (const std::exception& e) {
+                db.exec("ROLLBACK TO bundle");
+                db.exec("RELEASE bundle");
+                r.error = e.what();
+            }
+            results.push_back(std::move(r));
+        }
+    }
+    if (aside) aside->restore();
+    tx.commit();
+    db.exec("PRAGMA cache_size=-2000");
+    return results;
 }
 
 } // namespace sw

@@ -1,5 +1,5 @@
-// The Kanwil assessor's merge: verified bundles go into the assessor's own store, one
-// transaction per bundle, so a bad bundle is refused whole while the others go in.
+// The Kanwil assessor's merge: verified bundles go into the assessor's own store, each in its
+// own transaction or savepoint, so a bad bundle is refused whole while the others go in.
 // Idempotent: a bundle already merged adds nothing, and responses keep their UUIDs (a
 // response that arrives again in an overlapping bundle is not counted twice).
 // Trust on first use: a unit's first bundle pins its public key; a later bundle claiming the
@@ -8,7 +8,9 @@
 #include "survey/bundle.hpp"
 #include "survey/store.hpp"
 
+#include <functional>
 #include <optional>
+#include <vector>
 #include <string>
 
 namespace sw {
@@ -30,5 +32,20 @@ void checkPinnedKey(Store& assessor, const Bundle& b);
 // Verifies the pin and imports in one transaction. Throws (BundleError, StoreError,
 // InstrumentError) with nothing written when anything is wrong.
 MergeOutcome mergeBundle(Store& assessor, const Bundle& b, const std::string& fileName = "");
+
+struct MergeFileResult {
+    std::string file;
+    std::optional<MergeOutcome> outcome; // merged, or already merged before
+    std::string fingerprint;             // of the key that signed it (when it could be read)
+    std::string error;                   // why it was refused (outcome is then empty)
+};
+
+// Many bundle files in one pass. A second thread reads and verifies the next file while this one
+// is imported; the whole run is one transaction with a savepoint per bundle, so a refused bundle
+// leaves nothing behind while the others go in, and the run commits (one fsync) at the end. A
+// large run drops the response table's secondary indexes and rebuilds them once before the commit:
+// a sorted build is far cheaper than millions of scattered inserts. Results come in file order.
+// Throws StoreError when the store itself fails (disk full…): then nothing of the run is merged.
+std::vector<MergeFileResult> mergeBundleFiles(Store& assessor, const std::vector<std::string>& files);
 
 } // namespace sw

@@ -4,19 +4,10 @@
 
 #include <algorithm>
 #include <cstring>
+#include <map>
+#include <string_view>
 
 namespace sw {
-
-std::uint8_t rentanBit(KelompokRentan k) {
-    switch (k) {
-    case KelompokRentan::LanjutUsia: return kRentanLansia;
-    case KelompokRentan::Disabilitas: return kRentanDisabilitas;
-    case KelompokRentan::HamilMenyusui: return kRentanHamilMenyusui;
-    case KelompokRentan::Anak: return kRentanAnak;
-    case KelompokRentan::Bukan: return kRentanBukan;
-    }
-    return 0;
-}
 
 ResponseColumns ResponseColumns::layoutFor(const Instrument& in) {
     ResponseColumns c;
@@ -34,31 +25,22 @@ ResponseColumns ResponseColumns::layoutFor(const Instrument& in) {
 
 namespace {
 
-// Index of `text` in `codes`, or -1. The lists are short (≤ 12), a linear scan beats hashing.
-int indexOf(const std::vector<std::string>& codes, const char* text) {
-    if (!text) return -1;
+std::string_view colView(sqlite3_stmt* st, int col) {
+    const unsigned char* p = sqlite3_column_text(st, col);
+    return p ? std::string_view(reinterpret_cast<const char*>(p), static_cast<std::size_t>(sqlite3_column_bytes(st, col)))
+             : std::string_view();
+}
+
+int indexOf(const std::vector<std::string>& codes, std::string_view text) {
     for (std::size_t i = 0; i < codes.size(); ++i)
-        if (std::strcmp(codes[i].c_str(), text) == 0) return static_cast<int>(i);
+        if (codes[i] == text) return static_cast<int>(i);
     return -1;
 }
 
-const char* colText(sqlite3_stmt* st, int col) { return reinterpret_cast<const char*>(sqlite3_column_text(st, col)); }
-
-std::uint8_t kelompokBit(const char* code) {
-    KelompokRentan k;
-    if (!code || !parseKelompok(code, k)) return 0;
-    return rentanBit(k);
-}
-
-// A cursor over a table ordered by rid: the four scans advance together, each sequentially.
-struct RidCursor {
-    sql::Statement st;
-    bool more = false;
-    RidCursor(sql::Database& db, const std::string& sqlText, std::int64_t after) : st(db, sqlText) {
-        st.bind(1, after);
-        more = st.step();
-    }
-    std::int64_t rid() const { return st.getInt(0); }
+// Where one stored version's packed answers land in the snapshot's columns (by code).
+struct VersionMap {
+    std::vector<int> unsurCol; // version position → snapshot column, or -1
+    std::vector<int> hamCol;
 };
 
 std::int64_t timeKey(const ResponseColumns& c, std::uint32_t row) {
@@ -108,55 +90,60 @@ ResponseColumns ResponseColumns::load(Store& store, const Instrument& in) {
 
 std::size_t ResponseColumns::refresh(Store& store) {
     sql::Database& db = store.db();
-    const std::int64_t after = lastRid;
     const std::size_t before = rows();
-    RidCursor resp(db, "SELECT rid, created_utc, utc_offset_min, service, misuse, adil, comment<>'' FROM response "
-                       "WHERE rid>? ORDER BY rid", after);
-    RidCursor ans(db, "SELECT rid, item, kind, value FROM answer WHERE rid>? ORDER BY rid", after);
-    RidCursor ren(db, "SELECT rid, kelompok FROM rentan WHERE rid>? ORDER BY rid", after);
-    RidCursor pro(db, "SELECT rid, field, value FROM profile WHERE rid>? ORDER BY rid", after);
+    sql::Statement resp(db, "SELECT rid, created_utc, utc_offset_min, service, misuse, adil, comment<>'', instrument_id, "
+                            "instrument_version, skm, ham, kelompok, profile FROM response WHERE rid>? ORDER BY rid");
+    resp.bind(1, lastRid);
 
+    std::map<std::pair<std::string, int>, VersionMap> versions;
+    const VersionMap* vm = nullptr;
+    std::string vmId;
+    int vmVersion = -1;
     std::vector<std::uint8_t> u(unsurCount()), h(hamCount()), p(profileCount());
-    while (resp.more) {
-        sqlite3_stmt* r = resp.st.handle();
+    while (resp.step()) {
+        sqlite3_stmt* r = resp.handle();
         const std::int64_t rid = sqlite3_column_int64(r, 0);
         const std::int64_t local = sqlite3_column_int64(r, 1) + sqlite3_column_int64(r, 2) * 60;
         const std::int64_t d = local >= 0 ? local / 86400 : (local - 86399) / 86400;
         const auto mins = static_cast<std::uint16_t>((local - d * 86400) / 60);
-        int svc = indexOf(serviceCodes, colText(r, 3));
+        int svc = indexOf(serviceCodes, colView(r, 3));
         std::uint8_t fl = 0;
         if (sqlite3_column_int(r, 4) != 0) fl |= kFlagMisuse;
         if (sqlite3_column_type(r, 5) != SQLITE_NULL) fl |= sqlite3_column_int(r, 5) != 0 ? kFlagAdilYes : kFlagAdilNo;
         if (sqlite3_column_int(r, 6) != 0) fl |= kFlagComment;
 
+        const std::string_view id = colView(r, 7);
+        const int version = sqlite3_column_int(r, 8);
+        if (!vm || version != vmVersion || id != vmId) {
+            vmId.assign(id);
+            vmVersion = version;
+            auto [it, fresh] = versions.try_emplace({vmId, version});
+            if (fresh) {
+                if (auto lay = store.layout(vmId, version)) {
+                    for (const auto& x : lay->instrument().unsur) it->second.unsurCol.push_back(indexOf(unsurCodes, x.code));
+                    for (const auto& x : lay->instrument().ham.items) it->second.hamCol.push_back(indexOf(hamCodes, x.code));
+                }
+            }
+            vm = &it->second;
+        }
         std::fill(u.begin(), u.end(), kNoAnswer);
         std::fill(h.begin(), h.end(), kHamNotAsked);
         std::fill(p.begin(), p.end(), kNoOption);
-        for (; ans.more && ans.rid() <= rid; ans.more = ans.st.step()) {
-            if (ans.rid() < rid) continue; // an orphan answer (cannot happen with foreign keys on)
-            sqlite3_stmt* a = ans.st.handle();
-            const auto v = static_cast<std::uint8_t>(sqlite3_column_int(a, 3));
-            if (sqlite3_column_int(a, 2) == 0) {
-                if (int i = indexOf(unsurCodes, colText(a, 1)); i >= 0) u[static_cast<std::size_t>(i)] = v;
-            } else if (int i = indexOf(hamCodes, colText(a, 1)); i >= 0) {
-                h[static_cast<std::size_t>(i)] = v;
-            }
-        }
-        std::uint8_t mask = 0;
-        for (; ren.more && ren.rid() <= rid; ren.more = ren.st.step())
-            if (ren.rid() == rid) mask |= kelompokBit(colText(ren.st.handle(), 1));
-        for (; pro.more && pro.rid() <= rid; pro.more = pro.st.step()) {
-            if (pro.rid() < rid) continue;
-            sqlite3_stmt* q = pro.st.handle();
-            int f = indexOf(profileFields, colText(q, 1));
-            if (f < 0) continue;
-            int o = indexOf(profileOptions[static_cast<std::size_t>(f)], colText(q, 2));
+        const std::string_view packedSkm = colView(r, 9), packedHam = colView(r, 10);
+        for (std::size_t i = 0; i < packedSkm.size() && i < vm->unsurCol.size(); ++i)
+            if (packedSkm[i] != '-' && vm->unsurCol[i] >= 0) u[static_cast<std::size_t>(vm->unsurCol[i])] = static_cast<std::uint8_t>(packedSkm[i] - '0');
+        for (std::size_t i = 0; i < packedHam.size() && i < vm->hamCol.size(); ++i)
+            if (packedHam[i] != '-' && vm->hamCol[i] >= 0) h[static_cast<std::size_t>(vm->hamCol[i])] = static_cast<std::uint8_t>(packedHam[i] - '0');
+        const auto mask = static_cast<std::uint8_t>(sqlite3_column_int(r, 11));
+        forEachProfilePair(colView(r, 12), [&](std::string_view field, std::string_view value) {
+            int f = indexOf(profileFields, field);
+            if (f < 0) return;
+            int o = indexOf(profileOptions[static_cast<std::size_t>(f)], value);
             if (o >= 0) p[static_cast<std::size_t>(f)] = static_cast<std::uint8_t>(o);
-        }
+        });
         appendRow(static_cast<std::int32_t>(d), mins, svc < 0 ? kNoOption : static_cast<std::uint8_t>(svc), u.data(),
                   h.data(), mask, fl, p.data());
         lastRid = rid;
-        resp.more = resp.st.step();
     }
     // Keep byTime sorted: sort the new tail, then merge it with the (already sorted) rest.
     const auto mid = byTime.begin() + static_cast<std::ptrdiff_t>(before);

@@ -8,6 +8,7 @@
 // count with the new ones.
 #pragma once
 #include "survey/instrument.hpp"
+#include "survey/response_packing.hpp"
 
 #include <array>
 #include <cstdint>
@@ -18,16 +19,7 @@ namespace sw {
 
 class Store;
 
-// Bits of ResponseColumns::rentan (Permenkumham 25/2023 groups, plus "bukan kelompok rentan").
-enum RentanBit : std::uint8_t {
-    kRentanLansia = 1,
-    kRentanDisabilitas = 2,
-    kRentanHamilMenyusui = 4,
-    kRentanAnak = 8,
-    kRentanBukan = 16,
-    kRentanAny = kRentanLansia | kRentanDisabilitas | kRentanHamilMenyusui | kRentanAnak,
-};
-std::uint8_t rentanBit(KelompokRentan k);
+// ResponseColumns::rentan holds RentanBit masks (response_packing.hpp).
 
 // Bits of ResponseColumns::flags.
 enum ResponseFlag : std::uint8_t {

@@ -84,6 +84,10 @@ Statement& Statement::bind(int i, std::string_view v) {
     check(db_, sqlite3_bind_text(st_.get(), i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT));
     return *this;
 }
+Statement& Statement::bindStatic(int i, std::string_view v) {
+    check(db_, sqlite3_bind_text(st_.get(), i, v.data(), static_cast<int>(v.size()), SQLITE_STATIC));
+    return *this;
+}
 Statement& Statement::bindNull(int i) {
     check(db_, sqlite3_bind_null(st_.get(), i));
     return *this;

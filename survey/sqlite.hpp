@@ -52,6 +52,8 @@ public:
     Statement& bind(int i, std::string_view v);
     Statement& bind(int i, const std::string& v) { return bind(i, std::string_view(v)); }
     Statement& bind(int i, const char* v) { return bind(i, std::string_view(v)); }
+    // The text is not copied: it must stay unchanged until the statement is stepped and reset.
+    Statement& bindStatic(int i, std::string_view v);
     Statement& bindNull(int i);
     Statement& bindBlob(int i, const void* data, std::size_t size);
     template <class T>

@@ -72,12 +72,13 @@ Store::Store(const std::string& path, Options opt)
             throw StoreError(e.kind == StoreError::Kind::Other ? StoreError::Kind::Corrupt : e.kind, e.what());
         throw;
     }
-    // Durability before speed: WAL + FULL means a committed response survives a power cut.
-    std::string mode = db_.scalarText("PRAGMA journal_mode=WAL");
-    if (mode != "wal") db_.exec("PRAGMA journal_mode=DELETE");
+    // Durability before speed: WAL + FULL means a committed response survives a power cut. The
+    // migration runs first, so a refused one leaves the file exactly as it was, byte for byte.
     db_.exec("PRAGMA synchronous=FULL");
     db_.exec("PRAGMA foreign_keys=ON");
     migrate();
+    std::string mode = db_.scalarText("PRAGMA journal_mode=WAL");
+    if (mode != "wal") db_.exec("PRAGMA journal_mode=DELETE");
 }
 
 int Store::schemaVersion() { return static_cast<int>(db_.scalarInt("PRAGMA user_version")); }
@@ -87,7 +88,12 @@ void Store::migrate() {
     if (version == kSchemaVersion) return;
     sql::Transaction tx(db_);
     version = schemaVersion(); // another process may have migrated while we waited
-    for (int v = version; v < kSchemaVersion; ++v) db_.exec(kMigrations[static_cast<std::size_t>(v)]);
+    for (int v = version; v < kSchemaVersion; ++v) {
+        const Migration& m = kMigrations[static_cast<std::size_t>(v)];
+        db_.exec(m.sql);
+        if (m.convert) m.convert(db_);
+        if (m.afterSql) db_.exec(m.afterSql);
+    }
     db_.exec("PRAGMA application_id=" + std::to_string(kApplicationId));
     db_.exec("PRAGMA user_version=" + std::to_string(kSchemaVersion));
     tx.commit();
@@ -121,6 +127,19 @@ std::shared_ptr<const Instrument> Store::cachedInstrument(const std::string& id,
     auto shared = std::make_shared<const Instrument>(std::move(*in));
     instrumentCache_[key] = shared;
     return shared;
+}
+
+std::shared_ptr<const PackedLayout> Store::layout(std::string_view id, int version) {
+    if (lastLayout_ && lastLayout_->instrument().version == version && lastLayout_->instrument().id == id) return lastLayout_;
+    std::string key = std::string(id) + "/" + std::to_string(version);
+    auto it = layoutCache_.find(key);
+    if (it == layoutCache_.end()) {
+        auto in = cachedInstrument(std::string(id), version);
+        if (!in) return nullptr;
+        it = layoutCache_.emplace(key, std::make_shared<const PackedLayout>(in)).first;
+    }
+    lastLayout_ = it->second;
+    return lastLayout_;
 }
 
 std::optional<Instrument> Store::latestInstrument() {
@@ -175,51 +194,37 @@ void Store::logEvent(const std::string& kind, const std::string& detail) {
 // [SECTION] Append
 
 const char* const kResponseInsertColumns = "uuid,instrument_id,instrument_version,unit_id,device_id,created_utc,"
-                                          "utc_offset_min,local_date,service,comment,adil,misuse,source,duration_s";
+                                          "utc_offset_min,local_date,service,comment,adil,misuse,source,duration_s,"
+                                          "skm,ham,rentan,kelompok,profile";
+const char* const kResponseInsertValues = "?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?";
 
-void bindResponseRow(sql::Statement& st, const Response& r, const std::string& unitId) {
-    st.bind(1, r.uuid).bind(2, r.instrumentId).bind(3, r.instrumentVersion).bind(4, unitId).bind(5, r.deviceId);
-    st.bind(6, r.createdUtc).bind(7, r.utcOffsetMinutes).bind(8, localDate(r.createdUtc, r.utcOffsetMinutes));
+void bindResponseRow(sql::Statement& st, const PackedRow& r, std::string_view unitId) {
+    char date[10];
+    formatLocalDate(date, r.createdUtc, r.utcOffsetMinutes);
+    st.bindStatic(1, r.uuid).bindStatic(2, r.instrumentId).bind(3, r.instrumentVersion).bindStatic(4, unitId);
+    st.bindStatic(5, r.deviceId).bind(6, r.createdUtc).bind(7, r.utcOffsetMinutes);
+    st.bind(8, std::string_view(date, sizeof date)); // copied: `date` dies with this call
     if (r.service.empty()) st.bindNull(9);
-    else st.bind(9, r.service);
-    st.bind(10, r.comment);
+    else st.bindStatic(9, r.service);
+    st.bindStatic(10, r.comment);
     if (r.adil) st.bind(11, *r.adil ? 1 : 0);
     else st.bindNull(11);
-    st.bind(12, r.misuse ? 1 : 0).bind(13, r.source).bind(14, r.durationSeconds);
+    st.bind(12, r.misuse ? 1 : 0).bindStatic(13, r.source).bind(14, r.durationSeconds);
+    st.bindStatic(15, r.skm).bindStatic(16, r.ham).bindStatic(17, r.rentan).bind(18, r.kelompok).bindStatic(19, r.profile);
 }
 
 void Store::insertOne(const Response& r) {
-    sql::Statement st(db_, std::string("INSERT INTO response(") + kResponseInsertColumns +
-                               ") VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-    bindResponseRow(st, r, r.unitId);
-    st.run();
-    const std::int64_t rid = db_.lastInsertRowid();
-
-    sql::Statement ans(db_, "INSERT INTO answer(rid,item,kind,value) VALUES(?,?,?,?)");
-    for (const auto& [code, v] : r.unsur) {
-        ans.reset();
-        ans.bind(1, rid).bind(2, code).bind(3, 0).bind(4, v).run();
-    }
-    for (const auto& [code, v] : r.ham) {
-        ans.reset();
-        ans.bind(1, rid).bind(2, code).bind(3, 1).bind(4, v).run();
-    }
-    if (!r.rentan.empty()) {
-        // The kelompok is resolved from the instrument the response was answered with.
-        auto in = cachedInstrument(r.instrumentId, r.instrumentVersion);
-        sql::Statement rs(db_, "INSERT INTO rentan(rid,code,kelompok) VALUES(?,?,?)");
-        for (const auto& code : r.rentan) {
-            const RentanOption* o = in ? in->findRentan(code) : nullptr;
-            if (!o) throw StoreError(StoreError::Kind::Constraint, path() + ": unknown kelompok rentan option \"" + code + "\"");
-            rs.reset();
-            rs.bind(1, rid).bind(2, code).bind(3, kelompokCode(o->kelompok)).run();
-        }
-    }
-    sql::Statement pf(db_, "INSERT INTO profile(rid,field,value) VALUES(?,?,?)");
-    for (const auto& [field, v] : r.profile) {
-        pf.reset();
-        pf.bind(1, rid).bind(2, field).bind(3, v).run();
-    }
+    // The answers are packed against the instrument the response was answered with.
+    auto lay = layout(r.instrumentId, r.instrumentVersion);
+    if (!lay)
+        throw StoreError(StoreError::Kind::Constraint, path() + ": response " + r.uuid + " names instrument " + r.instrumentId +
+                                                           " v" + std::to_string(r.instrumentVersion) + ", which is not registered");
+    PackedAnswers packed = lay->pack(r);
+    if (!insert_) insert_ = std::make_unique<sql::Statement>(db_, std::string("INSERT INTO response(") + kResponseInsertColumns +
+                                                                      ") VALUES(" + kResponseInsertValues + ")");
+    insert_->reset();
+    bindResponseRow(*insert_, packedRow(r, packed, lay.get()), r.unitId);
+    insert_->run();
 }
 
 void Store::append(const Response& r) {
@@ -262,15 +267,13 @@ std::string responseWhere(const ResponseFilter& f, std::vector<std::string>& bin
         binds.push_back(*f.unitId);
     }
     if (f.kelompok) {
-        if (*f.kelompok == "rentan") {
-            w += " AND EXISTS(SELECT 1 FROM rentan x WHERE x.rid=r.rid AND x.kelompok<>'bukan')";
-        } else {
-            w += " AND EXISTS(SELECT 1 FROM rentan x WHERE x.rid=r.rid AND x.kelompok=?)";
-            binds.push_back(*f.kelompok);
-        }
+        // The row's kelompok mask (response_packing.hpp); an unknown group matches nothing.
+        KelompokRentan k;
+        int bits = *f.kelompok == "rentan" ? kRentanAny : parseKelompok(*f.kelompok, k) ? rentanBit(k) : 0;
+        w += " AND (r.kelompok & " + std::to_string(bits) + ")<>0";
     }
     if (f.profileField && f.profileValue) {
-        w += " AND EXISTS(SELECT 1 FROM profile p WHERE p.rid=r.rid AND p.field=? AND p.value=?)";
+        w += " AND instr(';' || r.profile || ';', ';' || ? || '=' || ? || ';')>0";
         binds.push_back(*f.profileField);
         binds.push_back(*f.profileValue);
     }
@@ -292,16 +295,70 @@ std::int64_t Store::countResponses(const ResponseFilter& f) {
     return st.step() ? st.getInt(0) : 0;
 }
 
-static std::vector<UnsurTally> tallies(sql::Database& db, const std::string& where, const std::vector<std::string>& binds,
-                                       int kind) {
-    sql::Statement st(db, "SELECT a.item, sum(a.value), count(*) FROM response r JOIN answer a ON a.rid=r.rid WHERE " +
-                              where + " AND a.kind=" + std::to_string(kind) + (kind == 1 ? " AND a.value>0" : "") +
-                              " GROUP BY a.item");
-    bindAll(st, binds);
-    std::vector<UnsurTally> out;
-    while (st.step()) out.push_back({st.getText(0), "", st.getInt(1), st.getInt(2)});
+namespace {
+
+// Σ and n per code of one kind of packed answer over the filter, matched by code through each
+// row's own instrument version. `respondents` counts rows with at least one answer of the kind.
+struct CodeTally {
+    std::map<std::string, std::pair<std::int64_t, std::int64_t>> byCode; // code → (Σ, n)
+    std::int64_t respondents = 0;
+};
+
+CodeTally tallyPacked(Store& store, const std::string& where, const std::vector<std::string>& binds, bool skm) {
+    sql::Statement st(store.db(), std::string("SELECT r.instrument_id, r.instrument_version, r.") + (skm ? "skm" : "ham") +
+                                      " FROM response r WHERE " + where);
+    for (std::size_t i = 0; i < binds.size(); ++i) st.bind(static_cast<int>(i) + 1, binds[i]);
+    // Per version: position → (Σ, n); mapped to codes once at the end.
+    std::map<std::pair<std::string, int>, std::vector<std::pair<std::int64_t, std::int64_t>>> perVersion;
+    std::vector<std::pair<std::int64_t, std::int64_t>>* cur = nullptr;
+    std::string curId;
+    int curVersion = -1;
+    CodeTally out;
+    while (st.step()) {
+        sqlite3_stmt* h = st.handle();
+        std::string_view id(reinterpret_cast<const char*>(sqlite3_column_text(h, 0)), static_cast<std::size_t>(sqlite3_column_bytes(h, 0)));
+        const int version = sqlite3_column_int(h, 1);
+        if (!cur || version != curVersion || id != curId) {
+            curId.assign(id);
+            curVersion = version;
+            cur = &perVersion[{curId, version}];
+        }
+        const char* a = reinterpret_cast<const char*>(sqlite3_column_text(h, 2));
+        const auto n = static_cast<std::size_t>(sqlite3_column_bytes(h, 2));
+        if (cur->size() < n) cur->resize(n);
+        bool any = false;
+        for (std::size_t i = 0; i < n; ++i) {
+            const char c = a[i];
+            if (c == '-' || (!skm && c == '0')) continue; // not answered; HAM 0 = tidak tahu, out of scores
+            (*cur)[i].first += c - '0';
+            ++(*cur)[i].second;
+            any = true;
+        }
+        if (skm) out.respondents += any ? 1 : 0;
+    }
+    for (const auto& [key, sums] : perVersion) {
+        auto lay = store.layout(key.first, key.second);
+        if (!lay) continue;
+        const Instrument& in = lay->instrument();
+        for (std::size_t i = 0; i < sums.size(); ++i) {
+            const std::string* code = skm ? (i < in.unsur.size() ? &in.unsur[i].code : nullptr)
+                                          : (i < in.ham.items.size() ? &in.ham.items[i].code : nullptr);
+            if (!code) continue;
+            auto& t = out.byCode[*code];
+            t.first += sums[i].first;
+            t.second += sums[i].second;
+        }
+    }
     return out;
 }
+
+std::vector<UnsurTally> asTallies(const CodeTally& t) {
+    std::vector<UnsurTally> out;
+    for (const auto& [code, sn] : t.byCode) out.push_back({code, "", sn.first, sn.second});
+    return out;
+}
+
+} // namespace
 
 // In the instrument's order, by code; an item nobody answered still appears with n = 0.
 template <class Item>
@@ -322,19 +379,14 @@ static std::vector<UnsurTally> inInstrumentOrder(const std::vector<UnsurTally>& 
 std::vector<UnsurTally> Store::unsurTallies(const ResponseFilter& f, const Instrument& in, std::int64_t* respondents) {
     std::vector<std::string> binds;
     std::string where = whereClause(f, binds);
-    auto out = inInstrumentOrder(tallies(db_, where, binds, 0), in.unsur);
-    if (respondents) {
-        sql::Statement st(db_, "SELECT count(*) FROM response r WHERE " + where +
-                                   " AND EXISTS(SELECT 1 FROM answer a WHERE a.rid=r.rid AND a.kind=0)");
-        bindAll(st, binds);
-        *respondents = st.step() ? st.getInt(0) : 0;
-    }
-    return out;
+    CodeTally t = tallyPacked(*this, where, binds, true);
+    if (respondents) *respondents = t.respondents;
+    return inInstrumentOrder(asTallies(t), in.unsur);
 }
 
 std::vector<UnsurTally> Store::hamTallies(const ResponseFilter& f, const Instrument& in) {
     std::vector<std::string> binds;
-    return inInstrumentOrder(tallies(db_, whereClause(f, binds), binds, 1), in.ham.items);
+    return inInstrumentOrder(asTallies(tallyPacked(*this, whereClause(f, binds), binds, false)), in.ham.items);
 }
 
 void Store::forEachResponse(const ResponseFilter& f, const std::function<bool(const Response&)>& visit) {

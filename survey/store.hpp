@@ -7,6 +7,7 @@
 #pragma once
 #include "survey/instrument.hpp"
 #include "survey/response.hpp"
+#include "survey/response_packing.hpp"
 #include "survey/skm.hpp"
 #include "survey/sqlite.hpp"
 
@@ -47,7 +48,7 @@ struct ResponseFilter {
 
 class Store {
 public:
-    static constexpr int kSchemaVersion = 5;
+    static constexpr int kSchemaVersion = 6;
     static constexpr int kApplicationId = 0x53575247; // "SWRG" in the SQLite header: ours, not a stranger's file
 
     struct Options {
@@ -71,6 +72,8 @@ public:
     std::optional<Instrument> instrument(const std::string& id, int version);
     std::shared_ptr<const Instrument> cachedInstrument(const std::string& id, int version);
     std::optional<Instrument> latestInstrument();
+    // How a version's answers are packed in its rows (cached); nullptr when it is not stored.
+    std::shared_ptr<const PackedLayout> layout(std::string_view id, int version);
 
     void setUnit(const UnitInfo& u);
     std::optional<UnitInfo> unit();
@@ -102,12 +105,17 @@ private:
 
     sql::Database db_;
     std::map<std::string, std::shared_ptr<const Instrument>> instrumentCache_; // "id/version" → parsed
+    std::map<std::string, std::shared_ptr<const PackedLayout>> layoutCache_;
+    std::shared_ptr<const PackedLayout> lastLayout_;                           // rows come in runs of one version
+    std::unique_ptr<sql::Statement> insert_;                                   // prepared once: the kiosk's hot path
 };
 
 // The columns of one `response` row, in the order of kResponseInsertColumns; shared by append and
 // merge so a response is written the same way wherever it comes from.
-extern const char* const kResponseInsertColumns;   // "uuid,instrument_id,…,duration_s" (14 columns)
-void bindResponseRow(sql::Statement& st, const Response& r, const std::string& unitId);
+extern const char* const kResponseInsertColumns;   // "uuid,instrument_id,…,duration_s,skm,…,profile" (19 columns)
+extern const char* const kResponseInsertValues;    // "?,?,…" for them
+// Binds without copying the texts: the row's views must outlive the statement's step.
+void bindResponseRow(sql::Statement& st, const PackedRow& row, std::string_view unitId);
 
 // Builds the SQL filter shared by every query; exposed for statistics code in this library.
 std::string responseWhere(const ResponseFilter& f, std::vector<std::string>& binds);

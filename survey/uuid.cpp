@@ -24,7 +24,7 @@ std::string newUuid() {
     return out;
 }
 
-bool isUuid(const std::string& s) {
+bool isUuid(std::string_view s) {
     if (s.size() != 36) return false;
     for (std::size_t i = 0; i < 36; ++i) {
         char c = s[i];

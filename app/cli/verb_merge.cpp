@@ -16,7 +16,7 @@ const VerbRegistrar reg{{"merge", "assessor: verify signed bundles and merge the
 int verbMerge(int argc, char** argv) {
     if (wantsHelp(argc, argv)) {
         std::cout << "Usage: suarawarga merge --into ASSESSOR.db BUNDLE...\n\n"
-                     "Verifies each bundle, then imports it in one transaction. A bundle that fails (changed,\n"
+                     "Verifies each bundle, then imports it (all in one transaction, a savepoint per bundle). A bundle that fails (changed,\n"
                      "truncated, unsigned, newer format, or signed by another key than the one its unit's\n"
                      "first bundle pinned) is refused whole while the others go in; the exit code is then 5.\n"
                      "Merging the same bundle again adds nothing; responses keep their UUIDs.\n";
@@ -29,21 +29,19 @@ int verbMerge(int argc, char** argv) {
     Store store(*into);
     int refused = 0;
     std::int64_t added = 0;
-    for (const auto& file : a.positional()) {
-        try {
-            Bundle b = readBundleFile(file);
-            MergeOutcome m = mergeBundle(store, b, file);
-            added += m.added;
-            if (m.alreadyMerged)
-                std::cout << "SKIP    " << file << ": already merged (" << m.unitId << ", nothing added)\n";
-            else
-                std::cout << "MERGED  " << file << ": " << m.unitName << " (" << m.unitId << "), " << m.added << " of "
-                          << m.responses << " responses new" << (m.pinnedNow ? ", key pinned " + b.fingerprint : "")
-                          << "\n";
-        } catch (const std::exception& e) {
+    for (const MergeFileResult& r : mergeBundleFiles(store, a.positional())) {
+        if (!r.outcome) {
             ++refused;
-            std::cout << "REFUSED " << file << ": " << e.what() << "\n";
+            std::cout << "REFUSED " << r.file << ": " << r.error << "\n";
+            continue;
         }
+        const MergeOutcome& m = *r.outcome;
+        added += m.added;
+        if (m.alreadyMerged)
+            std::cout << "SKIP    " << r.file << ": already merged (" << m.unitId << ", nothing added)\n";
+        else
+            std::cout << "MERGED  " << r.file << ": " << m.unitName << " (" << m.unitId << "), " << m.added << " of "
+                      << m.responses << " responses new" << (m.pinnedNow ? ", key pinned " + r.fingerprint : "") << "\n";
     }
     store.logEvent("merge", std::to_string(a.positional().size()) + " bundles, " + std::to_string(refused) +
                                 " refused, " + std::to_string(added) + " responses added");

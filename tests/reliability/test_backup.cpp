@@ -354,7 +354,7 @@ TEST_CASE("a backup of an older schema restores and is migrated on open", "[reli
     const std::string old = dir.file("old.db");
     {
         sql::Database db(old, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
-        db.exec(kMigrations[0]);
+        db.exec(kMigrations[0].sql);
         db.exec("PRAGMA application_id=" + std::to_string(Store::kApplicationId));
         db.exec("PRAGMA user_version=1");
         db.exec("INSERT INTO unit(id) VALUES('lama')");

@@ -91,7 +91,7 @@ TEST_CASE("responses round-trip and score like the hand-computed case", "[store]
     });
     REQUIRE(back.size() == 4);
     CHECK(back[2].unsur.at("U4") == 4);
-    CHECK(back[2].rentan == std::vector<std::string>{"disabilitas_fisik", "lansia"});
+    CHECK(back[2].rentan == std::vector<std::string>{"lansia", "disabilitas_fisik"}); // in the instrument's order
     CHECK(back[2].ham.at("H5") == kTidakTahu);
     CHECK(back[0].adil == true);
     CHECK(isUuid(back[0].uuid));
@@ -139,30 +139,83 @@ TEST_CASE("a failing append writes nothing", "[store]") {
     badValue.unsur["U3"] = 7;
     CHECK_THROWS_AS(s.appendAll({make(in, {4, 4, 4, 4, 4, 4, 4, 4, 4}, "2026-10-05"), badValue}), StoreError);
     CHECK(s.countResponses({}) == 5);
-    CHECK(s.db().scalarInt("SELECT count(*) FROM answer") == 5 * 9 + 5 * 2);
+    CHECK(s.db().scalarInt("SELECT count(*) FROM answer") == 5 * 9 + 5 * 2); // the view over the packed rows
 }
+
+namespace {
+// A schema-5 database as session-1 releases wrote it: answers, rentan and profile in child tables.
+void writeSchema5(const std::string& path, const Instrument& in, const std::string& unsurItem) {
+    sql::Database db(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+    for (std::size_t v = 0; v < 5; ++v) db.exec(kMigrations[v].sql);
+    db.exec("PRAGMA application_id=" + std::to_string(Store::kApplicationId));
+    db.exec("PRAGMA user_version=5");
+    sql::Statement ins(db, "INSERT INTO instrument VALUES(?,?,?)");
+    ins.bind(1, in.id).bind(2, in.version).bind(3, in.canonicalJson).run();
+    sql::Statement r(db, "INSERT INTO response(uuid,instrument_id,instrument_version,unit_id,device_id,created_utc,utc_offset_min,"
+                         "local_date,source) VALUES('11111111-1111-4111-8111-111111111111',?,?,'u','d',0,420,'1970-01-01','kiosk')");
+    r.bind(1, in.id).bind(2, in.version).run();
+    db.exec("INSERT INTO answer VALUES(1,'" + unsurItem + "',0,4)");
+    db.exec("INSERT INTO answer VALUES(1,'U9',0,2)");
+    db.exec("INSERT INTO answer VALUES(1,'" + in.ham.items[1].code + "',1,0)");
+    db.exec("INSERT INTO rentan VALUES(1,'anak','anak')");
+    db.exec("INSERT INTO rentan VALUES(1,'lansia','lansia')");
+    db.exec("INSERT INTO profile VALUES(1,'usia','60plus')");
+    db.exec("INSERT INTO profile VALUES(1,'jenis_kelamin','P')");
+}
+} // namespace
 
 TEST_CASE("an older schema is migrated in place, keeping its data", "[store][migration]") {
     swtest::TempDir dir;
+    const Instrument& in = swtest::defaultInstrument();
     std::string path = dir.file("old.db");
-    {
-        // A schema-1 database as the first release wrote it.
-        sql::Database db(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
-        db.exec(kMigrations[0]);
-        db.exec("PRAGMA application_id=" + std::to_string(Store::kApplicationId));
-        db.exec("PRAGMA user_version=1");
-        db.exec("INSERT INTO instrument VALUES('x', 1, '{}')");
-        db.exec("INSERT INTO response(uuid,instrument_id,instrument_version,unit_id,device_id,created_utc,utc_offset_min,"
-                "local_date,source) VALUES('11111111-1111-4111-8111-111111111111','x',1,'u','d',0,420,'1970-01-01','kiosk')");
-        db.exec("INSERT INTO answer VALUES(1,'U1',0,4)");
-    }
+    writeSchema5(path, in, "U1");
     Store s(path);
     CHECK(s.schemaVersion() == Store::kSchemaVersion);
     CHECK(s.countResponses({}) == 1);
     CHECK(s.hasUuid("11111111-1111-4111-8111-111111111111"));
-    s.setSetting("k", "v"); // the table added by step 2 exists
-    CHECK(s.setting("k") == "v");
-    CHECK(s.db().scalarInt("SELECT count(*) FROM response WHERE duration_s IS NULL") == 1);
+    // Packed in the instrument's order (response_packing.hpp).
+    CHECK(s.db().scalarText("SELECT skm FROM response") == "4-------2");
+    CHECK(s.db().scalarText("SELECT ham FROM response") == "-0" + std::string(in.ham.items.size() - 2, '-'));
+    CHECK(s.db().scalarText("SELECT rentan FROM response") == "lansia,anak");
+    CHECK(s.db().scalarText("SELECT profile FROM response") == "jenis_kelamin=P;usia=60plus");
+    CHECK(s.db().scalarInt("SELECT kelompok FROM response") == (kRentanLansia | kRentanAnak));
+    // The old tables are gone; `answer` reads the packed answers back as rows, for auditors.
+    CHECK(s.db().scalarInt("SELECT count(*) FROM sqlite_master WHERE name IN ('rentan','profile')") == 0);
+    CHECK(s.db().scalarInt("SELECT count(*) FROM answer") == 3);
+    CHECK(s.db().scalarInt("SELECT value FROM answer WHERE item='U9'") == 2);
+    ResponseFilter anak;
+    anak.kelompok = "anak";
+    CHECK(s.countResponses(anak) == 1);
+    anak.kelompok = "disabilitas";
+    CHECK(s.countResponses(anak) == 0);
+    ResponseFilter female;
+    female.profileField = "jenis_kelamin";
+    female.profileValue = "P";
+    CHECK(s.countResponses(female) == 1);
+    female.profileValue = "L";
+    CHECK(s.countResponses(female) == 0);
+    s.forEachResponse({}, [&](const Response& x) {
+        CHECK(x.unsur.at("U1") == 4);
+        CHECK(x.ham.at(in.ham.items[1].code) == 0);
+        CHECK(x.rentan == std::vector<std::string>{"lansia", "anak"});
+        CHECK(x.profile.at("usia") == "60plus");
+        return true;
+    });
+}
+
+TEST_CASE("a schema-5 answer its instrument does not know stops the migration, file untouched", "[store][migration]") {
+    swtest::TempDir dir;
+    std::string path = dir.file("odd.db");
+    writeSchema5(path, swtest::defaultInstrument(), "U42");
+    const std::string before = swtest::readFile(path);
+    try {
+        Store s(path);
+        FAIL("the migration should have been refused");
+    } catch (const StoreError& e) {
+        CHECK(std::string(e.what()).find("U42") != std::string::npos);
+        CHECK(std::string(e.what()).find("schema 5") != std::string::npos);
+    }
+    CHECK(swtest::readFile(path) == before);
 }
 
 TEST_CASE("a database from a newer SuaraWarga is refused and left untouched", "[store][migration]") {

@@ -122,8 +122,9 @@ int main(int argc, char** argv) {
             // Give each bundle's responses their own UUIDs (first 8 hex digits = bundle number).
             char prefix[17];
             std::snprintf(prefix, sizeof prefix, "%08llx", b & 0xffffffffLL);
-            for (std::size_t at = p.find("\"uuid\":\""); at != std::string::npos; at = p.find("\"uuid\":\"", at + 1))
-                std::memcpy(&p[at + 8], prefix, 8);
+            // Format 2: after the header line, each response line starts with its UUID.
+            for (std::size_t at = p.find('\n'); at != std::string::npos && at + 9 < p.size(); at = p.find('\n', at + 1))
+                std::memcpy(&p[at + 1], prefix, 8);
             files.push_back(sw::sealBundle(p, key));
         }
         std::printf("\nmerge: built %lld bundles of %lld responses (%.1f MB each) in %.1f s\n", bundles, perBundle,
