@@ -284,7 +284,7 @@ std::shared_ptr<const Instrument> parsedInstrument(const std::string& body, cons
 
 } // namespace
 
-Bundle readBundle(const std::string& bytes) {
+Bundle readBundle(std::string bytes) {
     using K = BundleError::Kind;
     if (bytes.size() < sizeof kMagic || std::memcmp(bytes.data(), kMagic, sizeof kMagic) != 0)
         throw BundleError(K::NotABundle, "not a SuaraWarga bundle (the file does not start with \"SWBUNDLE\")");
@@ -378,11 +378,12 @@ Bundle readBundle(const std::string& bytes) {
     if (version >= 2) {
         if (member(j, "columns", "payload") != json(bundleColumns()))
             malformed("columns", "the response columns are not those of bundle format " + std::to_string(version));
-        b.rows = std::make_shared<std::string>(payload.substr(headEnd + 1));
+        b.rows = std::make_shared<std::string>(std::move(bytes)); // the payload stays where it is
+        b.responses = parseBundleRows(*b.rows, kHeaderSize + headEnd + 1, end, b.layouts);
     } else {
         b.rows = std::make_shared<std::string>(formatOneRows(j, b));
+        b.responses = parseBundleRows(*b.rows, 0, b.rows->size(), b.layouts);
     }
-    b.responses = parseBundleRows(*b.rows, 0, b.layouts);
     if (announced != static_cast<std::int64_t>(b.responses.size()))
         malformed("counts", "announces " + std::to_string(announced) + " responses, holds " + std::to_string(b.responses.size()));
     if (auto it = j.find("facility"); it != j.end()) b.facility = *it;
@@ -398,7 +399,7 @@ Bundle readBundleFile(const std::string& path) {
     if (!f.read(bytes.data(), static_cast<std::streamsize>(bytes.size())))
         throw BundleError(BundleError::Kind::Truncated, path + ": the file could not be read whole");
     try {
-        return readBundle(bytes);
+        return readBundle(std::move(bytes));
     } catch (const BundleError& e) {
         throw BundleError(e.kind, path + ": " + e.what());
     }

@@ -64,7 +64,7 @@ struct Bundle {
     std::int64_t createdUtc = 0;
     std::vector<BundleInstrument> instruments;
     std::vector<std::shared_ptr<const PackedLayout>> layouts; // the instruments, parsed (same order)
-    std::shared_ptr<std::string> rows;                       // the response lines the views point into
+    std::shared_ptr<std::string> rows;                       // the bytes the response views point into
     std::vector<BundleResponse> responses;
     nlohmann::json facility;          // the unit's facility self-assessment (null when none)
     nlohmann::json extra;             // other unit data (population…) for the roll-up
@@ -87,7 +87,8 @@ std::string bundlePayload(const std::string& bytes);
 std::int64_t exportBundle(Store& store, const UnitKey& key, const std::string& path, const BundleOptions& opt);
 
 // Parses and verifies. Safe on arbitrary bytes (fuzzed): throws BundleError, never crashes.
-Bundle readBundle(const std::string& bytes);
+// Takes the bytes: the response views point into them, so nothing is copied.
+Bundle readBundle(std::string bytes);
 Bundle readBundleFile(const std::string& path);      // BundleError names the file
 
 } // namespace sw

@@ -139,18 +139,19 @@ void appendBundleRow(std::string& out, const Response& r, const PackedAnswers& p
                        r.instrumentVersion, r.createdUtc, r.utcOffsetMinutes, r.adil, r.misuse, r.durationSeconds});
 }
 
-std::vector<BundleResponse> parseBundleRows(std::string& text, std::size_t offset,
+std::vector<BundleResponse> parseBundleRows(std::string& text, std::size_t begin, std::size_t stop,
                                             const std::vector<std::shared_ptr<const PackedLayout>>& layouts) {
     std::vector<BundleResponse> out;
+    const std::string_view all(text.data(), stop);
     std::size_t lines = 0;
-    for (std::size_t i = offset; i < text.size(); ++i) lines += text[i] == '\n';
+    for (std::size_t i = begin; i < stop; ++i) lines += text[i] == '\n';
     out.reserve(lines);
     const PackedLayout* last = nullptr;
-    std::size_t at = offset, row = 0;
+    std::size_t at = begin, row = 0;
     std::string_view f[kFields];
-    while (at < text.size()) {
+    while (at < stop) {
         ++row;
-        const std::size_t end = text.find('\n', at);
+        const std::size_t end = all.find('\n', at);
         if (end == std::string::npos) bad(row, "line", "the last row does not end with a newline");
         std::size_t n = 0, start = at;
         for (std::size_t i = at; i <= end; ++i) {

@@ -26,9 +26,10 @@ void appendBundleRow(std::string& out, const ExportRow& r);
 // The same line for a response not yet packed (reading a format-1 bundle).
 void appendBundleRow(std::string& out, const Response& r, const PackedAnswers& p);
 
-// Splits and checks the rows in `text` (modified in place: escapes are undone), resolving each
-// response's instrument among `layouts`. Throws BundleError(Malformed) naming the row and field.
-std::vector<BundleResponse> parseBundleRows(std::string& text, std::size_t offset,
+// Splits and checks the rows in text[begin, end) (modified in place: escapes are undone),
+// resolving each response's instrument among `layouts`. Throws BundleError(Malformed) naming the
+// row and field.
+std::vector<BundleResponse> parseBundleRows(std::string& text, std::size_t begin, std::size_t end,
                                             const std::vector<std::shared_ptr<const PackedLayout>>& layouts);
 
 } // namespace sw

@@ -7,6 +7,7 @@
 #include "survey/translations.hpp"
 
 #include <charconv>
+#include <deque>
 #include <map>
 #include <unordered_map>
 
@@ -19,12 +20,6 @@ void field(std::string& out, std::string_view v) {
     else out.append(csvField(v));
 }
 
-void number(std::string& out, std::int64_t v) {
-    char buf[24];
-    auto res = std::to_chars(buf, buf + sizeof buf, v);
-    out.append(buf, res.ptr);
-}
-
 // What one instrument version's rows print, escaped once: labels by code in the export's
 // language, and the profile/rentan cells of each distinct packed value seen (a few hundred at most).
 struct VersionCells {
@@ -32,8 +27,10 @@ struct VersionCells {
     std::vector<std::vector<std::pair<std::string, std::string>>> profile; // per export profile column
     std::vector<std::pair<std::string, std::string>> rentan;  // code → label (unescaped)
     std::string key;                                          // "id/version", escaped
-    std::unordered_map<std::string, std::string> profileCells; // packed profile → "a,b,c,d,"
-    std::unordered_map<std::string, std::string> rentanCell;   // packed rentan → escaped cell
+    // Keyed by views into `keys` (a deque never moves its strings): a look-up allocates nothing.
+    std::deque<std::string> keys;
+    std::unordered_map<std::string_view, std::string> profileCells; // packed profile → "a,b,c,d,"
+    std::unordered_map<std::string_view, std::string> rentanCell;   // packed rentan → escaped cell
 };
 
 std::string escaped(std::string_view v) {
@@ -64,7 +61,7 @@ const std::string* find(const Pairs& pairs, std::string_view code) {
 }
 
 const std::string& profileCells(VersionCells& c, const Instrument& columns, std::string_view packed) {
-    auto it = c.profileCells.find(std::string(packed));
+    auto it = c.profileCells.find(packed);
     if (it != c.profileCells.end()) return it->second;
     std::vector<std::string> cells(columns.profile.size());
     forEachProfilePair(packed, [&](std::string_view f, std::string_view v) {
@@ -76,11 +73,11 @@ const std::string& profileCells(VersionCells& c, const Instrument& columns, std:
     });
     std::string out;
     for (const auto& cell : cells) out += cell + ",";
-    return c.profileCells.emplace(std::string(packed), std::move(out)).first->second;
+    return c.profileCells.emplace(c.keys.emplace_back(packed), std::move(out)).first->second;
 }
 
 const std::string& rentanCell(VersionCells& c, std::string_view packed) {
-    auto it = c.rentanCell.find(std::string(packed));
+    auto it = c.rentanCell.find(packed);
     if (it != c.rentanCell.end()) return it->second;
     std::string joined;
     forEachCode(packed, [&](std::string_view code) {
@@ -88,7 +85,7 @@ const std::string& rentanCell(VersionCells& c, std::string_view packed) {
         const std::string* label = find(c.rentan, code);
         joined += label ? *label : std::string(code);
     });
-    return c.rentanCell.emplace(std::string(packed), escaped(joined)).first->second;
+    return c.rentanCell.emplace(c.keys.emplace_back(packed), escaped(joined)).first->second;
 }
 
 } // namespace
@@ -132,69 +129,80 @@ std::int64_t exportCsv(Store& store, const std::string& path, CsvExportOptions o
     std::vector<std::string> unsurCodes, hamCodes;
     for (const auto& u : in.unsur) unsurCodes.push_back(u.code);
     for (const auto& h : in.ham.items) hamCodes.push_back(h.code);
-    ColumnMap columns(unsurCodes, hamCodes);
-    std::map<const PackedLayout*, VersionCells> cellsByVersion;
-    const PackedLayout* lastLayout = nullptr;
-    VersionCells* cells = nullptr;
-    std::string lastUnit, unitCell;
+
+    // Each worker thread formats with its own caches (formatResponsesInParallel); the "No" column
+    // is written here, in order, when the rows come back.
+    auto makeFormatter = [&]() -> RowFormatter {
+        struct State {
+            ColumnMap columns;
+            std::map<const PackedLayout*, VersionCells> cellsByVersion;
+            const PackedLayout* lastLayout = nullptr;
+            VersionCells* cells = nullptr;
+            std::string lastUnit, unitCell;
+        };
+        auto st = std::make_shared<State>(State{ColumnMap(unsurCodes, hamCodes), {}, nullptr, nullptr, {}, {}});
+        return [st, &in, &lang, &yes, &no, &unsurCodes, &hamCodes](const ExportRow& r, std::string& line) {
+            State& s = *st;
+            if (r.layout != s.lastLayout) {
+                s.lastLayout = r.layout;
+                s.columns.use(*r.layout);
+                auto it = s.cellsByVersion.find(r.layout);
+                if (it == s.cellsByVersion.end()) it = s.cellsByVersion.emplace(r.layout, cellsOf(r.layout->instrument(), in, lang)).first;
+                s.cells = &it->second;
+            }
+            if (r.unitId != s.lastUnit) {
+                s.lastUnit.assign(r.unitId);
+                s.unitCell = escaped(r.unitId);
+            }
+            line += ',';
+            line.append(r.uuid);
+            line += ',';
+            line += s.unitCell;
+            line += ',';
+            char when[25];
+            formatLocalDateTime(when, r.createdUtc, r.utcOffsetMinutes);
+            line.append(when, sizeof when);
+            line += ',';
+            if (r.utcOffsetMinutes == 420) line += "WIB";
+            else line += zoneName(r.utcOffsetMinutes);
+            line += ',';
+            if (const std::string* label = find(s.cells->service, r.service)) line += *label;
+            else field(line, r.service);
+            line += ',';
+            for (std::size_t j = 0; j < unsurCodes.size(); ++j) {
+                if (char c = s.columns.unsur(r, j)) line += c;
+                line += ',';
+            }
+            line += profileCells(*s.cells, in, r.profile);
+            for (std::size_t j = 0; j < hamCodes.size(); ++j) {
+                if (char c = s.columns.ham(r, j)) line += c;
+                line += ',';
+            }
+            line += rentanCell(*s.cells, r.rentan);
+            line += ',';
+            if (r.adil) line += *r.adil ? yes : no;
+            line += ',';
+            field(line, r.comment);
+            line += ',';
+            line += r.misuse ? yes : no;
+            line += ',';
+            field(line, r.source);
+            line += ',';
+            line += s.cells->key;
+            line += "\r\n";
+        };
+    };
     std::int64_t rows = 0;
     buf.reserve(2u << 20);
-    scanResponses(store, opt.filter, [&](const ExportRow& r) {
-        if (r.layout != lastLayout) {
-            lastLayout = r.layout;
-            columns.use(*r.layout);
-            auto it = cellsByVersion.find(r.layout);
-            if (it == cellsByVersion.end()) it = cellsByVersion.emplace(r.layout, cellsOf(r.layout->instrument(), in, lang)).first;
-            cells = &it->second;
-        }
-        if (r.unitId != lastUnit) {
-            lastUnit.assign(r.unitId);
-            unitCell = escaped(r.unitId);
-        }
-        number(buf, ++rows);
-        buf += ',';
-        buf.append(r.uuid);
-        buf += ',';
-        buf += unitCell;
-        buf += ',';
-        char when[25];
-        formatLocalDateTime(when, r.createdUtc, r.utcOffsetMinutes);
-        buf.append(when, sizeof when);
-        buf += ',';
-        if (r.utcOffsetMinutes == 420) buf += "WIB";
-        else buf += zoneName(r.utcOffsetMinutes);
-        buf += ',';
-        if (const std::string* label = find(cells->service, r.service)) buf += *label;
-        else field(buf, r.service);
-        buf += ',';
-        for (std::size_t j = 0; j < unsurCodes.size(); ++j) {
-            if (char c = columns.unsur(r, j)) buf += c;
-            buf += ',';
-        }
-        buf += profileCells(*cells, in, r.profile);
-        for (std::size_t j = 0; j < hamCodes.size(); ++j) {
-            if (char c = columns.ham(r, j)) buf += c;
-            buf += ',';
-        }
-        buf += rentanCell(*cells, r.rentan);
-        buf += ',';
-        if (r.adil) buf += *r.adil ? yes : no;
-        buf += ',';
-        field(buf, r.comment);
-        buf += ',';
-        buf += r.misuse ? yes : no;
-        buf += ',';
-        field(buf, r.source);
-        buf += ',';
-        buf += cells->key;
-        buf += "\r\n";
-        if (buf.size() > (1u << 20)) {
-            out.write(buf);
-            buf.clear();
-        }
-        return true;
-    });
+
     out.write(buf);
+    formatResponsesInParallel(store, opt.filter, makeFormatter, [&](std::string_view row) {
+        char digits[24];
+        auto res = std::to_chars(digits, digits + sizeof digits, ++rows);
+        out.write(std::string_view(digits, static_cast<std::size_t>(res.ptr - digits)));
+        out.write(row);
+    });
+    buf.clear();
     out.commit();
     return rows;
 }

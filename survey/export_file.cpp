@@ -56,6 +56,10 @@ void AtomicOutput::flush() {
         }
         done += static_cast<std::size_t>(n);
     }
+    // Start the disk writing now, without waiting for it: by commit() most of a large export is
+    // already on disk, so its fsync no longer adds the whole write time at the end.
+    ::sync_file_range(fd_, static_cast<off_t>(written_), static_cast<off_t>(done), SYNC_FILE_RANGE_WRITE);
+    written_ += done;
     buffer_.clear();
 }
 

@@ -37,6 +37,7 @@ private:
     std::string final_;
     std::string temp_;
     int fd_ = -1;
+    std::size_t written_ = 0; // bytes written through fd_ so far
     std::string buffer_;
     bool committed_ = false;
 };

@@ -45,6 +45,20 @@ struct ExportRow {
 // Visits every response the filter selects; return false from `visit` to stop.
 void scanResponses(Store& store, const ResponseFilter& f, const std::function<bool(const ExportRow&)>& visit);
 
+// The same scan on a second thread: rows are copied out of SQLite in batches and visited on the
+// caller's thread, so formatting (CSV, XLSX) overlaps the reading. The caller must not use the
+// Store until it returns. Exceptions from either side reach the caller.
+void scanResponsesInParallel(Store& store, const ResponseFilter& f, const std::function<bool(const ExportRow&)>& visit);
+
+// Formats rows as text on two worker threads, each with its own read-only connection and its own
+// formatter (makeFormatter() is called once per worker), over chunks of the rid range; the chunks
+// reach `emit` in rid order on the caller's thread, each row's text passed separately (so the
+// caller can number the rows). Responses are append-only, so chunks read by different connections
+// still form one consistent set: everything up to the highest rid seen at the start.
+using RowFormatter = std::function<void(const ExportRow&, std::string& out)>;
+void formatResponsesInParallel(Store& store, const ResponseFilter& f, const std::function<RowFormatter()>& makeFormatter,
+                               const std::function<void(std::string_view row)>& emit);
+
 // Maps one version's packed positions onto a fixed list of codes (an export's columns): for
 // column j, the position in that version's skm/ham string, or -1. Cached per version.
 class ColumnMap {

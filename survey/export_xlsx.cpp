@@ -110,27 +110,24 @@ std::int64_t exportXlsx(Store& store, const std::string& path, XlsxExportOptions
     if (!resp.ws || !calc.ws || !prof.ws || !ham.ws || !fac.ws)
         throw ExportError(ExportError::Kind::Format, path + ": a sheet name in assets/i18n/export.json is not valid in Excel");
 
-    // [SECTION] Sheet Responden — the regulation's table: No, U1…U9, then the HAM items the HAM
-    // sheet's formulas read. Numbers only: time, service and profile per respondent are in the CSV
-    // (text cells would double the file and its time; the Profil sheet carries their tallies).
+    // [SECTION] Sheet Responden — the regulation's table: No, U1…U9, numbers only. Time, service,
+    // profile and HAM answers per respondent are in the CSV; here every text or extra column would
+    // cost ~1 s per million rows (libxlsxwriter prints and deflates each cell), and the Profil and
+    // HAM sheets carry their results.
     const int nUnsur = static_cast<int>(in.unsur.size());
-    const int firstHam = 1 + nUnsur;
     resp.text(0, 0, t("csv.no"), bold);
     for (int i = 0; i < nUnsur; ++i) resp.text(0, 1 + i, in.unsur[static_cast<std::size_t>(i)].code + " " + in.unsur[static_cast<std::size_t>(i)].name.in(lang), bold);
-    for (std::size_t i = 0; i < in.ham.items.size(); ++i)
-        resp.text(0, firstHam + static_cast<int>(i), in.ham.items[i].code + " " + in.ham.items[i].name.in(lang), bold);
     worksheet_freeze_panes(resp.ws, 1, 1);
 
     // Profile tallies by option code (Profil sheet), counted during the same scan.
     std::vector<std::map<std::string, std::int64_t, std::less<>>> tally(in.profile.size());
-    std::vector<std::string> unsurCodes, hamCodes;
+    std::vector<std::string> unsurCodes;
     for (const auto& u : in.unsur) unsurCodes.push_back(u.code);
-    for (const auto& h : in.ham.items) hamCodes.push_back(h.code);
-    ColumnMap columns(unsurCodes, hamCodes);
+    ColumnMap columns(unsurCodes, {});
 
     std::int64_t rows = 0;
     bool tooMany = false;
-    scanResponses(store, f, [&](const ExportRow& r) {
+    scanResponsesInParallel(store, f, [&](const ExportRow& r) {
         if (rows + 1 >= static_cast<std::int64_t>(kMaxRows)) {
             tooMany = true;
             return false;
@@ -140,8 +137,6 @@ std::int64_t exportXlsx(Store& store, const std::string& path, XlsxExportOptions
         resp.num(row, 0, static_cast<double>(rows));
         for (int i = 0; i < nUnsur; ++i)
             if (char c = columns.unsur(r, static_cast<std::size_t>(i))) resp.num(row, 1 + i, c - '0');
-        for (std::size_t i = 0; i < hamCodes.size(); ++i)
-            if (char c = columns.ham(r, i)) resp.num(row, firstHam + static_cast<int>(i), c - '0');
         forEachProfilePair(r.profile, [&](std::string_view field, std::string_view value) {
             for (std::size_t i = 0; i < in.profile.size(); ++i)
                 if (in.profile[i].code == field) {
@@ -229,10 +224,11 @@ std::int64_t exportXlsx(Store& store, const std::string& path, XlsxExportOptions
     for (std::size_t i = 0; i < in.ham.items.size(); ++i) {
         ++hr;
         const auto& s = akses.items[i];
-        const int col = firstHam + static_cast<int>(i);
+        // Σ and n from libsurvey (the per-respondent HAM answers are in the CSV); NRR and the
+        // index stay formulas over them.
         ham.text(hr, 0, in.ham.items[i].code + " " + in.ham.items[i].name.in(lang));
-        ham.formula(hr, 1, "=SUMIF(" + absCol(col, first, last) + ",\">0\")", static_cast<double>(s.sum));
-        ham.formula(hr, 2, "=COUNTIF(" + absCol(col, first, last) + ",\">0\")", static_cast<double>(s.n));
+        ham.num(hr, 1, static_cast<double>(s.sum));
+        ham.num(hr, 2, static_cast<double>(s.n));
         if (s.n > 0) {
             ham.formula(hr, 3, "=IF(" + cell(hr, 2) + ">0," + cell(hr, 1) + "/" + cell(hr, 2) + ",\"\")", s.nrr, dec3);
             ham.formula(hr, 4, "=IF(" + cell(hr, 2) + ">0," + cell(hr, 3) + "*25,\"\")", s.nrrUnit, dec2);

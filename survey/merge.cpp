@@ -204,7 +204,46 @@ std::vector<MergeFileResult> mergeBundleFiles(Store& assessor, const std::vector
     sql::Database& db = assessor.db();
     std::vector<MergeFileResult> results;
     const bool bulk = bulkWorthIt(assessor, files);
-    db.exec("PRAGMA cache_size=-262144"); // 256 MiB while merging: the UUID index stays in memory
+    // While merging: 256 MiB of cache keeps the UUID index in memory; and the instrument foreign
+    // key is checked here, not per row (mergeInto registers every instrument of a bundle before
+    // its rows, and readBundle resolved each row's instrument among them), which spares SQLite a
+    // parent look-up and a statement journal per insert. Both are restored after the run.
+    struct Restore {
+        sql::Database& db;
+        ~Restore() {
+            try {
+                db.exec("PRAGMA cache_size=-2000");
+                db.exec("PRAGMA foreign_keys=ON");
+                db.exec("PRAGMA mmap_size=0");
+            } catch (...) { // the next open sets them again
+            }
+        }
+    } restore{db};
+    // A bulk merge mostly appends pages. In WAL mode each would be written twice (log, then the
+    // checkpoint); with a rollback journal only the few pages it changes are copied aside, and the
+    // commit is just as durable (synchronous=FULL). Back to WAL afterwards; if another connection
+    // holds the file open, the mode cannot change and the merge simply stays in WAL.
+    struct RollbackJournal {
+        sql::Database& db;
+        bool on = false;
+        explicit RollbackJournal(sql::Database& d, bool want) : db(d) {
+            if (!want) return;
+            try {
+                on = db.scalarText("PRAGMA journal_mode=DELETE") == "delete";
+            } catch (const StoreError&) {
+            }
+        }
+        ~RollbackJournal() {
+            if (!on) return;
+            try {
+                db.scalarText("PRAGMA journal_mode=WAL");
+            } catch (...) { // the next open switches to WAL again
+            }
+        }
+    } journal{db, bulk};
+    db.exec("PRAGMA cache_size=-262144");
+    db.exec("PRAGMA foreign_keys=OFF");
+    db.exec("PRAGMA mmap_size=4294967296"); // the index rebuild reads the table through a mapping, not pread()
     sql::Transaction tx(db);
     std::optional<IndexesAside> aside;
     if (bulk) aside.emplace(db);
@@ -240,8 +279,11 @@ std::vector<MergeFileResult> mergeBundleFiles(Store& assessor, const std::vector
         }
     }
     if (aside) aside->restore();
+    // The same guarantee the foreign key gives, checked once for the whole run before it commits.
+    if (db.scalarInt("SELECT count(*) FROM pragma_foreign_key_check('response')") != 0)
+        throw StoreError(StoreError::Kind::Constraint, db.path() + ": a merged response names an instrument the store does not "
+                                                                   "hold; nothing of this merge was kept");
     tx.commit();
-    db.exec("PRAGMA cache_size=-2000");
     return results;
 }
 

@@ -23,7 +23,11 @@ bool suspectMisuse(const MisuseRule& rule, std::optional<int> durationSeconds, s
 }
 
 std::optional<std::int64_t> lastSubmitUtc(Store& store, const std::string& deviceId) {
-    sql::Statement st(store.db(), "SELECT max(created_utc) FROM response WHERE device_id=?");
+    // The repeat window is seconds long, so only the newest rows matter: looking back over the last
+    // 1,000 responses (more than a busy unit records in a day) costs the same at any store size,
+    // without an index that every insert and every merge would have to maintain.
+    sql::Statement st(store.db(), "SELECT max(created_utc) FROM (SELECT device_id, created_utc FROM response "
+                                  "ORDER BY rid DESC LIMIT 1000) WHERE device_id=?");
     st.bind(1, deviceId);
     if (st.step() && !st.isNull(0)) return st.getInt(0);
     return std::nullopt;

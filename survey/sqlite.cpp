@@ -18,7 +18,17 @@ StoreError::Kind kindOf(int rc) {
     }
 }
 
+namespace {
+// SQLite counts every allocation under a global mutex unless told not to; nothing here reads
+// those counters. Must run before the library initialises (the first open); later it is refused.
+const bool kNoMemStatus = [] {
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    return true;
+}();
+} // namespace
+
 Database::Database(const std::string& path, int flags, const char* vfs) : path_(path) {
+    (void)kNoMemStatus;
     sqlite3* raw = nullptr;
     int rc = sqlite3_open_v2(path.c_str(), &raw, flags, vfs);
     db_.reset(raw);

@@ -36,14 +36,9 @@ AksesibilitasResult scoreAksesibilitas(const std::vector<UnsurTally>& tallies) {
 
 AksesibilitasResult aksesibilitasFor(Store& store, const Instrument& in, const ResponseFilter& f) {
     AksesibilitasResult r = scoreAksesibilitas(store.hamTallies(f, in));
-    std::vector<std::string> binds;
-    std::string where = responseWhere(f, binds);
-    sql::Statement st(store.db(), "SELECT sum(r.adil=1), sum(r.adil=0) FROM response r WHERE " + where);
-    for (std::size_t i = 0; i < binds.size(); ++i) st.bind(static_cast<int>(i) + 1, binds[i]);
-    if (st.step()) {
-        r.adilYes = st.getInt(0);
-        r.adilNo = st.getInt(1);
-    }
+    const ResponseTotals::Sums all = store.totals(f).total(f.kelompok);
+    r.adilYes = all.adilYes;
+    r.adilNo = all.adilNo;
     return r;
 }
 

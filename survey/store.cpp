@@ -8,6 +8,7 @@
 #include "survey/export_scan.hpp"
 #include "survey/local_time.hpp"
 #include "survey/migrations.hpp"
+#include "survey/response_totals.hpp"
 
 #include <cstring>
 #include <filesystem>
@@ -22,7 +23,9 @@ namespace fs = std::filesystem;
 namespace {
 
 int openFlags(const std::string& path, bool create) {
-    int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX;
+    // One Store is used by one thread (the kiosk's speech thread never touches it; a merge's
+    // reader thread only reads files), so SQLite's per-call mutex is pure overhead on a scan.
+    int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
     std::error_code ec;
     if (create && !fs::exists(path, ec)) {
         fs::path parent = fs::path(path).parent_path();
@@ -284,81 +287,24 @@ std::string Store::whereClause(const ResponseFilter& f, std::vector<std::string>
     return responseWhere(f, binds);
 }
 
-static void bindAll(sql::Statement& st, const std::vector<std::string>& binds, int first = 1) {
-    for (std::size_t i = 0; i < binds.size(); ++i) st.bind(first + static_cast<int>(i), binds[i]);
-}
+std::int64_t Store::countResponses(const ResponseFilter& f) { return totals(f).total(f.kelompok).rows; }
 
-std::int64_t Store::countResponses(const ResponseFilter& f) {
+const ResponseTotals& Store::totals(const ResponseFilter& f) {
+    // Cached on (filter without its kelompok, highest rid): rows are only ever appended.
+    ResponseFilter withoutGroup = f;
+    withoutGroup.kelompok.reset();
     std::vector<std::string> binds;
-    sql::Statement st(db_, "SELECT count(*) FROM response r WHERE " + whereClause(f, binds));
-    bindAll(st, binds);
-    return st.step() ? st.getInt(0) : 0;
+    const std::string where = whereClause(withoutGroup, binds);
+    std::string key = where;
+    for (const auto& b : binds) key += '\x1f' + b;
+    const std::int64_t maxRid = db_.scalarInt("SELECT coalesce(max(rid), 0) FROM response");
+    auto it = totalsCache_.find(key);
+    if (it != totalsCache_.end() && it->second.first == maxRid) return it->second.second;
+    if (totalsCache_.size() > 16) totalsCache_.clear();
+    auto& slot = totalsCache_[key];
+    slot = {maxRid, ResponseTotals::scan(*this, where, binds)};
+    return slot.second;
 }
-
-namespace {
-
-// Σ and n per code of one kind of packed answer over the filter, matched by code through each
-// row's own instrument version. `respondents` counts rows with at least one answer of the kind.
-struct CodeTally {
-    std::map<std::string, std::pair<std::int64_t, std::int64_t>> byCode; // code → (Σ, n)
-    std::int64_t respondents = 0;
-};
-
-CodeTally tallyPacked(Store& store, const std::string& where, const std::vector<std::string>& binds, bool skm) {
-    sql::Statement st(store.db(), std::string("SELECT r.instrument_id, r.instrument_version, r.") + (skm ? "skm" : "ham") +
-                                      " FROM response r WHERE " + where);
-    for (std::size_t i = 0; i < binds.size(); ++i) st.bind(static_cast<int>(i) + 1, binds[i]);
-    // Per version: position → (Σ, n); mapped to codes once at the end.
-    std::map<std::pair<std::string, int>, std::vector<std::pair<std::int64_t, std::int64_t>>> perVersion;
-    std::vector<std::pair<std::int64_t, std::int64_t>>* cur = nullptr;
-    std::string curId;
-    int curVersion = -1;
-    CodeTally out;
-    while (st.step()) {
-        sqlite3_stmt* h = st.handle();
-        std::string_view id(reinterpret_cast<const char*>(sqlite3_column_text(h, 0)), static_cast<std::size_t>(sqlite3_column_bytes(h, 0)));
-        const int version = sqlite3_column_int(h, 1);
-        if (!cur || version != curVersion || id != curId) {
-            curId.assign(id);
-            curVersion = version;
-            cur = &perVersion[{curId, version}];
-        }
-        const char* a = reinterpret_cast<const char*>(sqlite3_column_text(h, 2));
-        const auto n = static_cast<std::size_t>(sqlite3_column_bytes(h, 2));
-        if (cur->size() < n) cur->resize(n);
-        bool any = false;
-        for (std::size_t i = 0; i < n; ++i) {
-            const char c = a[i];
-            if (c == '-' || (!skm && c == '0')) continue; // not answered; HAM 0 = tidak tahu, out of scores
-            (*cur)[i].first += c - '0';
-            ++(*cur)[i].second;
-            any = true;
-        }
-        if (skm) out.respondents += any ? 1 : 0;
-    }
-    for (const auto& [key, sums] : perVersion) {
-        auto lay = store.layout(key.first, key.second);
-        if (!lay) continue;
-        const Instrument& in = lay->instrument();
-        for (std::size_t i = 0; i < sums.size(); ++i) {
-            const std::string* code = skm ? (i < in.unsur.size() ? &in.unsur[i].code : nullptr)
-                                          : (i < in.ham.items.size() ? &in.ham.items[i].code : nullptr);
-            if (!code) continue;
-            auto& t = out.byCode[*code];
-            t.first += sums[i].first;
-            t.second += sums[i].second;
-        }
-    }
-    return out;
-}
-
-std::vector<UnsurTally> asTallies(const CodeTally& t) {
-    std::vector<UnsurTally> out;
-    for (const auto& [code, sn] : t.byCode) out.push_back({code, "", sn.first, sn.second});
-    return out;
-}
-
-} // namespace
 
 // In the instrument's order, by code; an item nobody answered still appears with n = 0.
 template <class Item>
@@ -377,16 +323,11 @@ static std::vector<UnsurTally> inInstrumentOrder(const std::vector<UnsurTally>& 
 }
 
 std::vector<UnsurTally> Store::unsurTallies(const ResponseFilter& f, const Instrument& in, std::int64_t* respondents) {
-    std::vector<std::string> binds;
-    std::string where = whereClause(f, binds);
-    CodeTally t = tallyPacked(*this, where, binds, true);
-    if (respondents) *respondents = t.respondents;
-    return inInstrumentOrder(asTallies(t), in.unsur);
+    return inInstrumentOrder(totals(f).unsur(*this, f.kelompok, respondents), in.unsur);
 }
 
 std::vector<UnsurTally> Store::hamTallies(const ResponseFilter& f, const Instrument& in) {
-    std::vector<std::string> binds;
-    return inInstrumentOrder(asTallies(tallyPacked(*this, whereClause(f, binds), binds, false)), in.ham.items);
+    return inInstrumentOrder(totals(f).ham(*this, f.kelompok), in.ham.items);
 }
 
 void Store::forEachResponse(const ResponseFilter& f, const std::function<bool(const Response&)>& visit) {

@@ -8,6 +8,7 @@
 #include "survey/instrument.hpp"
 #include "survey/response.hpp"
 #include "survey/response_packing.hpp"
+#include "survey/response_totals.hpp"
 #include "survey/skm.hpp"
 #include "survey/sqlite.hpp"
 
@@ -95,6 +96,9 @@ public:
     std::vector<UnsurTally> unsurTallies(const ResponseFilter& f, const Instrument& in, std::int64_t* respondents = nullptr);
     // Same for the HAM items; value 0 (tidak tahu) is excluded.
     std::vector<UnsurTally> hamTallies(const ResponseFilter& f, const Instrument& in);
+    // The one-pass sums behind the tallies and counts (response_totals.hpp), cached per filter
+    // until a response is added.
+    const ResponseTotals& totals(const ResponseFilter& f);
     // Visits full responses in storage order (rid). Return false from `visit` to stop.
     void forEachResponse(const ResponseFilter& f, const std::function<bool(const Response&)>& visit);
 
@@ -107,6 +111,7 @@ private:
     std::map<std::string, std::shared_ptr<const Instrument>> instrumentCache_; // "id/version" → parsed
     std::map<std::string, std::shared_ptr<const PackedLayout>> layoutCache_;
     std::shared_ptr<const PackedLayout> lastLayout_;                           // rows come in runs of one version
+    std::map<std::string, std::pair<std::int64_t, ResponseTotals>> totalsCache_; // where+binds → (max rid, sums)
     std::unique_ptr<sql::Statement> insert_;                                   // prepared once: the kiosk's hot path
 };
 
