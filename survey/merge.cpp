@@ -200,10 +200,10 @@ bool bulkWorthIt(Store& assessor, const std::vector<std::string>& files) {
 
 } // namespace
 
-std::vector<MergeFileResult> mergeBundleFiles(Store& assessor, const std::vector<std::string>& files) {
+std::vector<MergeFileResult> mergeBundleFiles(Store& assessor, const std::vector<std::string>& files, std::optional<bool> bulkWanted) {
     sql::Database& db = assessor.db();
     std::vector<MergeFileResult> results;
-    const bool bulk = bulkWorthIt(assessor, files);
+    const bool bulk = bulkWanted ? *bulkWanted : bulkWorthIt(assessor, files);
     // While merging: 256 MiB of cache keeps the UUID index in memory; and the instrument foreign
     // key is checked here, not per row (mergeInto registers every instrument of a bundle before
     // its rows, and readBundle resolved each row's instrument among them), which spares SQLite a

@@ -46,6 +46,8 @@ struct MergeFileResult {
 // large run drops the response table's secondary indexes and rebuilds them once before the commit:
 // a sorted build is far cheaper than millions of scattered inserts. Results come in file order.
 // Throws StoreError when the store itself fails (disk full…): then nothing of the run is merged.
-std::vector<MergeFileResult> mergeBundleFiles(Store& assessor, const std::vector<std::string>& files);
+// `bulk`: force the index rebuild on or off (tests); by default it is chosen from the files' size.
+std::vector<MergeFileResult> mergeBundleFiles(Store& assessor, const std::vector<std::string>& files,
+                                              std::optional<bool> bulk = std::nullopt);
 
 } // namespace sw

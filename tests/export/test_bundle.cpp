@@ -11,6 +11,7 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
+#include <fstream>
 #include <random>
 #include <sys/stat.h>
 
@@ -244,4 +245,113 @@ TEST_CASE("the bundle reader survives arbitrary bytes", "[export]") {
         }
     }
     SUCCEED("no crash, only BundleError");
+}
+
+namespace {
+
+void writeBytes(const std::string& path, const std::string& bytes) {
+    std::ofstream f(path, std::ios::binary);
+    f << bytes;
+}
+
+// The response objects of bundle format 1 (JSON inside the payload), from a format-2 bundle.
+nlohmann::json formatOneResponses(const sw::Bundle& b) {
+    nlohmann::json rs = nlohmann::json::array();
+    for (const auto& r : b.responses) {
+        sw::Response x;
+        r.layout->unpack(r.skm, r.ham, r.rentan, r.profile, x);
+        nlohmann::json j;
+        j["uuid"] = std::string(r.uuid);
+        j["instrument"] = {std::string(r.instrumentId), r.instrumentVersion};
+        j["device"] = std::string(r.deviceId);
+        j["utc"] = r.createdUtc;
+        j["offset_min"] = r.utcOffsetMinutes;
+        j["service"] = std::string(r.service);
+        j["unsur"] = x.unsur;
+        j["ham"] = x.ham;
+        j["rentan"] = x.rentan;
+        j["adil"] = r.adil ? nlohmann::json(*r.adil) : nlohmann::json(nullptr);
+        j["profile"] = x.profile;
+        j["comment"] = std::string(r.comment);
+        j["misuse"] = r.misuse;
+        j["duration_s"] = r.durationSeconds ? nlohmann::json(*r.durationSeconds) : nlohmann::json(nullptr);
+        j["source"] = std::string(r.source);
+        rs.push_back(j);
+    }
+    return rs;
+}
+
+} // namespace
+
+TEST_CASE("a format-1 bundle (JSON responses) from an older SuaraWarga still verifies and merges", "[export][bundle]") {
+    swtest::TempDir dir;
+    swtest::fillUnit(dir.file("a.db"), "kanim-a", 120, 21);
+    const std::string current = bundleOf(dir.file("a.db"));
+    const sw::Bundle b = sw::readBundle(current);
+    // Rebuild the payload as format 1 wrote it: one JSON document with the responses inside.
+    const std::string payload = sw::bundlePayload(current);
+    nlohmann::json head = nlohmann::json::parse(payload.substr(0, payload.find('\n')));
+    head.erase("columns");
+    head["format_version"] = 1;
+    head["responses"] = formatOneResponses(b);
+    sw::Store unit(dir.file("a.db"));
+    const std::string old = sw::sealBundle(head.dump(), sw::UnitKey::loadOrCreate(unit), 1);
+
+    const sw::Bundle read = sw::readBundle(old);
+    CHECK(read.formatVersion == 1);
+    REQUIRE(read.responses.size() == 120);
+    CHECK(read.responses[7].skm == b.responses[7].skm);
+    CHECK(read.responses[7].profile == b.responses[7].profile);
+    CHECK(read.responses[7].rentan == b.responses[7].rentan);
+    sw::Store kanwil(dir.file("kanwil.db"));
+    CHECK(sw::mergeBundle(kanwil, read).added == 120);
+    // The same responses in the current format add nothing more: one copy per UUID.
+    CHECK(sw::mergeBundle(kanwil, b).added == 0);
+    sw::Instrument in = *unit.latestInstrument();
+    sw::ResponseFilter mine;
+    mine.unitId = "kanim-a";
+    CHECK(sw::skmFor(kanwil, in, mine).ikmUnit == Approx(sw::skmFor(unit, in, {}).ikmUnit).epsilon(1e-12));
+}
+
+TEST_CASE("merging many files: a bad one in the middle is refused whole, the rest go in, indexes rebuilt", "[export][bundle]") {
+    swtest::TempDir dir;
+    swtest::fillUnit(dir.file("a.db"), "kanim-a", 300, 31);
+    swtest::fillUnit(dir.file("b.db"), "kanim-b", 200, 32, 480);
+    swtest::fillUnit(dir.file("c.db"), "kanim-c", 100, 33, 540);
+    std::string bad = bundleOf(dir.file("b.db"));
+    bad[bad.size() / 2] ^= 0x20;
+    const std::vector<std::string> files = {dir.file("a.swb"), dir.file("b.swb"), dir.file("c.swb")};
+    writeBytes(files[0], bundleOf(dir.file("a.db")));
+    writeBytes(files[1], bad);
+    writeBytes(files[2], bundleOf(dir.file("c.db")));
+
+    for (bool bulk : {true, false}) {
+        const std::string db = dir.file(bulk ? "bulk.db" : "plain.db");
+        sw::Store kanwil(db);
+        const std::int64_t indexesBefore =
+            kanwil.db().scalarInt("SELECT count(*) FROM sqlite_master WHERE type='index' AND tbl_name='response'");
+        auto results = sw::mergeBundleFiles(kanwil, files, bulk);
+        REQUIRE(results.size() == 3);
+        CHECK(results[0].outcome->added == 300);
+        CHECK_FALSE(results[1].outcome);
+        CHECK(results[1].error.find("b.swb") != std::string::npos);
+        CHECK(results[1].error.find("changed") != std::string::npos);
+        CHECK(results[2].outcome->added == 100);
+        CHECK(responsesIn(db) == 400);
+        CHECK(kanwil.db().scalarInt("SELECT count(*) FROM sqlite_master WHERE type='index' AND tbl_name='response'") ==
+              indexesBefore);
+        CHECK(kanwil.db().scalarText("PRAGMA integrity_check") == "ok");
+        CHECK(kanwil.db().scalarText("PRAGMA journal_mode") == "wal");
+        CHECK(kanwil.db().scalarInt("PRAGMA foreign_keys") == 1);
+        sw::ResponseFilter c;
+        c.unitId = "kanim-c";
+        c.includeMisuse = true;
+        CHECK(kanwil.countResponses(c) == 100);
+        // Again: every bundle already merged, nothing added, the bad one still refused.
+        auto again = sw::mergeBundleFiles(kanwil, files, bulk);
+        CHECK(again[0].outcome->alreadyMerged);
+        CHECK(again[2].outcome->alreadyMerged);
+        CHECK_FALSE(again[1].outcome);
+        CHECK(responsesIn(db) == 400);
+    }
 }

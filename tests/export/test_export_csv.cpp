@@ -4,11 +4,13 @@
 #include "survey/csv.hpp"
 #include "survey/export_csv.hpp"
 #include "survey/export_file.hpp"
+#include "survey/export_scan.hpp"
 #include "survey/statistik.hpp"
 
 #include <catch2/catch.hpp>
 
 #include <filesystem>
+#include <sstream>
 
 TEST_CASE("CSV has a BOM, names unsur by code and name, quotes commas, quotes and newlines", "[export]") {
     swtest::TempDir dir;
@@ -133,3 +135,34 @@ TEST_CASE("an export never leaves a half-written file", "[export]") {
     CHECK(files == 0);
 }
 
+
+TEST_CASE("a large CSV, formatted on two threads in chunks, keeps rid order and numbers every row once", "[export]") {
+    swtest::TempDir dir;
+    // More rows than two chunks of the parallel formatter (32,768 rids each), with a period filter
+    // that leaves gaps in the rid range.
+    swtest::fillUnit(dir.file("u.db"), "kanim-a", 70000, 77, 420, 120);
+    sw::Store store(dir.file("u.db"));
+    sw::CsvExportOptions o;
+    o.filter.from = sw::localDate(sw::nowUtc() - 90 * 86400, 420);
+    std::vector<std::string> expected;
+    sw::scanResponses(store, o.filter, [&](const sw::ExportRow& r) {
+        expected.emplace_back(r.uuid);
+        return true;
+    });
+    REQUIRE(expected.size() > 40000);
+    REQUIRE(expected.size() < 70000);
+    const std::string out = dir.file("big.csv");
+    CHECK(sw::exportCsv(store, out, o) == static_cast<std::int64_t>(expected.size()));
+    std::istringstream in(swtest::readFile(out));
+    std::string line;
+    std::getline(in, line); // header
+    std::size_t n = 0;
+    while (std::getline(in, line)) {
+        REQUIRE(n < expected.size());
+        const std::string no = std::to_string(n + 1) + ",";
+        REQUIRE(line.rfind(no, 0) == 0);
+        REQUIRE(line.compare(no.size(), 36, expected[n]) == 0);
+        ++n;
+    }
+    CHECK(n == expected.size());
+}

@@ -2,7 +2,9 @@
 // Ed25519 signature, so fuzz_bundle stops at the signature check; here the harness frames and
 // signs the fuzzed payload with a fixed test key (bundle.hpp layout), so the JSON validation
 // behind the signature and the assessor's merge (sw::mergeBundle into an in-memory store) are
-// reached. Documented refusals only: BundleError, StoreError, InstrumentError.
+// reached. An input starting with '1' is framed as format 1 (JSON responses, still read), any other
+// as the current format (JSON header line + tab-separated response lines, bundle_rows.cpp).
+// Documented refusals only: BundleError, StoreError, InstrumentError.
 #include "survey/bundle.hpp"
 #include "survey/error.hpp"
 #include "survey/merge.hpp"
@@ -37,8 +39,14 @@ struct TestKey {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     static const TestKey key;
+    std::uint32_t version = sw::kBundleFormatVersion;
+    if (size > 0 && data[0] == '1') {
+        version = 1;
+        ++data;
+        --size;
+    }
     std::string bytes = "SWBUNDLE";
-    putLe(bytes, sw::kBundleFormatVersion, 4);
+    putLe(bytes, version, 4);
     putLe(bytes, size, 8);
     bytes.append(reinterpret_cast<const char*>(data), size);
     unsigned char sig[crypto_sign_BYTES];
