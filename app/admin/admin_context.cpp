@@ -158,7 +158,7 @@ bool button(AdminContext& c, const char* label, bool selected, float widthMm) {
 void heading(AdminContext&, const char* text) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.10f, 0.20f, 0.35f, 1.0f));
     ImGui::SetWindowFontScale(1.2f);
-    ImGui::TextUnformatted(text);
+    ImGui::TextWrapped("%s", text);   // wraps at the panel's edge (narrow panels at 1280 px)
     ImGui::SetWindowFontScale(1.0f);
     ImGui::PopStyleColor();
 }
