@@ -156,7 +156,7 @@ void FacilityScreen::draw(AdminContext& c) {
         // Measures: name | value | unit | verdict. The name column is 80 mm where the panel allows
         // (less at 1280 px); names and verdicts wrap inside their columns instead of running on.
         const float sp = ImGui::GetStyle().ItemSpacing.x;
-        const float nameCol = std::min(c.mm(80), ImGui::GetContentRegionAvail().x * 0.42f);
+        const float nameCol = ImGui::GetCursorPosX() + std::min(c.mm(80), ImGui::GetContentRegionAvail().x * 0.42f);
         float unitW = 0;
         for (const FacilityMeasure& m : item.measures) unitW = std::max(unitW, ImGui::CalcTextSize(m.unit.c_str()).x);
         const float verdictCol = nameCol + c.mm(22) + sp + unitW + c.mm(4);
@@ -282,9 +282,10 @@ void FacilityScreen::draw(AdminContext& c) {
     float namesW = 0, buttonsW = 0;
     for (const auto& s : c.instrument().services) namesW = std::max(namesW, ImGui::CalcTextSize(s.label.in(lang).c_str()).x + btnSp * 2);
     for (const auto& l : cl.kepatuhanLevels) buttonsW += std::max(c.mm(30), ImGui::CalcTextSize(l.name.in(lang).c_str()).x + btnPad) + btnSp;
-    const float room = ImGui::GetContentRegionAvail().x;
-    const float labelCol = std::max(namesW, std::min(c.mm(60), room - buttonsW));
-    const bool besides = labelCol + buttonsW <= room;
+    const float room = ImGui::GetContentRegionAvail().x, x0 = ImGui::GetCursorPosX();
+    const float labelW = std::max(namesW, std::min(c.mm(60), room - buttonsW));
+    const float labelCol = x0 + labelW;   // SameLine() counts from the panel's edge, not its padding
+    const bool besides = labelW + buttonsW <= room;
     for (const auto& s : c.instrument().services) {
         ImGui::PushID(s.code.c_str());
         ImGui::AlignTextToFramePadding();
