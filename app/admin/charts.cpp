@@ -38,10 +38,11 @@ void unsurBars(AdminContext& c, const std::vector<UnsurRow>& rows, ImVec2 size) 
     const ImVec2 p = ImGui::GetCursorScreenPos();
     panel(dl, p, size);
     const float fs = ImGui::GetFontSize(), pad = c.mm(3);
-    // The names as wide as they need (cut with "..." only past half the panel: U8's name is long).
+    // The names as wide as they need (cut with "..." only past 55 % of the panel: U8's English
+    // name is long).
     float namesW = 0;
     for (const UnsurRow& r : rows) namesW = std::max(namesW, textW(r.code + "  " + c.unsurName(r.code)));
-    const float labelW = std::min(namesW + pad * 1.5f, size.x * 0.5f);
+    const float labelW = std::min(namesW + pad * 1.5f, size.x * 0.55f);
     const float valueW = textW("100,00 (A)  +00,00") + pad;
     const float x0 = p.x + pad + labelW, x1 = p.x + size.x - pad - valueW;
     auto xOf = [&](double v) { return x0 + static_cast<float>((std::clamp(v, 25.0, 100.0) - 25.0) / 75.0) * (x1 - x0); };

@@ -244,7 +244,7 @@ void DashboardScreen::draw(AdminContext& c) {
     const float rowH = c.mm(88);
     ImGui::BeginGroup();
     ui::heading(c, c.t("dash.unsur_title"));
-    charts::unsurBars(c, f.unsur, ImVec2(wide ? W * 0.6f - gap : W, rowH));
+    charts::unsurBars(c, f.unsur, ImVec2(wide ? W * 0.62f - gap : W, rowH));
     ImGui::EndGroup();
     if (wide) ImGui::SameLine(0, gap);
     ImGui::BeginGroup();
