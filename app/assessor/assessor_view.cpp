@@ -1,7 +1,8 @@
 // The Kanwil assessor's view over a merged store: the roll-up table (ranked by IKM unit), a unit's
 // figures per unsur with its accessibility, kelompok-rentan gap and facility self-assessment, and
 // units side by side. Every figure comes from libsurvey (sw::rollupByUnit); strings from
-// assets/i18n/assessor.json; sizes in millimetres (host.pxPerMm).
+// assets/i18n/assessor.json, unsur names from the store's instrument, both in host.lang; sizes in
+// millimetres (host.pxPerMm).
 //
 // Index of this file
 //   [SECTION] Model and helpers
@@ -11,6 +12,7 @@
 #include "app/assessor/assessor_view.hpp"
 
 #include "survey/export_pdf.hpp"
+#include "survey/instrument.hpp"
 #include "survey/rollup.hpp"
 #include "survey/translations.hpp"
 
@@ -18,6 +20,7 @@
 
 #include <algorithm>
 #include <cfloat>
+#include <optional>
 #include <set>
 
 namespace sw::assessor {
@@ -93,6 +96,7 @@ struct AssessorView::Impl {
     AssessorHost& host;
     Translations tr;
     std::vector<UnitRollup> units;
+    std::optional<Instrument> instrument;  // the one the roll-up scored with: unsur names per language
     std::set<std::string> compare;       // unit ids ticked for comparison
     std::string open;                    // the unit being looked at
     nlohmann::json facility;             // its latest facility report
@@ -103,15 +107,28 @@ struct AssessorView::Impl {
 
     const std::string& t(const char* key) const { return tr.get(key, host.lang); }
     std::string num(double v, int d) const { return formatNumber(v, d, host.lang); }
+    // "1 unit" / "3 units": the key's ".one" or ".other" form. One/other is all id and en need
+    // (Indonesian gives both the same words).
+    std::string count(const std::string& key, std::int64_t n) const {
+        return format(tr.get(key + (n == 1 ? ".one" : ".other"), host.lang), {std::to_string(n)});
+    }
+    // "U1 Requirements": the score carries the name the store's tally had (Indonesian); the
+    // instrument has it in every language, as the unit head's dashboard shows it.
+    std::string unsurLabel(const UnsurScore& s) const {
+        const Unsur* u = instrument ? instrument->findUnsur(s.code) : nullptr;
+        return s.code + " " + (u ? u->name.in(host.lang) : s.name);
+    }
     float mm(float v) const { return v * host.pxPerMm; }
 
     void reload() {
         error.clear();
         try {
             units = host.store ? rollupByUnit(*host.store, ResponseFilter{}) : std::vector<UnitRollup>{};
+            instrument = host.store ? host.store->latestInstrument() : std::nullopt;
         } catch (const std::exception& e) {
             error = e.what();
             units.clear();
+            instrument.reset();
         }
     }
     const UnitRollup* find(const std::string& id) const {
@@ -206,7 +223,10 @@ void AssessorView::draw() {
 void AssessorView::Impl::drawRollup() {
     std::int64_t respondents = 0;
     for (const auto& u : units) respondents += u.skm.respondents;
-    ImGui::TextUnformatted(format(t("assessor.subtitle"), {std::to_string(units.size()), std::to_string(respondents)}).c_str());
+    ImGui::TextUnformatted(
+        format(t("assessor.subtitle"), {count("assessor.count.units", static_cast<std::int64_t>(units.size())),
+                                        count("assessor.count.respondents", respondents)})
+            .c_str());
     if (units.empty()) {
         ImGui::Spacing();
         ImGui::TextWrapped("%s", t("assessor.empty").c_str());
@@ -365,7 +385,7 @@ void AssessorView::Impl::bars(const std::vector<UnsurScore>& scores, float width
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float valueW = mm(22), barH = mm(5.5f), gap = mm(1.8f), labelGap = mm(2);
     float namesW = 0;
-    for (const auto& s : scores) namesW = std::max(namesW, ImGui::CalcTextSize((s.code + " " + s.name).c_str()).x);
+    for (const auto& s : scores) namesW = std::max(namesW, ImGui::CalcTextSize(unsurLabel(s).c_str()).x);
     const float labelW = std::min(namesW + labelGap + 2, width * 0.45f);   // +2: a name exactly as wide as its room wraps
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const float plotX = origin.x + labelW, plotW = width - labelW - valueW;
@@ -374,7 +394,7 @@ void AssessorView::Impl::bars(const std::vector<UnsurScore>& scores, float width
     const float fs = ImGui::GetFontSize();
     float y = origin.y;
     for (const auto& s : scores) {
-        const std::string label = s.code + " " + s.name;
+        const std::string label = unsurLabel(s);
         const ImVec2 ts = font->CalcTextSizeA(fs, FLT_MAX, labelW - labelGap, label.c_str());
         const float rowH = std::max(barH, ts.y);
         const float barY = y + (rowH - barH) / 2;
@@ -406,11 +426,11 @@ void AssessorView::Impl::drawUnit() {
     paragraph(u->unit.name + "  (" + u->unit.id + ")");
     ImGui::SetWindowFontScale(1.0f);
     paragraph(u->unit.instansi + " · " + u->unit.kabupaten + " · " + u->unit.province, &ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
-    paragraph(format(t("assessor.unit.key"), {u->fingerprint.empty() ? "–" : u->fingerprint, std::to_string(u->bundles)}));
+    paragraph(format(t("assessor.unit.key"), {u->fingerprint.empty() ? "–" : u->fingerprint, count("assessor.count.bundles", u->bundles)}));
     ImGui::Separator();
     ImGui::SetWindowFontScale(1.15f);
     paragraph(format(t("assessor.unit.headline"), {num(u->skm.ikmUnit, 2), mutuLetter(u->skm.mutu), kinerja(u->skm.mutu),
-                                                    std::to_string(u->skm.respondents)}));
+                                                    count("assessor.count.respondents", u->skm.respondents)}));
     ImGui::SetWindowFontScale(1.0f);
     if (!u->skm.complete) ImGui::TextColored(ImVec4(0.8f, 0.2f, 0.2f, 1), "%s", t("assessor.unit.incomplete").c_str());
 
@@ -453,7 +473,7 @@ void AssessorView::Impl::drawUnit() {
         paragraph(t("assessor.unit.no_facility"));
     } else {
         paragraph(format(t("assessor.unit.facility"), {facility.value("assessed_on", std::string("?")), num(facility.value("score", 0.0), 1),
-                                                        std::to_string(facility.value("gap_count", 0))}));
+                                                        count("assessor.count.gaps", facility.value("gap_count", 0))}));
         paragraph(t("assessor.unit.gap_list"));
         if (auto gaps = facility.find("gaps"); gaps != facility.end() && gaps->is_array()) {
             int shown = 0;
@@ -504,7 +524,7 @@ void AssessorView::Impl::drawCompare() {
     auto row = [&](const std::string& label, auto value, auto text, bool higherBetter = true) {
         ImGui::TableNextRow(0, mm(7));
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(label.c_str());
+        wrapped(label);   // English unsur names are longer ("U8 Handling of Complaints, …")
         double best = higherBetter ? -1e18 : 1e18;
         for (const auto* u : sel) {
             auto v = value(*u);
@@ -526,7 +546,7 @@ void AssessorView::Impl::drawCompare() {
         [](const UnitRollup& u) { return std::to_string(u.skm.respondents); });
     for (std::size_t i = 0; i < sel.front()->skm.unsur.size(); ++i) {
         const auto& s0 = sel.front()->skm.unsur[i];
-        row(s0.code + " " + s0.name,
+        row(unsurLabel(s0),
             [i](const UnitRollup& u) { return i < u.skm.unsur.size() && u.skm.unsur[i].n ? Opt(u.skm.unsur[i].nrrUnit) : Opt(); },
             [&, i](const UnitRollup& u) {
                 if (i >= u.skm.unsur.size() || !u.skm.unsur[i].n) return std::string("–");
