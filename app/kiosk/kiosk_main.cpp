@@ -418,6 +418,7 @@ The kiosk (no command):
     size (targets are sized in millimetres). --idle-seconds (default 45, doubled in accessibility
     modes) before "Butuh waktu lagi?". Unit head: hold the top-left corner 3 s, then the PIN.
     Keypad: 1-9 choose, Enter next/skip, Backspace back, * repeat speech (on the welcome screen: speech on).
+    Any tap, Enter or Space extends "Butuh waktu lagi?".
 
 Display commands:
   suarawarga screenshot --screen NAME --out FILE.png [--lang id|en] [--mode M[,M…]] [--size WxH]

@@ -181,12 +181,15 @@ void KioskUi::frame(double now) {
         return;
     }
     flow_.tick(now);
-    // The idle prompt takes the first tap or key for itself: "one tap extends".
+    // The idle prompt takes the first tap or key for itself: "one tap extends". Enter counts as a
+    // touch too: it is the keypad's way to extend (and what spoken guidance tells a blind citizen).
     bool prompt = mode_ == Mode::Citizen && flow_.idlePromptSecondsLeft(now).has_value();
     bool swallowed = false;
     if (input && mode_ == Mode::Citizen) {
-        if (prompt && (io.MouseClicked[0] || io.InputQueueCharacters.Size > 0 || keyPressed(ImGuiKey_Enter))) swallowed = true;
-        if (io.MouseClicked[0] || io.InputQueueCharacters.Size > 0) flow_.touched(now);
+        bool touch = io.MouseClicked[0] || io.InputQueueCharacters.Size > 0 || keyPressed(ImGuiKey_Enter) ||
+                     keyPressed(ImGuiKey_KeyPadEnter);
+        if (prompt && touch) swallowed = true;
+        if (touch) flow_.touched(now);
     }
     if (!swallowed && !prompt) handleKeys(now);
     else if (mode_ == Mode::Pin) handleKeys(now);
