@@ -88,16 +88,39 @@ void AdminArea::draw() {
                                                                {"facility", "tab.facility"},
                                                                {"tindak_lanjut", "tab.tindak_lanjut"},
                                                                {"settings", "tab.settings"}};
-    for (const auto& [code, key] : tabs) {
-        if (ui::button(c, c.t(key), impl_->tab == code, 42)) impl_->tab = code;
-        ImGui::SameLine();
-    }
     // Language, leave full screen and back sit at the right end, as wide as their labels need.
     const float pad = ImGui::GetStyle().FramePadding.x * 2, sp = ImGui::GetStyle().ItemSpacing.x;
     auto w = [&](const char* label, float minMm) { return std::max(c.mm(minMm), ImGui::CalcTextSize(label).x + pad); };
     float rightW = w("EN", 16) + sp + w(c.t("area.back"), 44);
     if (host.fullscreen) rightW += sp + w(c.t("area.leave_fullscreen"), 44);
-    ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - rightW));
+    // Tabs are 42 mm wide where there is room; at 1280 px they shrink towards their labels so the
+    // whole row (and "back to the kiosk") stays on screen: the widest w ≤ 42 mm whose row,
+    // Σ max(w, label), fits (bisection; a label is never cut).
+    const float tabRoom = ImGui::GetWindowContentRegionMax().x - ImGui::GetWindowContentRegionMin().x - rightW - sp * 5 - 1;
+    auto rowWidth = [&](float tabW) {
+        float row = 0;
+        for (const auto& [code, key] : tabs) row += std::max(tabW, ImGui::CalcTextSize(c.t(key)).x + pad);
+        return row;
+    };
+    float tabW = 0, tooWide = c.mm(42);
+    if (rowWidth(tooWide) <= tabRoom) tabW = tooWide;
+    else
+        for (int i = 0; i < 16; ++i) {
+            const float mid = (tabW + tooWide) * 0.5f;
+            (rowWidth(mid) <= tabRoom ? tabW : tooWide) = mid;
+        }
+    const float tabMm = tabW / host.pxPerMm;
+    for (const auto& [code, key] : tabs) {
+        if (ui::button(c, c.t(key), impl_->tab == code, tabMm)) impl_->tab = code;
+        ImGui::SameLine();
+    }
+    const float rightX = ImGui::GetWindowContentRegionMax().x - rightW;
+    if (ImGui::GetCursorPosX() <= rightX) {
+        ImGui::SameLine(rightX);
+    } else { // even label-wide tabs leave no room (a narrow window): the right group goes below
+        ImGui::NewLine();
+        ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), rightX));
+    }
     if (ui::button(c, host.lang == "en" ? "ID" : "EN", false, 16)) host.lang = host.lang == "en" ? "id" : "en";
     ImGui::SameLine();
     if (host.fullscreen) {

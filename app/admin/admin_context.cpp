@@ -158,9 +158,58 @@ bool button(AdminContext& c, const char* label, bool selected, float widthMm) {
 void heading(AdminContext&, const char* text) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.10f, 0.20f, 0.35f, 1.0f));
     ImGui::SetWindowFontScale(1.2f);
-    ImGui::TextUnformatted(text);
+    ImGui::TextWrapped("%s", text);   // wraps at the panel's edge (narrow panels at 1280 px)
     ImGui::SetWindowFontScale(1.0f);
     ImGui::PopStyleColor();
+}
+
+std::string wrapWords(const std::string& text, float width) {
+    std::string out, line;
+    std::size_t i = 0;
+    while (i <= text.size()) {
+        const std::size_t end = std::min(text.find_first_of(" \n", i), text.size());
+        const std::string word = text.substr(i, end - i);
+        const std::string candidate = line.empty() ? word : line + " " + word;
+        if (!line.empty() && ImGui::CalcTextSize(candidate.c_str()).x > width) {
+            out += line + "\n";
+            line = word;
+        } else {
+            line = candidate;
+        }
+        if (end < text.size() && text[end] == '\n') {
+            out += line + "\n";
+            line.clear();
+        }
+        i = end + 1;
+    }
+    return out + line;
+}
+
+namespace {
+// The card's inner layout, shared by card() and cardHeight() so they never disagree.
+struct CardLayout {
+    float pad, top;
+    std::string caption, sub;   // with their line breaks
+    float captionH, valueH, subH;
+};
+CardLayout cardLayout(AdminContext& c, const char* caption, const std::string& sub, float width) {
+    CardLayout l{};
+    l.pad = c.mm(3.0f);
+    l.top = c.mm(1.5f);
+    const float textW = std::max(1.0f, width - l.pad - c.mm(2.0f));
+    const float fs = ImGui::GetFontSize();
+    l.caption = wrapWords(caption, textW);
+    l.sub = wrapWords(sub, textW);
+    l.captionH = ImGui::CalcTextSize(l.caption.c_str()).y;
+    l.valueH = fs * 2.3f;
+    l.subH = sub.empty() ? 0.0f : ImGui::CalcTextSize(l.sub.c_str()).y;
+    return l;
+}
+} // namespace
+
+float cardHeight(AdminContext& c, const char* caption, const std::string& sub, float width) {
+    const CardLayout l = cardLayout(c, caption, sub, width);
+    return l.top + l.captionH + l.valueH + l.subH + c.mm(2.0f);
 }
 
 void card(AdminContext& c, const char* caption, const std::string& value, const std::string& sub, ImU32 accent, ImVec2 size) {
@@ -169,13 +218,25 @@ void card(AdminContext& c, const char* caption, const std::string& value, const 
     dl->AddRectFilled(p, ImVec2(p.x + size.x, p.y + size.y), IM_COL32(255, 255, 255, 255), c.mm(1.5f));
     dl->AddRect(p, ImVec2(p.x + size.x, p.y + size.y), IM_COL32(200, 205, 215, 255), c.mm(1.5f));
     dl->AddRectFilled(p, ImVec2(p.x + c.mm(1.5f), p.y + size.y), accent);
-    const float pad = c.mm(3.0f);
+    // Caption and sub wrap to the card's width (at 1280 px a card is ~75 mm wide).
+    const CardLayout l = cardLayout(c, caption, sub, size.x);
     ImFont* font = ImGui::GetFont();
     const float fs = ImGui::GetFontSize();
-    dl->AddText(font, fs, ImVec2(p.x + pad, p.y + c.mm(1.5f)), IM_COL32(70, 80, 95, 255), caption);
-    dl->AddText(font, fs * 2.2f, ImVec2(p.x + pad, p.y + c.mm(1.5f) + fs * 1.2f), accent, value.c_str());
-    dl->AddText(font, fs, ImVec2(p.x + pad, p.y + c.mm(1.5f) + fs * 3.5f), IM_COL32(40, 45, 55, 255), sub.c_str(), nullptr);
+    float y = p.y + l.top;
+    dl->AddText(font, fs, ImVec2(p.x + l.pad, y), IM_COL32(70, 80, 95, 255), l.caption.c_str());
+    y += l.captionH;
+    dl->AddText(font, fs * 2.2f, ImVec2(p.x + l.pad, y), accent, value.c_str());
+    y += l.valueH;
+    dl->AddText(font, fs, ImVec2(p.x + l.pad, y), IM_COL32(40, 45, 55, 255), l.sub.c_str());
     ImGui::Dummy(size);
+}
+
+bool sameLineIfFits(float width, float spacing) {
+    const float sp = spacing < 0 ? ImGui::GetStyle().ItemSpacing.x : spacing;
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    if (ImGui::GetItemRectMax().x + sp + width > right) return false;
+    ImGui::SameLine(0, sp);
+    return true;
 }
 
 bool inputText(const char* id, std::string& value, float width, ImGuiInputTextFlags flags) {

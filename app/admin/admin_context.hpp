@@ -73,9 +73,18 @@ ImVec4 mutuColorVec(Mutu m);
 // A button at least 9 mm high; `selected` draws it filled (tabs, toggles).
 bool button(AdminContext& c, const char* label, bool selected = false, float widthMm = 0);
 void heading(AdminContext& c, const char* text);
-// A coloured card with a big value and a caption.
+// `text` with line breaks at spaces so no line is wider than `width` in the current font.
+// ImGui's own wrap also breaks after '.' and ',', which splits "4.200" and "72,09".
+std::string wrapWords(const std::string& text, float width);
+// A coloured card with a big value and a caption; caption and sub wrap inside its width.
+// cardHeight: what a card of that width needs, so a row of cards can share the tallest.
+float cardHeight(AdminContext& c, const char* caption, const std::string& sub, float width);
 void card(AdminContext& c, const char* caption, const std::string& value, const std::string& sub, ImU32 accent,
           ImVec2 size);
+// Call after an item: stays on its line when `width` more pixels fit before the right edge,
+// otherwise the next item starts a new line (a row of controls wraps instead of clipping at
+// 1280 px). True when it stayed on the line.
+bool sameLineIfFits(float width, float spacing = -1.0f);
 bool inputText(const char* id, std::string& value, float width, ImGuiInputTextFlags flags = 0);
 bool inputMultiline(const char* id, std::string& value, ImVec2 size);
 } // namespace ui

@@ -38,17 +38,35 @@ void unsurBars(AdminContext& c, const std::vector<UnsurRow>& rows, ImVec2 size) 
     const ImVec2 p = ImGui::GetCursorScreenPos();
     panel(dl, p, size);
     const float fs = ImGui::GetFontSize(), pad = c.mm(3);
-    const float labelW = std::min(size.x * 0.36f, c.mm(75));
+    // The names as wide as they need (cut with "..." only past 55 % of the panel: U8's English
+    // name is long).
+    float namesW = 0;
+    for (const UnsurRow& r : rows) namesW = std::max(namesW, textW(r.code + "  " + c.unsurName(r.code)));
+    const float labelW = std::min(namesW + pad * 1.5f, size.x * 0.55f);
     const float valueW = textW("100,00 (A)  +00,00") + pad;
     const float x0 = p.x + pad + labelW, x1 = p.x + size.x - pad - valueW;
-    const float top = p.y + pad + fs * 1.4f, bottom = p.y + size.y - pad - fs * 1.3f;
     auto xOf = [&](double v) { return x0 + static_cast<float>((std::clamp(v, 25.0, 100.0) - 25.0) / 75.0) * (x1 - x0); };
-    dl->AddText(ImVec2(p.x + pad, p.y + pad * 0.6f), kMuted, c.t("chart.unsur_axis"));
     // Grid at the mutu lower bounds (C 65,00 · B 76,61 · A 88,31) so each bar reads as a grade.
-    for (auto [v, label] : {std::pair<double, const char*>{25, "25"}, {65, "C 65"}, {76.61, "B 76,61"}, {88.31, "A 88,31"}, {100, "100"}}) {
-        const float x = xOf(v);
+    // A label that would touch its left neighbour drops to a second line under the first.
+    struct Tick {
+        double v;
+        const char* label;
+        int line;
+    };
+    Tick ticks[] = {{25, "25", 0}, {65, "C 65", 0}, {76.61, "B 76,61", 0}, {88.31, "A 88,31", 0}, {100, "100", 0}};
+    float lineEnd[2] = {-1e9f, -1e9f};
+    for (Tick& t : ticks) {
+        const float lx = xOf(t.v) - textW(t.label) * 0.5f;
+        t.line = lx < lineEnd[0] + c.mm(1) ? 1 : 0;
+        lineEnd[t.line] = lx + textW(t.label);
+    }
+    const bool twoLines = std::any_of(std::begin(ticks), std::end(ticks), [](const Tick& t) { return t.line == 1; });
+    const float top = p.y + pad + fs * 1.4f, bottom = p.y + size.y - pad - fs * (twoLines ? 2.4f : 1.3f);
+    dl->AddText(ImVec2(p.x + pad, p.y + pad * 0.6f), kMuted, c.t("chart.unsur_axis"));
+    for (const Tick& t : ticks) {
+        const float x = xOf(t.v);
         dl->AddLine(ImVec2(x, top), ImVec2(x, bottom), kGrid, 1.0f);
-        dl->AddText(ImVec2(x - textW(label) * 0.5f, bottom + 2), kMuted, label);
+        dl->AddText(ImVec2(x - textW(t.label) * 0.5f, bottom + 2 + fs * 1.1f * static_cast<float>(t.line)), kMuted, t.label);
     }
     if (rows.empty()) return ImGui::Dummy(size);
     const float rowH = (bottom - top) / static_cast<float>(rows.size());
@@ -178,7 +196,10 @@ void heatMap(AdminContext& c, const std::array<std::array<std::int64_t, 24>, 7>&
             }
         }
     }
+    // Hour labels every `every` columns, so neighbours never touch.
+    const int every = std::max(1, static_cast<int>(std::ceil((textW("00") + c.mm(1.5f)) / cw)));
     for (int h = h0; h <= h1; ++h) {
+        if ((h - h0) % every != 0) continue;
         char buf[8];
         std::snprintf(buf, sizeof buf, "%02d", h);
         const float x = left + cw * (static_cast<float>(h - h0) + 0.5f);
@@ -192,11 +213,19 @@ void groupBars(AdminContext& c, const std::vector<Bar>& bars, ImVec2 size) {
     const ImVec2 p = ImGui::GetCursorScreenPos();
     panel(dl, p, size);
     const float fs = ImGui::GetFontSize(), pad = c.mm(2.5f);
-    float labelW = 0;
-    for (const auto& b : bars) labelW = std::max(labelW, textW(b.label));
-    labelW = std::min(labelW + pad, size.x * 0.4f);
-    const float valueW = textW("100,00 (A)  n=000000");
-    const float x0 = p.x + pad + labelW, x1 = p.x + size.x - pad - valueW;
+    std::vector<std::string> values;
+    float labelW = 0, valueW = 0;
+    for (const auto& b : bars) {
+        labelW = std::max(labelW, textW(b.label));
+        values.push_back(b.hasData ? c.num(b.value) + " (" + mutuLetter(b.mutu) + ")  n=" + std::to_string(b.n)
+                                   : std::string(c.t("common.no_data")) + "  n=" + std::to_string(b.n));
+        valueW = std::max(valueW, textW(values.back()) + 8);
+    }
+    // Labels as wide as they need, up to half the panel, but never so wide that the bars
+    // (at least 15 mm) or the values lose their room; only then are labels cut with "...".
+    labelW = std::min({labelW + pad, size.x * 0.5f, size.x - 2 * pad - valueW - c.mm(15)});
+    labelW = std::max(labelW, c.mm(12));
+    const float x0 = p.x + pad + labelW, x1 = std::max(x0 + 2, p.x + size.x - pad - valueW);
     const float top = p.y + pad, bottom = p.y + size.y - pad;
     if (bars.empty()) return ImGui::Dummy(size);
     const float rowH = (bottom - top) / static_cast<float>(bars.size());
@@ -205,16 +234,12 @@ void groupBars(AdminContext& c, const std::vector<Bar>& bars, ImVec2 size) {
         const Bar& b = bars[i];
         const float y = top + rowH * static_cast<float>(i) + (rowH - barH) * 0.5f;
         dl->AddText(ImVec2(p.x + pad, y + (barH - fs) * 0.5f), kInk, fit(b.label, labelW - 4).c_str());
-        std::string value;
         float xe = x0;
         if (b.hasData) {
             xe = x0 + static_cast<float>((std::clamp(b.value, 25.0, 100.0) - 25.0) / 75.0) * (x1 - x0);
             dl->AddRectFilled(ImVec2(x0, y), ImVec2(std::max(xe, x0 + 2), y + barH), ui::mutuColor(b.mutu), 3.0f);
-            value = c.num(b.value) + " (" + mutuLetter(b.mutu) + ")  n=" + std::to_string(b.n);
-        } else {
-            value = std::string(c.t("common.no_data")) + "  n=" + std::to_string(b.n);
         }
-        dl->AddText(ImVec2(xe + 6, y + (barH - fs) * 0.5f), b.hasData ? kInk : kMuted, value.c_str());
+        dl->AddText(ImVec2(xe + 6, y + (barH - fs) * 0.5f), b.hasData ? kInk : kMuted, values[i].c_str());
     }
     ImGui::Dummy(size);
 }

@@ -32,7 +32,10 @@ void DashboardScreen::drawPeriodPicker(AdminContext& c) {
                                                                {PeriodKind::Semester, "period.semester"},
                                                                {PeriodKind::Year, "period.year"},
                                                                {PeriodKind::Custom, "period.custom"}};
+    bool first = true;
     for (const auto& [kind, key] : kinds) {
+        if (!first) ImGui::SameLine();
+        first = false;
         if (ui::button(c, c.t(key), c.period.kind == kind)) {
             if (kind == PeriodKind::Custom) {
                 customFrom = formatDate(c.period.from);
@@ -43,9 +46,11 @@ void DashboardScreen::drawPeriodPicker(AdminContext& c) {
             }
             populationText.clear();
         }
-        ImGui::SameLine();
     }
-    ImGui::SameLine(0, c.mm(6));
+    // The groups below wrap to a new line where the row would run off the screen (1280 px).
+    const std::string label = periodLabel(c.period, c.host.lang);
+    const float sp = ImGui::GetStyle().ItemSpacing.x, pad = ImGui::GetStyle().FramePadding.x * 2;
+    ui::sameLineIfFits(2 * c.mm(10) + 2 * sp + ImGui::CalcTextSize(label.c_str()).x * 1.25f, c.mm(6));
     if (ui::button(c, "<##prev", false, 10)) {
         c.setPeriod(previousPeriod(c.period));
         populationText.clear();
@@ -53,21 +58,24 @@ void DashboardScreen::drawPeriodPicker(AdminContext& c) {
     ImGui::SameLine();
     ImGui::AlignTextToFramePadding();
     ImGui::SetWindowFontScale(1.25f);
-    ImGui::TextUnformatted(periodLabel(c.period, c.host.lang).c_str());
+    ImGui::TextUnformatted(label.c_str());
     ImGui::SetWindowFontScale(1.0f);
     ImGui::SameLine();
     if (ui::button(c, ">##next", false, 10)) {
         c.setPeriod(nextPeriod(c.period));
         populationText.clear();
     }
-    ImGui::SameLine(0, c.mm(6));
-    if (ui::button(c, c.t(c.trendStep == TrendStep::Month ? "dash.trend_monthly" : "dash.trend_weekly"))) {
+    const char* trendLabel = c.t(c.trendStep == TrendStep::Month ? "dash.trend_monthly" : "dash.trend_weekly");
+    ui::sameLineIfFits(ImGui::CalcTextSize(trendLabel).x + pad, c.mm(6));
+    if (ui::button(c, trendLabel)) {
         c.trendStep = c.trendStep == TrendStep::Month ? TrendStep::Week : TrendStep::Month;
         c.dirty = true;
     }
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(c.mm(55));
+    // The service picker is as wide as the name it shows (55 mm at least), never cut.
     const std::string current = c.service ? c.serviceName(*c.service) : c.t("dash.all_services");
+    const float comboW = std::max(c.mm(55), ImGui::CalcTextSize(current.c_str()).x + pad + ImGui::GetFrameHeight());
+    ui::sameLineIfFits(comboW);
+    ImGui::SetNextItemWidth(comboW);
     if (ImGui::BeginCombo("##service", current.c_str())) {
         if (ImGui::Selectable(c.t("dash.all_services"), !c.service)) {
             c.service.reset();
@@ -80,7 +88,7 @@ void DashboardScreen::drawPeriodPicker(AdminContext& c) {
             }
         ImGui::EndCombo();
     }
-    ImGui::SameLine();
+    ui::sameLineIfFits(ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(c.t("dash.include_misuse")).x);
     if (ImGui::Checkbox(c.t("dash.include_misuse"), &c.includeMisuse)) c.dirty = true;
 
     if (c.period.kind == PeriodKind::Custom) {
@@ -146,12 +154,13 @@ void DashboardScreen::drawAlerts(AdminContext& c) {
         ImDrawList* dl = ImGui::GetWindowDrawList();
         const ImVec2 p = ImGui::GetCursorScreenPos();
         const float w = ImGui::GetContentRegionAvail().x;
-        const float h = ImGui::CalcTextSize(("! " + text).c_str(), nullptr, false, w - c.mm(6)).y + c.mm(2.5f);
+        const std::string wrapped = ui::wrapWords("! " + text, w - c.mm(6));
+        const float h = ImGui::CalcTextSize(wrapped.c_str()).y + c.mm(2.5f);
         dl->AddRectFilled(p, ImVec2(p.x + w, p.y + h), IM_COL32(255, 246, 240, 255), 4.0f);
         dl->AddRectFilled(p, ImVec2(p.x + c.mm(1.5f), p.y + h), col, 2.0f);
         ImGui::PushClipRect(p, ImVec2(p.x + w, p.y + h), true);
         dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(p.x + c.mm(4), p.y + c.mm(1.25f)), IM_COL32(40, 30, 30, 255),
-                    ("! " + text).c_str(), nullptr, w - c.mm(6));
+                    wrapped.c_str());
         ImGui::PopClipRect();
         ImGui::Dummy(ImVec2(w, h));
     }
@@ -165,17 +174,22 @@ void DashboardScreen::draw(AdminContext& c) {
     drawAlerts(c);
     ImGui::Spacing();
 
-    // Headline cards.
+    // Headline cards: captions and subs wrap, and the row is as tall as its tallest card.
     const float gap = c.mm(3);
     const float W = ImGui::GetContentRegionAvail().x;
-    const ImVec2 cardSize((W - 3 * gap) / 4, c.mm(27));
+    const bool wide = W >= c.mm(420);   // ~1600 px at 96 dpi; below it panels stack two to a row
+    struct Card {
+        const char* caption;
+        std::string value, sub;
+        ImU32 accent;
+    };
+    std::vector<Card> cards;
     const bool has = f.respondents > 0 && f.skm.complete;
-    ui::card(c, c.t("dash.ikm"), has ? c.num(f.skm.ikmUnit) : "-",
-             has ? c.tf("dash.ikm_sub", {mutuLetter(f.skm.mutu), c.host.lang == "en" ? kinerjaNameEn(f.skm.mutu) : kinerjaName(f.skm.mutu),
-                                         f.previousSkm.complete && f.previousSkm.respondents > 0 ? signedNum(c, f.skm.ikmUnit - f.previousSkm.ikmUnit) : "-"})
-                 : std::string(c.t("common.no_data")),
-             has ? ui::mutuColor(f.skm.mutu) : IM_COL32(120, 120, 120, 255), cardSize);
-    ImGui::SameLine(0, gap);
+    cards.push_back({c.t("dash.ikm"), has ? c.num(f.skm.ikmUnit) : "-",
+                     has ? c.tf("dash.ikm_sub", {mutuLetter(f.skm.mutu), c.host.lang == "en" ? kinerjaNameEn(f.skm.mutu) : kinerjaName(f.skm.mutu),
+                                                 f.previousSkm.complete && f.previousSkm.respondents > 0 ? signedNum(c, f.skm.ikmUnit - f.previousSkm.ikmUnit) : "-"})
+                         : std::string(c.t("common.no_data")),
+                     has ? ui::mutuColor(f.skm.mutu) : IM_COL32(120, 120, 120, 255)});
     std::string sampleSub;
     ImU32 sampleCol = IM_COL32(60, 70, 90, 255);
     if (f.minimumSample > 0) {
@@ -186,16 +200,20 @@ void DashboardScreen::draw(AdminContext& c) {
     } else {
         sampleSub = c.t("dash.sample_no_population");
     }
-    ui::card(c, c.t("dash.respondents"), thousands(f.respondents, c.host.lang), sampleSub, sampleCol, cardSize);
-    ImGui::SameLine(0, gap);
+    cards.push_back({c.t("dash.respondents"), thousands(f.respondents, c.host.lang), sampleSub, sampleCol});
     std::string gapSub = f.rentan.comparable && f.rentan.rentan.aksesAny && f.rentan.bukan.aksesAny
                              ? c.tf("dash.akses_gap", {signedNum(c, f.rentan.aksesGap), signedNum(c, f.rentan.ikmGap)})
                              : std::string(c.t("dash.gap_not_comparable"));
-    ui::card(c, c.t("dash.akses"), f.akses.any ? c.num(f.akses.index) : "-", gapSub,
-             f.akses.any ? ui::mutuColor(mutuFor(f.akses.index)) : IM_COL32(120, 120, 120, 255), cardSize);
-    ImGui::SameLine(0, gap);
-    ui::card(c, c.t("dash.misuse"), thousands(f.misuseCount, c.host.lang),
-             c.t(c.includeMisuse ? "dash.misuse_included" : "dash.misuse_excluded"), IM_COL32(110, 80, 150, 255), cardSize);
+    cards.push_back({c.t("dash.akses"), f.akses.any ? c.num(f.akses.index) : "-", gapSub,
+                     f.akses.any ? ui::mutuColor(mutuFor(f.akses.index)) : IM_COL32(120, 120, 120, 255)});
+    cards.push_back({c.t("dash.misuse"), thousands(f.misuseCount, c.host.lang), c.t(c.includeMisuse ? "dash.misuse_included" : "dash.misuse_excluded"),
+                     IM_COL32(110, 80, 150, 255)});
+    ImVec2 cardSize((W - 3 * gap) / 4, c.mm(27));
+    for (const Card& k : cards) cardSize.y = std::max(cardSize.y, ui::cardHeight(c, k.caption, k.sub, cardSize.x));
+    for (std::size_t i = 0; i < cards.size(); ++i) {
+        if (i > 0) ImGui::SameLine(0, gap);
+        ui::card(c, cards[i].caption, cards[i].value, cards[i].sub, cards[i].accent, cardSize);
+    }
 
     // The population served, which the Krejcie–Morgan minimum needs.
     ImGui::AlignTextToFramePadding();
@@ -214,17 +232,21 @@ void DashboardScreen::draw(AdminContext& c) {
             c.say(c.t("dash.population_bad"), true);
         }
     }
-    ImGui::SameLine(0, c.mm(8));
-    ImGui::TextDisabled("%s", c.tf("dash.rule", {weightsRule(Weights::Exact)}).c_str());
+    const std::string rule = c.tf("dash.rule", {weightsRule(Weights::Exact)});
+    ui::sameLineIfFits(ImGui::CalcTextSize(rule.c_str()).x, c.mm(8));
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
+    ImGui::TextWrapped("%s", rule.c_str());
+    ImGui::PopStyleColor();
     ImGui::Spacing();
 
-    // Unsur weakest first | trend.
+    // Unsur weakest first | trend; one above the other when narrow, so the unsur names and the
+    // grade lines' labels keep their room.
     const float rowH = c.mm(88);
     ImGui::BeginGroup();
     ui::heading(c, c.t("dash.unsur_title"));
-    charts::unsurBars(c, f.unsur, ImVec2(W * 0.56f - gap, rowH));
+    charts::unsurBars(c, f.unsur, ImVec2(wide ? W * 0.62f - gap : W, rowH));
     ImGui::EndGroup();
-    ImGui::SameLine(0, gap);
+    if (wide) ImGui::SameLine(0, gap);
     ImGui::BeginGroup();
     ui::heading(c, c.t(c.trendStep == TrendStep::Month ? "dash.trend_title_month" : "dash.trend_title_week"));
     charts::trendLine(c, f.trend, c.trendStep == TrendStep::Week, ImVec2(ImGui::GetContentRegionAvail().x, rowH));
@@ -241,15 +263,19 @@ void DashboardScreen::draw(AdminContext& c) {
     addBar(rentanBars, c.t("kelompok.rentan"), f.rentan.rentan);
     static const char* const kKeys[4] = {"kelompok.lansia", "kelompok.disabilitas", "kelompok.hamil_menyusui", "kelompok.anak"};
     for (std::size_t k = 0; k < 4; ++k) addBar(rentanBars, std::string("  ") + c.t(kKeys[k]), f.rentan.kelompok[k]);
-    const float col3 = (W - 2 * gap) / 3;
+    // Three panels to a row when wide; when narrow the first two share a row, the heat map below.
+    const float col3 = wide ? (W - 2 * gap) / 3 : (W - gap) / 2;
     ImGui::BeginGroup();
     ui::heading(c, c.t("dash.rentan_title"));
     charts::groupBars(c, rentanBars, ImVec2(col3, row2 - ImGui::GetFontSize() * 2.6f));
+    // Wrapped to the panel's width: a group as wide as the window would push its neighbours off.
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + col3);
     if (f.rentan.comparable)
         ImGui::TextWrapped("%s", c.tf(f.rentan.ikmGap < 0 ? "dash.rentan_worse" : "dash.rentan_not_worse",
                                       {c.num(std::fabs(f.rentan.ikmGap)), signedNum(c, f.rentan.aksesGap)}).c_str());
     else
         ImGui::TextWrapped("%s", c.t("dash.gap_not_comparable"));
+    ImGui::PopTextWrapPos();
     ImGui::EndGroup();
     ImGui::SameLine(0, gap);
     std::vector<charts::Bar> serviceBars;
@@ -258,19 +284,21 @@ void DashboardScreen::draw(AdminContext& c) {
     ui::heading(c, c.t("dash.service_title"));
     charts::groupBars(c, serviceBars, ImVec2(col3, row2));
     ImGui::EndGroup();
-    ImGui::SameLine(0, gap);
+    if (wide) ImGui::SameLine(0, gap);
     ImGui::BeginGroup();
     ui::heading(c, c.t("dash.heat_title"));
-    charts::heatMap(c, f.heat, f.heatMax, ImVec2(ImGui::GetContentRegionAvail().x, row2));
+    charts::heatMap(c, f.heat, f.heatMax, ImVec2(wide ? ImGui::GetContentRegionAvail().x : W, row2));
     ImGui::EndGroup();
     ImGui::Spacing();
 
     // Profile breakdowns side by side.
     ui::heading(c, c.t("dash.profile_title"));
-    const std::size_t n = std::max<std::size_t>(1, f.profile.size());
+    // As many side by side as leave each ≥ 110 mm (label, bar, value): four at 1920 px, two at 1280.
+    const std::size_t fit = static_cast<std::size_t>(std::max(1.0f, std::floor((W + gap) / (c.mm(110) + gap))));
+    const std::size_t n = std::clamp<std::size_t>(f.profile.size(), 1, fit);
     const float pw = (W - gap * static_cast<float>(n - 1)) / static_cast<float>(n);
     for (std::size_t i = 0; i < f.profile.size(); ++i) {
-        if (i > 0) ImGui::SameLine(0, gap);
+        if (i % n != 0) ImGui::SameLine(0, gap);
         ImGui::BeginGroup();
         ImGui::TextUnformatted(c.fieldName(f.profile[i].field).c_str());
         std::vector<charts::Bar> bars;

@@ -22,6 +22,13 @@ std::optional<double> parseMeasure(std::string s) {
     return v;
 }
 
+// Secondary text (sources, criteria) that wraps at the panel's edge instead of running past it.
+void disabledWrapped(const std::string& text) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
+    ImGui::TextWrapped("%s", text.c_str());
+    ImGui::PopStyleColor();
+}
+
 const char* gapKey(FacilityGap::Kind k) {
     switch (k) {
     case FacilityGap::Kind::Missing: return "gap.missing";
@@ -78,9 +85,11 @@ void FacilityScreen::draw(AdminContext& c) {
     ImGui::TextUnformatted(cl.title.in(lang).c_str());
     ImGui::SameLine();
     ImGui::TextDisabled("(%s v%d)", cl.id.c_str(), cl.version);
-    ImGui::SameLine(0, c.mm(6));
+    // The header's groups wrap to a new line where the row would run off the screen (1280 px).
     const std::string shown0 = c.t("facility.new_draft");
-    ImGui::SetNextItemWidth(std::max(c.mm(75), ImGui::CalcTextSize(shown0.c_str()).x + ImGui::GetFrameHeight() * 2));
+    const float historyW = std::max(c.mm(75), ImGui::CalcTextSize(shown0.c_str()).x + ImGui::GetFrameHeight() * 2);
+    ui::sameLineIfFits(historyW, c.mm(6));
+    ImGui::SetNextItemWidth(historyW);
     const std::string shown = readOnly ? c.tf("facility.assessment_of", {viewed->assessedOn, viewed->assessor}) : std::string(c.t("facility.new_draft"));
     if (ImGui::BeginCombo("##history", shown.c_str())) {
         if (ImGui::Selectable(c.t("facility.new_draft"), !readOnly)) viewing = 0;
@@ -93,15 +102,21 @@ void FacilityScreen::draw(AdminContext& c) {
         ImGui::EndCombo();
     }
     if (!readOnly) {
-        ImGui::SameLine();
+        const float sp = ImGui::GetStyle().ItemSpacing.x, pad = ImGui::GetStyle().FramePadding.x * 2;
+        const float dateW = ImGui::CalcTextSize("2026-12-31").x + c.mm(5);
+        ui::sameLineIfFits(ImGui::CalcTextSize(c.t("facility.date")).x + sp + dateW);
+        ImGui::AlignTextToFramePadding();
         ImGui::TextUnformatted(c.t("facility.date"));
         ImGui::SameLine();
-        ui::inputText("##date", draft.assessedOn, ImGui::CalcTextSize("2026-12-31").x + c.mm(5));
-        ImGui::SameLine();
+        ui::inputText("##date", draft.assessedOn, dateW);
+        // The assessor's name shown whole where it fits (60–100 mm).
+        const float assessorW = std::clamp(ImGui::CalcTextSize(draft.assessor.c_str()).x + pad + c.mm(2), c.mm(60), c.mm(100));
+        ui::sameLineIfFits(ImGui::CalcTextSize(c.t("facility.assessor")).x + sp + assessorW);
+        ImGui::AlignTextToFramePadding();
         ImGui::TextUnformatted(c.t("facility.assessor"));
         ImGui::SameLine();
-        ui::inputText("##assessor", draft.assessor, c.mm(60));
-        ImGui::SameLine();
+        ui::inputText("##assessor", draft.assessor, assessorW);
+        ui::sameLineIfFits(ImGui::CalcTextSize(c.t("facility.save")).x + pad);
         if (ui::button(c, c.t("facility.save"), true)) {
             LocalDate d;
             if (!parseDate(draft.assessedOn, d)) {
@@ -118,7 +133,7 @@ void FacilityScreen::draw(AdminContext& c) {
             }
         }
     } else {
-        ImGui::SameLine();
+        ui::sameLineIfFits(ImGui::CalcTextSize(c.t("facility.read_only")).x);
         ImGui::TextColored(ImVec4(0.4f, 0.3f, 0.6f, 1), "%s", c.t("facility.read_only"));
     }
 
@@ -129,15 +144,22 @@ void FacilityScreen::draw(AdminContext& c) {
         ImGui::PushID(item.code.c_str());
         FacilityAnswer& ans = a.items[item.code];
         ImGui::Separator();
-        ImGui::TextUnformatted((item.code + "  " + item.name.in(lang)).c_str());
+        ImGui::TextWrapped("%s", (item.code + "  " + item.name.in(lang)).c_str());
         const RuleSource* src = cl.findSource(item.source);
         const FacilityCriterion* cr = cl.findCriterion(item.criterion);
-        ImGui::TextDisabled("%s · %s", cr ? cr->name.in(lang).c_str() : item.criterion.c_str(), src ? src->name.in(lang).c_str() : "");
+        disabledWrapped((cr ? cr->name.in(lang) : item.criterion) + " · " + (src ? src->name.in(lang) : std::string()));
         for (auto [st, key] : {std::pair{FacilityStatus::Ada, "status.ada"}, {FacilityStatus::Proses, "status.proses"}, {FacilityStatus::Tidak, "status.tidak"}}) {
             if (ui::button(c, c.t(key), ans.status == st, 24)) ans.status = st;
             ImGui::SameLine();
         }
         ui::inputText("##note", ans.note, ImGui::GetContentRegionAvail().x, 0);
+        // Measures: name | value | unit | verdict. The name column is 80 mm where the panel allows
+        // (less at 1280 px); names and verdicts wrap inside their columns instead of running on.
+        const float sp = ImGui::GetStyle().ItemSpacing.x;
+        const float nameCol = ImGui::GetCursorPosX() + std::min(c.mm(80), ImGui::GetContentRegionAvail().x * 0.42f);
+        float unitW = 0;
+        for (const FacilityMeasure& m : item.measures) unitW = std::max(unitW, ImGui::CalcTextSize(m.unit.c_str()).x);
+        const float verdictCol = nameCol + c.mm(22) + sp + unitW + c.mm(4);
         for (const FacilityMeasure& m : item.measures) {
             ImGui::PushID(m.code.c_str());
             std::string& text = measureText[item.code + "/" + m.code];
@@ -146,22 +168,33 @@ void FacilityScreen::draw(AdminContext& c) {
                 text = it == ans.measures.end() ? "" : c.num(it->second, 1);
             }
             ImGui::AlignTextToFramePadding();
-            ImGui::Text("   %s", m.name.in(lang).c_str());
-            ImGui::SameLine(c.mm(80));
+            ImGui::Indent(c.mm(4));
+            ImGui::PushTextWrapPos(nameCol - sp);
+            ImGui::TextUnformatted(m.name.in(lang).c_str());
+            ImGui::PopTextWrapPos();
+            ImGui::Unindent(c.mm(4));
+            ImGui::SameLine(nameCol);
             if (ui::inputText("##v", text, c.mm(22))) {
                 if (auto v = parseMeasure(text)) ans.measures[m.code] = *v;
                 else ans.measures.erase(m.code);
             }
             ImGui::SameLine();
             ImGui::TextUnformatted(m.unit.c_str());
-            ImGui::SameLine(c.mm(118));
+            ImGui::SameLine(verdictCol);
             auto it = ans.measures.find(m.code);
             const MeasureVerdict v = judge(m, it == ans.measures.end() ? std::nullopt : std::optional<double>(it->second));
             const RuleSource* ms = cl.findSource(m.source);
-            const std::string rule = m.note.in(lang) + (ms && ms->olderGuidance ? std::string(" ") + c.t("facility.older_guidance") : "");
-            if (v == MeasureVerdict::Pass) ImGui::TextColored(ImVec4(0, 0.45f, 0.3f, 1), "%s  %s", c.t("verdict.pass"), rule.c_str());
-            else if (v == MeasureVerdict::Fail) ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "%s  %s", c.t("verdict.fail"), rule.c_str());
-            else ImGui::TextDisabled("%s  %s", c.t("verdict.not_measured"), rule.c_str());
+            // "(older guidance)" once: the checklist's own note may already say it.
+            const std::string older = c.t("facility.older_guidance");
+            const std::string& note = m.note.in(lang);
+            const std::string rule = note + (ms && ms->olderGuidance && note.find(older) == std::string::npos ? " " + older : "");
+            const ImVec4 col = v == MeasureVerdict::Pass   ? ImVec4(0, 0.45f, 0.3f, 1)
+                               : v == MeasureVerdict::Fail ? ImVec4(0.75f, 0.1f, 0.1f, 1)
+                                                           : ImGui::GetStyle().Colors[ImGuiCol_TextDisabled];
+            const char* verdict = c.t(v == MeasureVerdict::Pass ? "verdict.pass" : v == MeasureVerdict::Fail ? "verdict.fail" : "verdict.not_measured");
+            ImGui::PushStyleColor(ImGuiCol_Text, col);
+            ImGui::TextWrapped("%s  %s", verdict, rule.c_str());
+            ImGui::PopStyleColor();
             ImGui::PopID();
         }
         // Evidence: thumbnails (or a labelled box for PDFs / headless hosts) and the import button.
@@ -196,7 +229,8 @@ void FacilityScreen::draw(AdminContext& c) {
             ImGui::Indent(c.mm(4));
             ImGui::TextUnformatted(c.t("facility.folder"));
             ImGui::SameLine();
-            ui::inputText("##folder", folder, c.mm(90));
+            const float lookW = ImGui::CalcTextSize(c.t("facility.look")).x + ImGui::GetStyle().FramePadding.x * 2 + ImGui::GetStyle().ItemSpacing.x;
+            ui::inputText("##folder", folder, std::clamp(ImGui::GetContentRegionAvail().x - lookW, c.mm(30), c.mm(90)));
             ImGui::SameLine();
             if (ui::button(c, c.t("facility.look"))) candidates = evidenceCandidates(folder);
             if (candidates.empty()) ImGui::TextDisabled("%s", c.t("facility.no_files"));
@@ -228,27 +262,43 @@ void FacilityScreen::draw(AdminContext& c) {
     }
     // Petugas siaga and kepatuhan per service.
     ImGui::Separator();
-    ImGui::TextUnformatted(cl.petugasName.in(lang).c_str());
+    ImGui::TextWrapped("%s", cl.petugasName.in(lang).c_str());
     for (auto [st, key] : {std::pair{FacilityStatus::Ada, "status.ada"}, {FacilityStatus::Tidak, "status.tidak"}}) {
         if (ui::button(c, c.t(key), a.petugas == st, 24)) a.petugas = st;
         ImGui::SameLine();
     }
+    // "Staff on duty" and its field move under the buttons when the names would not show whole.
+    const float staffW = std::max(c.mm(40), ImGui::CalcTextSize(a.petugasStaff.c_str()).x + ImGui::GetStyle().FramePadding.x * 2 + c.mm(2));
+    if (ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize(c.t("facility.staff")).x + ImGui::GetStyle().ItemSpacing.x + staffW) ImGui::NewLine();
+    ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(c.t("facility.staff"));
     ImGui::SameLine();
     ui::inputText("##staff", a.petugasStaff, ImGui::GetContentRegionAvail().x);
     ImGui::Separator();
-    ImGui::TextUnformatted(c.t("facility.kepatuhan"));
+    ImGui::TextWrapped("%s", c.t("facility.kepatuhan"));
+    // Service names in a column as wide as the longest (60 mm at least); when the buttons would
+    // not fit beside it, they go under the name.
+    const float btnPad = ImGui::GetStyle().FramePadding.x * 2, btnSp = ImGui::GetStyle().ItemSpacing.x;
+    float namesW = 0, buttonsW = 0;
+    for (const auto& s : c.instrument().services) namesW = std::max(namesW, ImGui::CalcTextSize(s.label.in(lang).c_str()).x + btnSp * 2);
+    for (const auto& l : cl.kepatuhanLevels) buttonsW += std::max(c.mm(30), ImGui::CalcTextSize(l.name.in(lang).c_str()).x + btnPad) + btnSp;
+    const float room = ImGui::GetContentRegionAvail().x, x0 = ImGui::GetCursorPosX();
+    const float labelW = std::max(namesW, std::min(c.mm(60), room - buttonsW));
+    const float labelCol = x0 + labelW;   // SameLine() counts from the panel's edge, not its padding
+    const bool besides = labelW + buttonsW <= room;
     for (const auto& s : c.instrument().services) {
         ImGui::PushID(s.code.c_str());
         ImGui::AlignTextToFramePadding();
         ImGui::TextUnformatted(s.label.in(lang).c_str());
-        ImGui::SameLine(c.mm(60));
+        if (besides) ImGui::SameLine(labelCol);
+        else ImGui::Indent(c.mm(4));
         for (const auto& l : cl.kepatuhanLevels) {
             auto it = a.kepatuhan.find(s.code);
             if (ui::button(c, l.name.in(lang).c_str(), it != a.kepatuhan.end() && it->second == l.code, 30)) a.kepatuhan[s.code] = l.code;
             ImGui::SameLine();
         }
         ImGui::NewLine();
+        if (!besides) ImGui::Unindent(c.mm(4));
         ImGui::PopID();
     }
     if (readOnly) ImGui::EndDisabled();
@@ -266,7 +316,7 @@ void FacilityScreen::draw(AdminContext& c) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     for (const CriterionScore& cs : score.criteria) {
         const FacilityCriterion* cr = cl.findCriterion(cs.code);
-        ImGui::TextUnformatted(c.tf("facility.criterion_line", {cr ? cr->name.in(lang) : cs.code, c.num(cs.weight, 0)}).c_str());
+        ImGui::TextWrapped("%s", c.tf("facility.criterion_line", {cr ? cr->name.in(lang) : cs.code, c.num(cs.weight, 0)}).c_str());
         const ImVec2 p = ImGui::GetCursorScreenPos();
         const float w = ImGui::GetContentRegionAvail().x * 0.7f, h = c.mm(5);
         dl->AddRectFilled(p, ImVec2(p.x + w, p.y + h), IM_COL32(230, 233, 238, 255), 3);
@@ -299,11 +349,19 @@ void FacilityScreen::draw(AdminContext& c) {
         const ImVec4 col = g.kind == FacilityGap::Kind::Unanswered ? ImVec4(0.4f, 0.42f, 0.47f, 1)
                            : g.kind == FacilityGap::Kind::InProgress || g.kind == FacilityGap::Kind::KepatuhanLow ? ImVec4(0.6f, 0.35f, 0, 1)
                                                                                                                   : ImVec4(0.7f, 0.1f, 0.1f, 1);
-        ImGui::TextColored(col, "%d. %s", ++n, c.t(gapKey(g.kind)));
-        ImGui::SameLine();
+        const std::string label = std::to_string(++n) + ". " + c.t(gapKey(g.kind));
+        const float indent = ImGui::CalcTextSize("0. ").x;
+        // Beside its label, or under it (indented) when the label takes over a third of the panel:
+        // a wrapped column a few words wide is hard to read.
+        const bool below = ImGui::CalcTextSize(label.c_str()).x > ImGui::GetContentRegionAvail().x / 3;
+        ImGui::TextColored(col, "%s", label.c_str());
+        if (below) ImGui::Indent(indent);
+        else ImGui::SameLine();
         ImGui::TextWrapped("%s", what.c_str());
-        ImGui::TextDisabled("    %s%s", src ? src->name.in(lang).c_str() : g.source.c_str(),
-                            src && src->olderGuidance ? (std::string(" ") + c.t("facility.older_guidance")).c_str() : "");
+        if (!below) ImGui::Indent(indent);
+        const std::string srcName = src ? src->name.in(lang) : g.source, older = c.t("facility.older_guidance");
+        disabledWrapped(srcName + (src && src->olderGuidance && srcName.find(older) == std::string::npos ? " " + older : ""));
+        ImGui::Unindent(indent);
     }
     ImGui::EndChild();
 }

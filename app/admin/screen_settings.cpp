@@ -8,6 +8,8 @@
 #include "survey/pin.hpp"
 #include "survey/signing.hpp"
 
+#include <algorithm>
+
 namespace sw::admin {
 
 namespace {
@@ -46,24 +48,54 @@ void SettingsScreen::load(AdminContext& c) {
 
 void SettingsScreen::draw(AdminContext& c) {
     if (!loaded) load(c);
-    const float label = c.mm(64), field = c.mm(110);
-    auto row = [&](const char* key, const char* id, std::string& value) {
+    // Two panels side by side where each gets ~190 mm (1920 px at 96 dpi); narrower (1280 px) one
+    // column that scrolls, so fields, question texts and service names keep their width.
+    const float W = ImGui::GetContentRegionAvail().x;
+    if (W >= c.mm(380)) {
+        ImGui::BeginChild("##left", ImVec2(W * 0.5f, 0), true);
+        drawUnitSide(c);
+        ImGui::EndChild();
+        ImGui::SameLine();
+        ImGui::BeginChild("##right", ImVec2(0, 0), true);
+        drawInstrumentSide(c);
+        ImGui::EndChild();
+    } else {
+        drawUnitSide(c);
+        ImGui::Separator();
+        drawInstrumentSide(c);
+    }
+}
+
+void SettingsScreen::drawUnitSide(AdminContext& c) {
+    // Labels in a column as wide as the longest (at most 45 % of the panel, longer ones wrap),
+    // fields up to 160 mm (a unit's full name) but never past the panel's edge.
+    static const char* const kLabels[] = {"settings.name",     "settings.instansi", "settings.address",       "settings.kabupaten",
+                                          "settings.province", "settings.zone",     "settings.idle",          "settings.languages",
+                                          "settings.pin_new",  "settings.pin_again", "settings.rolling_count", "settings.rolling_threshold"};
+    const float sp = ImGui::GetStyle().ItemSpacing.x;
+    float labelsW = 0;
+    for (const char* k : kLabels) labelsW = std::max(labelsW, ImGui::CalcTextSize(c.t(k)).x);
+    const float x0 = ImGui::GetCursorPosX();   // the panel's padding: columns are measured from here
+    const float label = x0 + std::min(labelsW + sp * 2, ImGui::GetContentRegionAvail().x * 0.45f);
+    const float field = std::min(c.mm(160), ImGui::GetContentRegionAvail().x - (label - x0));
+    auto labelText = [&](const char* key) {
         ImGui::AlignTextToFramePadding();
+        ImGui::PushTextWrapPos(label - sp);
         ImGui::TextUnformatted(c.t(key));
+        ImGui::PopTextWrapPos();
         ImGui::SameLine(label);
+    };
+    auto row = [&](const char* key, const char* id, std::string& value) {
+        labelText(key);
         ui::inputText(id, value, field);
     };
-    const float W = ImGui::GetContentRegionAvail().x;
-    ImGui::BeginChild("##left", ImVec2(W * 0.5f, 0), true);
     ui::heading(c, c.t("settings.unit"));
     row("settings.name", "##name", unit.name);
     row("settings.instansi", "##instansi", unit.instansi);
     row("settings.address", "##address", unit.address);
     row("settings.kabupaten", "##kab", unit.kabupaten);
     row("settings.province", "##prov", unit.province);
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(c.t("settings.zone"));
-    ImGui::SameLine(label);
+    labelText("settings.zone");
     for (int z = 0; z < 3; ++z) {
         if (ui::button(c, kZones[z], zone == z, 20)) zone = z;
         ImGui::SameLine();
@@ -81,15 +113,15 @@ void SettingsScreen::draw(AdminContext& c) {
     ImGui::Separator();
     ui::heading(c, c.t("settings.kiosk"));
     row("settings.idle", "##idle", idleSeconds);
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(c.t("settings.languages"));
-    ImGui::SameLine(label);
+    labelText("settings.languages");
+    bool firstLanguage = true;
     for (const auto& l : c.instrument().languages) {
+        const float boxW = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(l.name.c_str()).x;
+        if (!firstLanguage && !ui::sameLineIfFits(boxW)) ImGui::SetCursorPosX(label);   // wrapped: under the first
+        firstLanguage = false;
         bool on = languages[l.code];
         if (ImGui::Checkbox(l.name.c_str(), &on)) languages[l.code] = on;
-        ImGui::SameLine();
     }
-    ImGui::NewLine();
     if (ui::button(c, c.t("settings.save_kiosk"), true)) {
         std::string list;
         for (const auto& [code, on] : languages)
@@ -109,15 +141,12 @@ void SettingsScreen::draw(AdminContext& c) {
     }
     ImGui::Separator();
     ui::heading(c, c.t("settings.pin"));
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(c.t("settings.pin_new"));
-    ImGui::SameLine(label);
+    labelText("settings.pin_new");
     ui::inputText("##pin1", pin1, c.mm(40), ImGuiInputTextFlags_Password | ImGuiInputTextFlags_CharsDecimal);
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(c.t("settings.pin_again"));
-    ImGui::SameLine(label);
+    labelText("settings.pin_again");
     ui::inputText("##pin2", pin2, c.mm(40), ImGuiInputTextFlags_Password | ImGuiInputTextFlags_CharsDecimal);
-    ImGui::SameLine();
+    if (!ui::sameLineIfFits(ImGui::CalcTextSize(c.t("settings.pin_change")).x + ImGui::GetStyle().FramePadding.x * 2))
+        ImGui::SetCursorPosX(label);
     if (ui::button(c, c.t("settings.pin_change"), true)) {
         if (pin1 != pin2) c.say(c.t("settings.pin_mismatch"), true);
         else if (!PinLock::validPin(pin1)) c.say(c.t("settings.pin_invalid"), true);
@@ -137,7 +166,7 @@ void SettingsScreen::draw(AdminContext& c) {
     } else {
         ImGui::TextWrapped("%s", c.t("settings.key_hint"));
         ImGui::SetWindowFontScale(1.3f);
-        ImGui::TextUnformatted(fingerprint.c_str());
+        ImGui::TextWrapped("%s", fingerprint.c_str());   // groups of four: wraps between them
         ImGui::SetWindowFontScale(1.0f);
     }
     ImGui::Separator();
@@ -164,14 +193,17 @@ void SettingsScreen::draw(AdminContext& c) {
     }
     ImGui::Separator();
     ui::heading(c, c.t("settings.population"));
+    // Dates as wide as a date; the row wraps before the count and the button when narrow.
+    const float dateW = ImGui::CalcTextSize("2026-12-31").x + c.mm(5);
+    ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(c.t("period.from"));
     ImGui::SameLine();
-    ui::inputText("##popfrom", popFrom, c.mm(30));
+    ui::inputText("##popfrom", popFrom, dateW);
     ImGui::SameLine();
     ImGui::TextUnformatted(c.t("period.to"));
     ImGui::SameLine();
-    ui::inputText("##popto", popTo, c.mm(30));
-    ImGui::SameLine();
+    ui::inputText("##popto", popTo, dateW);
+    ui::sameLineIfFits(c.mm(25) + sp + ImGui::CalcTextSize(c.t("common.save")).x + ImGui::GetStyle().FramePadding.x * 2);
     ui::inputText("##popcount", popCount, c.mm(25), ImGuiInputTextFlags_CharsDecimal);
     ImGui::SameLine();
     if (ui::button(c, c.t("common.save"))) {
@@ -187,13 +219,14 @@ void SettingsScreen::draw(AdminContext& c) {
     }
     for (const PopulationEntry& e : listPopulations(c.store()))
         ImGui::BulletText("%s – %s: %s", e.from.c_str(), e.to.c_str(), std::to_string(e.population).c_str());
-    ImGui::EndChild();
+}
 
-    ImGui::SameLine();
-    ImGui::BeginChild("##right", ImVec2(0, 0), true);
+void SettingsScreen::drawInstrumentSide(AdminContext& c) {
     ui::heading(c, c.t("settings.questions"));
-    ImGui::TextDisabled("%s", c.tf("settings.instrument_version", {c.instrument().id, std::to_string(c.instrument().version)}).c_str());
-    ImGui::SetNextItemWidth(c.mm(100));
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
+    ImGui::TextWrapped("%s", c.tf("settings.instrument_version", {c.instrument().id, std::to_string(c.instrument().version)}).c_str());
+    ImGui::PopStyleColor();
+    ImGui::SetNextItemWidth(std::min(c.mm(100), ImGui::GetContentRegionAvail().x));
     if (ImGui::BeginCombo("##unsur", (editUnsur + " " + c.unsurName(editUnsur)).c_str())) {
         for (const auto& u : c.instrument().unsur)
             if (ImGui::Selectable((u.code + " " + u.name.in(c.host.lang)).c_str(), u.code == editUnsur)) {
@@ -224,26 +257,35 @@ void SettingsScreen::draw(AdminContext& c) {
     }
     ImGui::Separator();
     ui::heading(c, c.t("settings.services"));
+    // Code | Indonesian | English | remove: the code column as wide as the longest code (35 mm at
+    // least), the two names share what is left up to 75 mm each.
+    const float sp = ImGui::GetStyle().ItemSpacing.x, pad = ImGui::GetStyle().FramePadding.x * 2;
+    const float x0 = ImGui::GetCursorPosX();
+    float codeW = c.mm(35);
+    for (const auto& sv : services) codeW = std::max(codeW, ImGui::CalcTextSize(sv.code.c_str()).x + sp * 2);
+    const float codeCol = x0 + codeW;
+    const float buttonW = std::max(ImGui::CalcTextSize(c.t("settings.remove")).x, ImGui::CalcTextSize(c.t("settings.add")).x) + pad;
+    const float nameW = std::clamp((ImGui::GetContentRegionAvail().x - codeW - buttonW - sp * 3) / 2, c.mm(30), c.mm(75));
     std::size_t removeAt = services.size();
     for (std::size_t i = 0; i < services.size(); ++i) {
         ImGui::PushID(static_cast<int>(i));
         ImGui::AlignTextToFramePadding();
         ImGui::Text("%s", services[i].code.c_str());
-        ImGui::SameLine(c.mm(35));
-        ui::inputText("##sid", services[i].label.byLang["id"], c.mm(60));
+        ImGui::SameLine(codeCol);
+        ui::inputText("##sid", services[i].label.byLang["id"], nameW);
         ImGui::SameLine();
-        ui::inputText("##sen", services[i].label.byLang["en"], c.mm(60));
+        ui::inputText("##sen", services[i].label.byLang["en"], nameW);
         ImGui::SameLine();
         if (ui::button(c, c.t("settings.remove"))) removeAt = i;
         ImGui::PopID();
     }
     if (removeAt < services.size()) services.erase(services.begin() + static_cast<std::ptrdiff_t>(removeAt));
     ImGui::AlignTextToFramePadding();
-    ui::inputText("##ncode", newServiceCode, c.mm(30));
-    ImGui::SameLine(c.mm(35));
-    ui::inputText("##nid", newServiceId, c.mm(60));
+    ui::inputText("##ncode", newServiceCode, codeW - sp);
+    ImGui::SameLine(codeCol);
+    ui::inputText("##nid", newServiceId, nameW);
     ImGui::SameLine();
-    ui::inputText("##nen", newServiceEn, c.mm(60));
+    ui::inputText("##nen", newServiceEn, nameW);
     ImGui::SameLine();
     if (ui::button(c, c.t("settings.add"))) {
         if (newServiceCode.empty() || newServiceId.empty() || newServiceEn.empty()) c.say(c.t("settings.service_incomplete"), true);
@@ -265,7 +307,6 @@ void SettingsScreen::draw(AdminContext& c) {
             c.say(e.what(), true);
         }
     }
-    ImGui::EndChild();
 }
 
 } // namespace sw::admin

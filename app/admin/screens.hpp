@@ -73,6 +73,8 @@ struct SettingsScreen {
     std::string fingerprint, keyError;
     void load(AdminContext& c);
     void draw(AdminContext& c);
+    void drawUnitSide(AdminContext& c);        // identity, kiosk, PIN, key, alert, population
+    void drawInstrumentSide(AdminContext& c);  // question wording, service types
 };
 
 } // namespace sw::admin

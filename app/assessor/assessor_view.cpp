@@ -1,7 +1,8 @@
 // The Kanwil assessor's view over a merged store: the roll-up table (ranked by IKM unit), a unit's
 // figures per unsur with its accessibility, kelompok-rentan gap and facility self-assessment, and
 // units side by side. Every figure comes from libsurvey (sw::rollupByUnit); strings from
-// assets/i18n/assessor.json; sizes in millimetres (host.pxPerMm).
+// assets/i18n/assessor.json, unsur names from the store's instrument, both in host.lang; sizes in
+// millimetres (host.pxPerMm).
 //
 // Index of this file
 //   [SECTION] Model and helpers
@@ -11,12 +12,15 @@
 #include "app/assessor/assessor_view.hpp"
 
 #include "survey/export_pdf.hpp"
+#include "survey/instrument.hpp"
 #include "survey/rollup.hpp"
 #include "survey/translations.hpp"
 
 #include <imgui.h>
 
 #include <algorithm>
+#include <cfloat>
+#include <optional>
 #include <set>
 
 namespace sw::assessor {
@@ -37,12 +41,62 @@ ImU32 mutuColor(Mutu m) {
     return IM_COL32(128, 128, 128, 255);
 }
 
+// The widest word of `s`: a column narrower than that would cut a word, however it wraps.
+float widestWord(const std::string& s) {
+    float w = 0;
+    std::size_t i = 0;
+    while (i < s.size()) {
+        const std::size_t end = std::min(s.find(' ', i), s.size());
+        w = std::max(w, ImGui::CalcTextSize(s.c_str() + i, s.c_str() + end).x);
+        i = end + 1;
+    }
+    return w;
+}
+
+// Cell text that wraps at the column's edge (table cells set the wrap edge per column).
+void wrapped(const std::string& s) { ImGui::TextWrapped("%s", s.c_str()); }
+
+// A paragraph wrapped at spaces only, to the width left on the line: ImGui's own wrap also breaks
+// after '.', which splits a figure ("87.\n9"). (The unit head's area has the same, ui::wrapWords.)
+void paragraph(const std::string& text, const ImVec4* color = nullptr) {
+    const float width = ImGui::GetContentRegionAvail().x;
+    std::string out, line;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const std::size_t end = std::min(text.find(' ', i), text.size());
+        const std::string word = text.substr(i, end - i);
+        const std::string candidate = line.empty() ? word : line + " " + word;
+        if (!line.empty() && ImGui::CalcTextSize(candidate.c_str()).x > width) {
+            out += line + "\n";
+            line = word;
+        } else {
+            line = candidate;
+        }
+        i = end + 1;
+    }
+    out += line;
+    if (color) ImGui::TextColored(*color, "%s", out.c_str());
+    else ImGui::TextUnformatted(out.c_str());
+}
+
+// A table's header row drawn by hand, each name wrapped in its column: ImGui's TableHeadersRow()
+// cuts a long name with "..." (at 1280 px most of them).
+void headerRow(const std::vector<std::string>& names) {
+    ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+    for (const auto& n : names) {
+        ImGui::TableNextColumn();
+        ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, ImGui::GetColorU32(ImGuiCol_TableHeaderBg));
+        wrapped(n);
+    }
+}
+
 } // namespace
 
 struct AssessorView::Impl {
     AssessorHost& host;
     Translations tr;
     std::vector<UnitRollup> units;
+    std::optional<Instrument> instrument;  // the one the roll-up scored with: unsur names per language
     std::set<std::string> compare;       // unit ids ticked for comparison
     std::string open;                    // the unit being looked at
     nlohmann::json facility;             // its latest facility report
@@ -53,15 +107,28 @@ struct AssessorView::Impl {
 
     const std::string& t(const char* key) const { return tr.get(key, host.lang); }
     std::string num(double v, int d) const { return formatNumber(v, d, host.lang); }
+    // "1 unit" / "3 units": the key's ".one" or ".other" form. One/other is all id and en need
+    // (Indonesian gives both the same words).
+    std::string count(const std::string& key, std::int64_t n) const {
+        return format(tr.get(key + (n == 1 ? ".one" : ".other"), host.lang), {std::to_string(n)});
+    }
+    // "U1 Requirements": the score carries the name the store's tally had (Indonesian); the
+    // instrument has it in every language, as the unit head's dashboard shows it.
+    std::string unsurLabel(const UnsurScore& s) const {
+        const Unsur* u = instrument ? instrument->findUnsur(s.code) : nullptr;
+        return s.code + " " + (u ? u->name.in(host.lang) : s.name);
+    }
     float mm(float v) const { return v * host.pxPerMm; }
 
     void reload() {
         error.clear();
         try {
             units = host.store ? rollupByUnit(*host.store, ResponseFilter{}) : std::vector<UnitRollup>{};
+            instrument = host.store ? host.store->latestInstrument() : std::nullopt;
         } catch (const std::exception& e) {
             error = e.what();
             units.clear();
+            instrument.reset();
         }
     }
     const UnitRollup* find(const std::string& id) const {
@@ -111,7 +178,7 @@ void AssessorView::draw() {
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(m.mm(4), m.mm(3)));
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(m.mm(2.5f), m.mm(1.5f)));
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(m.mm(2), m.mm(1.5f)));
-    ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(m.mm(1.5f), m.mm(1.2f)));
+    ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(m.mm(1.0f), m.mm(1.2f)));   // 13 columns fit 1280 px
     ImGui::PushStyleColor(ImGuiCol_WindowBg, IM_COL32(240, 243, 246, 255));
     ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(26, 31, 41, 255));
     ImGui::PushStyleColor(ImGuiCol_TableHeaderBg, IM_COL32(222, 230, 238, 255));
@@ -126,7 +193,11 @@ void AssessorView::draw() {
     ImGui::TextUnformatted(m.t("assessor.title").c_str());
     ImGui::SetWindowFontScale(1.0f);
     ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 255, 255, 255));
-    ImGui::SameLine(ImGui::GetWindowWidth() - m.mm(60));
+    // Reload and close at the right edge, as wide as their labels.
+    const ImGuiStyle& st = ImGui::GetStyle();
+    const float buttonsW = ImGui::CalcTextSize(m.t("assessor.reload").c_str()).x + ImGui::CalcTextSize(m.t("assessor.close").c_str()).x +
+                           st.FramePadding.x * 4 + st.ItemSpacing.x;
+    ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - buttonsW));
     if (ImGui::Button(m.t("assessor.reload").c_str())) {
         m.reload();
         if (m.page == Page::Unit) m.openUnit(m.open);
@@ -152,7 +223,10 @@ void AssessorView::draw() {
 void AssessorView::Impl::drawRollup() {
     std::int64_t respondents = 0;
     for (const auto& u : units) respondents += u.skm.respondents;
-    ImGui::TextUnformatted(format(t("assessor.subtitle"), {std::to_string(units.size()), std::to_string(respondents)}).c_str());
+    ImGui::TextUnformatted(
+        format(t("assessor.subtitle"), {count("assessor.count.units", static_cast<std::int64_t>(units.size())),
+                                        count("assessor.count.respondents", respondents)})
+            .c_str());
     if (units.empty()) {
         ImGui::Spacing();
         ImGui::TextWrapped("%s", t("assessor.empty").c_str());
@@ -166,28 +240,93 @@ void AssessorView::Impl::drawRollup() {
     ImGui::PopStyleColor();
     if (!canCompare) {
         ImGui::SameLine();
-        ImGui::TextDisabled("%s", t("assessor.compare.hint").c_str());
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
+        ImGui::TextWrapped("%s", t("assessor.compare.hint").c_str());
+        ImGui::PopStyleColor();
     }
-    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
-                                  ImGuiTableFlags_SizingStretchProp;
-    if (!ImGui::BeginTable("rollup", 13, flags, ImVec2(0, ImGui::GetContentRegionAvail().y))) return;
-    ImGui::TableSetupScrollFreeze(0, 1);
     const char* heads[] = {"assessor.col.rank", "assessor.col.unit", "assessor.col.region", "assessor.col.respondents",
                            "assessor.col.ikm", "assessor.col.mutu", "assessor.col.sample", "assessor.col.akses",
                            "assessor.col.rentan", "assessor.col.facility", "assessor.col.gaps", "assessor.col.compare",
                            "assessor.col.open"};
-    const float weights[] = {0.35f, 2.8f, 1.7f, 1.0f, 0.9f, 0.55f, 1.45f, 1.2f, 1.25f, 1.25f, 0.55f, 0.8f, 0.7f};
-    for (int i = 0; i < 13; ++i) ImGui::TableSetupColumn(t(heads[i]).c_str(), ImGuiTableColumnFlags_WidthStretch, weights[i]);
-    ImGui::TableHeadersRow();
+    auto unitName = [](const UnitRollup& u) { return u.unit.name.empty() ? u.unit.id : u.unit.name; };
+    auto sampleText = [&](const UnitRollup& u) {
+        if (!u.population) return t("assessor.sample.unknown");
+        if (u.sampleSufficient) return format(t("assessor.sample.ok"), {std::to_string(u.minimumSample)});
+        return format(t("assessor.sample.short"), {std::to_string(u.minimumSample - u.skm.respondents)});
+    };
+    // Column widths: each column at least its widest value or word (headers and the three text
+    // columns wrap between words, never inside one); unit, region and the sample note share what
+    // is left. Narrower (1280 px), the region goes under the unit's name in its cell; only when
+    // even that does not fit does the table scroll sideways, # and unit frozen.
+    const float lineH = ImGui::GetTextLineHeight();
+    std::int64_t mostRespondents = 0;
+    for (const auto& u : units) mostRespondents = std::max(mostRespondents, u.skm.respondents);
+    auto textW = [](const char* s) { return ImGui::CalcTextSize(s).x; };
+    float width[13] = {textW("000"), 0, 0, textW(std::to_string(mostRespondents).c_str()), textW("100,00"), lineH * 1.4f, 0,
+                       textW("100,00"), textW("-100,00"), textW("100,0"), textW("00"), ImGui::GetFrameHeight(),
+                       textW(t("assessor.open").c_str()) + ImGui::GetStyle().FramePadding.x * 2};
+    for (const auto& u : units) {
+        width[1] = std::max(width[1], widestWord(unitName(u)));
+        width[2] = std::max(width[2], widestWord(u.unit.kabupaten));
+        width[6] = std::max(width[6], widestWord(sampleText(u)));
+    }
+    float weights[13] = {0, 2.6f, 1.7f, 0, 0, 0, 1.3f, 0, 0, 0, 0, 0, 0};
+    const float room = ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ScrollbarSize;
+    const float cellPad = ImGui::GetStyle().CellPadding.x * 2 + 1;
+    float total = 0;
+    for (int i = 0; i < 13; ++i) {
+        width[i] = std::max(width[i], widestWord(t(heads[i]))) + 2;   // +2: a word exactly as wide as its column wraps
+        total += width[i] + cellPad;
+    }
+    const bool foldRegion = total > room;   // kept under the unit's name instead
+    if (foldRegion) {
+        total -= width[2] + cellPad;
+        width[1] = std::max(width[1], width[2]);
+        weights[1] += weights[2];
+        weights[2] = 0;
+    }
+    float weightSum = 0;
+    for (float w : weights) weightSum += w;
+    const float extra = room - total;
+    const bool sideways = extra < 0;
+    if (!sideways)
+        for (int i = 0; i < 13; ++i) width[i] += extra * weights[i] / weightSum;
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
+                                  (sideways ? ImGuiTableFlags_ScrollX : 0);
+    std::vector<int> shown;   // the columns drawn, in order
+    for (int i = 0; i < 13; ++i)
+        if (i != 2 || !foldRegion) shown.push_back(i);
+    if (!ImGui::BeginTable(foldRegion ? "rollup-narrow" : "rollup", static_cast<int>(shown.size()), flags,
+                           ImVec2(0, ImGui::GetContentRegionAvail().y)))
+        return;
+    ImGui::TableSetupScrollFreeze(sideways ? 2 : 0, 1);
+    for (int i : shown) ImGui::TableSetupColumn(t(heads[i]).c_str(), ImGuiTableColumnFlags_WidthFixed, width[i]);
+    auto muted = [](const std::string& text) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
+        wrapped(text);
+        ImGui::PopStyleColor();
+    };
+    // The header row by hand: ImGui's TableHeadersRow() cuts a long header with "...".
+    ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+    for (int i : shown) {
+        ImGui::TableNextColumn();
+        ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, ImGui::GetColorU32(ImGuiCol_TableHeaderBg));
+        wrapped(t(heads[i]));
+        if (i == 1 && foldRegion) muted(t(heads[2]));
+    }
     for (const auto& u : units) {
         ImGui::PushID(u.unit.id.c_str());
         ImGui::TableNextRow(0, mm(9));
         ImGui::TableNextColumn();
         ImGui::Text("%d", u.rank);
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted((u.unit.name.empty() ? u.unit.id : u.unit.name).c_str());
-        ImGui::TableNextColumn();
-        ImGui::TextUnformatted(u.unit.kabupaten.c_str());
+        wrapped(unitName(u));
+        if (foldRegion) {
+            muted(u.unit.kabupaten);
+        } else {
+            ImGui::TableNextColumn();
+            wrapped(u.unit.kabupaten);
+        }
         ImGui::TableNextColumn();
         ImGui::Text("%lld", static_cast<long long>(u.skm.respondents));
         ImGui::TableNextColumn();
@@ -203,9 +342,12 @@ void AssessorView::Impl::drawRollup() {
             ImGui::TextUnformatted("–");
         }
         ImGui::TableNextColumn();
-        if (!u.population) ImGui::TextDisabled("%s", t("assessor.sample.unknown").c_str());
-        else if (u.sampleSufficient) ImGui::TextUnformatted(format(t("assessor.sample.ok"), {std::to_string(u.minimumSample)}).c_str());
-        else ImGui::TextColored(ImVec4(0.8f, 0.2f, 0.2f, 1), "%s", format(t("assessor.sample.short"), {std::to_string(u.minimumSample - u.skm.respondents)}).c_str());
+        const ImVec4 sampleCol = !u.population        ? ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]
+                                 : u.sampleSufficient ? ImGui::GetStyle().Colors[ImGuiCol_Text]
+                                                      : ImVec4(0.8f, 0.2f, 0.2f, 1);
+        ImGui::PushStyleColor(ImGuiCol_Text, sampleCol);
+        wrapped(sampleText(u));
+        ImGui::PopStyleColor();
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(u.akses.any ? num(u.akses.index, 2).c_str() : "–");
         ImGui::TableNextColumn();
@@ -237,31 +379,40 @@ void AssessorView::Impl::drawRollup() {
 
 // [SECTION] One unit
 
-// Horizontal bars per unsur on 25–100 with the mutu bounds dashed.
+// Horizontal bars per unsur on 25–100 with the mutu bounds dashed. Names on the left as wide as
+// they need up to 45 % of the width; a longer name wraps and its row grows (never cut).
 void AssessorView::Impl::bars(const std::vector<UnsurScore>& scores, float width) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    const float labelW = width * 0.38f, valueW = mm(22), barH = mm(5.5f), gap = mm(1.8f);
+    const float valueW = mm(22), barH = mm(5.5f), gap = mm(1.8f), labelGap = mm(2);
+    float namesW = 0;
+    for (const auto& s : scores) namesW = std::max(namesW, ImGui::CalcTextSize(unsurLabel(s).c_str()).x);
+    const float labelW = std::min(namesW + labelGap + 2, width * 0.45f);   // +2: a name exactly as wide as its room wraps
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const float plotX = origin.x + labelW, plotW = width - labelW - valueW;
     auto xOf = [&](double v) { return plotX + static_cast<float>((std::clamp(v, 25.0, 100.0) - 25.0) / 75.0) * plotW; };
-    for (std::size_t i = 0; i < scores.size(); ++i) {
-        const auto& s = scores[i];
-        const float y = origin.y + static_cast<float>(i) * (barH + gap);
-        std::string label = s.code + " " + s.name;
-        const ImVec2 ts = ImGui::CalcTextSize(label.c_str());
-        dl->AddText(ImVec2(plotX - ts.x - mm(2), y + (barH - ts.y) / 2), IM_COL32(26, 31, 41, 255), label.c_str());
+    ImFont* font = ImGui::GetFont();
+    const float fs = ImGui::GetFontSize();
+    float y = origin.y;
+    for (const auto& s : scores) {
+        const std::string label = unsurLabel(s);
+        const ImVec2 ts = font->CalcTextSizeA(fs, FLT_MAX, labelW - labelGap, label.c_str());
+        const float rowH = std::max(barH, ts.y);
+        const float barY = y + (rowH - barH) / 2;
+        dl->AddText(font, fs, ImVec2(origin.x, y + (rowH - ts.y) / 2), IM_COL32(26, 31, 41, 255), label.c_str(), nullptr, labelW - labelGap);
         if (s.n > 0) {
-            dl->AddRectFilled(ImVec2(plotX, y), ImVec2(xOf(s.nrrUnit), y + barH), mutuColor(s.mutu));
+            dl->AddRectFilled(ImVec2(plotX, barY), ImVec2(xOf(s.nrrUnit), barY + barH), mutuColor(s.mutu));
             std::string v = num(s.nrrUnit, 2) + " " + mutuLetter(s.mutu);
-            dl->AddText(ImVec2(xOf(s.nrrUnit) + mm(1.5f), y + (barH - ts.y) / 2), IM_COL32(26, 31, 41, 255), v.c_str());
+            dl->AddText(ImVec2(xOf(s.nrrUnit) + mm(1.5f), barY + (barH - fs) / 2), IM_COL32(26, 31, 41, 255), v.c_str());
         }
+        y += rowH + gap;
     }
-    const float bottom = origin.y + static_cast<float>(scores.size()) * (barH + gap);
+    const float bottom = y;
     for (double bound : {65.0, 76.61, 88.31})
-        for (float y = origin.y; y < bottom; y += mm(2)) dl->AddLine(ImVec2(xOf(bound), y), ImVec2(xOf(bound), std::min(y + mm(1), bottom)), IM_COL32(90, 90, 90, 200), 1.0f);
+        for (float dash = origin.y; dash < bottom; dash += mm(2))
+            dl->AddLine(ImVec2(xOf(bound), dash), ImVec2(xOf(bound), std::min(dash + mm(1), bottom)), IM_COL32(90, 90, 90, 200), 1.0f);
     dl->AddLine(ImVec2(plotX, origin.y), ImVec2(plotX, bottom), IM_COL32(90, 90, 90, 255), 1.0f);
     ImGui::Dummy(ImVec2(width, bottom - origin.y + mm(1)));
-    ImGui::TextDisabled("%s", t("assessor.legend").c_str());
+    paragraph(t("assessor.legend"), &ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
 }
 
 void AssessorView::Impl::drawUnit() {
@@ -272,14 +423,14 @@ void AssessorView::Impl::drawUnit() {
     if (!u) return;
     ImGui::SameLine();
     ImGui::SetWindowFontScale(1.15f);
-    ImGui::TextUnformatted((u->unit.name + "  (" + u->unit.id + ")").c_str());
+    paragraph(u->unit.name + "  (" + u->unit.id + ")");
     ImGui::SetWindowFontScale(1.0f);
-    ImGui::TextDisabled("%s", (u->unit.instansi + " · " + u->unit.kabupaten + " · " + u->unit.province).c_str());
-    ImGui::TextUnformatted(format(t("assessor.unit.key"), {u->fingerprint.empty() ? "–" : u->fingerprint, std::to_string(u->bundles)}).c_str());
+    paragraph(u->unit.instansi + " · " + u->unit.kabupaten + " · " + u->unit.province, &ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
+    paragraph(format(t("assessor.unit.key"), {u->fingerprint.empty() ? "–" : u->fingerprint, count("assessor.count.bundles", u->bundles)}));
     ImGui::Separator();
     ImGui::SetWindowFontScale(1.15f);
-    ImGui::TextUnformatted(format(t("assessor.unit.headline"), {num(u->skm.ikmUnit, 2), mutuLetter(u->skm.mutu), kinerja(u->skm.mutu),
-                                                                 std::to_string(u->skm.respondents)}).c_str());
+    paragraph(format(t("assessor.unit.headline"), {num(u->skm.ikmUnit, 2), mutuLetter(u->skm.mutu), kinerja(u->skm.mutu),
+                                                    count("assessor.count.respondents", u->skm.respondents)}));
     ImGui::SetWindowFontScale(1.0f);
     if (!u->skm.complete) ImGui::TextColored(ImVec4(0.8f, 0.2f, 0.2f, 1), "%s", t("assessor.unit.incomplete").c_str());
 
@@ -289,9 +440,12 @@ void AssessorView::Impl::drawUnit() {
     bars(u->skm.unsur, ImGui::GetContentRegionAvail().x);
     ImGui::Spacing();
     if (ImGui::BeginTable("unsur", 6, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
-        for (const char* h : {"assessor.tbl.code", "assessor.tbl.sum", "assessor.tbl.n", "assessor.tbl.nrr", "assessor.tbl.unit", "assessor.tbl.mutu"})
+        std::vector<std::string> names;
+        for (const char* h : {"assessor.tbl.code", "assessor.tbl.sum", "assessor.tbl.n", "assessor.tbl.nrr", "assessor.tbl.unit", "assessor.tbl.mutu"}) {
             ImGui::TableSetupColumn(t(h).c_str());
-        ImGui::TableHeadersRow();
+            names.push_back(t(h));
+        }
+        headerRow(names);
         for (const auto& s : u->skm.unsur) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
@@ -312,16 +466,15 @@ void AssessorView::Impl::drawUnit() {
     ImGui::EndChild();
     ImGui::SameLine();
     ImGui::BeginChild("right", ImVec2(0, 0), false);
-    ImGui::TextWrapped("%s", format(t("assessor.unit.akses"), {u->akses.any ? num(u->akses.index, 2) : "–"}).c_str());
-    ImGui::TextWrapped("%s", format(t("assessor.unit.rentan"), {u->rentanComparable ? num(u->rentanGap, 2) : "–"}).c_str());
+    paragraph(format(t("assessor.unit.akses"), {u->akses.any ? num(u->akses.index, 2) : "–"}));
+    paragraph(format(t("assessor.unit.rentan"), {u->rentanComparable ? num(u->rentanGap, 2) : "–"}));
     ImGui::Separator();
     if (!facility.is_object()) {
-        ImGui::TextWrapped("%s", t("assessor.unit.no_facility").c_str());
+        paragraph(t("assessor.unit.no_facility"));
     } else {
-        ImGui::TextWrapped("%s", format(t("assessor.unit.facility"), {facility.value("assessed_on", std::string("?")),
-                                                                       num(facility.value("score", 0.0), 1),
-                                                                       std::to_string(facility.value("gap_count", 0))}).c_str());
-        ImGui::TextUnformatted(t("assessor.unit.gap_list").c_str());
+        paragraph(format(t("assessor.unit.facility"), {facility.value("assessed_on", std::string("?")), num(facility.value("score", 0.0), 1),
+                                                        count("assessor.count.gaps", facility.value("gap_count", 0))}));
+        paragraph(t("assessor.unit.gap_list"));
         if (auto gaps = facility.find("gaps"); gaps != facility.end() && gaps->is_array()) {
             int shown = 0;
             for (const auto& g : *gaps) {
@@ -333,7 +486,9 @@ void AssessorView::Impl::drawUnit() {
                     for (const auto& it : *items)
                         if (it.is_object() && it.value("code", std::string()) == item && it.contains("name") && it["name"].is_object())
                             item += " " + it["name"].value(host.lang, it["name"].value("id", std::string()));
-                ImGui::BulletText("%s — %s", item.c_str(), t(("assessor.gap." + kind).c_str()).c_str());
+                ImGui::Bullet();   // a bullet whose text wraps under itself (BulletText runs off the panel)
+                ImGui::SameLine();
+                ImGui::TextWrapped("%s — %s", item.c_str(), t(("assessor.gap." + kind).c_str()).c_str());
                 if (++shown >= 20) break;
             }
         }
@@ -359,13 +514,17 @@ void AssessorView::Impl::drawCompare() {
     const int cols = static_cast<int>(sel.size()) + 1;
     if (!ImGui::BeginTable("compare", cols, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY)) return;
     ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthStretch, 2.2f);
-    for (const auto* u : sel) ImGui::TableSetupColumn((u->unit.name.empty() ? u->unit.id : u->unit.name).c_str(), ImGuiTableColumnFlags_WidthStretch, 1.0f);
-    ImGui::TableHeadersRow();
+    std::vector<std::string> names{""};
+    for (const auto* u : sel) {
+        names.push_back(u->unit.name.empty() ? u->unit.id : u->unit.name);
+        ImGui::TableSetupColumn(names.back().c_str(), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    }
+    headerRow(names);
     // One row per figure; the best value in a row is drawn bold-coloured.
     auto row = [&](const std::string& label, auto value, auto text, bool higherBetter = true) {
         ImGui::TableNextRow(0, mm(7));
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(label.c_str());
+        wrapped(label);   // English unsur names are longer ("U8 Handling of Complaints, …")
         double best = higherBetter ? -1e18 : 1e18;
         for (const auto* u : sel) {
             auto v = value(*u);
@@ -387,7 +546,7 @@ void AssessorView::Impl::drawCompare() {
         [](const UnitRollup& u) { return std::to_string(u.skm.respondents); });
     for (std::size_t i = 0; i < sel.front()->skm.unsur.size(); ++i) {
         const auto& s0 = sel.front()->skm.unsur[i];
-        row(s0.code + " " + s0.name,
+        row(unsurLabel(s0),
             [i](const UnitRollup& u) { return i < u.skm.unsur.size() && u.skm.unsur[i].n ? Opt(u.skm.unsur[i].nrrUnit) : Opt(); },
             [&, i](const UnitRollup& u) {
                 if (i >= u.skm.unsur.size() || !u.skm.unsur[i].n) return std::string("–");

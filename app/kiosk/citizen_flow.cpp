@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cassert>
+#include <cmath>
 
 namespace sw::kiosk {
 
@@ -76,6 +77,7 @@ void CitizenFlow::reset() {
     modes_ = Modes{};
     current_ = 0;
     thanksSince_ = 0;
+    promptSaid_ = PromptSaid::Nothing;
     lastOutcome_ = Submitter::Outcome::Stored;
 }
 
@@ -373,8 +375,12 @@ void CitizenFlow::submit(double now) {
 // ---------------------------------------------------------------- time
 
 void CitizenFlow::touched(double now) {
+    const bool extends = idlePromptSecondsLeft(now).has_value();
     lastTouch_ = now;
     if (step() == Step::Thanks) thanksSince_ = now;   // a touch on thanks keeps it a moment longer
+    // Back on the page: in spoken guidance it is read again, which also cuts the warning off and
+    // tells a blind citizen the tap or key worked.
+    if (extends) announce();
 }
 
 double CitizenFlow::idleLimitSeconds() const {
@@ -398,7 +404,28 @@ bool CitizenFlow::tick(double now) {
         reset();
         return true;
     }
+    announceIdlePrompt(idlePromptSecondsLeft(now));
     return false;
+}
+
+// Spoken guidance for the prompt ("everything shown can be spoken", p2ham.md): said once when it
+// appears (what, how long, how to extend) and once more, short, near the end. The warning takes
+// about 10 s at espeak's rate 150, so a prompt that appeared with less than twice the reminder's
+// lead gets no reminder: it would cut the warning off.
+void CitizenFlow::announceIdlePrompt(std::optional<double> secondsLeft) {
+    if (!secondsLeft) {
+        promptSaid_ = PromptSaid::Nothing;   // gone (extended): the next prompt is said again
+        return;
+    }
+    if (!speech_ || !modes_.speech) return;
+    const std::string secs = std::to_string(static_cast<int>(std::ceil(*secondsLeft)));   // as the ring shows it
+    if (promptSaid_ == PromptSaid::Nothing) {
+        speech_->say(t("idle.title") + " " + format(t("idle.body"), {secs}) + " " + t("idle.speech_extend"), voice());
+        promptSaid_ = *secondsLeft > 2 * settings_.promptReminderSeconds ? PromptSaid::Warning : PromptSaid::Reminder;
+    } else if (promptSaid_ == PromptSaid::Warning && *secondsLeft <= settings_.promptReminderSeconds) {
+        speech_->say(format(t("idle.speech_reminder"), {secs}), voice());
+        promptSaid_ = PromptSaid::Reminder;
+    }
 }
 
 double CitizenFlow::secondsUntilDue(double now) const {

@@ -48,6 +48,7 @@ struct FlowSettings {
     double idleSeconds = 45;         // without a touch before "Butuh waktu lagi?" (issue 3)
     double accessibleIdleFactor = 2; // any accessibility mode lengthens the limit (WCAG 2.2.1)
     double promptSeconds = 30;       // the prompt's countdown; ≥ 20 s (p2ham.md "Time limits")
+    double promptReminderSeconds = 10; // spoken guidance: the prompt is said again this long before the reset
     double thanksSeconds = 10;       // thanks stays this long, then the kiosk is fresh again
     double debounceSeconds = 0.35;   // a second tap within this lands nowhere (touch bounce, double taps)
     int defaultVolume = 100;
@@ -101,11 +102,12 @@ public:
     void setSpeechMode(bool on, double now);        // welcome's "spoken guidance" button / `*` on welcome
 
     // --- time
-    void touched(double now);                       // any input: resets the idle timer
+    void touched(double now);                       // any input: resets the idle timer (extends the prompt)
     // Seconds left on the "Butuh waktu lagi?" prompt, when it shows.
     std::optional<double> idlePromptSecondsLeft(double now) const;
     double idleLimitSeconds() const;
-    // Call every frame: resets after the prompt runs out or after thanks. True when it reset.
+    // Call every frame: resets after the prompt runs out or after thanks, says the prompt in spoken
+    // guidance. True when it reset.
     bool tick(double now);
     // Seconds until tick() has something to do (for the idle loop's wait).
     double secondsUntilDue(double now) const;
@@ -134,6 +136,7 @@ private:
     void go(int pageIndex, double now);
     void announce();
     void announceSelection();
+    void announceIdlePrompt(std::optional<double> secondsLeft);
     void submit(double now);
     const std::string& voice() const;
 
@@ -154,6 +157,8 @@ private:
     double lastAction_ = -1e9;
     double lastTouch_ = 0;
     double thanksSince_ = 0;
+    enum class PromptSaid { Nothing, Warning, Reminder };
+    PromptSaid promptSaid_ = PromptSaid::Nothing;   // spoken guidance, of the prompt showing now
     Submitter::Outcome lastOutcome_ = Submitter::Outcome::Stored;
 };
 

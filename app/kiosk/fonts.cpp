@@ -12,9 +12,10 @@ namespace {
 const char* const kRegular = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
 const char* const kBold = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf";
 
-// Latin-1 (Indonesian needs no more; names of places and people with accents fit), dashes and
-// quotes, arrows, minus. Kept small: eight sizes of every glyph live in one texture.
-const ImWchar kRanges[] = {0x0020, 0x00FF, 0x2013, 0x2026, 0x2190, 0x2193, 0x2212, 0x2212, 0x2264, 0x2265, 0}; // ≤ ≥ in checklist notes
+// Latin-1 (Indonesian needs no more; names of places and people with accents fit), Σ (the
+// assessor's "Σ nilai" column), dashes and quotes, arrows, minus. Kept small: eight sizes of every
+// glyph live in one texture.
+const ImWchar kRanges[] = {0x0020, 0x00FF, 0x03A3, 0x03A3, 0x2013, 0x2026, 0x2190, 0x2193, 0x2212, 0x2212, 0x2264, 0x2265, 0}; // ≤ ≥ in checklist notes
 
 ImFont* add(ImFontAtlas& atlas, const char* file, float px) {
     ImFontConfig cfg;

@@ -34,6 +34,7 @@
 #include <iostream>
 #include <map>
 #include <set>
+#include <sstream>
 #include <termios.h>
 #include <unistd.h>
 
@@ -192,7 +193,7 @@ const char* const kScreens[] = {"welcome", "language", "service", "unsur", "ham"
 
 int screenshot(int argc, char** argv) {
     std::set<std::string> valued = kShellValued;
-    valued.insert({"--screen", "--lang", "--mode", "--size", "--out", "--unsur", "--select", "--frames"});
+    valued.insert({"--screen", "--lang", "--mode", "--size", "--out", "--unsur", "--select", "--frames", "--unit"});
     Options o = parseOptions(argc, argv, 2, valued, {});
     std::string name = o.get("--screen", "welcome");
     bool known = false;
@@ -266,6 +267,15 @@ int screenshot(int argc, char** argv) {
             ahost.pxPerMm = shell.pxPerMm();
             ahost.lang = lang;
             assessorView = std::make_unique<assessor::AssessorView>(ahost);
+            // --unit ID opens that unit's page; ID,ID… compares them (pages a picture can't tap to).
+            if (o.has("--unit")) {
+                std::vector<std::string> ids;
+                std::stringstream list(o.get("--unit"));
+                for (std::string id; std::getline(list, id, ',');)
+                    if (!id.empty()) ids.push_back(id);
+                if (ids.size() == 1) assessorView->openUnit(ids[0]);
+                else if (ids.size() > 1) assessorView->compareUnits(ids);
+            }
         }
         int frames = static_cast<int>(number(o, "--frames", 3, 1, 100));
         for (int i = 0; i < frames; ++i) {
@@ -408,14 +418,15 @@ The kiosk (no command):
     size (targets are sized in millimetres). --idle-seconds (default 45, doubled in accessibility
     modes) before "Butuh waktu lagi?". Unit head: hold the top-left corner 3 s, then the PIN.
     Keypad: 1-9 choose, Enter next/skip, Backspace back, * repeat speech (on the welcome screen: speech on).
+    Any tap, Enter or Space extends "Butuh waktu lagi?".
 
 Display commands:
   suarawarga screenshot --screen NAME --out FILE.png [--lang id|en] [--mode M[,M…]] [--size WxH]
-                        [--db FILE] [--unsur U1..U9] [--select N] [--dpi N | --mm WxH]
+                        [--db FILE] [--unsur U1..U9] [--select N] [--unit ID[,ID…]] [--dpi N | --mm WxH]
     Renders one screen in a hidden window and writes a PNG (default 1920x1080 at 96 dpi, a throw-away
     database unless --db). NAME: welcome language service unsur ham rentan adil profile comment
     thanks idle pin dashboard facility settings assessor. M: standard large contrast speech seated.
-    --select N marks answer N as chosen.
+    --select N marks answer N as chosen. --unit ID (assessor): that unit's page; ID,ID,…: compared.
   suarawarga admin [--db FILE] [--windowed WxH] [--lang id|en]
     The unit head's area in a normal window (office PC).
   suarawarga admin --set-pin [--db FILE]

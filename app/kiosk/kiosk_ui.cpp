@@ -139,6 +139,15 @@ void KioskUi::detectLongPress(double now) {
 }
 
 void KioskUi::drawCitizen(Ui& ui, double now) {
+    std::optional<double> left = flow_.idlePromptSecondsLeft(now);
+    if (forceIdle_ && !left) left = 30.0;
+    // While the prompt shows, only its card is drawn: the page under it would need a full-screen
+    // dimming layer to read as "behind", and that blend alone costs 7–10 ms a frame under software
+    // rendering (tests/bench/kiosk). The shell's clear is the background; nothing under it reacts.
+    if (left) {
+        IdlePrompt{}.draw(ui, *left);
+        return;
+    }
     switch (flow_.step()) {
     case Step::Welcome: WelcomeScreen{}.draw(ui); break;
     case Step::Language: LanguageScreen{}.draw(ui); break;
@@ -152,9 +161,6 @@ void KioskUi::drawCitizen(Ui& ui, double now) {
     case Step::Thanks: ThanksScreen{}.draw(ui); break;
     }
     if (flow_.step() != Step::Comment) comment_.shift = false;
-    std::optional<double> left = flow_.idlePromptSecondsLeft(now);
-    if (forceIdle_ && !left) left = 30.0;
-    if (left) IdlePrompt{}.draw(ui, *left);
 }
 
 void KioskUi::frame(double now) {
@@ -175,12 +181,15 @@ void KioskUi::frame(double now) {
         return;
     }
     flow_.tick(now);
-    // The idle prompt takes the first tap or key for itself: "one tap extends".
+    // The idle prompt takes the first tap or key for itself: "one tap extends". Enter counts as a
+    // touch too: it is the keypad's way to extend (and what spoken guidance tells a blind citizen).
     bool prompt = mode_ == Mode::Citizen && flow_.idlePromptSecondsLeft(now).has_value();
     bool swallowed = false;
     if (input && mode_ == Mode::Citizen) {
-        if (prompt && (io.MouseClicked[0] || io.InputQueueCharacters.Size > 0 || keyPressed(ImGuiKey_Enter))) swallowed = true;
-        if (io.MouseClicked[0] || io.InputQueueCharacters.Size > 0) flow_.touched(now);
+        bool touch = io.MouseClicked[0] || io.InputQueueCharacters.Size > 0 || keyPressed(ImGuiKey_Enter) ||
+                     keyPressed(ImGuiKey_KeyPadEnter);
+        if (prompt && touch) swallowed = true;
+        if (touch) flow_.touched(now);
     }
     if (!swallowed && !prompt) handleKeys(now);
     else if (mode_ == Mode::Pin) handleKeys(now);

@@ -1,5 +1,7 @@
 // "Butuh waktu lagi?" — WCAG 2.2.1: warn before the time runs out and extend with one tap. The
 // whole screen is the button; the countdown is at least 20 s (FlowSettings::promptSeconds).
+// Drawn alone on the cleared background (KioskUi::drawCitizen): no full-screen layer, which
+// software rendering pays for on every pixel of every frame of the countdown.
 #include "app/kiosk/screens.hpp"
 
 #include <algorithm>
@@ -10,7 +12,6 @@ namespace sw::kiosk {
 
 bool IdlePrompt::draw(Ui& ui, double secondsLeft) {
     const Rect s = ui.screen;
-    ui.dl->AddRectFilled(s.min, s.max, Ui::col(ui.theme.background, 0.88f));
     float w = std::min(s.w() - ui.px(20.0f), ui.px(200.0f));
     float cx = (s.min.x + s.max.x) * 0.5f;
     float h = std::min(s.h() - ui.px(20.0f), ui.px(140.0f));

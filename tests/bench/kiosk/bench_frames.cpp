@@ -4,7 +4,10 @@
 // screen's cost is seen. A frame is timed from ImGui::NewFrame to the pixels being done
 // (render, swap, glFinish — llvmpipe rasterises on the CPU, so glFinish is where it pays).
 //
-//   bench_frames [--frames N] [--size WxH] [--db FILE]      (run under Xvfb; see run.sh)
+//   bench_frames [--frames N] [--size WxH] [--db FILE] [--screen NAME]   (run under Xvfb; see run.sh)
+//
+// --screen NAME measures only that scenario (e.g. idle-prompt) after the two references: a short
+// look at one screen without loading a shared machine for the whole set.
 //
 // Prints one line per scenario: each kiosk screen held still (the kiosk renders while speech
 // highlights or a countdown runs), and "survey": a respondent tapping through all pages.
@@ -76,13 +79,15 @@ int main(int argc, char** argv) {
     int frames = 600;
     int width = 1920, height = 1080;
     std::string db;
+    std::string only;   // --screen: one scenario, or "" for all
     for (int i = 1; i < argc; ++i) {
         if (std::strcmp(argv[i], "--frames") == 0 && i + 1 < argc) frames = std::max(10, std::atoi(argv[++i]));
         else if (std::strcmp(argv[i], "--size") == 0 && i + 1 < argc) {
             if (!sw::kiosk::parseSize(argv[++i], width, height)) return 2;
         } else if (std::strcmp(argv[i], "--db") == 0 && i + 1 < argc) db = argv[++i];
+        else if (std::strcmp(argv[i], "--screen") == 0 && i + 1 < argc) only = argv[++i];
         else {
-            std::fprintf(stderr, "usage: bench_frames [--frames N] [--size WxH] [--db FILE]\n");
+            std::fprintf(stderr, "usage: bench_frames [--frames N] [--size WxH] [--db FILE] [--screen NAME]\n");
             return 2;
         }
     }
@@ -149,6 +154,7 @@ int main(int argc, char** argv) {
         }
 
         for (const Scenario& s : kScenarios) {
+            if (!only.empty() && only != s.name) continue;
             d.ui().forceIdlePrompt(false);
             d.flow().reset();
             sw::kiosk::Modes modes;
@@ -166,23 +172,25 @@ int main(int argc, char** argv) {
         }
 
         // A respondent tapping through: every page change, selection and keyboard redraw rendered.
-        d.ui().forceIdlePrompt(false);
-        d.flow().reset();
-        d.frame();
-        wall.clear();
-        cpu.clear();
-        measuring = true;
-        while (static_cast<int>(wall.size()) < frames) {
-            if (!d.tap("next")) return 1;   // welcome
-            for (int guard = 0; guard < 100 && d.flow().step() != Step::Thanks; ++guard) {
-                if (!d.flow().choices().empty() && !d.flow().canNext()) d.tap("choice.1");
-                if (d.flow().step() == Step::Comment) d.tap("key.a");
-                if (!d.tap("next")) return 1;
+        if (only.empty() || only == "survey") {
+            d.ui().forceIdlePrompt(false);
+            d.flow().reset();
+            d.frame();
+            wall.clear();
+            cpu.clear();
+            measuring = true;
+            while (static_cast<int>(wall.size()) < frames) {
+                if (!d.tap("next")) return 1;   // welcome
+                for (int guard = 0; guard < 100 && d.flow().step() != Step::Thanks; ++guard) {
+                    if (!d.flow().choices().empty() && !d.flow().canNext()) d.tap("choice.1");
+                    if (d.flow().step() == Step::Comment) d.tap("key.a");
+                    if (!d.tap("next")) return 1;
+                }
+                d.tap("next");   // thanks → welcome
             }
-            d.tap("next");   // thanks → welcome
+            measuring = false;
+            print("survey", wall, cpu);
         }
-        measuring = false;
-        print("survey", wall, cpu);
     } catch (const std::exception& e) {
         std::fprintf(stderr, "bench_frames: %s\n", e.what());
         return 1;
