@@ -16,10 +16,11 @@ const VerbRegistrar reg{{"merge", "assessor: verify signed bundles and merge the
 int verbMerge(int argc, char** argv) {
     if (wantsHelp(argc, argv)) {
         std::cout << "Usage: suarawarga merge --into ASSESSOR.db BUNDLE...\n\n"
-                     "Verifies each bundle, then imports it (all in one transaction, a savepoint per bundle). A bundle that fails (changed,\n"
-                     "truncated, unsigned, newer format, or signed by another key than the one its unit's\n"
-                     "first bundle pinned) is refused whole while the others go in; the exit code is then 5.\n"
-                     "Merging the same bundle again adds nothing; responses keep their UUIDs.\n";
+                     "Verifies each bundle, then imports them all in one transaction with a savepoint per\n"
+                     "bundle. A bundle that fails (changed, truncated, unsigned, newer format, or signed by\n"
+                     "another key than the one its unit's first bundle pinned) is refused whole while the\n"
+                     "others go in; the exit code is then 5. Merging the same bundle again adds nothing;\n"
+                     "responses keep their UUIDs. Results are printed once the run has committed.\n";
         return 0;
     }
     Args a(argc, argv, 2, {"into"}, {});
