@@ -391,13 +391,25 @@ Bundle readBundle(std::string bytes) {
     return b;
 }
 
-Bundle readBundleFile(const std::string& path) {
+std::string bundleIdOf(const std::string& bytes) {
+    if (bytes.size() < kHeaderSize + kTrailerSize || std::memcmp(bytes.data(), kMagic, sizeof kMagic) != 0) return "";
+    const std::uint64_t length = getLe(bytes, 12, 8);
+    if (length != bytes.size() - kHeaderSize - kTrailerSize) return "";
+    return payloadId(std::string_view(bytes.data() + kHeaderSize, static_cast<std::size_t>(length)));
+}
+
+std::string readBundleBytes(const std::string& path) {
     std::ifstream f(path, std::ios::binary | std::ios::ate);
     if (!f) throw BundleError(BundleError::Kind::NotABundle, path + ": cannot open the file");
     std::string bytes(static_cast<std::size_t>(f.tellg()), '\0');
     f.seekg(0);
     if (!f.read(bytes.data(), static_cast<std::streamsize>(bytes.size())))
         throw BundleError(BundleError::Kind::Truncated, path + ": the file could not be read whole");
+    return bytes;
+}
+
+Bundle readBundleFile(const std::string& path) {
+    std::string bytes = readBundleBytes(path);
     try {
         return readBundle(std::move(bytes));
     } catch (const BundleError& e) {

@@ -87,6 +87,11 @@ std::string bundlePayload(const std::string& bytes);
 std::int64_t exportBundle(Store& store, const UnitKey& key, const std::string& path, const BundleOptions& opt);
 
 // Parses and verifies. Safe on arbitrary bytes (fuzzed): throws BundleError, never crashes.
+// The id (BLAKE2b-256 of the payload) of an envelope that is whole, without verifying anything;
+// "" otherwise. A merge skips a file whose id it merged before without reading it again.
+std::string bundleIdOf(const std::string& bytes);
+// The file's bytes; BundleError(NotABundle/Truncated) naming the file when it cannot be read.
+std::string readBundleBytes(const std::string& path);
 // Takes the bytes: the response views point into them, so nothing is copied.
 Bundle readBundle(std::string bytes);
 Bundle readBundleFile(const std::string& path);      // BundleError names the file

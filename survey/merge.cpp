@@ -8,6 +8,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <set>
 #include <thread>
 
 namespace sw {
@@ -120,9 +121,11 @@ class BundleReader {
 public:
     struct Item {
         std::optional<Bundle> bundle;
+        std::string mergedBefore; // the id of a bundle merged before (not read again)
         std::string error;
     };
-    explicit BundleReader(const std::vector<std::string>& files) : files_(files), thread_([this] { run(); }) {}
+    BundleReader(const std::vector<std::string>& files, std::set<std::string> merged)
+        : files_(files), merged_(std::move(merged)), thread_([this] { run(); }) {}
     ~BundleReader() {
         {
             std::lock_guard<std::mutex> hold(lock_);
@@ -145,7 +148,17 @@ private:
         for (const std::string& file : files_) {
             Item item;
             try {
-                item.bundle = readBundleFile(file);
+                std::string bytes = readBundleBytes(file);
+                // The very bytes of a bundle merged before: verified then, nothing to add now.
+                if (std::string id = bundleIdOf(bytes); !id.empty() && merged_.count(id)) {
+                    item.mergedBefore = id;
+                } else {
+                    try {
+                        item.bundle = readBundle(std::move(bytes));
+                    } catch (const BundleError& e) {
+                        throw BundleError(e.kind, file + ": " + e.what());
+                    }
+                }
             } catch (const std::exception& e) {
                 item.error = e.what();
             }
@@ -157,6 +170,7 @@ private:
         }
     }
     const std::vector<std::string>& files_;
+    const std::set<std::string> merged_;
     std::mutex lock_;
     std::condition_variable changed_;
     std::deque<Item> ready_;
@@ -204,7 +218,7 @@ std::vector<MergeFileResult> mergeBundleFiles(Store& assessor, const std::vector
     sql::Database& db = assessor.db();
     std::vector<MergeFileResult> results;
     const bool bulk = bulkWanted ? *bulkWanted : bulkWorthIt(assessor, files);
-    // While merging: 256 MiB of cache keeps the UUID index in memory; and the instrument foreign
+    // While merging: 512 MiB of cache keeps the UUID index of a few million responses in memory; and the instrument foreign
     // key is checked here, not per row (mergeInto registers every instrument of a bundle before
     // its rows, and readBundle resolved each row's instrument among them), which spares SQLite a
     // parent look-up and a statement journal per insert. Both are restored after the run.
@@ -241,25 +255,48 @@ std::vector<MergeFileResult> mergeBundleFiles(Store& assessor, const std::vector
             }
         }
     } journal{db, bulk};
-    db.exec("PRAGMA cache_size=-262144");
+    db.exec("PRAGMA cache_size=-524288");
     db.exec("PRAGMA foreign_keys=OFF");
     db.exec("PRAGMA mmap_size=4294967296"); // the index rebuild reads the table through a mapping, not pread()
     sql::Transaction tx(db);
     std::optional<IndexesAside> aside;
-    if (bulk) aside.emplace(db);
     Inserter ins(db);
+    std::set<std::string> merged;
     {
-        BundleReader reader(files);
+        sql::Statement st(db, "SELECT id FROM merged_bundle");
+        while (st.step()) merged.insert(st.getText(0));
+    }
+    {
+        BundleReader reader(files, merged);
         for (const std::string& file : files) {
             MergeFileResult r;
             r.file = file;
             BundleReader::Item item = reader.next();
+            if (!item.mergedBefore.empty()) {
+                sql::Statement st(db, "SELECT m.unit_id, coalesce(u.name, ''), m.responses, m.fingerprint FROM merged_bundle m "
+                                      "LEFT JOIN unit u ON u.id = m.unit_id WHERE m.id=?");
+                st.bind(1, item.mergedBefore);
+                if (st.step()) {
+                    MergeOutcome o;
+                    o.unitId = st.getText(0);
+                    o.unitName = st.getText(1);
+                    o.responses = st.getInt(2);
+                    o.alreadyMerged = true;
+                    r.fingerprint = st.getText(3);
+                    r.outcome = o;
+                }
+                results.push_back(std::move(r));
+                continue;
+            }
             if (!item.bundle) {
                 r.error = item.error;
                 results.push_back(std::move(r));
                 continue;
             }
             r.fingerprint = item.bundle->fingerprint;
+            // Secondary indexes go aside only once rows will really be added (outside any savepoint,
+            // so a refused bundle's rollback cannot bring them back behind our back).
+            if (bulk && !aside && !merged.count(item.bundle->id)) aside.emplace(db);
             db.exec("SAVEPOINT bundle");
             try {
                 r.outcome = mergeInto(assessor, *item.bundle, file, ins);
