@@ -256,6 +256,18 @@ void scanResponsesInParallel(Store& store, const ResponseFilter& f, const std::f
 
 void formatResponsesInParallel(Store& store, const ResponseFilter& f, const std::function<RowFormatter()>& makeFormatter,
                                const std::function<void(std::string_view row)>& emit) {
+    // A store without a file (":memory:") cannot be opened a second time: format on this thread.
+    if (store.path().empty() || store.path() == ":memory:") {
+        RowFormatter format = makeFormatter();
+        std::string line;
+        scanResponses(store, f, [&](const ExportRow& r) {
+            line.clear();
+            format(r, line);
+            emit(line);
+            return true;
+        });
+        return;
+    }
     // Every stored version's layout, prepared before the workers start (the Store's cache is not
     // shared between threads).
     std::map<std::pair<std::string, int>, std::shared_ptr<const PackedLayout>, std::less<>> layouts;

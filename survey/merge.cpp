@@ -218,10 +218,10 @@ std::vector<MergeFileResult> mergeBundleFiles(Store& assessor, const std::vector
     sql::Database& db = assessor.db();
     std::vector<MergeFileResult> results;
     const bool bulk = bulkWanted ? *bulkWanted : bulkWorthIt(assessor, files);
-    // While merging: 512 MiB of cache keeps the UUID index of a few million responses in memory; and the instrument foreign
-    // key is checked here, not per row (mergeInto registers every instrument of a bundle before
-    // its rows, and readBundle resolved each row's instrument among them), which spares SQLite a
-    // parent look-up and a statement journal per insert. Both are restored after the run.
+    // While merging: 512 MiB of cache keeps the UUID index of a few million responses in memory;
+    // the instrument foreign key is checked once at the end, not per row (mergeInto registers every
+    // instrument of a bundle before its rows, and readBundle resolved each row's instrument among
+    // them); the table is read through a mapping. All three are restored after the run.
     struct Restore {
         sql::Database& db;
         ~Restore() {

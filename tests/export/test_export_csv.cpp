@@ -9,6 +9,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <sstream>
 
@@ -165,4 +166,20 @@ TEST_CASE("a large CSV, formatted on two threads in chunks, keeps rid order and 
         ++n;
     }
     CHECK(n == expected.size());
+}
+
+TEST_CASE("a store without a file (:memory:) still exports its CSV (formatted on one thread)", "[export]") {
+    swtest::TempDir dir;
+    sw::Store store(":memory:");
+    sw::Instrument in = sw::ensureSetup(store);
+    sw::Simulator sim(in, *store.unit(), 3, 30, sw::nowUtc());
+    std::vector<sw::Response> rs;
+    for (int i = 0; i < 25; ++i) rs.push_back(sim.next());
+    store.appendAll(rs);
+    sw::CsvExportOptions o;
+    o.filter.includeMisuse = true;
+    CHECK(sw::exportCsv(store, dir.file("m.csv"), o) == 25);
+    const std::string text = swtest::readFile(dir.file("m.csv"));
+    CHECK(std::count(text.begin(), text.end(), '\n') == 26);
+    CHECK(text.find("\n25,") != std::string::npos);
 }
