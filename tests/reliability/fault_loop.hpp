@@ -36,14 +36,17 @@ struct FaultLoopFigures {
     long landedNone = 0;   // none were
 };
 
-// Copies the database and its WAL as they are now: what a power cut at this instant leaves
-// (the OS had already accepted these bytes; anything SQLite had not yet written is lost).
+// Copies the database with its WAL or rollback journal as they are now: what a power cut at this
+// instant leaves (the OS had already accepted these bytes; anything SQLite had not yet written is
+// lost). The bulk merge runs in rollback-journal mode, so a hot journal is part of the picture.
 inline void snapshotFiles(const std::string& from, const std::string& to) {
     namespace fs = std::filesystem;
     std::error_code ec;
     fs::copy_file(from, to, fs::copy_options::overwrite_existing, ec);
-    fs::remove(to + "-wal", ec);
-    if (fs::exists(from + "-wal", ec)) fs::copy_file(from + "-wal", to + "-wal", fs::copy_options::overwrite_existing, ec);
+    for (const char* suffix : {"-wal", "-journal"}) {
+        fs::remove(to + suffix, ec);
+        if (fs::exists(from + suffix, ec)) fs::copy_file(from + suffix, to + suffix, fs::copy_options::overwrite_existing, ec);
+    }
 }
 
 inline void copyDatabase(const std::string& from, const std::string& to) {
@@ -52,6 +55,7 @@ inline void copyDatabase(const std::string& from, const std::string& to) {
     std::error_code ec;
     fs::remove(to + "-wal", ec);
     fs::remove(to + "-shm", ec);
+    fs::remove(to + "-journal", ec);
 }
 
 // What run() gets: arm() right before the operation proper (after its own set-up), and

@@ -102,6 +102,81 @@ TEST_CASE("a merge under injected I/O faults is all-or-nothing for every N", "[r
     }
 }
 
+TEST_CASE("a many-file bulk merge under injected I/O faults keeps each bundle whole, for every N", "[reliability][fault][merge]") {
+    swtest::TempDir dir;
+    Bundle first = unitBundle(dir, "kanim-a", 15);
+    const std::vector<std::pair<std::string, int>> units = {{"kanim-b", 30}, {"kanim-c", 20}};
+    std::vector<std::string> files;
+    for (const auto& [id, n] : units) {
+        (void)unitBundle(dir, id, n); // the unit's store, with its responses
+        Store unit(dir.file(id + ".db"));
+        files.push_back(dir.file(id + ".swb"));
+        exportBundle(unit, UnitKey::loadOrCreate(unit), files.back(), BundleOptions{});
+    }
+    std::string tpl = dir.file("assessor.db");
+    {
+        Store assessor(tpl);
+        mergeBundle(assessor, first, "a.swb");
+    }
+    FaultLoop loop;
+    loop.label = "merge of many files (bulk: rollback journal, indexes set aside)";
+    loop.templatePath = tpl;
+    loop.run = [&](const std::string& path, const FaultRun& hooks) {
+        Store s(path, faultOptions());
+        hooks.arm();
+        try {
+            auto results = mergeBundleFiles(s, files, true);
+            for (const auto& r : results)
+                if (!r.outcome) throw StoreError(StoreError::Kind::Io, r.error); // a bundle refused by a fault
+        } catch (...) {
+            hooks.snapshot();
+            throw;
+        }
+        hooks.snapshot();
+    };
+    loop.check = [&](const std::string& path, bool threw) {
+        bool all = true;
+        {
+            Store again(path); // replays or rolls back what the cut left, in WAL mode again
+            sql::Database& db = again.db();
+            REQUIRE(db.scalarText("PRAGMA integrity_check") == "ok");
+            REQUIRE(db.scalarText("PRAGMA journal_mode") == "wal");
+            REQUIRE(db.scalarInt("SELECT count(*) FROM pragma_foreign_key_check") == 0);
+            // The secondary indexes are there whatever happened (set aside only inside the transaction).
+            REQUIRE(db.scalarInt("SELECT count(*) FROM sqlite_master WHERE type='index' AND tbl_name='response' AND sql IS NOT NULL") == 2);
+            REQUIRE(db.scalarInt("SELECT count(*) FROM response WHERE unit_id='kanim-a'") == 15);
+            for (const auto& [id, n] : units) {
+                sql::Statement rows(db, "SELECT count(*) FROM response WHERE unit_id=?");
+                rows.bind(1, id);
+                REQUIRE(rows.step());
+                const std::int64_t have = rows.getInt(0);
+                sql::Statement logged(db, "SELECT count(*) FROM merged_bundle WHERE unit_id=?");
+                logged.bind(1, id);
+                REQUIRE(logged.step());
+                REQUIRE((have == 0 || have == n));
+                REQUIRE(logged.getInt(0) == (have == n ? 1 : 0));
+                all = all && have == n;
+            }
+            if (!threw) REQUIRE(all);
+            // Merging again completes it exactly once.
+            for (const auto& r : mergeBundleFiles(again, files, true)) REQUIRE(r.outcome);
+            for (const auto& [id, n] : units) {
+                sql::Statement rows(db, "SELECT count(*) FROM response WHERE unit_id=?");
+                rows.bind(1, id);
+                REQUIRE(rows.step());
+                REQUIRE(rows.getInt(0) == n);
+            }
+        }
+        return all;
+    };
+    for (const auto& mode : kFaultModes) {
+        auto fig = loop.runMode(mode);
+        CHECK(fig.iterations >= 2);
+        CHECK(fig.injected > 0);
+        CHECK(fig.threw > 0);
+    }
+}
+
 TEST_CASE("the kiosk's submitter keeps failed responses and lands each exactly once", "[reliability][fault][kiosk]") {
     swtest::TempDir dir;
     std::string tpl = dir.file("kiosk.db");
