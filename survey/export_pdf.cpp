@@ -215,10 +215,11 @@ PdfReportInfo writePdfReport(Store& store, const std::string& path, PdfReportOpt
                             num(u.nrrWeighted, 3), num(u.nrrUnit, 2), u.n ? mutuLetter(u.mutu) : "–"});
         }
         rows.push_back({"", "IKM", "", "", "", num(skm.ikm, 3), num(skm.ikmUnit, 2), mutuLetter(skm.mutu)});
-        c.table({{t("pdf.bab3.col_code"), 0.075}, {t("pdf.bab3.col_unsur"), 0.295}, {t("pdf.bab3.col_sum"), 0.09, Align::Right},
-                 {t("pdf.bab3.col_n"), 0.07, Align::Right}, {t("pdf.bab3.col_nrr"), 0.09, Align::Right},
-                 {t("pdf.bab3.col_nrrw"), 0.15, Align::Right}, {t("pdf.bab3.col_unit"), 0.15, Align::Right},
-                 {t("pdf.bab3.col_mutu"), 0.08, Align::Center}},
+        // Σ and n get room for seven digits: a busy unit's year reaches a million answers per unsur.
+        c.table({{t("pdf.bab3.col_code"), 0.07}, {t("pdf.bab3.col_unsur"), 0.275}, {t("pdf.bab3.col_sum"), 0.105, Align::Right},
+                 {t("pdf.bab3.col_n"), 0.105, Align::Right}, {t("pdf.bab3.col_nrr"), 0.08, Align::Right},
+                 {t("pdf.bab3.col_nrrw"), 0.13, Align::Right}, {t("pdf.bab3.col_unit"), 0.165, Align::Right},
+                 {t("pdf.bab3.col_mutu"), 0.07, Align::Center}},
                 rows, {static_cast<int>(rows.size()) - 1});
     }
     c.paragraph(format(t("pdf.bab3.ikm_total"), {num(skm.ikm, 3), num(skm.ikmUnit, 2), mutuLetter(skm.mutu),
