@@ -1,6 +1,7 @@
 // The Kanwil assessor's view over a merged store: the roll-up table (ranked by IKM unit), a unit's
 // figures per unsur with its accessibility, kelompok-rentan gap and facility self-assessment, and
-// units side by side. Every figure comes from libsurvey (sw::rollupByUnit); strings from
+// units side by side, all over one reporting period (period_picker.hpp; all time on request).
+// Every figure comes from libsurvey (sw::rollupByUnit); strings from
 // assets/i18n/assessor.json, unsur names from the store's instrument, both in host.lang; sizes in
 // millimetres (host.pxPerMm).
 //
@@ -11,9 +12,12 @@
 //   [SECTION] Compare
 #include "app/assessor/assessor_view.hpp"
 
+#include "app/assessor/period_picker.hpp"
 #include "survey/export_pdf.hpp"
 #include "survey/instrument.hpp"
 #include "survey/rollup.hpp"
+#include "survey/local_time.hpp"
+#include "survey/rollup_period.hpp"
 #include "survey/translations.hpp"
 
 #include <imgui.h>
@@ -96,6 +100,8 @@ struct AssessorView::Impl {
     AssessorHost& host;
     Translations tr;
     std::vector<UnitRollup> units;
+    std::optional<Period> period;        // the figures' reporting period; nullopt = all time
+    LocalDate newest;                    // the newest response's day: where a preset starts
     std::optional<Instrument> instrument;  // the one the roll-up scored with: unsur names per language
     std::set<std::string> compare;       // unit ids ticked for comparison
     std::string open;                    // the unit being looked at
@@ -103,7 +109,14 @@ struct AssessorView::Impl {
     Page page = Page::Rollup;
     std::string error;
 
-    explicit Impl(AssessorHost& h) : host(h), tr(Translations::loadArea("assessor")) { reload(); }
+    explicit Impl(AssessorHost& h) : host(h), tr(Translations::loadArea("assessor")) {
+        try {
+            if (host.store) period = defaultRollupPeriod(*host.store);
+        } catch (const std::exception& e) {
+            error = e.what();
+        }
+        reload();
+    }
 
     const std::string& t(const char* key) const { return tr.get(key, host.lang); }
     std::string num(double v, int d) const { return formatNumber(v, d, host.lang); }
@@ -123,8 +136,12 @@ struct AssessorView::Impl {
     void reload() {
         error.clear();
         try {
-            units = host.store ? rollupByUnit(*host.store, ResponseFilter{}) : std::vector<UnitRollup>{};
+            units = host.store ? rollupByUnit(*host.store, periodFilter(period)) : std::vector<UnitRollup>{};
             instrument = host.store ? host.store->latestInstrument() : std::nullopt;
+            // No data yet: presets start from today in the Kanwil's zone (WIB unless set).
+            auto day = host.store ? newestResponseDate(*host.store) : std::nullopt;
+            if (!day) parseDate(localDate(nowUtc(), host.store && host.store->unit() ? host.store->unit()->utcOffsetMinutes : 420), newest);
+            else newest = *day;
         } catch (const std::exception& e) {
             error = e.what();
             units.clear();
@@ -169,6 +186,12 @@ std::string AssessorView::pageName() const {
     return "";
 }
 std::size_t AssessorView::unitCount() const { return impl_->units.size(); }
+void AssessorView::setPeriod(const std::optional<Period>& p) {
+    impl_->period = p;
+    impl_->reload();
+}
+const std::optional<Period>& AssessorView::period() const { return impl_->period; }
+const std::vector<UnitRollup>& AssessorView::rollup() const { return impl_->units; }
 
 void AssessorView::draw() {
     Impl& m = *impl_;
@@ -189,8 +212,10 @@ void AssessorView::draw() {
     ImGui::PushStyleColor(ImGuiCol_FrameBg, IM_COL32(255, 255, 255, 255));
     ImGui::Begin("##assessor", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoBringToFrontOnFocus);
 
+    // The heading names the period: a picture or printout of any page says what it covers.
+    const std::string periodText = m.period ? periodLabel(*m.period, m.host.lang) : m.t("assessor.period.all");
     ImGui::SetWindowFontScale(1.25f);
-    ImGui::TextUnformatted(m.t("assessor.title").c_str());
+    ImGui::TextUnformatted(format(m.t("assessor.heading"), {m.t("assessor.title"), periodText}).c_str());
     ImGui::SetWindowFontScale(1.0f);
     ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 255, 255, 255));
     // Reload and close at the right edge, as wide as their labels.
@@ -206,6 +231,7 @@ void AssessorView::draw() {
     if (ImGui::Button(m.t("assessor.close").c_str())) m.host.requestClose = true;
     ImGui::PopStyleColor();
     if (!m.error.empty()) ImGui::TextColored(ImVec4(0.8f, 0.1f, 0.1f, 1), "%s", m.error.c_str());
+    if (drawPeriodPicker(m.period, m.newest, m.tr, m.host.lang)) m.reload();
     ImGui::Separator();
 
     switch (m.page) {
@@ -429,10 +455,13 @@ void AssessorView::Impl::drawUnit() {
     paragraph(format(t("assessor.unit.key"), {u->fingerprint.empty() ? "–" : u->fingerprint, count("assessor.count.bundles", u->bundles)}));
     ImGui::Separator();
     ImGui::SetWindowFontScale(1.15f);
-    paragraph(format(t("assessor.unit.headline"), {num(u->skm.ikmUnit, 2), mutuLetter(u->skm.mutu), kinerja(u->skm.mutu),
-                                                    count("assessor.count.respondents", u->skm.respondents)}));
+    if (u->skm.respondents == 0)   // a unit merged but silent in this period: no IKM 0,00 "D"
+        paragraph(t("assessor.unit.none_in_period"));
+    else
+        paragraph(format(t("assessor.unit.headline"), {num(u->skm.ikmUnit, 2), mutuLetter(u->skm.mutu), kinerja(u->skm.mutu),
+                                                        count("assessor.count.respondents", u->skm.respondents)}));
     ImGui::SetWindowFontScale(1.0f);
-    if (!u->skm.complete) ImGui::TextColored(ImVec4(0.8f, 0.2f, 0.2f, 1), "%s", t("assessor.unit.incomplete").c_str());
+    if (!u->skm.complete && u->skm.respondents > 0) ImGui::TextColored(ImVec4(0.8f, 0.2f, 0.2f, 1), "%s", t("assessor.unit.incomplete").c_str());
 
     const float avail = ImGui::GetContentRegionAvail().x;
     ImGui::BeginChild("left", ImVec2(avail * 0.58f, 0), false);
@@ -541,7 +570,9 @@ void AssessorView::Impl::drawCompare() {
     row(t("assessor.row.ikm"), [](const UnitRollup& u) { return u.skm.complete ? Opt(u.skm.ikmUnit) : Opt(); },
         [&](const UnitRollup& u) { return u.skm.complete ? num(u.skm.ikmUnit, 2) : std::string("–"); });
     row(t("assessor.row.mutu"), [](const UnitRollup&) { return Opt(); },
-        [&](const UnitRollup& u) { return std::string(mutuLetter(u.skm.mutu)) + " (" + kinerja(u.skm.mutu) + ")"; });
+        [&](const UnitRollup& u) {
+            return u.skm.complete ? std::string(mutuLetter(u.skm.mutu)) + " (" + kinerja(u.skm.mutu) + ")" : std::string("–");
+        });
     row(t("assessor.row.respondents"), [](const UnitRollup& u) { return Opt(static_cast<double>(u.skm.respondents)); },
         [](const UnitRollup& u) { return std::to_string(u.skm.respondents); });
     for (std::size_t i = 0; i < sel.front()->skm.unsur.size(); ++i) {

@@ -1,9 +1,12 @@
 // The Kanwil assessor's view: the roll-up of merged units, drill into one, compare units.
 // Draws into any ImGui frame, like the unit head's area.
 #pragma once
+#include "survey/dashboard_period.hpp"
+#include "survey/rollup.hpp"
 #include "survey/store.hpp"
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -30,6 +33,12 @@ public:
     void compareUnits(const std::vector<std::string>& unitIds);
     std::string pageName() const;              // "rollup" | "unit" | "compare"
     std::size_t unitCount() const;             // units in the roll-up
+
+    // The reporting period every page covers (nullopt: all time). It opens on the triwulan of the
+    // newest merged response; setting it recomputes the roll-up. Also used by tests and pictures.
+    void setPeriod(const std::optional<Period>& p);
+    const std::optional<Period>& period() const;
+    const std::vector<UnitRollup>& rollup() const;   // the figures the pages draw
 
 private:
     struct Impl;

@@ -11,6 +11,7 @@
 
 #include "app/admin/admin_area.hpp"
 #include "app/assessor/assessor_view.hpp"
+#include "app/assessor/period_picker.hpp"
 #include "app/kiosk/kiosk_session.hpp"
 #include "app/kiosk/kiosk_ui.hpp"
 #include "app/kiosk/shell.hpp"
@@ -18,6 +19,7 @@
 #include "survey/log.hpp"
 #include "survey/paths.hpp"
 #include "survey/pin.hpp"
+#include "survey/rollup_period.hpp"
 #include "survey/unit_setup.hpp"
 
 #if __has_include("survey/backup.hpp")
@@ -193,7 +195,7 @@ const char* const kScreens[] = {"welcome", "language", "service", "unsur", "ham"
 
 int screenshot(int argc, char** argv) {
     std::set<std::string> valued = kShellValued;
-    valued.insert({"--screen", "--lang", "--mode", "--size", "--out", "--unsur", "--select", "--frames", "--unit"});
+    valued.insert({"--screen", "--lang", "--mode", "--size", "--out", "--unsur", "--select", "--frames", "--unit", "--period"});
     Options o = parseOptions(argc, argv, 2, valued, {});
     std::string name = o.get("--screen", "welcome");
     bool known = false;
@@ -267,6 +269,16 @@ int screenshot(int argc, char** argv) {
             ahost.pxPerMm = shell.pxPerMm();
             ahost.lang = lang;
             assessorView = std::make_unique<assessor::AssessorView>(ahost);
+            // --period KIND: that preset from the newest response (default: its triwulan); all: all time.
+            if (o.has("--period")) {
+                PeriodKind kind;
+                const std::string p = o.get("--period");
+                if (p == "all") assessorView->setPeriod(std::nullopt);
+                else if (!parsePeriodKind(p, kind) || kind == PeriodKind::Custom)
+                    throw UsageError("--period: month|triwulan|semester|year|all");
+                else if (auto newest = newestResponseDate(*ahost.store))
+                    assessorView->setPeriod(assessor::presetPeriod(kind, std::nullopt, *newest));
+            }
             // --unit ID opens that unit's page; ID,ID… compares them (pages a picture can't tap to).
             if (o.has("--unit")) {
                 std::vector<std::string> ids;
@@ -422,11 +434,13 @@ The kiosk (no command):
 
 Display commands:
   suarawarga screenshot --screen NAME --out FILE.png [--lang id|en] [--mode M[,M…]] [--size WxH]
-                        [--db FILE] [--unsur U1..U9] [--select N] [--unit ID[,ID…]] [--dpi N | --mm WxH]
+                        [--db FILE] [--unsur U1..U9] [--select N] [--unit ID[,ID…]] [--period P] [--dpi N | --mm WxH]
     Renders one screen in a hidden window and writes a PNG (default 1920x1080 at 96 dpi, a throw-away
     database unless --db). NAME: welcome language service unsur ham rentan adil profile comment
     thanks idle pin dashboard facility settings assessor. M: standard large contrast speech seated.
     --select N marks answer N as chosen. --unit ID (assessor): that unit's page; ID,ID,…: compared.
+    --period P (assessor): month|triwulan|semester|year holding the newest response, or all
+    (default: its triwulan).
   suarawarga admin [--db FILE] [--windowed WxH] [--lang id|en]
     The unit head's area in a normal window (office PC).
   suarawarga admin --set-pin [--db FILE]

@@ -1,10 +1,13 @@
 // The Kanwil view drawn headless over a merged store (imgui's example_null shape): the roll-up,
-// a unit, the comparison; a tap on a roll-up row's "Buka" opens that unit.
+// a unit, the comparison; a tap on a roll-up row's "Buka" opens that unit; the period picker
+// decides which responses every page rolls up.
 #include "../export_helpers.hpp"
 
 #include "app/assessor/assessor_view.hpp"
+#include "app/assessor/period_picker.hpp"
 #include "survey/bundle.hpp"
 #include "survey/merge.hpp"
+#include "survey/rollup.hpp"
 #include "survey/signing.hpp"
 
 #include <imgui.h>
@@ -30,7 +33,45 @@ struct Headless {
         v.draw();
         ImGui::Render();
     }
+    // A finger down and up at (x, y), then lifted off-screen (the 1.86 touch recipe, design.md).
+    void tap(sw::assessor::AssessorView& v, float x, float y) {
+        ImGuiIO& io = ImGui::GetIO();
+        io.MousePos = ImVec2(x, y);
+        io.MouseDown[0] = true;
+        frame(v);
+        io.MouseDown[0] = false;
+        frame(v);
+        io.MousePos = ImVec2(-1e5f, -1e5f);
+        frame(v);
+    }
 };
+
+// A unit's store with `count` respondents over the last `days` days, merged into `kanwil`.
+void mergeUnit(sw::Store& kanwil, swtest::TempDir& dir, const std::string& id, int count, int days) {
+    const std::string db = dir.file(id + ".db");
+    swtest::fillUnit(db, id, count, static_cast<std::uint64_t>(id.size() * 7919 + id[0]), 420, days);
+    sw::Store unit(db);
+    sw::mergeBundle(kanwil, sw::readBundle(sw::buildBundle(unit, sw::UnitKey::loadOrCreate(unit), sw::BundleOptions{})));
+}
+
+// The view's figures are exactly libsurvey's roll-up over `f`, unit by unit.
+void checkSameFigures(const std::vector<sw::UnitRollup>& shown, const std::vector<sw::UnitRollup>& expected) {
+    REQUIRE(shown.size() == expected.size());
+    for (std::size_t i = 0; i < shown.size(); ++i) {
+        INFO(expected[i].unit.id);
+        CHECK(shown[i].unit.id == expected[i].unit.id);
+        CHECK(shown[i].skm.respondents == expected[i].skm.respondents);
+        CHECK(shown[i].skm.complete == expected[i].skm.complete);
+        CHECK(shown[i].skm.ikmUnit == Approx(expected[i].skm.ikmUnit));
+        CHECK(shown[i].rank == expected[i].rank);
+    }
+}
+
+std::int64_t totalRespondents(const std::vector<sw::UnitRollup>& units) {
+    std::int64_t n = 0;
+    for (const auto& u : units) n += u.skm.respondents;
+    return n;
+}
 
 } // namespace
 
@@ -78,5 +119,78 @@ TEST_CASE("the assessor view draws the roll-up, a unit and a comparison over mer
 
     host.lang = "en";
     ui.frame(view);
+    CHECK_FALSE(host.requestClose);
+}
+
+TEST_CASE("the assessor's period picks which responses the roll-up, a unit and a comparison cover", "[export][assessor]") {
+    swtest::TempDir dir;
+    sw::Store kanwil(dir.file("kanwil.db"));
+    Headless ui;
+    sw::assessor::AssessorHost host;
+    host.store = &kanwil;
+    host.pxPerMm = 3.78f;
+    {
+        sw::assessor::AssessorView empty(host);
+        CHECK_FALSE(empty.period());   // nothing merged yet: all time
+        ui.frame(empty);
+    }
+    // Two units over the last ~7 months: the newest quarter holds only part of their responses.
+    mergeUnit(kanwil, dir, "kanim-a", 150, 200);
+    mergeUnit(kanwil, dir, "lapas-c", 110, 200);
+    std::string newestText;
+    {
+        sw::sql::Statement st(kanwil.db(), "SELECT max(local_date) FROM response");
+        REQUIRE(st.step());
+        newestText = st.getText(0);
+    }
+    sw::LocalDate newest;
+    REQUIRE(sw::parseDate(newestText, newest));
+    const auto allTime = sw::rollupByUnit(kanwil, sw::ResponseFilter{});
+    auto filterOf = [](const sw::Period& p) {
+        sw::ResponseFilter f;
+        f.from = sw::formatDate(p.from);
+        f.to = sw::formatDate(p.to);
+        return f;
+    };
+
+    sw::assessor::AssessorView view(host);
+    for (int i = 0; i < 2; ++i) ui.frame(view);
+    // It opens on the quarter of the newest merged response, and shows that quarter's figures only.
+    REQUIRE(view.period());
+    CHECK(view.period()->kind == sw::PeriodKind::Triwulan);
+    CHECK(view.period()->contains(sw::daysFromCivil(newest.year, newest.month, newest.day)));
+    const sw::Period quarter = *view.period();
+    checkSameFigures(view.rollup(), sw::rollupByUnit(kanwil, filterOf(quarter)));
+    CHECK(totalRespondents(view.rollup()) > 0);
+    CHECK(totalRespondents(view.rollup()) < totalRespondents(allTime));
+
+    // The quarter before: its own figures, different respondents.
+    view.setPeriod(sw::previousPeriod(quarter));
+    ui.frame(view);
+    checkSameFigures(view.rollup(), sw::rollupByUnit(kanwil, filterOf(sw::previousPeriod(quarter))));
+    CHECK(totalRespondents(view.rollup()) + totalRespondents(sw::rollupByUnit(kanwil, filterOf(quarter))) <=
+          totalRespondents(allTime));
+
+    // A month preset starts from the newest response's month, and the unit page and the comparison
+    // draw that month's figures.
+    const sw::Period month = sw::assessor::presetPeriod(sw::PeriodKind::Month, std::nullopt, newest);
+    CHECK(sw::formatDate(month.from) == newestText.substr(0, 8) + "01");
+    view.setPeriod(month);
+    checkSameFigures(view.rollup(), sw::rollupByUnit(kanwil, filterOf(month)));
+    view.openUnit("kanim-a");
+    ui.frame(view);
+    view.compareUnits({"kanim-a", "lapas-c"});
+    host.lang = "en";
+    ui.frame(view);
+    CHECK(view.pageName() == "compare");
+    view.showRollup();
+    ui.frame(view);
+
+    // "All time" tapped on screen (the picker under the heading): the unfiltered roll-up.
+    for (float y = 20; y < 140 && view.period(); y += 8)
+        for (float x = 20; x < 900 && view.period(); x += 24) ui.tap(view, x, y);
+    CHECK_FALSE(view.period());
+    checkSameFigures(view.rollup(), allTime);
+    CHECK(view.pageName() == "rollup");
     CHECK_FALSE(host.requestClose);
 }
