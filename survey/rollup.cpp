@@ -7,6 +7,22 @@
 
 namespace sw {
 
+namespace {
+
+// Whether the unit's latest report (its newest merged bundle) covers exactly the filter's dates.
+bool samePeriod(sql::Database& db, const std::string& unitId, const ResponseFilter& f) {
+    sql::Statement st(db, "SELECT m.period_from, m.period_to FROM unit_report r JOIN merged_bundle m ON m.id = r.bundle_id "
+                          "WHERE r.unit_id=?");
+    st.bind(1, unitId);
+    if (!st.step()) return false;
+    auto same = [&](int col, const std::optional<std::string>& want) {
+        return st.isNull(col) ? !want.has_value() : want.has_value() && *want == st.getText(col);
+    };
+    return same(0, f.from) && same(1, f.to);
+}
+
+} // namespace
+
 std::vector<UnitRollup> rollupByUnit(Store& store, const ResponseFilter& filter, Weights w) {
     std::vector<UnitRollup> out;
     auto latest = store.latestInstrument();
@@ -52,8 +68,10 @@ std::vector<UnitRollup> rollupByUnit(Store& store, const ResponseFilter& filter,
                     if (auto g = fac.find("gap_count"); g != fac.end() && g->is_number_integer()) r.gapCount = g->get<int>();
                     if (auto d = fac.find("assessed_on"); d != fac.end() && d->is_string()) r.facilityAssessedOn = d->get<std::string>();
                 }
+                // The population is the one the unit entered for its bundle's period: the sample is
+                // judged against it only when that is the period asked for (Krejcie–Morgan, skm.md).
                 auto extra = nlohmann::json::parse(st.getText(1), nullptr, false);
-                if (extra.is_object())
+                if (extra.is_object() && samePeriod(db, id, filter))
                     if (auto p = extra.find("population"); p != extra.end() && p->is_number_integer() && p->get<std::int64_t>() > 0)
                         r.population = p->get<std::int64_t>();
             }

@@ -145,7 +145,15 @@ TEST_CASE("a bundle carries the facility self-assessment with evidence to the ro
 
     sw::Store kanwil(u.dir.file("kanwil.db"));
     sw::mergeBundle(kanwil, b);
-    auto roll = sw::rollupByUnit(kanwil, sw::ResponseFilter{});
+    // Over all time the unit's population (entered for the bundle's period) does not apply.
+    auto allTime = sw::rollupByUnit(kanwil, sw::ResponseFilter{});
+    REQUIRE(allTime.size() == 1);
+    CHECK_FALSE(allTime[0].population);
+    CHECK(allTime[0].minimumSample == 0);
+    sw::ResponseFilter period;
+    period.from = u.period.from;
+    period.to = u.period.to;
+    auto roll = sw::rollupByUnit(kanwil, period);
     REQUIRE(roll.size() == 1);
     REQUIRE(roll[0].facilityScore);
     CHECK(*roll[0].facilityScore == Approx(u.score.total));
