@@ -2,6 +2,7 @@
 // come from, the chosen period, and small drawing helpers sized in millimetres.
 #pragma once
 #include "app/admin/admin_area.hpp"
+#include "app/admin/wrap_words.hpp"
 
 #include "survey/dashboard.hpp"
 #include "survey/facility.hpp"
@@ -73,9 +74,6 @@ ImVec4 mutuColorVec(Mutu m);
 // A button at least 9 mm high; `selected` draws it filled (tabs, toggles).
 bool button(AdminContext& c, const char* label, bool selected = false, float widthMm = 0);
 void heading(AdminContext& c, const char* text);
-// `text` with line breaks at spaces so no line is wider than `width` in the current font.
-// ImGui's own wrap also breaks after '.' and ',', which splits "4.200" and "72,09".
-std::string wrapWords(const std::string& text, float width);
 // A coloured card with a big value and a caption; caption and sub wrap inside its width.
 // cardHeight: what a card of that width needs, so a row of cards can share the tallest.
 float cardHeight(AdminContext& c, const char* caption, const std::string& sub, float width);

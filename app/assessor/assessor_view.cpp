@@ -12,6 +12,7 @@
 //   [SECTION] Compare
 #include "app/assessor/assessor_view.hpp"
 
+#include "app/admin/wrap_words.hpp"
 #include "app/assessor/period_picker.hpp"
 #include "survey/export_pdf.hpp"
 #include "survey/instrument.hpp"
@@ -60,25 +61,9 @@ float widestWord(const std::string& s) {
 // Cell text that wraps at the column's edge (table cells set the wrap edge per column).
 void wrapped(const std::string& s) { ImGui::TextWrapped("%s", s.c_str()); }
 
-// A paragraph wrapped at spaces only, to the width left on the line: ImGui's own wrap also breaks
-// after '.', which splits a figure ("87.\n9"). (The unit head's area has the same, ui::wrapWords.)
+// A paragraph wrapped at spaces only, to the width left on the line (admin/wrap_words.hpp).
 void paragraph(const std::string& text, const ImVec4* color = nullptr) {
-    const float width = ImGui::GetContentRegionAvail().x;
-    std::string out, line;
-    std::size_t i = 0;
-    while (i < text.size()) {
-        const std::size_t end = std::min(text.find(' ', i), text.size());
-        const std::string word = text.substr(i, end - i);
-        const std::string candidate = line.empty() ? word : line + " " + word;
-        if (!line.empty() && ImGui::CalcTextSize(candidate.c_str()).x > width) {
-            out += line + "\n";
-            line = word;
-        } else {
-            line = candidate;
-        }
-        i = end + 1;
-    }
-    out += line;
+    const std::string out = admin::ui::wrapWords(text, ImGui::GetContentRegionAvail().x);
     if (color) ImGui::TextColored(*color, "%s", out.c_str());
     else ImGui::TextUnformatted(out.c_str());
 }
