@@ -27,13 +27,6 @@ struct Packed {
                                                     " " + what + "; the file was left at schema 5, untouched");
 }
 
-template <class Item>
-int positionOf(const std::vector<Item>& items, const std::string& code) {
-    for (std::size_t i = 0; i < items.size(); ++i)
-        if (items[i].code == code) return static_cast<int>(i);
-    return -1;
-}
-
 } // namespace
 
 void packAnswerRows(sql::Database& db) {

@@ -15,6 +15,12 @@ std::uint8_t rentanBit(KelompokRentan k) {
     return 0;
 }
 
+int kelompokFilterBits(const std::string& kelompok) {
+    if (kelompok == "rentan") return kRentanAny;
+    KelompokRentan k;
+    return parseKelompok(kelompok, k) ? rentanBit(k) : 0;
+}
+
 PackedRow packedRow(const Response& r, const PackedAnswers& p, const PackedLayout* layout) {
     PackedRow row;
     row.uuid = r.uuid;
@@ -41,13 +47,6 @@ PackedRow packedRow(const Response& r, const PackedAnswers& p, const PackedLayou
 PackedLayout::PackedLayout(std::shared_ptr<const Instrument> in) : in_(std::move(in)) {}
 
 namespace {
-
-template <class Item>
-int positionOf(const std::vector<Item>& items, std::string_view code) {
-    for (std::size_t i = 0; i < items.size(); ++i)
-        if (items[i].code == code) return static_cast<int>(i);
-    return -1;
-}
 
 [[noreturn]] void refuse(const Response& r, const std::string& what) {
     throw StoreError(StoreError::Kind::Constraint, "response " + r.uuid + ": " + what + " (instrument " + r.instrumentId +

@@ -21,6 +21,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace sw {
 
@@ -34,6 +35,18 @@ enum RentanBit : std::uint8_t {
     kRentanAny = kRentanLansia | kRentanDisabilitas | kRentanHamilMenyusui | kRentanAnak,
 };
 std::uint8_t rentanBit(KelompokRentan k);
+// The bits a ResponseFilter::kelompok word selects: "rentan" = any group, else one group's bit;
+// 0 for an unknown word (it selects nothing).
+int kelompokFilterBits(const std::string& kelompok);
+
+// Index of `code` among items with a `code` member (unsur, HAM items, options, fields), or -1.
+// The lists are short (≤ 12): a linear scan beats hashing.
+template <class Item>
+int positionOf(const std::vector<Item>& items, std::string_view code) {
+    for (std::size_t i = 0; i < items.size(); ++i)
+        if (items[i].code == code) return static_cast<int>(i);
+    return -1;
+}
 
 struct PackedAnswers {
     std::string skm;

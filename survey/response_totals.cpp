@@ -57,10 +57,7 @@ ResponseTotals ResponseTotals::scan(Store& store, const std::string& where, cons
 }
 
 bool ResponseTotals::selects(const std::optional<std::string>& kelompok, int mask) {
-    if (!kelompok) return true;
-    if (*kelompok == "rentan") return (mask & kRentanAny) != 0;
-    KelompokRentan k;
-    return parseKelompok(*kelompok, k) && (mask & rentanBit(k)) != 0;
+    return !kelompok || (mask & kelompokFilterBits(*kelompok)) != 0; // as responseWhere filters rows
 }
 
 namespace {

@@ -271,9 +271,7 @@ std::string responseWhere(const ResponseFilter& f, std::vector<std::string>& bin
     }
     if (f.kelompok) {
         // The row's kelompok mask (response_packing.hpp); an unknown group matches nothing.
-        KelompokRentan k;
-        int bits = *f.kelompok == "rentan" ? kRentanAny : parseKelompok(*f.kelompok, k) ? rentanBit(k) : 0;
-        w += " AND (r.kelompok & " + std::to_string(bits) + ")<>0";
+        w += " AND (r.kelompok & " + std::to_string(kelompokFilterBits(*f.kelompok)) + ")<>0";
     }
     if (f.profileField && f.profileValue) {
         w += " AND instr(';' || r.profile || ';', ';' || ? || '=' || ? || ';')>0";
