@@ -89,6 +89,10 @@ int Store::schemaVersion() { return static_cast<int>(db_.scalarInt("PRAGMA user_
 void Store::migrate() {
     int version = schemaVersion();
     if (version == kSchemaVersion) return;
+    // A new file gets 16 KiB pages (it can only be chosen before the first table): a response row
+    // is ~200 bytes, so four times as many share a page, B-trees are a level shallower, and an
+    // assessor's merge of 5M responses went from 21–23 s to 18–19 s (bench_export, README).
+    if (version == 0 && db_.scalarInt("SELECT count(*) FROM sqlite_master") == 0) db_.exec("PRAGMA page_size=16384");
     sql::Transaction tx(db_);
     version = schemaVersion(); // another process may have migrated while we waited
     for (int v = version; v < kSchemaVersion; ++v) {

@@ -49,7 +49,9 @@ std::vector<std::string> filesIn(const std::string& dir) {
 // Overwrites one whole page in the middle of the file: a b-tree page integrity_check will miss.
 void damagePage(const std::string& path, std::size_t page) {
     std::string bytes = swtest::readFile(path);
-    const std::size_t pageSize = 4096;
+    // The page size from the file's header (bytes 16–17, big-endian; SQLite file format §1.3.2).
+    REQUIRE(bytes.size() > 100);
+    const std::size_t pageSize = (static_cast<unsigned char>(bytes[16]) << 8) | static_cast<unsigned char>(bytes[17]);
     REQUIRE(bytes.size() > (page + 1) * pageSize);
     for (std::size_t i = 0; i < pageSize; ++i) bytes[page * pageSize + i] = static_cast<char>(0xA5);
     swtest::writeFile(path, bytes);
