@@ -84,6 +84,14 @@ std::string baseName(const std::string& path) { return fs::path(path).filename()
 
 EvidenceInfo importEvidenceBytes(Store& store, const std::string& fileName, const std::string& bytes,
                                  const EvidenceLimits& limits) {
+    sql::Transaction tx(store.db());
+    EvidenceInfo info = storeEvidenceBytes(store, fileName, bytes, limits);
+    if (!info.duplicate) tx.commit(); // a duplicate changed nothing: the transaction rolls back
+    return info;
+}
+
+EvidenceInfo storeEvidenceBytes(Store& store, const std::string& fileName, const std::string& bytes,
+                                const EvidenceLimits& limits) {
     const std::string name = baseName(fileName);
     if (bytes.empty()) throw EvidenceError(EvidenceError::Kind::Empty, name, "the file is empty");
     if (bytes.size() > limits.maxBytes)
@@ -105,14 +113,13 @@ EvidenceInfo importEvidenceBytes(Store& store, const std::string& fileName, cons
     if (type != EvidenceType::Pdf) thumb = thumbnailOf(name, bytes, limits.thumbnailSize, info.width, info.height);
 
     sql::Database& db = store.db();
-    sql::Transaction tx(db);
     sql::Statement existing(db, "SELECT id, imported_utc FROM evidence WHERE sha256=?");
     existing.bind(1, info.sha256);
     if (existing.step()) {
         info.id = existing.getInt(0);
         info.importedUtc = existing.getInt(1);
         info.duplicate = true;
-        return info; // the transaction rolls back: nothing changed
+        return info;
     }
     info.importedUtc = nowUtc();
     sql::Statement st(db, "INSERT INTO evidence(sha256, file_name, mime, size, width, height, data, thumb_png, imported_utc) "
@@ -125,7 +132,6 @@ EvidenceInfo importEvidenceBytes(Store& store, const std::string& fileName, cons
     else st.bindBlob(8, thumb.data(), thumb.size());
     st.bind(9, info.importedUtc).run();
     info.id = db.lastInsertRowid();
-    tx.commit();
     return info;
 }
 
@@ -161,6 +167,12 @@ std::vector<std::string> evidenceCandidates(const std::string& folder) {
     }
     std::sort(out.begin(), out.end());
     return out;
+}
+
+std::optional<EvidenceInfo> evidenceBySha256(Store& store, const std::string& sha256) {
+    sql::Statement st(store.db(), "SELECT id FROM evidence WHERE sha256=?");
+    st.bind(1, sha256);
+    return st.step() ? evidenceInfo(store, st.getInt(0)) : std::nullopt;
 }
 
 std::optional<EvidenceInfo> evidenceInfo(Store& store, std::int64_t id) {

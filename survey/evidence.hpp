@@ -51,11 +51,17 @@ EvidenceInfo importEvidence(Store& store, const std::string& path, const Evidenc
 EvidenceInfo importEvidenceBytes(Store& store, const std::string& fileName, const std::string& bytes,
                                  const EvidenceLimits& limits = {});
 
+// The same inside a transaction or savepoint the caller holds: an assessor's merge stores a
+// bundle's evidence together with its responses, all or none.
+EvidenceInfo storeEvidenceBytes(Store& store, const std::string& fileName, const std::string& bytes,
+                                const EvidenceLimits& limits = {});
+
 // Files in `folder` (not recursive) that look like evidence by extension, sorted by name —
 // the list the head picks from when a USB stick is plugged in.
 std::vector<std::string> evidenceCandidates(const std::string& folder);
 
 std::optional<EvidenceInfo> evidenceInfo(Store& store, std::int64_t id);
+std::optional<EvidenceInfo> evidenceBySha256(Store& store, const std::string& sha256);
 std::string evidenceThumbnailPng(Store& store, std::int64_t id);  // "" for PDFs
 std::string evidenceData(Store& store, std::int64_t id);
 

@@ -1,5 +1,6 @@
 #include "survey/merge.hpp"
 
+#include "survey/bundle_evidence.hpp"
 #include "survey/local_time.hpp"
 
 #include <condition_variable>
@@ -93,8 +94,10 @@ MergeOutcome mergeInto(Store& assessor, const Bundle& b, const std::string& file
                                "bundle_id=excluded.bundle_id, created_utc=excluded.created_utc "
                                "WHERE excluded.created_utc >= unit_report.created_utc");
         rep.bind(1, b.unit.id);
-        if (b.facility.is_null()) rep.bindNull(2);
-        else rep.bind(2, b.facility.dump());
+        // Its evidence files go to the evidence table; the report keeps their hashes.
+        const nlohmann::json facility = storeBundleEvidence(assessor, b.facility);
+        if (facility.is_null()) rep.bindNull(2);
+        else rep.bind(2, facility.dump());
         rep.bind(3, b.extra.is_null() ? std::string("{}") : b.extra.dump()).bind(4, b.id).bind(5, b.createdUtc).run();
     }
     {

@@ -14,6 +14,7 @@
 
 #include "app/admin/wrap_words.hpp"
 #include "app/assessor/period_picker.hpp"
+#include "survey/evidence.hpp"
 #include "survey/export_pdf.hpp"
 #include "survey/instrument.hpp"
 #include "survey/rollup.hpp"
@@ -25,6 +26,7 @@
 
 #include <algorithm>
 #include <cfloat>
+#include <map>
 #include <optional>
 #include <set>
 
@@ -91,6 +93,7 @@ struct AssessorView::Impl {
     std::set<std::string> compare;       // unit ids ticked for comparison
     std::string open;                    // the unit being looked at
     nlohmann::json facility;             // its latest facility report
+    std::map<std::string, void*> thumbs; // evidence SHA-256 → texture (host-made; null: none)
     Page page = Page::Rollup;
     std::string error;
 
@@ -138,7 +141,23 @@ struct AssessorView::Impl {
             if (u.unit.id == id) return &u;
         return nullptr;
     }
+    ~Impl() { releaseThumbs(); }
+    void releaseThumbs() {
+        if (host.releaseTexture)
+            for (auto& [sha, tex] : thumbs)
+                if (tex) host.releaseTexture(tex);
+        thumbs.clear();
+    }
+    void* thumbnail(const EvidenceInfo& e) {
+        auto it = thumbs.find(e.sha256);
+        if (it != thumbs.end()) return it->second;
+        void* tex = nullptr;
+        if (host.uploadTexture && host.store)
+            if (auto img = decodePng(evidenceThumbnailPng(*host.store, e.id))) tex = host.uploadTexture(img->width, img->height, img->pixels.data());
+        return thumbs[e.sha256] = tex;
+    }
     void openUnit(const std::string& id) {
+        if (id != open) releaseThumbs();
         open = id;
         facility = host.store ? unitFacilityReport(*host.store, id) : nlohmann::json();
         page = Page::Unit;
@@ -149,6 +168,7 @@ struct AssessorView::Impl {
 
     void drawRollup();
     void drawUnit();
+    void drawEvidence();
     void drawCompare();
     void bars(const std::vector<UnsurScore>& scores, float width);
 };
@@ -488,7 +508,7 @@ void AssessorView::Impl::drawUnit() {
     } else {
         paragraph(format(t("assessor.unit.facility"), {facility.value("assessed_on", std::string("?")), num(facility.value("score", 0.0), 1),
                                                         count("assessor.count.gaps", facility.value("gap_count", 0))}));
-        paragraph(t("assessor.unit.gap_list"));
+        if (facility.value("gap_count", 0) > 0) paragraph(t("assessor.unit.gap_list"));
         if (auto gaps = facility.find("gaps"); gaps != facility.end() && gaps->is_array()) {
             int shown = 0;
             for (const auto& g : *gaps) {
@@ -506,8 +526,52 @@ void AssessorView::Impl::drawUnit() {
                 if (++shown >= 20) break;
             }
         }
+        drawEvidence();
     }
     ImGui::EndChild();
+}
+
+// The evidence the unit's report lists, per checklist item: a thumbnail (or a labelled box for a
+// PDF), its name, size and hash, so the assessor can match it with `suarawarga evidence`.
+void AssessorView::Impl::drawEvidence() {
+    auto items = facility.find("items");
+    if (items == facility.end() || !items->is_array() || !host.store) return;
+    struct Listed {
+        std::string item;
+        EvidenceInfo info;
+    };
+    std::vector<Listed> listed;
+    for (const auto& it : *items) {
+        if (!it.is_object() || !it.contains("evidence") || !it["evidence"].is_array()) continue;
+        const std::string code = it.contains("code") && it["code"].is_string() ? it["code"].get<std::string>() : "";
+        for (const auto& e : it["evidence"])
+            if (e.is_object() && e.contains("sha256") && e["sha256"].is_string())
+                if (auto info = evidenceBySha256(*host.store, e["sha256"].get<std::string>())) listed.push_back({code, *info});
+    }
+    ImGui::Separator();
+    paragraph(count("assessor.count.evidence", static_cast<std::int64_t>(listed.size())));
+    const float th = mm(14);
+    for (const auto& l : listed) {
+        ImGui::PushID(l.info.sha256.c_str());
+        if (void* tex = thumbnail(l.info)) {
+            const float aspect = l.info.height > 0 ? static_cast<float>(l.info.width) / static_cast<float>(l.info.height) : 1.0f;
+            ImGui::Image(tex, ImVec2(th * aspect, th));
+        } else {
+            ImGui::Button(l.info.mime == "application/pdf" ? "PDF" : "?", ImVec2(th, th));
+        }
+        ImGui::SameLine();
+        ImGui::BeginGroup();
+        ImGui::TextUnformatted((l.item + "  " + l.info.fileName).c_str());
+        ImGui::TextDisabled("%s KiB · SHA-256 %s…", std::to_string((l.info.size + 1023) / 1024).c_str(), // as the CLI rounds
+                            l.info.sha256.substr(0, 16).c_str());
+        ImGui::EndGroup();
+        ImGui::PopID();
+    }
+    if (!listed.empty()) {
+        ImGui::PushTextWrapPos(0);
+        ImGui::TextDisabled("%s", format(t("assessor.unit.evidence_hint"), {open}).c_str());
+        ImGui::PopTextWrapPos();
+    }
 }
 
 // [SECTION] Compare

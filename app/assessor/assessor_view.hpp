@@ -5,6 +5,7 @@
 #include "survey/rollup.hpp"
 #include "survey/store.hpp"
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -17,6 +18,10 @@ struct AssessorHost {
     float pxPerMm = 4.0f;
     std::string lang = "id";
     bool requestClose = false;
+    // Optional: RGBA8 pixels → an ImGui texture (evidence thumbnails), and back. The windowed host
+    // sets them; without them thumbnails show as labelled boxes.
+    std::function<void*(int width, int height, const unsigned char* rgba)> uploadTexture;
+    std::function<void(void*)> releaseTexture;
 };
 
 class AssessorView {

@@ -268,6 +268,8 @@ int screenshot(int argc, char** argv) {
             ahost.store = session.store.get();
             ahost.pxPerMm = shell.pxPerMm();
             ahost.lang = lang;
+            ahost.uploadTexture = Shell::uploadTexture;
+            ahost.releaseTexture = Shell::releaseTexture;
             assessorView = std::make_unique<assessor::AssessorView>(ahost);
             // --period KIND: that preset from the newest response (default: its triwulan); all: all time.
             if (o.has("--period")) {
@@ -392,6 +394,8 @@ int assessorVerb(int argc, char** argv) {
     host.store = &store;
     host.pxPerMm = shell.pxPerMm();
     host.lang = o.get("--lang", "id");
+    host.uploadTexture = Shell::uploadTexture;
+    host.releaseTexture = Shell::releaseTexture;
     assessor::AssessorView view(host);
     while (!shell.shouldClose() && !host.requestClose) {
         shell.waitEvents(0.5);

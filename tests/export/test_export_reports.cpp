@@ -6,6 +6,7 @@
 #include "survey/bundle_facility.hpp"
 #include "survey/dashboard.hpp"
 #include "survey/evidence.hpp"
+#include "survey/evidence_files.hpp"
 #include "survey/export_pdf.hpp"
 #include "survey/export_xlsx.hpp"
 #include "survey/facility.hpp"
@@ -16,6 +17,8 @@
 #include "survey/tindak_lanjut.hpp"
 
 #include <catch2/catch.hpp>
+
+#include <functional>
 
 namespace {
 
@@ -79,6 +82,16 @@ struct UnitWithFacility {
         tl.dueDate = today;
         sw::addTindakLanjut(store, tl);
     }
+    // The unit's signed bundle for the period, with its facility report (changed first by `edit`).
+    std::string bundle(const std::function<void(nlohmann::json&)>& edit = {}) const {
+        sw::Store store(db);
+        sw::BundleOptions o;
+        o.filter = period;
+        o.facility = sw::facilityForBundle(store, period);
+        if (edit) edit(o.facility);
+        o.extra = sw::unitExtraForBundle(store, period);
+        return sw::buildBundle(store, sw::UnitKey::loadOrCreate(store), o);
+    }
 };
 
 } // namespace
@@ -122,16 +135,7 @@ TEST_CASE("the PDF report: chapters, the IKM from libsurvey, P2HAM annex, key fi
 
 TEST_CASE("a bundle carries the facility self-assessment with evidence to the roll-up", "[export]") {
     UnitWithFacility u;
-    std::string bytes;
-    {
-        sw::Store store(u.db);
-        sw::BundleOptions o;
-        o.filter = u.period;
-        o.facility = sw::facilityForBundle(store, u.period);
-        o.extra = sw::unitExtraForBundle(store, u.period);
-        bytes = sw::buildBundle(store, sw::UnitKey::loadOrCreate(store), o);
-    }
-    sw::Bundle b = sw::readBundle(bytes);
+    sw::Bundle b = sw::readBundle(u.bundle());
     REQUIRE(b.facility.is_object());
     CHECK(b.facility["score"].get<double>() == Approx(u.score.total));
     const auto& f10 = b.facility["items"][9];
@@ -164,6 +168,80 @@ TEST_CASE("a bundle carries the facility self-assessment with evidence to the ro
     CHECK(roll[0].population == 2000);
     CHECK(roll[0].minimumSample == 322);
     CHECK(roll[0].fingerprint == b.fingerprint);
+
+    // The evidence file now lives in the assessor's evidence table, once, and the stored report
+    // refers to it by hash instead of carrying its bytes.
+    const std::string sha = f10["evidence"][0]["sha256"].get<std::string>();
+    auto info = sw::evidenceBySha256(kanwil, sha);
+    REQUIRE(info);
+    CHECK(info->fileName == "ramp.png");
+    CHECK(info->mime == "image/png");
+    CHECK(sw::evidenceData(kanwil, info->id) == *data);
+    CHECK_FALSE(sw::evidenceThumbnailPng(kanwil, info->id).empty());
+    CHECK(kanwil.db().scalarInt("SELECT count(*) FROM unit_report WHERE instr(facility, '\"data\"') > 0") == 0);
+    auto report = sw::unitFacilityReport(kanwil, "kanim-f");
+    CHECK(report["items"][9]["evidence"][0]["sha256"] == sha);
+
+    // The assessor writes it out to open it: the same bytes, named by item and hash.
+    const std::string folder = u.dir.file("bukti");
+    auto files = sw::writeEvidenceFiles(kanwil, "kanim-f", folder);
+    REQUIRE(files.size() == 1);
+    CHECK(files[0].item == "F10");
+    CHECK(files[0].path == folder + "/F10-" + sha.substr(0, 12) + "-ramp.png");
+    CHECK(swtest::readFile(files[0].path) == *data);
+}
+
+TEST_CASE("a bundle whose evidence does not match its hash is refused whole", "[export]") {
+    UnitWithFacility u;
+    // Other bytes under the listed hash, as a unit's buggy or tampered export would carry; signed
+    // as it is, so the signature cannot tell.
+    sw::Bundle b = sw::readBundle(u.bundle([](nlohmann::json& facility) {
+        facility["items"][9]["evidence"][0]["data"] = sw::base64(swtest::pngBytes(64, 64));
+    }));
+    sw::Store kanwil(u.dir.file("kanwil.db"));
+    try {
+        sw::mergeBundle(kanwil, b, "kanim-f.swb");
+        FAIL("merged a bundle whose evidence does not match its hash");
+    } catch (const sw::BundleError& e) {
+        CHECK(e.kind == sw::BundleError::Kind::Malformed);
+        CHECK_THAT(e.what(), Catch::Contains("F10") && Catch::Contains("ramp.png") && Catch::Contains("SHA-256"));
+    }
+    CHECK(kanwil.db().scalarInt("SELECT count(*) FROM response") == 0);
+    CHECK(kanwil.db().scalarInt("SELECT count(*) FROM evidence") == 0);
+    CHECK(kanwil.db().scalarInt("SELECT count(*) FROM merged_bundle") == 0);
+}
+
+TEST_CASE("suarawarga evidence writes a unit's evidence files out of the assessor's store", "[export][cli]") {
+    UnitWithFacility u;
+    const std::string bundle = u.dir.file("kanim-f.swb");
+    const std::string kanwil = u.dir.file("kanwil.db");
+    {
+        swtest::Run ex = swtest::runCli("export --db " + u.db + " --format bundle --from " + *u.period.from + " --to " +
+                                        *u.period.to + " --out " + bundle);
+        INFO(ex.out);
+        REQUIRE(ex.status == 0);
+        swtest::Run m = swtest::runCli("merge --into " + kanwil + " " + bundle);
+        INFO(m.out);
+        REQUIRE(m.status == 0);
+    }
+    swtest::Run r = swtest::runCli("evidence --db " + kanwil + " --unit kanim-f --out " + u.dir.file("bukti"));
+    INFO(r.out);
+    REQUIRE(r.status == 0);
+    CHECK_THAT(r.out, Catch::Contains("F10  ramp.png") && Catch::Contains("1 evidence file(s) written for unit kanim-f"));
+    std::string png;
+    {
+        sw::Store store(u.db);
+        png = sw::evidenceData(store, 1);
+    }
+    const std::string sha = sw::sha256Hex(png);
+    CHECK(swtest::readFile(u.dir.file("bukti") + "/F10-" + sha.substr(0, 12) + "-ramp.png") == png);
+
+    swtest::Run none = swtest::runCli("evidence --db " + kanwil + " --out " + u.dir.file("semua"));
+    CHECK(none.status == 0);
+    CHECK_THAT(none.out, Catch::Contains("1 evidence file(s) written"));
+    swtest::Run bad = swtest::runCli("evidence --db " + kanwil + " --unit kanim-f");
+    CHECK(bad.status != 0);
+    CHECK_THAT(bad.out, Catch::Contains("--out"));
 }
 
 TEST_CASE("XLSX export writes a workbook with the scored respondents", "[export]") {

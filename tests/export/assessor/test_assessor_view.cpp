@@ -6,6 +6,11 @@
 #include "app/assessor/assessor_view.hpp"
 #include "app/assessor/period_picker.hpp"
 #include "survey/bundle.hpp"
+#include "survey/bundle_facility.hpp"
+#include "survey/evidence.hpp"
+#include "survey/facility.hpp"
+#include "survey/facility_assessment.hpp"
+#include "survey/local_time.hpp"
 #include "survey/merge.hpp"
 #include "survey/rollup.hpp"
 #include "survey/signing.hpp"
@@ -13,6 +18,8 @@
 #include <imgui.h>
 
 #include <catch2/catch.hpp>
+
+#include <cstdint>
 
 namespace {
 
@@ -193,4 +200,53 @@ TEST_CASE("the assessor's period picks which responses the roll-up, a unit and a
     checkSameFigures(view.rollup(), allTime);
     CHECK(view.pageName() == "rollup");
     CHECK_FALSE(host.requestClose);
+}
+
+TEST_CASE("a unit's page shows the evidence its bundle carried, as thumbnails the view releases", "[export][assessor]") {
+    swtest::TempDir dir;
+    const std::string db = dir.file("kanim-e.db");
+    swtest::fillUnit(db, "kanim-e", 60, 11);
+    std::string bundle;
+    {
+        sw::Store unit(db);
+        sw::FacilityChecklist cl = sw::loadChecklist(sw::defaultChecklistPath());
+        sw::FacilityAssessment a;
+        a.checklistId = cl.id;
+        a.checklistVersion = cl.version;
+        a.assessedOn = "2020-01-06"; // before the responses: the assessment in force for their period
+        for (const auto& item : cl.items) a.items[item.code].status = sw::FacilityStatus::Ada;
+        a.items["F10"].evidence.push_back(sw::importEvidenceBytes(unit, "ramp.png", swtest::pngBytes(120, 80)).id);
+        sw::saveAssessment(unit, a);
+        sw::BundleOptions o;
+        o.facility = sw::facilityForBundle(unit, o.filter);
+        bundle = sw::buildBundle(unit, sw::UnitKey::loadOrCreate(unit), o);
+    }
+    sw::Store kanwil(dir.file("kanwil.db"));
+    sw::mergeBundle(kanwil, sw::readBundle(bundle));
+    REQUIRE(sw::unitFacilityReport(kanwil, "kanim-e").is_object());
+
+    Headless ui;
+    sw::assessor::AssessorHost host;
+    host.store = &kanwil;
+    std::vector<std::pair<int, int>> uploaded;
+    int live = 0;
+    host.uploadTexture = [&](int w, int h, const unsigned char*) -> void* {
+        uploaded.emplace_back(w, h);
+        ++live;
+        return reinterpret_cast<void*>(static_cast<std::intptr_t>(uploaded.size()));
+    };
+    host.releaseTexture = [&](void*) { --live; };
+    {
+        sw::assessor::AssessorView view(host);
+        view.openUnit("kanim-e");
+        for (int i = 0; i < 3; ++i) ui.frame(view);
+        // One thumbnail, made from the merged file (at most 160 px, never enlarged: evidence.hpp).
+        REQUIRE(uploaded.size() == 1);
+        CHECK(uploaded[0] == std::make_pair(120, 80));
+        CHECK(live == 1);
+        host.lang = "en";
+        ui.frame(view);
+        CHECK(uploaded.size() == 1); // kept while the page is open
+    }
+    CHECK(live == 0);
 }
