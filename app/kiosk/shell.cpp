@@ -11,6 +11,7 @@
 #include <stb_image_write.h>
 
 #include <algorithm>
+#include <malloc.h>
 #include <cstdint>
 #include <cstdio>
 #include <stdexcept>
@@ -38,6 +39,12 @@ bool parseSizeF(const std::string& s, float& w, float& h) {
 }
 
 Shell::Shell(const ShellOptions& o) {
+    // The GL driver (llvmpipe above all) allocates and frees buffers of a few MB every frame. With
+    // glibc's defaults each one is a fresh mmap or heap growth that is trimmed back when freed, so
+    // every frame pays its page faults again (the comment page: 7 ms of CPU a frame). Keep such
+    // blocks in the heap and the heap's top in place.
+    mallopt(M_MMAP_THRESHOLD, 64 << 20);
+    mallopt(M_TRIM_THRESHOLD, 256 << 20);
     glfwSetErrorCallback([](int code, const char* what) { std::fprintf(stderr, "suarawarga: GLFW error %d: %s\n", code, what); });
     if (!glfwInit()) throw std::runtime_error("cannot open the display (is DISPLAY set?)");
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
