@@ -173,6 +173,8 @@ int main(int argc, char** argv) {
             measuring = true;
             bool stayed = true;
             for (int i = 0; i < frames; ++i) {
+                // Held as by a citizen reading it: the thanks page would otherwise time out.
+                if (!s.idlePrompt) d.flow().touched(d.now());
                 d.frame();
                 stayed = stayed && d.flow().step() == s.step;
             }
