@@ -82,16 +82,17 @@ std::string baseName(const std::string& path) { return fs::path(path).filename()
 
 } // namespace
 
-EvidenceInfo importEvidenceBytes(Store& store, const std::string& fileName, const std::string& bytes,
-                                 const EvidenceLimits& limits) {
-    sql::Transaction tx(store.db());
-    EvidenceInfo info = storeEvidenceBytes(store, fileName, bytes, limits);
-    if (!info.duplicate) tx.commit(); // a duplicate changed nothing: the transaction rolls back
-    return info;
-}
+namespace {
 
-EvidenceInfo storeEvidenceBytes(Store& store, const std::string& fileName, const std::string& bytes,
-                                const EvidenceLimits& limits) {
+// A file checked as evidence, with its hash and thumbnail: the slow part, done before any write
+// lock is taken.
+struct CheckedEvidence {
+    EvidenceInfo info;
+    EvidenceType type = EvidenceType::Unknown;
+    std::string thumb;
+};
+
+CheckedEvidence checkEvidence(const std::string& fileName, const std::string& bytes, const EvidenceLimits& limits) {
     const std::string name = baseName(fileName);
     if (bytes.empty()) throw EvidenceError(EvidenceError::Kind::Empty, name, "the file is empty");
     if (bytes.size() > limits.maxBytes)
@@ -111,7 +112,14 @@ EvidenceInfo storeEvidenceBytes(Store& store, const std::string& fileName, const
     info.sha256 = sha256Hex(bytes);
     std::string thumb;
     if (type != EvidenceType::Pdf) thumb = thumbnailOf(name, bytes, limits.thumbnailSize, info.width, info.height);
+    return {info, type, thumb};
+}
 
+// Stores a checked file unless the same bytes are there (then their id, duplicate = true).
+EvidenceInfo insertEvidence(Store& store, CheckedEvidence c, const std::string& bytes) {
+    EvidenceInfo& info = c.info;
+    const EvidenceType type = c.type;
+    const std::string& thumb = c.thumb;
     sql::Database& db = store.db();
     sql::Statement existing(db, "SELECT id, imported_utc FROM evidence WHERE sha256=?");
     existing.bind(1, info.sha256);
@@ -133,6 +141,22 @@ EvidenceInfo storeEvidenceBytes(Store& store, const std::string& fileName, const
     st.bind(9, info.importedUtc).run();
     info.id = db.lastInsertRowid();
     return info;
+}
+
+} // namespace
+
+EvidenceInfo importEvidenceBytes(Store& store, const std::string& fileName, const std::string& bytes,
+                                 const EvidenceLimits& limits) {
+    CheckedEvidence c = checkEvidence(fileName, bytes, limits);
+    sql::Transaction tx(store.db());
+    EvidenceInfo info = insertEvidence(store, std::move(c), bytes);
+    if (!info.duplicate) tx.commit(); // a duplicate changed nothing: the transaction rolls back
+    return info;
+}
+
+EvidenceInfo storeEvidenceBytes(Store& store, const std::string& fileName, const std::string& bytes,
+                                const EvidenceLimits& limits) {
+    return insertEvidence(store, checkEvidence(fileName, bytes, limits), bytes);
 }
 
 EvidenceInfo importEvidence(Store& store, const std::string& path, const EvidenceLimits& limits) {
