@@ -27,6 +27,20 @@ void writeOne(Store& store, const std::string& folder, EvidenceFile& f) {
 
 } // namespace
 
+std::vector<EvidenceFile> unitEvidence(Store& store, const std::string& unitId) {
+    std::vector<EvidenceFile> files;
+    const nlohmann::json report = unitFacilityReport(store, unitId);
+    if (!report.is_object() || !report.contains("items") || !report["items"].is_array()) return files;
+    for (const auto& item : report["items"]) {
+        if (!item.is_object() || !item.contains("evidence") || !item["evidence"].is_array()) continue;
+        const std::string code = item.contains("code") && item["code"].is_string() ? item["code"].get<std::string>() : "";
+        for (const auto& e : item["evidence"])
+            if (e.is_object() && e.contains("sha256") && e["sha256"].is_string())
+                if (auto info = evidenceBySha256(store, e["sha256"].get<std::string>())) files.push_back({code, *info, ""});
+    }
+    return files;
+}
+
 std::vector<EvidenceFile> writeEvidenceFiles(Store& store, const std::string& unitId, const std::string& folder) {
     std::vector<EvidenceFile> files;
     if (unitId.empty()) {
@@ -34,15 +48,7 @@ std::vector<EvidenceFile> writeEvidenceFiles(Store& store, const std::string& un
         while (st.step())
             if (auto info = evidenceInfo(store, st.getInt(0))) files.push_back({"", *info, ""});
     } else {
-        const nlohmann::json report = unitFacilityReport(store, unitId);
-        if (report.is_object() && report.contains("items") && report["items"].is_array())
-            for (const auto& item : report["items"]) {
-                if (!item.is_object() || !item.contains("evidence") || !item["evidence"].is_array()) continue;
-                const std::string code = item.contains("code") && item["code"].is_string() ? item["code"].get<std::string>() : "";
-                for (const auto& e : item["evidence"])
-                    if (e.is_object() && e.contains("sha256") && e["sha256"].is_string())
-                        if (auto info = evidenceBySha256(store, e["sha256"].get<std::string>())) files.push_back({code, *info, ""});
-            }
+        files = unitEvidence(store, unitId);
     }
     std::error_code ec;
     std::filesystem::create_directories(folder, ec);

@@ -14,6 +14,10 @@ struct EvidenceFile {
     std::string path;          // where it was written
 };
 
+// The evidence a unit's latest facility report (an assessor's store) refers to, item by item;
+// path is empty. Files the store does not hold are left out.
+std::vector<EvidenceFile> unitEvidence(Store& store, const std::string& unitId);
+
 // Writes each file into `folder` as "<item>-<first 12 of its SHA-256>-<file name>", after checking
 // its bytes against the SHA-256 it was stored under (StoreError Corrupt names it otherwise). Each
 // file is written whole or not at all (AtomicOutput). unitId: a unit of an assessor's store, whose

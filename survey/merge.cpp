@@ -255,7 +255,8 @@ std::vector<MergeFileResult> mergeBundleFiles(Store& assessor, const std::vector
     // While merging: 512 MiB of cache keeps the UUID index of a few million responses in memory;
     // the instrument foreign key is checked once at the end, not per row (mergeInto registers every
     // instrument of a bundle before its rows, and readBundle resolved each row's instrument among
-    // them); the table is read through a mapping. All three are restored after the run.
+    // them); the CHECKs are left to the parser (below); the table is read through a mapping. All
+    // four are restored after the run.
     struct Restore {
         sql::Database& db;
         ~Restore() {

@@ -15,6 +15,7 @@
 #include "app/admin/wrap_words.hpp"
 #include "app/assessor/period_picker.hpp"
 #include "survey/evidence.hpp"
+#include "survey/evidence_files.hpp"
 #include "survey/export_pdf.hpp"
 #include "survey/instrument.hpp"
 #include "survey/rollup.hpp"
@@ -93,6 +94,7 @@ struct AssessorView::Impl {
     std::set<std::string> compare;       // unit ids ticked for comparison
     std::string open;                    // the unit being looked at
     nlohmann::json facility;             // its latest facility report
+    std::vector<EvidenceFile> evidence;  // the files that report refers to (read once, on opening)
     std::map<std::string, void*> thumbs; // evidence SHA-256 → texture (host-made; null: none)
     Page page = Page::Rollup;
     std::string error;
@@ -160,6 +162,7 @@ struct AssessorView::Impl {
         if (id != open) releaseThumbs();
         open = id;
         facility = host.store ? unitFacilityReport(*host.store, id) : nlohmann::json();
+        evidence = host.store ? unitEvidence(*host.store, id) : std::vector<EvidenceFile>{};
         page = Page::Unit;
     }
     std::string kinerja(Mutu m) const {
@@ -534,24 +537,11 @@ void AssessorView::Impl::drawUnit() {
 // The evidence the unit's report lists, per checklist item: a thumbnail (or a labelled box for a
 // PDF), its name, size and hash, so the assessor can match it with `suarawarga evidence`.
 void AssessorView::Impl::drawEvidence() {
-    auto items = facility.find("items");
-    if (items == facility.end() || !items->is_array() || !host.store) return;
-    struct Listed {
-        std::string item;
-        EvidenceInfo info;
-    };
-    std::vector<Listed> listed;
-    for (const auto& it : *items) {
-        if (!it.is_object() || !it.contains("evidence") || !it["evidence"].is_array()) continue;
-        const std::string code = it.contains("code") && it["code"].is_string() ? it["code"].get<std::string>() : "";
-        for (const auto& e : it["evidence"])
-            if (e.is_object() && e.contains("sha256") && e["sha256"].is_string())
-                if (auto info = evidenceBySha256(*host.store, e["sha256"].get<std::string>())) listed.push_back({code, *info});
-    }
+    if (!facility.is_object()) return;
     ImGui::Separator();
-    paragraph(count("assessor.count.evidence", static_cast<std::int64_t>(listed.size())));
+    paragraph(count("assessor.count.evidence", static_cast<std::int64_t>(evidence.size())));
     const float th = mm(14);
-    for (const auto& l : listed) {
+    for (const auto& l : evidence) {
         ImGui::PushID(l.info.sha256.c_str());
         if (void* tex = thumbnail(l.info)) {
             const float aspect = l.info.height > 0 ? static_cast<float>(l.info.width) / static_cast<float>(l.info.height) : 1.0f;
@@ -567,7 +557,7 @@ void AssessorView::Impl::drawEvidence() {
         ImGui::EndGroup();
         ImGui::PopID();
     }
-    if (!listed.empty()) {
+    if (!evidence.empty()) {
         ImGui::PushTextWrapPos(0);
         ImGui::TextDisabled("%s", format(t("assessor.unit.evidence_hint"), {open}).c_str());
         ImGui::PopTextWrapPos();
