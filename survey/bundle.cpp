@@ -261,7 +261,8 @@ std::string formatOneRows(const json& j, const Bundle& b) {
             if (l->instrument().id == r.instrumentId && l->instrument().version == r.instrumentVersion) layout = l.get();
         if (!layout) malformed("responses", "response " + r.uuid + " names an instrument the bundle does not carry");
         try {
-            appendBundleRow(rows, r, layout->pack(r));
+            const PackedAnswers packed = layout->pack(r);
+            appendBundleRow(rows, packedRow(r, packed, layout));
         } catch (const StoreError& e) {
             malformed(where, e.what());
         }

@@ -41,51 +41,6 @@ void number(std::string& out, std::int64_t v) {
     out.append(buf, res.ptr);
 }
 
-struct Fields {
-    std::string_view uuid, instrumentId, deviceId, service, skm, ham, rentan, profile, source, comment;
-    int instrumentVersion;
-    std::int64_t createdUtc;
-    int offset;
-    std::optional<bool> adil;
-    bool misuse;
-    std::optional<int> duration;
-};
-
-void appendFields(std::string& out, const Fields& f) {
-    text(out, f.uuid);
-    out += '\t';
-    text(out, f.instrumentId);
-    out += '\t';
-    number(out, f.instrumentVersion);
-    out += '\t';
-    text(out, f.deviceId);
-    out += '\t';
-    number(out, f.createdUtc);
-    out += '\t';
-    number(out, f.offset);
-    out += '\t';
-    text(out, f.service);
-    out += '\t';
-    out.append(f.skm);
-    out += '\t';
-    out.append(f.ham);
-    out += '\t';
-    out.append(f.rentan);
-    out += '\t';
-    if (f.adil) out += *f.adil ? '1' : '0';
-    out += '\t';
-    out.append(f.profile);
-    out += '\t';
-    out += f.misuse ? '1' : '0';
-    out += '\t';
-    if (f.duration) number(out, *f.duration);
-    out += '\t';
-    text(out, f.source);
-    out += '\t';
-    text(out, f.comment);
-    out += '\n';
-}
-
 [[noreturn]] void bad(std::size_t row, const char* field, const std::string& what) {
     throw BundleError(BundleError::Kind::Malformed, "the bundle is signed but its content is not valid (responses row " +
                                                         std::to_string(row) + ", " + field + ": " + what +
@@ -129,15 +84,41 @@ bool plainCode(std::string_view s) {
 
 } // namespace
 
-void appendBundleRow(std::string& out, const ExportRow& r) {
-    appendFields(out, {r.uuid, r.instrumentId, r.deviceId, r.service, r.skm, r.ham, r.rentan, r.profile, r.source, r.comment,
-                       r.instrumentVersion, r.createdUtc, r.utcOffsetMinutes, r.adil, r.misuse, r.durationSeconds});
+void appendBundleRow(std::string& out, const PackedRow& f) {
+    text(out, f.uuid);
+    out += '\t';
+    text(out, f.instrumentId);
+    out += '\t';
+    number(out, f.instrumentVersion);
+    out += '\t';
+    text(out, f.deviceId);
+    out += '\t';
+    number(out, f.createdUtc);
+    out += '\t';
+    number(out, f.utcOffsetMinutes);
+    out += '\t';
+    text(out, f.service);
+    out += '\t';
+    out.append(f.skm);
+    out += '\t';
+    out.append(f.ham);
+    out += '\t';
+    out.append(f.rentan);
+    out += '\t';
+    if (f.adil) out += *f.adil ? '1' : '0';
+    out += '\t';
+    out.append(f.profile);
+    out += '\t';
+    out += f.misuse ? '1' : '0';
+    out += '\t';
+    if (f.durationSeconds) number(out, *f.durationSeconds);
+    out += '\t';
+    text(out, f.source);
+    out += '\t';
+    text(out, f.comment);
+    out += '\n';
 }
 
-void appendBundleRow(std::string& out, const Response& r, const PackedAnswers& p) {
-    appendFields(out, {r.uuid, r.instrumentId, r.deviceId, r.service, p.skm, p.ham, p.rentan, p.profile, r.source, r.comment,
-                       r.instrumentVersion, r.createdUtc, r.utcOffsetMinutes, r.adil, r.misuse, r.durationSeconds});
-}
 
 std::vector<BundleResponse> parseBundleRows(std::string& text, std::size_t begin, std::size_t stop,
                                             const std::vector<std::shared_ptr<const PackedLayout>>& layouts) {

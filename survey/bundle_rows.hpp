@@ -14,17 +14,14 @@
 
 namespace sw {
 
-struct ExportRow;
-
 // One response as a bundle carries it: a PackedRow whose views point into the Bundle's own copy
 // of the payload.
 using BundleResponse = PackedRow;
 
 const std::vector<std::string>& bundleColumns();
 
-void appendBundleRow(std::string& out, const ExportRow& r);
-// The same line for a response not yet packed (reading a format-1 bundle).
-void appendBundleRow(std::string& out, const Response& r, const PackedAnswers& p);
+// One response's line (a stored ExportRow, or packedRow() of a format-1 bundle's response).
+void appendBundleRow(std::string& out, const PackedRow& r);
 
 // Splits and checks the rows in text[begin, end) (modified in place: escapes are undone),
 // resolving each response's instrument among `layouts`. Throws BundleError(Malformed) naming the

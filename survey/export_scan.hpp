@@ -3,6 +3,7 @@
 // sequential scan. Rows are visited in the order they were recorded (rid).
 #pragma once
 #include "survey/response.hpp"
+#include "survey/response_packing.hpp"
 #include "survey/store.hpp"
 
 #include <functional>
@@ -14,27 +15,9 @@ namespace sw {
 
 // One stored response as it sits in the store. The views point into SQLite's row and are valid
 // only during the visit: copy what you keep.
-struct ExportRow {
+struct ExportRow : PackedRow {             // the row's columns, packed as stored
     std::int64_t rid = 0;
-    std::string_view uuid;
-    std::string_view instrumentId;
-    int instrumentVersion = 0;
     std::string_view unitId;
-    std::string_view deviceId;
-    std::int64_t createdUtc = 0;
-    int utcOffsetMinutes = 420;
-    std::string_view service;
-    std::string_view comment;
-    std::optional<bool> adil;
-    bool misuse = false;
-    std::string_view source;
-    std::optional<int> durationSeconds;
-    std::string_view skm;                  // packed: one character per unsur of the row's version
-    std::string_view ham;                  // packed HAM answers
-    std::string_view rentan;               // option codes, comma-separated
-    int kelompok = 0;                      // RentanBit mask
-    std::string_view profile;              // "field=option;…"
-    const PackedLayout* layout = nullptr;  // the row's instrument version (never null in a visit)
 
     int unsurValue(std::string_view code) const;              // 0 when not answered
     int hamValue(std::string_view code) const;                // -1 when not answered
