@@ -1,5 +1,5 @@
 #!/bin/bash
-# Fuzzing (issue 6): builds the libFuzzer targets with clang (fuzzer + ASan + UBSan) in
+# Fuzzing: builds the libFuzzer targets with clang (fuzzer + ASan + UBSan) in
 # build-fuzz and runs each for a bounded time (default 60 s; SW_FUZZ_SECONDS overrides), starting
 # from the seed corpus in tests/fuzz/corpus/<target>/. Prints executions and crashes per target;
 # exits non-zero if any target crashed (the crashing input is kept in build-fuzz/fuzz-work/).

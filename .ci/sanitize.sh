@@ -1,5 +1,5 @@
 #!/bin/bash
-# AddressSanitizer + UndefinedBehaviorSanitizer build of the whole test suite (issue 6), in
+# AddressSanitizer + UndefinedBehaviorSanitizer build of the whole test suite, in
 # build-asan, then ctest. Any sanitizer report fails the test that triggered it.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -8,6 +8,8 @@ pkg_check_modules(SQLITE3   REQUIRED IMPORTED_TARGET sqlite3>=3.40)
 pkg_check_modules(SODIUM    REQUIRED IMPORTED_TARGET libsodium)
 pkg_check_modules(XLSXWRITER REQUIRED IMPORTED_TARGET xlsxwriter)
 pkg_check_modules(PANGOCAIRO REQUIRED IMPORTED_TARGET pangocairo cairo-pdf cairo-png)
+# stb_image (evidence thumbnails, screenshot checks) and stb_image_write: one library, one way in.
+pkg_check_modules(STB       REQUIRED IMPORTED_TARGET stb)
 
 if(SW_KIOSK)
   find_package(OpenGL REQUIRED)

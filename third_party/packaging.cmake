@@ -1,4 +1,4 @@
-# Installation and the Debian package (issue 6 "Deployment"). Included OPTIONAL from the top level.
+# Installation and the Debian package. Included OPTIONAL from the top level.
 #   cmake -S . -B build-rel -DCMAKE_INSTALL_PREFIX=/usr && cmake --build build-rel -j2
 #   cd build-rel && cpack -G DEB        → suarawarga_<version>_<arch>.deb
 # The binaries are installed by app/CMakeLists.txt; here: assets, desktop entry, systemd unit,

@@ -2,8 +2,8 @@
 // It draws into whatever ImGui frame it is given — the kiosk (behind the PIN), the windowed
 // `suarawarga admin`, a headless test or the screenshot verb all host it the same way.
 #pragma once
-#include "survey/instrument.hpp"
-#include "survey/store.hpp"
+#include "survey/instrument/instrument.hpp"
+#include "survey/store/store.hpp"
 
 #include <functional>
 #include <memory>

@@ -1,6 +1,6 @@
 #include "app/admin/admin_context.hpp"
 
-#include "survey/local_time.hpp"
+#include "survey/base/local_time.hpp"
 
 #include <imgui_internal.h> // FindRenderedTextEnd: a label's visible part
 #include <imgui_stdlib.h>
@@ -22,7 +22,7 @@ AdminContext::AdminContext(AdminHost& h) : host(h), tr(Translations::loadArea("a
     parseDate(localDate(nowUtc(), offset), today);
     period = periodContaining(PeriodKind::Triwulan, today);
     rollingCount = std::stoi(host.store ? host.store->setting("dashboard.rolling_count", "50") : "50");
-    rollingThreshold = std::stod(host.store ? host.store->setting("dashboard.rolling_threshold", "76.61") : "76.61");
+    rollingThreshold = std::stod(host.store ? host.store->setting("dashboard.rolling_threshold", formatNumber(kMutuLowerBoundB, 2, "en")) : formatNumber(kMutuLowerBoundB, 2, "en"));
 }
 
 void AdminContext::refresh(bool force) {
@@ -95,15 +95,7 @@ std::string AdminContext::fieldName(const std::string& field) const {
     return f ? f->label.in(host.lang) : field;
 }
 
-std::string AdminContext::num(double v, int decimals) const {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-    std::string s = buf;
-    if (host.lang != "en")
-        for (char& ch : s)
-            if (ch == '.') ch = ',';
-    return s;
-}
+std::string AdminContext::num(double v, int decimals) const { return formatNumber(v, decimals, host.lang); }
 
 std::string AdminContext::localDateTimeText(std::int64_t utc) const {
     const int off = host.store && host.store->unit() ? host.store->unit()->utcOffsetMinutes : 420;
@@ -126,18 +118,9 @@ void logItem(const char* label) {
 }
 } // namespace
 
-ImU32 mutuColor(Mutu m) { return ImGui::ColorConvertFloat4ToU32(mutuColorVec(m)); }
+ImU32 mutuColor(Mutu m) { return widgets::mutuColour(m); }
 
-ImVec4 mutuColorVec(Mutu m) {
-    // Colour-blind-safe hues, dark enough for white text (contrast ≥ 4.5:1).
-    switch (m) {
-    case Mutu::A: return ImVec4(0.00f, 0.45f, 0.30f, 1.0f);
-    case Mutu::B: return ImVec4(0.05f, 0.35f, 0.65f, 1.0f);
-    case Mutu::C: return ImVec4(0.75f, 0.40f, 0.00f, 1.0f);
-    case Mutu::D: return ImVec4(0.75f, 0.10f, 0.10f, 1.0f);
-    }
-    return ImVec4(0.5f, 0.5f, 0.5f, 1.0f);
-}
+ImVec4 mutuColorVec(Mutu m) { return widgets::mutuColourVec(m); }
 
 bool button(AdminContext& c, const char* label, bool selected, float widthMm) {
     if (selected) {

@@ -2,11 +2,12 @@
 // come from, the chosen period, and small drawing helpers sized in millimetres.
 #pragma once
 #include "app/admin/admin_area.hpp"
-#include "app/admin/wrap_words.hpp"
+#include "app/widgets/mutu_colours.hpp"
+#include "app/widgets/wrap_words.hpp"
 
-#include "survey/dashboard.hpp"
-#include "survey/facility.hpp"
-#include "survey/translations.hpp"
+#include "survey/dashboard/dashboard.hpp"
+#include "survey/facility/checklist.hpp"
+#include "survey/base/translations.hpp"
 
 #include <imgui.h>
 
@@ -32,7 +33,7 @@ struct AdminContext {
     std::optional<std::string> service;
     TrendStep trendStep = TrendStep::Month;
     int rollingCount = 50;
-    double rollingThreshold = 76.61;
+    double rollingThreshold = kMutuLowerBoundB;
     DashboardFigures figures;
     bool dirty = true;
     double recomputeMs = 0;                // how long the last full recompute took

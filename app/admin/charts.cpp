@@ -53,7 +53,9 @@ void unsurBars(AdminContext& c, const std::vector<UnsurRow>& rows, ImVec2 size) 
         const char* label;
         int line;
     };
-    Tick ticks[] = {{25, "25", 0}, {65, "C 65", 0}, {76.61, "B 76,61", 0}, {88.31, "A 88,31", 0}, {100, "100", 0}};
+    const std::string cLabel = std::string("C ") + c.num(kMutuLowerBoundC, 0), bLabel = std::string("B ") + c.num(kMutuLowerBoundB),
+                      aLabel = std::string("A ") + c.num(kMutuLowerBoundA);
+    Tick ticks[] = {{25, "25", 0}, {kMutuLowerBoundC, cLabel.c_str(), 0}, {kMutuLowerBoundB, bLabel.c_str(), 0}, {kMutuLowerBoundA, aLabel.c_str(), 0}, {100, "100", 0}};
     float lineEnd[2] = {-1e9f, -1e9f};
     for (Tick& t : ticks) {
         const float lx = xOf(t.v) - textW(t.label) * 0.5f;
@@ -114,7 +116,8 @@ void trendLine(AdminContext& c, const std::vector<TrendPoint>& points, bool week
     hi = std::min(100.0, std::ceil((hi + 4) / 5) * 5);
     auto yOf = [&](double v) { return bottom - static_cast<float>((v - lo) / (hi - lo)) * (bottom - top); };
     // Mutu bands behind the line.
-    for (auto [a, b, m] : {std::tuple<double, double, Mutu>{25, 65, Mutu::D}, {65, 76.61, Mutu::C}, {76.61, 88.31, Mutu::B}, {88.31, 100, Mutu::A}}) {
+    for (auto [a, b, m] : {std::tuple<double, double, Mutu>{25, kMutuLowerBoundC, Mutu::D}, {kMutuLowerBoundC, kMutuLowerBoundB, Mutu::C},
+                                          {kMutuLowerBoundB, kMutuLowerBoundA, Mutu::B}, {kMutuLowerBoundA, 100, Mutu::A}}) {
         const double ya = std::max(a, lo), yb = std::min(b, hi);
         if (ya >= yb) continue;
         ImVec4 col = ui::mutuColorVec(m);

@@ -3,7 +3,7 @@
 #include "app/admin/charts.hpp"
 #include "app/admin/screens.hpp"
 
-#include "survey/local_time.hpp"
+#include "survey/base/local_time.hpp"
 
 #include <algorithm>
 #include <cmath>

@@ -3,10 +3,10 @@
 // fingerprint to read out to the Kanwil assessor.
 #include "app/admin/screens.hpp"
 
-#include "survey/instrument_edit.hpp"
-#include "survey/local_time.hpp"
-#include "survey/pin.hpp"
-#include "survey/signing.hpp"
+#include "survey/store/instrument_edit.hpp"
+#include "survey/base/local_time.hpp"
+#include "survey/kiosk/pin.hpp"
+#include "survey/bundle/signing.hpp"
 
 #include <algorithm>
 
@@ -14,7 +14,21 @@ namespace sw::admin {
 
 namespace {
 constexpr const char* kZones[3] = {"WIB", "WITA", "WIT"};
+
+// Publishes the instrument `edit` returns as a new version and says which. `edit` runs inside the
+// try: an edit that is refused is said as an error, like a publish that fails.
+template <class Edit> void publishEdited(AdminContext& c, Edit&& edit) {
+    try {
+        Instrument edited = edit();
+        c.host.instrument = publishInstrumentVersion(c.store(), edited);
+        c.host.instrumentChanged = true;
+        c.colsLoaded = false;
+        c.say(c.tf("settings.published", {std::to_string(c.host.instrument.version)}));
+    } catch (const std::exception& e) {
+        c.say(e.what(), true);
+    }
 }
+} // namespace
 
 void SettingsScreen::load(AdminContext& c) {
     unit = c.store().unit().value_or(UnitInfo{});
@@ -32,7 +46,7 @@ void SettingsScreen::load(AdminContext& c) {
         questionEn = u->question.in("en");
     }
     services = c.instrument().services;
-    // The unit's key pair for signed exports is made on first use (survey/signing.hpp); its
+    // The unit's key pair for signed exports is made on first use (survey/bundle/signing.hpp); its
     // fingerprint is what the head reads out to the Kanwil assessor.
     try {
         fingerprint = UnitKey::loadOrCreate(c.store()).fingerprint();
@@ -244,17 +258,8 @@ void SettingsScreen::drawInstrumentSide(AdminContext& c) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
     ImGui::TextWrapped("%s", c.t("settings.questions_hint"));
     ImGui::PopStyleColor();
-    if (ui::button(c, c.t("settings.publish_question"), true)) {
-        try {
-            Instrument edited = withQuestionEdits(c.instrument(), {{editUnsur, "id", questionId}, {editUnsur, "en", questionEn}});
-            c.host.instrument = publishInstrumentVersion(c.store(), edited);
-            c.host.instrumentChanged = true;
-            c.colsLoaded = false;
-            c.say(c.tf("settings.published", {std::to_string(c.host.instrument.version)}));
-        } catch (const std::exception& e) {
-            c.say(e.what(), true);
-        }
-    }
+    if (ui::button(c, c.t("settings.publish_question"), true))
+        publishEdited(c, [&] { return withQuestionEdits(c.instrument(), {{editUnsur, "id", questionId}, {editUnsur, "en", questionEn}}); });
     ImGui::Separator();
     ui::heading(c, c.t("settings.services"));
     // Code | Indonesian | English | remove: the code column as wide as the longest code (35 mm at
@@ -296,17 +301,7 @@ void SettingsScreen::drawInstrumentSide(AdminContext& c) {
             newServiceEn.clear();
         }
     }
-    if (ui::button(c, c.t("settings.publish_services"), true)) {
-        try {
-            Instrument edited = withServices(c.instrument(), services);
-            c.host.instrument = publishInstrumentVersion(c.store(), edited);
-            c.host.instrumentChanged = true;
-            c.colsLoaded = false;
-            c.say(c.tf("settings.published", {std::to_string(c.host.instrument.version)}));
-        } catch (const std::exception& e) {
-            c.say(e.what(), true);
-        }
-    }
+    if (ui::button(c, c.t("settings.publish_services"), true)) publishEdited(c, [&] { return withServices(c.instrument(), services); });
 }
 
 } // namespace sw::admin

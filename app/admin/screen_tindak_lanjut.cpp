@@ -2,7 +2,7 @@
 // action, the owner and the date; the list is stored and printed in the report.
 #include "app/admin/screens.hpp"
 
-#include "survey/local_time.hpp"
+#include "survey/base/local_time.hpp"
 
 namespace sw::admin {
 

@@ -1,12 +1,12 @@
 // The unit head's screens: each a struct that holds UI state only and draws figures computed by
-// libsurvey (design.md "A screen is a struct that draws a model"). One file per screen.
+// libsurvey (a screen is a struct that draws a model). One file per screen.
 #pragma once
 #include "app/admin/admin_context.hpp"
 
-#include "survey/dashboard_comments.hpp"
-#include "survey/evidence.hpp"
-#include "survey/facility_assessment.hpp"
-#include "survey/tindak_lanjut.hpp"
+#include "survey/dashboard/comments.hpp"
+#include "survey/facility/evidence.hpp"
+#include "survey/facility/assessment.hpp"
+#include "survey/facility/tindak_lanjut.hpp"
 
 #include <map>
 #include <string>
@@ -47,6 +47,17 @@ struct FacilityScreen {
     void draw(AdminContext& c);
     void startDraft(AdminContext& c);
     void releaseTextures(AdminContext& c);
+
+private:
+    // The steps of draw(); `readOnly` is decided once per frame, before the history combo.
+    void drawHeader(AdminContext& c, bool readOnly);
+    void drawDraftFields(AdminContext& c);     // date, assessor, save
+    void saveDraft(AdminContext& c);
+    void drawItem(AdminContext& c, const FacilityItem& item, FacilityAnswer& ans, bool readOnly);
+    void drawMeasures(AdminContext& c, const FacilityItem& item, FacilityAnswer& ans, bool readOnly);
+    void drawEvidence(AdminContext& c, const FacilityAnswer& ans);
+    void drawEvidenceImport(AdminContext& c, FacilityAnswer& ans);
+    void importFile(AdminContext& c, const std::string& path, FacilityAnswer& ans);
 };
 
 struct TindakLanjutScreen {

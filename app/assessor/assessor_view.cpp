@@ -12,21 +12,24 @@
 //   [SECTION] Compare
 #include "app/assessor/assessor_view.hpp"
 
-#include "app/admin/wrap_words.hpp"
-#include "app/assessor/period_picker.hpp"
-#include "survey/evidence.hpp"
-#include "survey/evidence_files.hpp"
-#include "survey/export_pdf.hpp"
-#include "survey/instrument.hpp"
-#include "survey/rollup.hpp"
-#include "survey/local_time.hpp"
-#include "survey/rollup_period.hpp"
-#include "survey/translations.hpp"
+#include "app/widgets/wrap_words.hpp"
+#include "app/widgets/period_picker.hpp"
+#include "survey/facility/evidence.hpp"
+#include "survey/bundle/evidence_files.hpp"
+#include "survey/base/number.hpp"
+#include "survey/instrument/instrument.hpp"
+#include "survey/bundle/rollup.hpp"
+#include "survey/base/local_time.hpp"
+#include "survey/bundle/rollup_period.hpp"
+#include "survey/base/translations.hpp"
+
+#include "app/widgets/mutu_colours.hpp"
 
 #include <imgui.h>
 
 #include <algorithm>
 #include <cfloat>
+#include <iterator>
 #include <map>
 #include <optional>
 #include <set>
@@ -39,15 +42,7 @@ namespace {
 
 enum class Page { Rollup, Unit, Compare };
 
-ImU32 mutuColor(Mutu m) {
-    switch (m) {
-    case Mutu::A: return IM_COL32(33, 140, 84, 255);
-    case Mutu::B: return IM_COL32(51, 115, 179, 255);
-    case Mutu::C: return IM_COL32(230, 153, 26, 255);
-    case Mutu::D: return IM_COL32(204, 51, 51, 255);
-    }
-    return IM_COL32(128, 128, 128, 255);
-}
+ImU32 mutuColor(Mutu m) { return widgets::mutuColour(m); }
 
 // The widest word of `s`: a column narrower than that would cut a word, however it wraps.
 float widestWord(const std::string& s) {
@@ -81,6 +76,31 @@ void headerRow(const std::vector<std::string>& names) {
         wrapped(n);
     }
 }
+
+// Secondary cell text (the region folded under a unit's name).
+void muted(const std::string& text) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
+    wrapped(text);
+    ImGui::PopStyleColor();
+}
+
+std::string unitName(const UnitRollup& u) { return u.unit.name.empty() ? u.unit.id : u.unit.name; }
+
+// The roll-up table's columns (string keys of their headers), in order.
+constexpr int kRollupColumns = 13;
+const char* const kRollupHeads[kRollupColumns] = {"assessor.col.rank", "assessor.col.unit", "assessor.col.region", "assessor.col.respondents",
+                                                  "assessor.col.ikm", "assessor.col.mutu", "assessor.col.sample", "assessor.col.akses",
+                                                  "assessor.col.rentan", "assessor.col.facility", "assessor.col.gaps", "assessor.col.compare",
+                                                  "assessor.col.open"};
+constexpr int kRegionColumn = 2;
+
+// How the roll-up table is laid out at the width it has.
+struct RollupLayout {
+    float width[kRollupColumns] = {};  // each column's fixed width (px)
+    bool foldRegion = false;           // the region goes under the unit's name, not in its column
+    bool sideways = false;             // too wide even so: the table scrolls sideways
+    std::vector<int> shown;            // the columns drawn, in order
+};
 
 } // namespace
 
@@ -169,8 +189,20 @@ struct AssessorView::Impl {
         return host.lang == "en" ? kinerjaNameEn(m) : kinerjaName(m);
     }
 
+    std::string sampleText(const UnitRollup& u) const {
+        if (!u.population) return t("assessor.sample.unknown");
+        if (u.sampleSufficient) return format(t("assessor.sample.ok"), {std::to_string(u.minimumSample)});
+        return format(t("assessor.sample.short"), {std::to_string(u.minimumSample - u.skm.respondents)});
+    }
+
     void drawRollup();
+    void drawCompareButton();
+    RollupLayout rollupLayout() const;
+    void drawRollupHeader(const RollupLayout& layout);
+    void drawRollupRow(const UnitRollup& u, const RollupLayout& layout);
     void drawUnit();
+    void drawUnsurFigures(const UnitRollup& u);
+    void drawFacility();
     void drawEvidence();
     void drawCompare();
     void bars(const std::vector<UnsurScore>& scores, float width);
@@ -266,6 +298,22 @@ void AssessorView::Impl::drawRollup() {
         ImGui::TextWrapped("%s", t("assessor.empty").c_str());
         return;
     }
+    drawCompareButton();
+    const RollupLayout layout = rollupLayout();
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
+                                  (layout.sideways ? ImGuiTableFlags_ScrollX : 0);
+    if (!ImGui::BeginTable(layout.foldRegion ? "rollup-narrow" : "rollup", static_cast<int>(layout.shown.size()), flags,
+                           ImVec2(0, ImGui::GetContentRegionAvail().y)))
+        return;
+    ImGui::TableSetupScrollFreeze(layout.sideways ? 2 : 0, 1);
+    for (int i : layout.shown) ImGui::TableSetupColumn(t(kRollupHeads[i]).c_str(), ImGuiTableColumnFlags_WidthFixed, layout.width[i]);
+    drawRollupHeader(layout);
+    for (const auto& u : units) drawRollupRow(u, layout);
+    ImGui::EndTable();
+}
+
+// "Compare (n)": dimmed, with a hint beside it, until two units are ticked.
+void AssessorView::Impl::drawCompareButton() {
     ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 255, 255, 255));
     const bool canCompare = compare.size() >= 2;
     if (!canCompare) ImGui::PushStyleVar(ImGuiStyleVar_Alpha, 0.5f);
@@ -278,137 +326,124 @@ void AssessorView::Impl::drawRollup() {
         ImGui::TextWrapped("%s", t("assessor.compare.hint").c_str());
         ImGui::PopStyleColor();
     }
-    const char* heads[] = {"assessor.col.rank", "assessor.col.unit", "assessor.col.region", "assessor.col.respondents",
-                           "assessor.col.ikm", "assessor.col.mutu", "assessor.col.sample", "assessor.col.akses",
-                           "assessor.col.rentan", "assessor.col.facility", "assessor.col.gaps", "assessor.col.compare",
-                           "assessor.col.open"};
-    auto unitName = [](const UnitRollup& u) { return u.unit.name.empty() ? u.unit.id : u.unit.name; };
-    auto sampleText = [&](const UnitRollup& u) {
-        if (!u.population) return t("assessor.sample.unknown");
-        if (u.sampleSufficient) return format(t("assessor.sample.ok"), {std::to_string(u.minimumSample)});
-        return format(t("assessor.sample.short"), {std::to_string(u.minimumSample - u.skm.respondents)});
-    };
-    // Column widths: each column at least its widest value or word (headers and the three text
-    // columns wrap between words, never inside one); unit, region and the sample note share what
-    // is left. Narrower (1280 px), the region goes under the unit's name in its cell; only when
-    // even that does not fit does the table scroll sideways, # and unit frozen.
+}
+
+// Column widths: each column at least its widest value or word (headers and the three text
+// columns wrap between words, never inside one); unit, region and the sample note share what
+// is left. Narrower (1280 px), the region goes under the unit's name in its cell; only when
+// even that does not fit does the table scroll sideways, # and unit frozen.
+RollupLayout AssessorView::Impl::rollupLayout() const {
     const float lineH = ImGui::GetTextLineHeight();
     std::int64_t mostRespondents = 0;
     for (const auto& u : units) mostRespondents = std::max(mostRespondents, u.skm.respondents);
     auto textW = [](const char* s) { return ImGui::CalcTextSize(s).x; };
-    float width[13] = {textW("000"), 0, 0, textW(std::to_string(mostRespondents).c_str()), textW("100,00"), lineH * 1.4f, 0,
-                       textW("100,00"), textW("-100,00"), textW("100,0"), textW("00"), ImGui::GetFrameHeight(),
-                       textW(t("assessor.open").c_str()) + ImGui::GetStyle().FramePadding.x * 2};
+    const float least[kRollupColumns] = {textW("000"), 0, 0, textW(std::to_string(mostRespondents).c_str()), textW("100,00"), lineH * 1.4f, 0,
+                                         textW("100,00"), textW("-100,00"), textW("100,0"), textW("00"), ImGui::GetFrameHeight(),
+                                         textW(t("assessor.open").c_str()) + ImGui::GetStyle().FramePadding.x * 2};
+    RollupLayout l;
+    float (&width)[kRollupColumns] = l.width;
+    std::copy(std::begin(least), std::end(least), width);
     for (const auto& u : units) {
         width[1] = std::max(width[1], widestWord(unitName(u)));
-        width[2] = std::max(width[2], widestWord(u.unit.kabupaten));
+        width[kRegionColumn] = std::max(width[kRegionColumn], widestWord(u.unit.kabupaten));
         width[6] = std::max(width[6], widestWord(sampleText(u)));
     }
-    float weights[13] = {0, 2.6f, 1.7f, 0, 0, 0, 1.3f, 0, 0, 0, 0, 0, 0};
+    float weights[kRollupColumns] = {0, 2.6f, 1.7f, 0, 0, 0, 1.3f, 0, 0, 0, 0, 0, 0};
     const float room = ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ScrollbarSize;
     const float cellPad = ImGui::GetStyle().CellPadding.x * 2 + 1;
     float total = 0;
-    for (int i = 0; i < 13; ++i) {
-        width[i] = std::max(width[i], widestWord(t(heads[i]))) + 2;   // +2: a word exactly as wide as its column wraps
+    for (int i = 0; i < kRollupColumns; ++i) {
+        width[i] = std::max(width[i], widestWord(t(kRollupHeads[i]))) + 2;   // +2: a word exactly as wide as its column wraps
         total += width[i] + cellPad;
     }
-    const bool foldRegion = total > room;   // kept under the unit's name instead
-    if (foldRegion) {
-        total -= width[2] + cellPad;
-        width[1] = std::max(width[1], width[2]);
-        weights[1] += weights[2];
-        weights[2] = 0;
+    l.foldRegion = total > room;   // kept under the unit's name instead
+    if (l.foldRegion) {
+        total -= width[kRegionColumn] + cellPad;
+        width[1] = std::max(width[1], width[kRegionColumn]);
+        weights[1] += weights[kRegionColumn];
+        weights[kRegionColumn] = 0;
     }
     float weightSum = 0;
     for (float w : weights) weightSum += w;
     const float extra = room - total;
-    const bool sideways = extra < 0;
-    if (!sideways)
-        for (int i = 0; i < 13; ++i) width[i] += extra * weights[i] / weightSum;
-    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
-                                  (sideways ? ImGuiTableFlags_ScrollX : 0);
-    std::vector<int> shown;   // the columns drawn, in order
-    for (int i = 0; i < 13; ++i)
-        if (i != 2 || !foldRegion) shown.push_back(i);
-    if (!ImGui::BeginTable(foldRegion ? "rollup-narrow" : "rollup", static_cast<int>(shown.size()), flags,
-                           ImVec2(0, ImGui::GetContentRegionAvail().y)))
-        return;
-    ImGui::TableSetupScrollFreeze(sideways ? 2 : 0, 1);
-    for (int i : shown) ImGui::TableSetupColumn(t(heads[i]).c_str(), ImGuiTableColumnFlags_WidthFixed, width[i]);
-    auto muted = [](const std::string& text) {
-        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
-        wrapped(text);
-        ImGui::PopStyleColor();
-    };
-    // The header row by hand: ImGui's TableHeadersRow() cuts a long header with "...".
+    l.sideways = extra < 0;
+    if (!l.sideways)
+        for (int i = 0; i < kRollupColumns; ++i) width[i] += extra * weights[i] / weightSum;
+    for (int i = 0; i < kRollupColumns; ++i)
+        if (i != kRegionColumn || !l.foldRegion) l.shown.push_back(i);
+    return l;
+}
+
+// The header row by hand: ImGui's TableHeadersRow() cuts a long header with "...".
+void AssessorView::Impl::drawRollupHeader(const RollupLayout& layout) {
     ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
-    for (int i : shown) {
+    for (int i : layout.shown) {
         ImGui::TableNextColumn();
         ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, ImGui::GetColorU32(ImGuiCol_TableHeaderBg));
-        wrapped(t(heads[i]));
-        if (i == 1 && foldRegion) muted(t(heads[2]));
+        wrapped(t(kRollupHeads[i]));
+        if (i == 1 && layout.foldRegion) muted(t(kRollupHeads[kRegionColumn]));
     }
-    for (const auto& u : units) {
-        ImGui::PushID(u.unit.id.c_str());
-        ImGui::TableNextRow(0, mm(9));
+}
+
+void AssessorView::Impl::drawRollupRow(const UnitRollup& u, const RollupLayout& layout) {
+    ImGui::PushID(u.unit.id.c_str());
+    ImGui::TableNextRow(0, mm(9));
+    ImGui::TableNextColumn();
+    ImGui::Text("%d", u.rank);
+    ImGui::TableNextColumn();
+    wrapped(unitName(u));
+    if (layout.foldRegion) {
+        muted(u.unit.kabupaten);
+    } else {
         ImGui::TableNextColumn();
-        ImGui::Text("%d", u.rank);
-        ImGui::TableNextColumn();
-        wrapped(unitName(u));
-        if (foldRegion) {
-            muted(u.unit.kabupaten);
-        } else {
-            ImGui::TableNextColumn();
-            wrapped(u.unit.kabupaten);
-        }
-        ImGui::TableNextColumn();
-        ImGui::Text("%lld", static_cast<long long>(u.skm.respondents));
-        ImGui::TableNextColumn();
-        ImGui::TextUnformatted(u.skm.complete ? num(u.skm.ikmUnit, 2).c_str() : "–");
-        ImGui::TableNextColumn();
-        if (u.skm.complete) {
-            ImVec2 p = ImGui::GetCursorScreenPos();
-            const float h = ImGui::GetTextLineHeight();
-            ImGui::GetWindowDrawList()->AddRectFilled(p, ImVec2(p.x + h * 1.4f, p.y + h), mutuColor(u.skm.mutu), h * 0.2f);
-            ImGui::SetCursorScreenPos(ImVec2(p.x + h * 0.45f, p.y));
-            ImGui::TextColored(ImVec4(1, 1, 1, 1), "%s", mutuLetter(u.skm.mutu));
-        } else {
-            ImGui::TextUnformatted("–");
-        }
-        ImGui::TableNextColumn();
-        const ImVec4 sampleCol = !u.population        ? ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]
-                                 : u.sampleSufficient ? ImGui::GetStyle().Colors[ImGuiCol_Text]
-                                                      : ImVec4(0.8f, 0.2f, 0.2f, 1);
-        ImGui::PushStyleColor(ImGuiCol_Text, sampleCol);
-        wrapped(sampleText(u));
-        ImGui::PopStyleColor();
-        ImGui::TableNextColumn();
-        ImGui::TextUnformatted(u.akses.any ? num(u.akses.index, 2).c_str() : "–");
-        ImGui::TableNextColumn();
-        if (u.rentanComparable) {
-            const std::string gap = (u.rentanGap > 0 ? "+" : "") + num(u.rentanGap, 2);
-            if (u.rentanGap < -2.0) ImGui::TextColored(ImVec4(0.8f, 0.2f, 0.2f, 1), "%s", gap.c_str());
-            else ImGui::TextUnformatted(gap.c_str());
-        } else {
-            ImGui::TextUnformatted("–");
-        }
-        ImGui::TableNextColumn();
-        ImGui::TextUnformatted(u.facilityScore ? num(*u.facilityScore, 1).c_str() : "–");
-        ImGui::TableNextColumn();
-        ImGui::TextUnformatted(u.facilityScore ? std::to_string(u.gapCount).c_str() : "–");
-        ImGui::TableNextColumn();
-        bool ticked = compare.count(u.unit.id) > 0;
-        if (ImGui::Checkbox("##cmp", &ticked)) {
-            if (ticked) compare.insert(u.unit.id);
-            else compare.erase(u.unit.id);
-        }
-        ImGui::TableNextColumn();
-        ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 255, 255, 255));
-        if (ImGui::Button(t("assessor.open").c_str())) openUnit(u.unit.id);
-        ImGui::PopStyleColor();
-        ImGui::PopID();
+        wrapped(u.unit.kabupaten);
     }
-    ImGui::EndTable();
+    ImGui::TableNextColumn();
+    ImGui::Text("%lld", static_cast<long long>(u.skm.respondents));
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(u.skm.complete ? num(u.skm.ikmUnit, 2).c_str() : "–");
+    ImGui::TableNextColumn();
+    if (u.skm.complete) {
+        ImVec2 p = ImGui::GetCursorScreenPos();
+        const float h = ImGui::GetTextLineHeight();
+        ImGui::GetWindowDrawList()->AddRectFilled(p, ImVec2(p.x + h * 1.4f, p.y + h), mutuColor(u.skm.mutu), h * 0.2f);
+        ImGui::SetCursorScreenPos(ImVec2(p.x + h * 0.45f, p.y));
+        ImGui::TextColored(ImVec4(1, 1, 1, 1), "%s", mutuLetter(u.skm.mutu));
+    } else {
+        ImGui::TextUnformatted("–");
+    }
+    ImGui::TableNextColumn();
+    const ImVec4 sampleCol = !u.population        ? ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]
+                             : u.sampleSufficient ? ImGui::GetStyle().Colors[ImGuiCol_Text]
+                                                  : ImVec4(0.8f, 0.2f, 0.2f, 1);
+    ImGui::PushStyleColor(ImGuiCol_Text, sampleCol);
+    wrapped(sampleText(u));
+    ImGui::PopStyleColor();
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(u.akses.any ? num(u.akses.index, 2).c_str() : "–");
+    ImGui::TableNextColumn();
+    if (u.rentanComparable) {
+        const std::string gap = (u.rentanGap > 0 ? "+" : "") + num(u.rentanGap, 2);
+        if (u.rentanGap < -2.0) ImGui::TextColored(ImVec4(0.8f, 0.2f, 0.2f, 1), "%s", gap.c_str());
+        else ImGui::TextUnformatted(gap.c_str());
+    } else {
+        ImGui::TextUnformatted("–");
+    }
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(u.facilityScore ? num(*u.facilityScore, 1).c_str() : "–");
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(u.facilityScore ? std::to_string(u.gapCount).c_str() : "–");
+    ImGui::TableNextColumn();
+    bool ticked = compare.count(u.unit.id) > 0;
+    if (ImGui::Checkbox("##cmp", &ticked)) {
+        if (ticked) compare.insert(u.unit.id);
+        else compare.erase(u.unit.id);
+    }
+    ImGui::TableNextColumn();
+    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 255, 255, 255));
+    if (ImGui::Button(t("assessor.open").c_str())) openUnit(u.unit.id);
+    ImGui::PopStyleColor();
+    ImGui::PopID();
 }
 
 // [SECTION] One unit
@@ -441,7 +476,7 @@ void AssessorView::Impl::bars(const std::vector<UnsurScore>& scores, float width
         y += rowH + gap;
     }
     const float bottom = y;
-    for (double bound : {65.0, 76.61, 88.31})
+    for (double bound : kMutuLowerBounds)
         for (float dash = origin.y; dash < bottom; dash += mm(2))
             dl->AddLine(ImVec2(xOf(bound), dash), ImVec2(xOf(bound), std::min(dash + mm(1), bottom)), IM_COL32(90, 90, 90, 200), 1.0f);
     dl->AddLine(ImVec2(plotX, origin.y), ImVec2(plotX, bottom), IM_COL32(90, 90, 90, 255), 1.0f);
@@ -473,65 +508,74 @@ void AssessorView::Impl::drawUnit() {
 
     const float avail = ImGui::GetContentRegionAvail().x;
     ImGui::BeginChild("left", ImVec2(avail * 0.58f, 0), false);
-    ImGui::TextUnformatted(t("assessor.unit.unsur").c_str());
-    bars(u->skm.unsur, ImGui::GetContentRegionAvail().x);
-    ImGui::Spacing();
-    if (ImGui::BeginTable("unsur", 6, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
-        std::vector<std::string> names;
-        for (const char* h : {"assessor.tbl.code", "assessor.tbl.sum", "assessor.tbl.n", "assessor.tbl.nrr", "assessor.tbl.unit", "assessor.tbl.mutu"}) {
-            ImGui::TableSetupColumn(t(h).c_str());
-            names.push_back(t(h));
-        }
-        headerRow(names);
-        for (const auto& s : u->skm.unsur) {
-            ImGui::TableNextRow();
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(s.code.c_str());
-            ImGui::TableNextColumn();
-            ImGui::Text("%lld", static_cast<long long>(s.sum));
-            ImGui::TableNextColumn();
-            ImGui::Text("%lld", static_cast<long long>(s.n));
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(num(s.nrr, 3).c_str());
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(num(s.nrrUnit, 2).c_str());
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(s.n ? mutuLetter(s.mutu) : "–");
-        }
-        ImGui::EndTable();
-    }
+    drawUnsurFigures(*u);
     ImGui::EndChild();
     ImGui::SameLine();
     ImGui::BeginChild("right", ImVec2(0, 0), false);
     paragraph(format(t("assessor.unit.akses"), {u->akses.any ? num(u->akses.index, 2) : "–"}));
     paragraph(format(t("assessor.unit.rentan"), {u->rentanComparable ? num(u->rentanGap, 2) : "–"}));
     ImGui::Separator();
+    drawFacility();
+    ImGui::EndChild();
+}
+
+// The unit's unsur: bars, then Σ, n, NRR, NRR unit and mutu per unsur in a table.
+void AssessorView::Impl::drawUnsurFigures(const UnitRollup& u) {
+    ImGui::TextUnformatted(t("assessor.unit.unsur").c_str());
+    bars(u.skm.unsur, ImGui::GetContentRegionAvail().x);
+    ImGui::Spacing();
+    if (!ImGui::BeginTable("unsur", 6, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) return;
+    std::vector<std::string> names;
+    for (const char* h : {"assessor.tbl.code", "assessor.tbl.sum", "assessor.tbl.n", "assessor.tbl.nrr", "assessor.tbl.unit", "assessor.tbl.mutu"}) {
+        ImGui::TableSetupColumn(t(h).c_str());
+        names.push_back(t(h));
+    }
+    headerRow(names);
+    for (const auto& s : u.skm.unsur) {
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(s.code.c_str());
+        ImGui::TableNextColumn();
+        ImGui::Text("%lld", static_cast<long long>(s.sum));
+        ImGui::TableNextColumn();
+        ImGui::Text("%lld", static_cast<long long>(s.n));
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(num(s.nrr, 3).c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(num(s.nrrUnit, 2).c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(s.n ? mutuLetter(s.mutu) : "–");
+    }
+    ImGui::EndTable();
+}
+
+// The unit's latest facility report: score, the first 20 answered gaps, its evidence.
+void AssessorView::Impl::drawFacility() {
     if (!facility.is_object()) {
         paragraph(t("assessor.unit.no_facility"));
-    } else {
-        paragraph(format(t("assessor.unit.facility"), {facility.value("assessed_on", std::string("?")), num(facility.value("score", 0.0), 1),
-                                                        count("assessor.count.gaps", facility.value("gap_count", 0))}));
-        if (facility.value("gap_count", 0) > 0) paragraph(t("assessor.unit.gap_list"));
-        if (auto gaps = facility.find("gaps"); gaps != facility.end() && gaps->is_array()) {
-            int shown = 0;
-            for (const auto& g : *gaps) {
-                if (!g.is_object()) continue;
-                const std::string kind = g.value("kind", std::string());
-                if (kind == "unanswered") continue;
-                std::string item = g.value("item", std::string());
-                if (auto items = facility.find("items"); items != facility.end() && items->is_array())
-                    for (const auto& it : *items)
-                        if (it.is_object() && it.value("code", std::string()) == item && it.contains("name") && it["name"].is_object())
-                            item += " " + it["name"].value(host.lang, it["name"].value("id", std::string()));
-                ImGui::Bullet();   // a bullet whose text wraps under itself (BulletText runs off the panel)
-                ImGui::SameLine();
-                ImGui::TextWrapped("%s — %s", item.c_str(), t(("assessor.gap." + kind).c_str()).c_str());
-                if (++shown >= 20) break;
-            }
-        }
-        drawEvidence();
+        return;
     }
-    ImGui::EndChild();
+    paragraph(format(t("assessor.unit.facility"), {facility.value("assessed_on", std::string("?")), num(facility.value("score", 0.0), 1),
+                                                    count("assessor.count.gaps", facility.value("gap_count", 0))}));
+    if (facility.value("gap_count", 0) > 0) paragraph(t("assessor.unit.gap_list"));
+    if (auto gaps = facility.find("gaps"); gaps != facility.end() && gaps->is_array()) {
+        int shown = 0;
+        for (const auto& g : *gaps) {
+            if (!g.is_object()) continue;
+            const std::string kind = g.value("kind", std::string());
+            if (kind == "unanswered") continue;
+            std::string item = g.value("item", std::string());
+            if (auto items = facility.find("items"); items != facility.end() && items->is_array())
+                for (const auto& it : *items)
+                    if (it.is_object() && it.value("code", std::string()) == item && it.contains("name") && it["name"].is_object())
+                        item += " " + it["name"].value(host.lang, it["name"].value("id", std::string()));
+            ImGui::Bullet();   // a bullet whose text wraps under itself (BulletText runs off the panel)
+            ImGui::SameLine();
+            ImGui::TextWrapped("%s — %s", item.c_str(), t(("assessor.gap." + kind).c_str()).c_str());
+            if (++shown >= 20) break;
+        }
+    }
+    drawEvidence();
 }
 
 // The evidence the unit's report lists, per checklist item: a thumbnail (or a labelled box for a

@@ -1,9 +1,9 @@
 // The Kanwil assessor's view: the roll-up of merged units, drill into one, compare units.
 // Draws into any ImGui frame, like the unit head's area.
 #pragma once
-#include "survey/dashboard_period.hpp"
-#include "survey/rollup.hpp"
-#include "survey/store.hpp"
+#include "survey/skm/period.hpp"
+#include "survey/bundle/rollup.hpp"
+#include "survey/store/store.hpp"
 
 #include <functional>
 #include <memory>

@@ -1,6 +1,6 @@
 #include "app/cli/args.hpp"
 
-#include "survey/error.hpp"
+#include "survey/base/error.hpp"
 
 namespace sw::cli {
 

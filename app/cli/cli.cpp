@@ -1,7 +1,7 @@
 #include "app/cli/cli.hpp"
 
-#include "survey/error.hpp"
-#include "survey/paths.hpp"
+#include "survey/base/error.hpp"
+#include "survey/base/paths.hpp"
 
 #include <algorithm>
 #include <cstring>
@@ -36,30 +36,30 @@ bool wantsHelp(int argc, char** argv) {
     return false;
 }
 
+int exitCodeFor(const std::exception& e) {
+    if (dynamic_cast<const UsageError*>(&e)) return 2;
+    if (dynamic_cast<const InstrumentError*>(&e) || dynamic_cast<const ImportError*>(&e)) return 3;
+    if (dynamic_cast<const StoreError*>(&e)) return 4;
+    return 1;
+}
+
+int runGuarded(const std::string& what, const std::function<int()>& body) {
+    try {
+        return body();
+    } catch (const std::exception& e) {
+        std::cerr << "suarawarga" << (what.empty() ? "" : " ") << what << ": " << e.what() << "\n";
+        if (dynamic_cast<const ImportError*>(&e)) std::cerr << "(nothing was imported)\n";
+        return exitCodeFor(e);
+    }
+}
+
 int runVerb(int argc, char** argv) {
     const Verb* v = findVerb(argv[1]);
     if (!v) {
         std::cerr << "suarawarga: unknown command \"" << argv[1] << "\" (see suarawarga --help)\n";
         return 2;
     }
-    try {
-        return v->run(argc, argv);
-    } catch (const UsageError& e) {
-        std::cerr << "suarawarga " << v->name << ": " << e.what() << "\n";
-        return 2;
-    } catch (const InstrumentError& e) {
-        std::cerr << "suarawarga " << v->name << ": " << e.what() << "\n";
-        return 3;
-    } catch (const ImportError& e) {
-        std::cerr << "suarawarga " << v->name << ": " << e.what() << "\n(nothing was imported)\n";
-        return 3;
-    } catch (const StoreError& e) {
-        std::cerr << "suarawarga " << v->name << ": " << e.what() << "\n";
-        return 4;
-    } catch (const std::exception& e) {
-        std::cerr << "suarawarga " << v->name << ": " << e.what() << "\n";
-        return 1;
-    }
+    return runGuarded(v->name, [&] { return v->run(argc, argv); });
 }
 
 void printOverview(const char* program, bool withKiosk) {

@@ -1,6 +1,8 @@
 // The headless verbs: `suarawarga <verb> [options]`. They link libsurvey only, so an
-// assessor's server needs no display (design.md "The shape").
+// assessor's server needs no display (README "Repository").
 #pragma once
+#include <exception>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -21,6 +23,12 @@ const Verb* findVerb(const std::string& name);
 // Runs argv[1] as a verb: prints errors as "suarawarga <verb>: <what>" and maps them to exit codes
 // (2 usage, 3 bad input, 4 store problem, 1 anything else).
 int runVerb(int argc, char** argv);
+// The one exit-code map, shared with the kiosk's verbs: UsageError 2; InstrumentError and
+// ImportError 3; StoreError 4; anything else 1.
+int exitCodeFor(const std::exception& e);
+// Runs `body` and returns its exit code; an exception is printed as "suarawarga <what>: <message>"
+// ("suarawarga: <message>" when `what` is empty) and mapped by exitCodeFor.
+int runGuarded(const std::string& what, const std::function<int()>& body);
 void printOverview(const char* program, bool withKiosk);
 
 // Shared helpers for verbs.

@@ -1,8 +1,8 @@
 #include "app/cli/args.hpp"
 #include "app/cli/cli.hpp"
 
-#include "survey/evidence_files.hpp"
-#include "survey/store.hpp"
+#include "survey/bundle/evidence_files.hpp"
+#include "survey/store/store.hpp"
 
 #include <iostream>
 

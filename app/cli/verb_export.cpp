@@ -1,15 +1,15 @@
 #include "app/cli/args.hpp"
 #include "app/cli/cli.hpp"
 
-#include "survey/bundle.hpp"
-#include "survey/bundle_facility.hpp"
-#include "survey/error.hpp"
-#include "survey/export_csv.hpp"
-#include "survey/export_pdf.hpp"
-#include "survey/export_xlsx.hpp"
-#include "survey/local_time.hpp"
-#include "survey/signing.hpp"
-#include "survey/unit_setup.hpp"
+#include "survey/bundle/bundle.hpp"
+#include "survey/dashboard/unit_report.hpp"
+#include "survey/base/error.hpp"
+#include "survey/export/csv.hpp"
+#include "survey/export/pdf.hpp"
+#include "survey/export/xlsx.hpp"
+#include "survey/base/local_time.hpp"
+#include "survey/bundle/signing.hpp"
+#include "survey/store/unit_setup.hpp"
 
 #include <iostream>
 

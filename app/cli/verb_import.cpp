@@ -1,9 +1,9 @@
 #include "app/cli/args.hpp"
 #include "app/cli/cli.hpp"
 
-#include "survey/error.hpp"
-#include "survey/paper_import.hpp"
-#include "survey/unit_setup.hpp"
+#include "survey/base/error.hpp"
+#include "survey/export/paper_import.hpp"
+#include "survey/store/unit_setup.hpp"
 
 #include <fstream>
 #include <iostream>

@@ -1,11 +1,11 @@
 #include "app/cli/args.hpp"
 #include "app/cli/cli.hpp"
 
-#include "survey/error.hpp"
-#include "survey/local_time.hpp"
-#include "survey/rollup.hpp"
-#include "survey/statistik.hpp"
-#include "survey/unit_setup.hpp"
+#include "survey/base/error.hpp"
+#include "survey/base/local_time.hpp"
+#include "survey/bundle/rollup.hpp"
+#include "survey/dashboard/statistik.hpp"
+#include "survey/store/unit_setup.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -16,11 +16,7 @@ namespace sw::cli {
 
 namespace {
 
-std::string fmt(double v, int decimals) {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.*f", decimals, roundTo(v, decimals));
-    return buf;
-}
+std::string fmt(double v, int decimals) { return formatNumber(v, decimals, "en"); }
 
 nlohmann::json scoresJson(const std::vector<UnsurScore>& items) {
     auto arr = nlohmann::json::array();

@@ -1,8 +1,8 @@
 #include "app/cli/args.hpp"
 #include "app/cli/cli.hpp"
 
-#include "survey/backup.hpp"
-#include "survey/error.hpp"
+#include "survey/store/backup.hpp"
+#include "survey/base/error.hpp"
 
 #include <iostream>
 

@@ -1,9 +1,9 @@
 #include "app/cli/args.hpp"
 #include "app/cli/cli.hpp"
 
-#include "survey/local_time.hpp"
-#include "survey/simulate.hpp"
-#include "survey/unit_setup.hpp"
+#include "survey/base/local_time.hpp"
+#include "survey/kiosk/simulate.hpp"
+#include "survey/store/unit_setup.hpp"
 
 #include <cstdio>
 #include <iostream>

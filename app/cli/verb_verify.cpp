@@ -1,9 +1,9 @@
 #include "app/cli/args.hpp"
 #include "app/cli/cli.hpp"
 
-#include "survey/bundle.hpp"
-#include "survey/error.hpp"
-#include "survey/merge.hpp"
+#include "survey/bundle/bundle.hpp"
+#include "survey/base/error.hpp"
+#include "survey/bundle/merge.hpp"
 
 #include <iostream>
 

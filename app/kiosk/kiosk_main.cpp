@@ -11,30 +11,28 @@
 
 #include "app/admin/admin_area.hpp"
 #include "app/assessor/assessor_view.hpp"
-#include "app/assessor/period_picker.hpp"
-#include "app/kiosk/kiosk_session.hpp"
-#include "app/kiosk/kiosk_ui.hpp"
-#include "app/kiosk/shell.hpp"
-#include "survey/error.hpp"
-#include "survey/log.hpp"
-#include "survey/paths.hpp"
-#include "survey/pin.hpp"
-#include "survey/rollup_period.hpp"
-#include "survey/unit_setup.hpp"
-
-#if __has_include("survey/backup.hpp")
-#include "survey/backup.hpp"
-#define SW_HAVE_BACKUP 1
-#endif
+#include "app/cli/args.hpp"
+#include "app/cli/cli.hpp"
+#include "app/widgets/period_picker.hpp"
+#include "app/kiosk/flow/kiosk_session.hpp"
+#include "app/kiosk/screens/kiosk_ui.hpp"
+#include "app/shell/shell.hpp"
+#include "survey/base/error.hpp"
+#include "survey/base/log.hpp"
+#include "survey/kiosk/pin.hpp"
+#include "survey/bundle/rollup_period.hpp"
+#include "survey/store/backup.hpp"
+#include "survey/store/unit_setup.hpp"
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <chrono>
-#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <iostream>
-#include <map>
+#include <iterator>
+#include <memory>
 #include <set>
 #include <sstream>
 #include <termios.h>
@@ -46,78 +44,48 @@ namespace sw::kiosk {
 
 namespace {
 
-struct Options {
-    std::map<std::string, std::string> values;
-    std::set<std::string> flags;
-    bool has(const std::string& k) const { return values.count(k) || flags.count(k); }
-    std::string get(const std::string& k, const std::string& fallback = "") const {
-        auto it = values.find(k);
-        return it == values.end() ? fallback : it->second;
-    }
-};
-
-// Every option is declared, so a typo is an error that names it.
-Options parseOptions(int argc, char** argv, int first, const std::set<std::string>& valued, const std::set<std::string>& flags) {
-    Options o;
-    for (int i = first; i < argc; ++i) {
-        std::string a = argv[i];
-        if (valued.count(a)) {
-            if (i + 1 >= argc) throw UsageError(a + " needs a value");
-            o.values[a] = argv[++i];
-        } else if (flags.count(a)) {
-            o.flags.insert(a);
-        } else {
-            throw UsageError("unknown option " + a);
-        }
-    }
-    return o;
+// The CLI's parser (app/cli/args.hpp): "--key value", "--key=value", "--flag"; every option is
+// declared, so a typo is an error that names it. The kiosk's verbs take no other words either.
+cli::Args parseOptions(int argc, char** argv, int first, const std::set<std::string>& valued, const std::set<std::string>& flags) {
+    cli::Args a(argc, argv, first, valued, flags);
+    if (!a.positional().empty()) throw UsageError("unknown option " + a.positional().front() + " (see --help)");
+    return a;
 }
 
-double number(const Options& o, const std::string& key, double fallback, double min, double max) {
-    if (!o.has(key)) return fallback;
+// A number within [min, max] (fractions allowed: --dpi 96.5), or `fallback` when not given.
+double number(const cli::Args& a, const std::string& key, double fallback, double min, double max) {
+    const std::optional<std::string> text = a.get(key);
+    if (!text) return fallback;
     try {
-        double v = std::stod(o.get(key));
-        if (v < min || v > max) throw UsageError(key + " must be between " + std::to_string(min) + " and " + std::to_string(max));
+        double v = std::stod(*text);
+        if (v < min || v > max) throw UsageError("--" + key + " must be between " + std::to_string(min) + " and " + std::to_string(max));
         return v;
     } catch (const std::logic_error&) {
-        throw UsageError(key + ": not a number: " + o.get(key));
+        throw UsageError("--" + key + ": not a number: " + *text);
     }
 }
 
-ShellOptions shellOptions(const Options& o) {
+ShellOptions shellOptions(const cli::Args& a) {
     ShellOptions s;
-    if (o.has("--windowed")) {
+    if (a.has("windowed")) {
         s.fullscreen = false;
-        if (!parseSize(o.get("--windowed"), s.width, s.height)) throw UsageError("--windowed wants WxH, e.g. 1280x800");
+        if (!parseSize(a.get("windowed", ""), s.width, s.height)) throw UsageError("--windowed wants WxH, e.g. 1280x800");
     }
-    if (o.has("--size")) {
+    if (a.has("size")) {
         s.fullscreen = false;
-        if (!parseSize(o.get("--size"), s.width, s.height)) throw UsageError("--size wants WxH, e.g. 1920x1080");
+        if (!parseSize(a.get("size", ""), s.width, s.height)) throw UsageError("--size wants WxH, e.g. 1920x1080");
     }
-    s.dpi = static_cast<float>(number(o, "--dpi", 0, 30, 1000));
-    if (o.has("--mm") && !parseSizeF(o.get("--mm"), s.mmWide, s.mmHigh)) throw UsageError("--mm wants WxH in millimetres, e.g. 476x268");
+    s.dpi = static_cast<float>(number(a, "dpi", 0, 30, 1000));
+    if (a.has("mm") && !parseSizeF(a.get("mm", ""), s.mmWide, s.mmHigh)) throw UsageError("--mm wants WxH in millimetres, e.g. 476x268");
     return s;
 }
 
-std::string dbOption(const Options& o) { return o.has("--db") ? o.get("--db") : defaultDatabasePath(); }
+std::string dbOption(const cli::Args& a) { return cli::databaseOption(a.get("db", "")); }
 
-int reportError(const char* what, const std::exception& e, int code) {
-    std::cerr << "suarawarga" << (what[0] ? " " : "") << what << ": " << e.what() << "\n";
-    return code;
-}
-
-template <class F> int guarded(const char* what, F&& f) {
-    try {
-        return f();
-    } catch (const UsageError& e) {
-        return reportError(what, e, 2);
-    } catch (const InstrumentError& e) {
-        return reportError(what, e, 3);
-    } catch (const StoreError& e) {
-        return reportError(what, e, 4);
-    } catch (const std::exception& e) {
-        return reportError(what, e, 1);
-    }
+// Evidence thumbnails and the like go to the GPU through the shell.
+template <class Host> void useShellTextures(Host& host) {
+    host.uploadTexture = Shell::uploadTexture;
+    host.releaseTexture = Shell::releaseTexture;
 }
 
 double steadySeconds() {
@@ -125,63 +93,66 @@ double steadySeconds() {
     return duration<double>(steady_clock::now().time_since_epoch()).count();
 }
 
-const std::set<std::string> kShellValued = {"--db", "--windowed", "--dpi", "--mm"};
-
-} // namespace
+const std::set<std::string> kShellValued = {"db", "windowed", "dpi", "mm"};
 
 // [SECTION] The kiosk loop
 
+// The daily backup (survey/store/backup.hpp) does at most one copy per local day; asking once a
+// minute keeps the idle kiosk's cost at a settings read.
+void dailyBackupIfDue(Store& store, double now, double& lastCheck) {
+    if (now - lastCheck <= 60) return;
+    lastCheck = now;
+    auto utc = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch());
+    if (auto made = maybeDailyBackup(store, static_cast<std::int64_t>(utc.count()))) logLine("backup", made->path);
+}
+
+void kioskLoop(KioskSession& session, Shell& shell, KioskUi& ui, long exitAfter) {
+    long frames = 0;
+    bool render = true;
+    double lastBackupCheck = -1e9;
+    while (!shell.shouldClose()) {
+        double now = steadySeconds();
+        // Idle: sleep until input or until the flow has something due (countdown, retry).
+        shell.waitEvents(render || exitAfter ? 0.0 : ui.secondsUntilDue(now));
+        now = steadySeconds();
+        dailyBackupIfDue(*session.store, now, lastBackupCheck);
+        shell.beginFrame();
+        ui.frame(now);
+        const Theme& th = session.flow->modes().contrast ? highContrastTheme() : standardTheme();
+        shell.endFrame(th.background.r, th.background.g, th.background.b);
+        shell.present();
+        if (ui.takeLeaveFullscreenRequest()) {
+            shell.setFullscreen(!shell.fullscreen());
+            ui.setFullscreen(shell.fullscreen());
+        }
+        render = ui.wantsRender(now);
+        if (exitAfter && ++frames >= exitAfter) break;
+        if (shell.shouldClose() && shell.fullscreen()) shell.refuseClose();   // Alt+F4 does not end a kiosk
+    }
+}
+
+} // namespace
+
 int runKiosk(int argc, char** argv) {
-    return guarded("", [&] {
+    return cli::runGuarded("", [&] {
         std::set<std::string> valued = kShellValued;
-        valued.insert({"--exit-after-frames", "--idle-seconds"});
-        Options o = parseOptions(argc, argv, 1, valued, {});
+        valued.insert({"exit-after-frames", "idle-seconds"});
+        const cli::Args a = parseOptions(argc, argv, 1, valued, {});
         FlowSettings fs;
-        fs.idleSeconds = number(o, "--idle-seconds", fs.idleSeconds, 5, 3600);
-        long exitAfter = static_cast<long>(number(o, "--exit-after-frames", 0, 1, 1e9));
-        ShellOptions so = shellOptions(o);
+        fs.idleSeconds = number(a, "idle-seconds", fs.idleSeconds, 5, 3600);
+        long exitAfter = static_cast<long>(number(a, "exit-after-frames", 0, 1, 1e9));
+        ShellOptions so = shellOptions(a);
         so.title = "SuaraWarga";
-        KioskSession session(dbOption(o), fs, makeEspeakSpeech());
-        session.idleFromCommandLine = o.has("--idle-seconds");
+        KioskSession session(dbOption(a), fs, makeEspeakSpeech());
+        session.idleFromCommandLine = a.has("idle-seconds");
         session.applyStoreSettings();
         Shell shell(so);
         KioskUi ui(*session.flow, shell.fonts(), *session.submitter, session.store.get(), session.unit.name);
         ui.onAdminClosed = [&session] { session.applyStoreSettings(); };
-        ui.uploadTexture = Shell::uploadTexture;
-        ui.releaseTexture = Shell::releaseTexture;
+        useShellTextures(ui);
         ui.setFullscreen(shell.fullscreen());
         logLine("start", "kiosk on " + session.store->path() + ", " + std::to_string(shell.pxPerMm()) + " px/mm");
-        long frames = 0;
-        bool render = true;
-        [[maybe_unused]] double lastBackupCheck = -1e9;
-        while (!shell.shouldClose()) {
-            double now = steadySeconds();
-            // Idle: sleep until input or until the flow has something due (countdown, retry).
-            shell.waitEvents(render || exitAfter ? 0.0 : ui.secondsUntilDue(now));
-            now = steadySeconds();
-#ifdef SW_HAVE_BACKUP
-            // The daily backup (survey/backup.hpp) does at most one copy per local day; asking once a
-            // minute keeps the idle kiosk's cost at a settings read.
-            if (now - lastBackupCheck > 60) {
-                lastBackupCheck = now;
-                auto utc = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch());
-                if (auto made = maybeDailyBackup(*session.store, static_cast<std::int64_t>(utc.count())))
-                    logLine("backup", made->path);
-            }
-#endif
-            shell.beginFrame();
-            ui.frame(now);
-            const Theme& th = session.flow->modes().contrast ? highContrastTheme() : standardTheme();
-            shell.endFrame(th.background.r, th.background.g, th.background.b);
-            shell.present();
-            if (ui.takeLeaveFullscreenRequest()) {
-                shell.setFullscreen(!shell.fullscreen());
-                ui.setFullscreen(shell.fullscreen());
-            }
-            render = ui.wantsRender(now);
-            if (exitAfter && ++frames >= exitAfter) break;
-            if (shell.shouldClose() && shell.fullscreen()) shell.refuseClose();   // Alt+F4 does not end a kiosk
-        }
+        kioskLoop(session, shell, ui, exitAfter);
         return 0;
     });
 }
@@ -193,125 +164,139 @@ namespace {
 const char* const kScreens[] = {"welcome", "language", "service", "unsur", "ham", "rentan", "adil", "profile", "comment",
                                 "thanks", "idle", "pin", "dashboard", "facility", "settings", "assessor"};
 
+// --unsur CODE: its index in the instrument.
+int unsurIndex(const Instrument& in, const std::string& code) {
+    int idx = -1;
+    for (std::size_t i = 0; i < in.unsur.size(); ++i)
+        if (in.unsur[i].code == code) idx = static_cast<int>(i);
+    if (idx < 0) throw UsageError("--unsur: no unsur " + code);
+    return idx;
+}
+
+// Puts the flow (or the unit head's area) on the screen the picture shows.
+void placeScreen(const cli::Args& a, const std::string& name, const std::string& lang, const Modes& modes, KioskSession& session,
+                 KioskUi& ui) {
+    CitizenFlow& flow = *session.flow;
+    flow.reset();
+    flow.setLang(lang);
+    flow.setModes(modes);
+    if (name == "language") flow.showPage(Step::Language);
+    else if (name == "service") flow.showPage(Step::Service);
+    else if (name == "unsur") flow.showPage(Step::Unsur, unsurIndex(session.instrument, a.get("unsur", "U1")));
+    else if (name == "ham") flow.showPage(Step::Ham, 0);
+    else if (name == "rentan") flow.showPage(Step::Rentan);
+    else if (name == "adil") flow.showPage(Step::Adil);
+    else if (name == "profile") flow.showPage(Step::Profile, 0);
+    else if (name == "comment") {
+        flow.showPage(Step::Comment);
+        flow.typeComment(session.strings.get("screenshot.comment", lang), 0);
+    } else if (name == "thanks") flow.showPage(Step::Thanks);
+    else if (name == "idle") {
+        flow.showPage(Step::Unsur, 2);
+        ui.forceIdlePrompt(true);
+    } else if (name == "pin") {
+        ui.openPin();        // resets the flow (as for a real unit head) …
+        flow.setLang(lang);  // … so the picture's language is set again afterwards
+    } else if (name == "dashboard" || name == "facility" || name == "settings") {
+        ui.openAdmin(name, lang);
+    }
+    if (a.has("select")) flow.choose(static_cast<std::size_t>(number(a, "select", 1, 1, 9)) - 1, 1e6);
+}
+
+// The assessor's view on the page and period the options ask for (pages a picture can't tap to).
+std::unique_ptr<assessor::AssessorView> assessorShot(const cli::Args& a, assessor::AssessorHost& host) {
+    auto view = std::make_unique<assessor::AssessorView>(host);
+    // --period KIND: that preset from the newest response (default: its triwulan); all: all time.
+    if (a.has("period")) {
+        PeriodKind kind;
+        const std::string p = a.get("period", "");
+        if (p == "all") view->setPeriod(std::nullopt);
+        else if (!parsePeriodKind(p, kind) || kind == PeriodKind::Custom)
+            throw UsageError("--period: month|triwulan|semester|year|all");
+        else if (auto newest = newestResponseDate(*host.store))
+            view->setPeriod(assessor::presetPeriod(kind, std::nullopt, *newest));
+    }
+    // --unit ID opens that unit's page; ID,ID… compares them.
+    if (a.has("unit")) {
+        std::vector<std::string> ids;
+        std::stringstream list(a.get("unit", ""));
+        for (std::string id; std::getline(list, id, ',');)
+            if (!id.empty()) ids.push_back(id);
+        if (ids.size() == 1) view->openUnit(ids[0]);
+        else if (ids.size() > 1) view->compareUnits(ids);
+    }
+    return view;
+}
+
+// `frames` frames at t = 100 s with the mouse away; the last one stays in the back buffer for the PNG.
+void renderShot(Shell& shell, KioskUi& ui, assessor::AssessorView* view, const Modes& modes, int frames) {
+    for (int i = 0; i < frames; ++i) {
+        shell.waitEvents(0);
+        shell.beginFrame();
+        ImGui::GetIO().MousePos = ImVec2(-1e5f, -1e5f);
+        if (view) view->draw();
+        else ui.frame(100.0 + i * 0.016);
+        const Theme& th = modes.contrast ? highContrastTheme() : standardTheme();
+        shell.endFrame(th.background.r, th.background.g, th.background.b);
+        if (i + 1 < frames) shell.present();
+    }
+}
+
+void takeShot(const cli::Args& a, const std::string& db, const std::string& name, const Modes& modes, const ShellOptions& so) {
+    KioskSession session(db, FlowSettings{}, makeSilentSpeech());
+    Shell shell(so);
+    const std::string lang = a.get("lang", "id");
+    if (!session.instrument.hasLanguage(lang)) throw UsageError("--lang: the instrument has no language " + lang);
+    KioskUi ui(*session.flow, shell.fonts(), *session.submitter, session.store.get(), session.unit.name);
+    useShellTextures(ui);
+    placeScreen(a, name, lang, modes, session, ui);
+    session.flow->touched(100.0);   // the frames below run at t = 100 s: no idle reset in the picture
+    assessor::AssessorHost ahost;   // before the view, which keeps a reference to it
+    std::unique_ptr<assessor::AssessorView> assessorView;
+    if (name == "assessor") {
+        ahost.store = session.store.get();
+        ahost.pxPerMm = shell.pxPerMm();
+        ahost.lang = lang;
+        useShellTextures(ahost);
+        assessorView = assessorShot(a, ahost);
+    }
+    renderShot(shell, ui, assessorView.get(), modes, static_cast<int>(number(a, "frames", 3, 1, 100)));
+    const std::string out = a.get("out", "");
+    std::string err;
+    if (!shell.savePng(out, err)) throw std::runtime_error(err);
+    std::cout << out << ": " << name << " (" << lang << ", " << a.get("mode", "standard") << ") at " << shell.pxPerMm() << " px/mm\n";
+}
+
 int screenshot(int argc, char** argv) {
     std::set<std::string> valued = kShellValued;
-    valued.insert({"--screen", "--lang", "--mode", "--size", "--out", "--unsur", "--select", "--frames", "--unit", "--period"});
-    Options o = parseOptions(argc, argv, 2, valued, {});
-    std::string name = o.get("--screen", "welcome");
-    bool known = false;
-    for (const char* s : kScreens) known = known || name == s;
-    if (!known) throw UsageError("unknown --screen " + name + " (see suarawarga --help)");
-    if (!o.has("--out")) throw UsageError("--out FILE.png is required");
+    valued.insert({"screen", "lang", "mode", "size", "out", "unsur", "select", "frames", "unit", "period"});
+    const cli::Args a = parseOptions(argc, argv, 2, valued, {});
+    const std::string name = a.get("screen", "welcome");
+    if (std::find(std::begin(kScreens), std::end(kScreens), name) == std::end(kScreens))
+        throw UsageError("unknown --screen " + name + " (see suarawarga --help)");
+    if (!a.has("out")) throw UsageError("--out FILE.png is required");
     Modes modes;
-    if (!parseModes(o.get("--mode", "standard"), modes)) throw UsageError("--mode: standard|large|contrast|speech|seated, comma-separated");
-    ShellOptions so = shellOptions(o);
+    if (!parseModes(a.get("mode", "standard"), modes)) throw UsageError("--mode: standard|large|contrast|speech|seated, comma-separated");
+    ShellOptions so = shellOptions(a);
     so.fullscreen = false;
     so.hidden = true;
-    if (!o.has("--size")) so.width = 1920, so.height = 1080;
+    if (!a.has("size")) so.width = 1920, so.height = 1080;
     if (so.dpi <= 0 && so.mmWide <= 0) so.dpi = 96.0f;   // Xvfb reports no real size: a 23" 1080p screen
     // A throw-away database unless one is given: screenshots never touch the kiosk's data.
     namespace fs = std::filesystem;
     fs::path tmp;
-    std::string db = o.get("--db");
+    std::string db = a.get("db", "");
     if (db.empty()) {
         tmp = fs::temp_directory_path() / ("sw-shot-" + std::to_string(getpid()));
         fs::create_directories(tmp);
         db = (tmp / "shot.db").string();
     }
-    int rc = 0;
-    {
-        KioskSession session(db, FlowSettings{}, makeSilentSpeech());
-        Shell shell(so);
-        CitizenFlow& flow = *session.flow;
-        std::string lang = o.get("--lang", "id");
-        if (!session.instrument.hasLanguage(lang)) throw UsageError("--lang: the instrument has no language " + lang);
-        KioskUi ui(flow, shell.fonts(), *session.submitter, session.store.get(), session.unit.name);
-        ui.uploadTexture = Shell::uploadTexture;
-        ui.releaseTexture = Shell::releaseTexture;
-        std::unique_ptr<assessor::AssessorView> assessorView;
-        assessor::AssessorHost ahost;
-        auto place = [&] {
-            flow.reset();
-            flow.setLang(lang);
-            flow.setModes(modes);
-            if (name == "language") flow.showPage(Step::Language);
-            else if (name == "service") flow.showPage(Step::Service);
-            else if (name == "unsur") {
-                std::string code = o.get("--unsur", "U1");
-                int idx = -1;
-                for (std::size_t i = 0; i < session.instrument.unsur.size(); ++i)
-                    if (session.instrument.unsur[i].code == code) idx = static_cast<int>(i);
-                if (idx < 0) throw UsageError("--unsur: no unsur " + code);
-                flow.showPage(Step::Unsur, idx);
-            } else if (name == "ham") flow.showPage(Step::Ham, 0);
-            else if (name == "rentan") flow.showPage(Step::Rentan);
-            else if (name == "adil") flow.showPage(Step::Adil);
-            else if (name == "profile") flow.showPage(Step::Profile, 0);
-            else if (name == "comment") {
-                flow.showPage(Step::Comment);
-                flow.typeComment(session.strings.get("screenshot.comment", lang), 0);
-            } else if (name == "thanks") flow.showPage(Step::Thanks);
-            else if (name == "idle") {
-                flow.showPage(Step::Unsur, 2);
-                ui.forceIdlePrompt(true);
-            } else if (name == "pin") {
-                ui.openPin();        // resets the flow (as for a real unit head) …
-                flow.setLang(lang);  // … so the picture's language is set again afterwards
-            } else if (name == "dashboard" || name == "facility" || name == "settings") {
-                ui.openAdmin(name, lang);
-            }
-            if (o.has("--select")) flow.choose(static_cast<std::size_t>(number(o, "--select", 1, 1, 9)) - 1, 1e6);
-        };
-        place();
-        flow.touched(100.0);   // the frames below run at t = 100 s: no idle reset in the picture
-        if (name == "assessor") {
-            ahost.store = session.store.get();
-            ahost.pxPerMm = shell.pxPerMm();
-            ahost.lang = lang;
-            ahost.uploadTexture = Shell::uploadTexture;
-            ahost.releaseTexture = Shell::releaseTexture;
-            assessorView = std::make_unique<assessor::AssessorView>(ahost);
-            // --period KIND: that preset from the newest response (default: its triwulan); all: all time.
-            if (o.has("--period")) {
-                PeriodKind kind;
-                const std::string p = o.get("--period");
-                if (p == "all") assessorView->setPeriod(std::nullopt);
-                else if (!parsePeriodKind(p, kind) || kind == PeriodKind::Custom)
-                    throw UsageError("--period: month|triwulan|semester|year|all");
-                else if (auto newest = newestResponseDate(*ahost.store))
-                    assessorView->setPeriod(assessor::presetPeriod(kind, std::nullopt, *newest));
-            }
-            // --unit ID opens that unit's page; ID,ID… compares them (pages a picture can't tap to).
-            if (o.has("--unit")) {
-                std::vector<std::string> ids;
-                std::stringstream list(o.get("--unit"));
-                for (std::string id; std::getline(list, id, ',');)
-                    if (!id.empty()) ids.push_back(id);
-                if (ids.size() == 1) assessorView->openUnit(ids[0]);
-                else if (ids.size() > 1) assessorView->compareUnits(ids);
-            }
-        }
-        int frames = static_cast<int>(number(o, "--frames", 3, 1, 100));
-        for (int i = 0; i < frames; ++i) {
-            shell.waitEvents(0);
-            shell.beginFrame();
-            ImGui::GetIO().MousePos = ImVec2(-1e5f, -1e5f);
-            if (assessorView) assessorView->draw();
-            else ui.frame(100.0 + i * 0.016);
-            const Theme& th = modes.contrast ? highContrastTheme() : standardTheme();
-            shell.endFrame(th.background.r, th.background.g, th.background.b);
-            if (i + 1 < frames) shell.present();
-        }
-        std::string err;
-        if (!shell.savePng(o.get("--out"), err)) throw std::runtime_error(err);
-        std::cout << o.get("--out") << ": " << name << " (" << lang << ", " << o.get("--mode", "standard") << ") at "
-                  << shell.pxPerMm() << " px/mm\n";
-    }
+    takeShot(a, db, name, modes, so);
     if (!tmp.empty()) {
         std::error_code ec;
         fs::remove_all(tmp, ec);
     }
-    return rc;
+    return 0;
 }
 
 // [SECTION] admin
@@ -336,36 +321,37 @@ std::string readPin(const char* prompt) {
     return pin;
 }
 
+int setPinFromTerminal(const cli::Args& a) {
+    Store store(dbOption(a));
+    Translations tr = Translations::loadArea("kiosk");
+    const std::string lang = a.get("lang", "id");
+    std::string first = readPin(tr.get("cli.set_pin_prompt", lang).c_str());
+    std::string again = readPin(tr.get("cli.set_pin_again", lang).c_str());
+    if (first != again) throw UsageError(tr.get("cli.set_pin_mismatch", lang));
+    PinLock(store).setPin(first);
+    store.logEvent("pin_set", "from the terminal");
+    std::cout << tr.get("cli.set_pin_done", lang) << "\n";
+    return 0;
+}
+
 int admin(int argc, char** argv) {
     std::set<std::string> valued = kShellValued;
-    valued.insert("--lang");
-    Options o = parseOptions(argc, argv, 2, valued, {"--set-pin"});
-    if (o.has("--set-pin")) {
-        Store store(dbOption(o));
-        Translations tr = Translations::loadArea("kiosk");
-        std::string lang = o.get("--lang", "id");
-        std::string a = readPin(tr.get("cli.set_pin_prompt", lang).c_str());
-        std::string b = readPin(tr.get("cli.set_pin_again", lang).c_str());
-        if (a != b) throw UsageError(tr.get("cli.set_pin_mismatch", lang));
-        PinLock(store).setPin(a);
-        store.logEvent("pin_set", "from the terminal");
-        std::cout << tr.get("cli.set_pin_done", lang) << "\n";
-        return 0;
-    }
-    ShellOptions so = shellOptions(o);
-    if (!o.has("--windowed")) so.fullscreen = false;   // the office PC: a normal window
+    valued.insert("lang");
+    const cli::Args a = parseOptions(argc, argv, 2, valued, {"set-pin"});
+    if (a.has("set-pin")) return setPinFromTerminal(a);
+    ShellOptions so = shellOptions(a);
+    if (!a.has("windowed")) so.fullscreen = false;   // the office PC: a normal window
     so.title = "SuaraWarga — admin";
-    Store store(dbOption(o));
+    Store store(dbOption(a));
     Instrument in = ensureSetup(store);
     Shell shell(so);
     admin::AdminHost host;
     host.store = &store;
     host.instrument = in;
     host.pxPerMm = shell.pxPerMm();
-    host.lang = o.get("--lang", "id");
+    host.lang = a.get("lang", "id");
     host.fullscreen = false;
-    host.uploadTexture = Shell::uploadTexture;
-    host.releaseTexture = Shell::releaseTexture;
+    useShellTextures(host);
     admin::AdminArea area(host);
     while (!shell.shouldClose() && !host.requestClose) {
         shell.waitEvents(0.5);
@@ -382,20 +368,19 @@ int admin(int argc, char** argv) {
 
 int assessorVerb(int argc, char** argv) {
     std::set<std::string> valued = kShellValued;
-    valued.insert("--lang");
-    Options o = parseOptions(argc, argv, 2, valued, {});
-    if (!o.has("--db")) throw UsageError("--db FILE (the assessor's merged store) is required");
-    ShellOptions so = shellOptions(o);
-    if (!o.has("--windowed")) so.fullscreen = false;
+    valued.insert("lang");
+    const cli::Args a = parseOptions(argc, argv, 2, valued, {});
+    if (!a.has("db")) throw UsageError("--db FILE (the assessor's merged store) is required");
+    ShellOptions so = shellOptions(a);
+    if (!a.has("windowed")) so.fullscreen = false;
     so.title = "SuaraWarga — Kanwil";
-    Store store(o.get("--db"));
+    Store store(a.get("db", ""));
     Shell shell(so);
     assessor::AssessorHost host;
     host.store = &store;
     host.pxPerMm = shell.pxPerMm();
-    host.lang = o.get("--lang", "id");
-    host.uploadTexture = Shell::uploadTexture;
-    host.releaseTexture = Shell::releaseTexture;
+    host.lang = a.get("lang", "id");
+    useShellTextures(host);
     assessor::AssessorView view(host);
     while (!shell.shouldClose() && !host.requestClose) {
         shell.waitEvents(0.5);
@@ -414,15 +399,15 @@ bool isKioskVerb(const char* verb) {
 }
 
 int runKioskVerb(int argc, char** argv) {
-    std::string v = argv[1];
-    std::string what = v;
+    const std::string v = argv[1];
     if (argc >= 3 && (std::strcmp(argv[2], "--help") == 0 || std::strcmp(argv[2], "-h") == 0)) {
         printKioskHelp();
         return 0;
     }
-    if (v == "screenshot") return guarded("screenshot", [&] { return screenshot(argc, argv); });
-    if (v == "admin") return guarded("admin", [&] { return admin(argc, argv); });
-    return guarded("assessor", [&] { return assessorVerb(argc, argv); });
+    // Errors are printed and mapped to exit codes as the headless verbs' are (app/cli/cli.hpp).
+    if (v == "screenshot") return cli::runGuarded(v, [&] { return screenshot(argc, argv); });
+    if (v == "admin") return cli::runGuarded(v, [&] { return admin(argc, argv); });
+    return cli::runGuarded("assessor", [&] { return assessorVerb(argc, argv); });
 }
 
 void printKioskHelp() {

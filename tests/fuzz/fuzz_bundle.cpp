@@ -1,6 +1,6 @@
 // libFuzzer target: the bundle reader/verifier (sw::readBundle) on arbitrary bytes — what an
 // assessor receives on a USB stick or by e-mail. It must refuse with a BundleError, never crash.
-#include "survey/bundle.hpp"
+#include "survey/bundle/bundle.hpp"
 
 #include <cstddef>
 #include <cstdint>

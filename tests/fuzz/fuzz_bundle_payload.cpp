@@ -5,10 +5,10 @@
 // reached. An input starting with '1' is framed as format 1 (JSON responses, still read), any other
 // as the current format (JSON header line + tab-separated response lines, bundle_rows.cpp).
 // Documented refusals only: BundleError, StoreError, InstrumentError.
-#include "survey/bundle.hpp"
-#include "survey/error.hpp"
-#include "survey/merge.hpp"
-#include "survey/store.hpp"
+#include "survey/bundle/bundle.hpp"
+#include "survey/base/error.hpp"
+#include "survey/bundle/merge.hpp"
+#include "survey/store/store.hpp"
 
 #include <sodium.h>
 

@@ -1,12 +1,12 @@
 // libFuzzer target: a paper-questionnaire CSV (sw::parseCsv, then sw::importPaperCsv into an
 // in-memory store). Any input ends in imported rows or an ImportError naming file:line:column;
 // an import that throws leaves the store exactly as it was (all rows or none).
-#include "survey/csv.hpp"
-#include "survey/error.hpp"
-#include "survey/instrument.hpp"
-#include "survey/paper_import.hpp"
-#include "survey/paths.hpp"
-#include "survey/store.hpp"
+#include "survey/base/csv.hpp"
+#include "survey/base/error.hpp"
+#include "survey/instrument/instrument.hpp"
+#include "survey/export/paper_import.hpp"
+#include "survey/base/paths.hpp"
+#include "survey/store/store.hpp"
 
 #include <cstddef>
 #include <cstdint>

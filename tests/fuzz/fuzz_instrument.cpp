@@ -1,8 +1,8 @@
 // libFuzzer target: the instrument parser (sw::parseInstrument) on arbitrary bytes. A unit edits
 // these JSON files by hand; any input must end in an Instrument or an InstrumentError naming
 // file:line:column — never a crash, a hang, or another exception type.
-#include "survey/error.hpp"
-#include "survey/instrument.hpp"
+#include "survey/base/error.hpp"
+#include "survey/instrument/instrument.hpp"
 
 #include <cstddef>
 #include <cstdint>

@@ -1,6 +1,6 @@
 // A test-only SQLite VFS that wraps the default one and fails the Nth read, write, sync or
 // truncate with an error of our choosing (SQLITE_IOERR, SQLITE_FULL) — the technique SQLite's own
-// test suite uses (design.md "Fault tests like SQLite's own"). Tests loop N over an operation and
+// test suite uses (survey/RULES.md "How data flows": fault tests like SQLite's own). Tests loop N over an operation and
 // assert it is all-or-nothing every time.
 //
 // Use: open a Store with Options{.vfs = FaultVfs::name()}, do the set-up, then arm(N, …), run the

@@ -1,16 +1,16 @@
-// Backup and restore (issue 6 "Deployment"): verified copies with the local date, the last N
+// Backup and restore: verified copies with the local date, the last N
 // kept, at most one automatic copy per day, a failing medium that leaves nothing behind, and a
 // restore that refuses damaged or foreign files without touching the live database.
 #include "reliability/fault_loop.hpp"
 
-#include "survey/backup.hpp"
-#include "survey/error.hpp"
-#include "survey/local_time.hpp"
-#include "survey/migrations.hpp"
-#include "survey/signing.hpp"
-#include "survey/simulate.hpp"
-#include "survey/store.hpp"
-#include "survey/unit_setup.hpp"
+#include "survey/store/backup.hpp"
+#include "survey/base/error.hpp"
+#include "survey/base/local_time.hpp"
+#include "survey/store/migrations.hpp"
+#include "survey/bundle/signing.hpp"
+#include "survey/kiosk/simulate.hpp"
+#include "survey/store/store.hpp"
+#include "survey/store/unit_setup.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -1,17 +1,17 @@
-// I/O fault injection (issue 6): a submit, a paper import and a migration, each with the Nth
+// I/O fault injection: a submit, a paper import and a migration, each with the Nth
 // read/write/sync/truncate failing, for every N. After each fault the database — both as the
 // program left it and as a power cut at that instant would leave it — passes integrity_check
 // and holds either all of the operation's rows or none. An operation that reported success has
 // all of them.
 #include "reliability/fault_loop.hpp"
 
-#include "survey/error.hpp"
-#include "survey/local_time.hpp"
-#include "survey/migrations.hpp"
-#include "survey/paper_import.hpp"
-#include "survey/simulate.hpp"
-#include "survey/store.hpp"
-#include "survey/unit_setup.hpp"
+#include "survey/base/error.hpp"
+#include "survey/base/local_time.hpp"
+#include "survey/store/migrations.hpp"
+#include "survey/export/paper_import.hpp"
+#include "survey/kiosk/simulate.hpp"
+#include "survey/store/store.hpp"
+#include "survey/store/unit_setup.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -209,7 +209,7 @@ TEST_CASE("a paper import under injected I/O faults is all-or-nothing for every 
 }
 
 TEST_CASE("a migration under injected I/O faults is all-or-nothing for every N", "[reliability][fault][migration]") {
-    // A schema-1 database as the first release wrote it (tests/survey/test_store.cpp), with data.
+    // A schema-1 database as the first release wrote it (tests/survey/store/test_store.cpp), with data.
     swtest::TempDir dir;
     std::string tpl = dir.file("schema1.db");
     {

@@ -1,16 +1,16 @@
 // I/O fault injection for the assessor's merge (all-or-nothing per bundle, for every N) and for
-// the kiosk's durable submit (survey/submitter.hpp): a response whose write fails is kept in
+// the kiosk's durable submit (survey/kiosk/submitter.hpp): a response whose write fails is kept in
 // memory and lands exactly once when the disk recovers; one reported Stored is on disk.
 #include "reliability/fault_loop.hpp"
 
-#include "survey/bundle.hpp"
-#include "survey/error.hpp"
-#include "survey/merge.hpp"
-#include "survey/signing.hpp"
-#include "survey/simulate.hpp"
-#include "survey/store.hpp"
-#include "survey/submitter.hpp"
-#include "survey/unit_setup.hpp"
+#include "survey/bundle/bundle.hpp"
+#include "survey/base/error.hpp"
+#include "survey/bundle/merge.hpp"
+#include "survey/bundle/signing.hpp"
+#include "survey/kiosk/simulate.hpp"
+#include "survey/store/store.hpp"
+#include "survey/kiosk/submitter.hpp"
+#include "survey/store/unit_setup.hpp"
 
 #include <catch2/catch.hpp>
 

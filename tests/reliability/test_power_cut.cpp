@@ -1,13 +1,13 @@
-// Power-cut proof (issue 6): `suarawarga-cli simulate --batch 1` prints each response's UUID
+// Power-cut proof: `suarawarga-cli simulate --batch 1` prints each response's UUID
 // only after its commit is durable. We SIGKILL it at random moments, again and again on the same
 // database, and after every kill reopen it: integrity_check is ok and every UUID ever printed is
 // there. What this proves: no committed response is lost or half-written when the process dies
 // at any instant (SQLite's WAL recovery, our transaction boundaries, print-after-commit). What
 // it does not prove on its own: a SIGKILL keeps the OS page cache, so fsync discipline is
 // covered by the "power loss" test in test_power_loss.cpp, which drops unsynced writes.
-#include "survey/sqlite.hpp"
-#include "survey/store.hpp"
-#include "survey/uuid.hpp"
+#include "survey/base/sqlite.hpp"
+#include "survey/store/store.hpp"
+#include "survey/base/uuid.hpp"
 
 #include "survey/test_helpers.hpp"
 

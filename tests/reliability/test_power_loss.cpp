@@ -7,9 +7,9 @@
 // The same test with synchronous=OFF must find losses: it proves the test can see them.
 #include "reliability/fault_loop.hpp"
 
-#include "survey/simulate.hpp"
-#include "survey/store.hpp"
-#include "survey/unit_setup.hpp"
+#include "survey/kiosk/simulate.hpp"
+#include "survey/store/store.hpp"
+#include "survey/store/unit_setup.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -1,6 +1,6 @@
 // Shared by the survey suites: temporary folders and the default instrument.
 #pragma once
-#include "survey/instrument.hpp"
+#include "survey/instrument/instrument.hpp"
 
 #include <filesystem>
 #include <fstream>

@@ -1,5 +1,5 @@
-// Benchmark: the unit head's dashboard recomputed in full (every figure of survey/dashboard.hpp)
-// over the columnar snapshot. Prints figures; never asserts (design.md: speed lives here).
+// Benchmark: the unit head's dashboard recomputed in full (every figure of survey/dashboard/dashboard.hpp)
+// over the columnar snapshot. Prints figures; never asserts (README "Benchmarks": speed is measured there).
 //
 //   bench_dashboard --db FILE [--replicate 10000000] [--runs 5]
 //
@@ -7,10 +7,10 @@
 // 2. recomputes the dashboard for the year, with a 12-month trend, `runs` times;
 // 3. optionally replicates the loaded rows in memory up to --replicate rows (10 million rows of
 //    SQLite would take hours to simulate here) and recomputes again.
-#include "survey/dashboard.hpp"
-#include "survey/local_time.hpp"
-#include "survey/store.hpp"
-#include "survey/unit_setup.hpp"
+#include "survey/dashboard/dashboard.hpp"
+#include "survey/base/local_time.hpp"
+#include "survey/store/store.hpp"
+#include "survey/store/unit_setup.hpp"
 
 #include <algorithm>
 #include <chrono>

@@ -1,18 +1,18 @@
-// Export benchmarks (issue 5 targets): CSV and XLSX export of N responses (default 1,000,000),
+// Export benchmarks: CSV and XLSX export of N responses (default 1,000,000),
 // the PDF report over that year of a busy unit, and merging B signed bundles of 5,000 responses
 // (default 100; the issue's 1,000 takes proportionally longer — pass --bundles 1000).
 // Prints figures; asserts nothing. Usage:
 //   bench_export [--responses N] [--bundles B] [--merge-runs R] [--dir DIR] [--keep]
 // --merge-runs R merges the same files R times, each into a new assessor store, to show the spread.
-#include "survey/bundle.hpp"
-#include "survey/export_csv.hpp"
-#include "survey/export_pdf.hpp"
-#include "survey/export_xlsx.hpp"
-#include "survey/local_time.hpp"
-#include "survey/merge.hpp"
-#include "survey/signing.hpp"
-#include "survey/simulate.hpp"
-#include "survey/unit_setup.hpp"
+#include "survey/bundle/bundle.hpp"
+#include "survey/export/csv.hpp"
+#include "survey/export/pdf.hpp"
+#include "survey/export/xlsx.hpp"
+#include "survey/base/local_time.hpp"
+#include "survey/bundle/merge.hpp"
+#include "survey/bundle/signing.hpp"
+#include "survey/kiosk/simulate.hpp"
+#include "survey/store/unit_setup.hpp"
 
 #include <chrono>
 #include <ctime>

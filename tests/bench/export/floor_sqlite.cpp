@@ -4,7 +4,7 @@
 // same INSERT … ON CONFLICT(uuid) DO NOTHING. No bundle reading, verifying, parsing or index
 // rebuild: what any merge on this machine and schema cannot beat. Prints figures only.
 //   floor_sqlite [--rows N] [--dir DIR]
-#include "survey/store.hpp"
+#include "survey/store/store.hpp"
 
 #include <chrono>
 #include <cstdio>

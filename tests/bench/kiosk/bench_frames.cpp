@@ -1,5 +1,5 @@
-// Frame time of the kiosk at 1920×1080 (issue 3 "Benchmarks": p99 < 8 ms under software
-// rendering). The real kiosk objects in the kiosk's own window (app/kiosk/shell.hpp: GLFW,
+// Frame time of the kiosk at 1920×1080 (README "Benchmarks": p99 < 8 ms under software
+// rendering). The real kiosk objects in the kiosk's own window (app/shell/shell.hpp: GLFW,
 // OpenGL 3.3, the ImGui OpenGL3 backend), rendering every frame instead of idling, so each
 // screen's cost is seen. A frame is timed from ImGui::NewFrame to the pixels being done
 // (render, swap, glFinish — llvmpipe rasterises on the CPU, so glFinish is where it pays).
@@ -14,7 +14,7 @@
 #include "bench_stats.hpp"
 #include "kiosk_driver.hpp"
 
-#include "app/kiosk/shell.hpp"
+#include "app/shell/shell.hpp"
 
 #include <backends/imgui_impl_opengl3.h>
 #define GLFW_INCLUDE_NONE

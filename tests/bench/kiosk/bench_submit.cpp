@@ -1,4 +1,4 @@
-// Tap-to-durable latency of a kiosk submit (issue 3 "Benchmarks"): how long from the citizen's
+// Tap-to-durable latency of a kiosk submit: how long from the citizen's
 // last tap until the response is committed (WAL, synchronous=FULL, fsync included) and the
 // thank-you screen may show. Target: p99 below one 60 Hz frame (16.7 ms).
 //
@@ -10,16 +10,16 @@
 //   Store::append (one transaction, fsync). The timer stops when the flow shows thanks.
 // --path store: Store::append alone, the floor under it.
 // The database lives on the real disk under DIR (never :memory:), one commit per submit, as at
-// the kiosk. Answers are realistic (survey/simulate.hpp: nine unsur, HAM module, profile).
+// the kiosk. Answers are realistic (survey/kiosk/simulate.hpp: nine unsur, HAM module, profile).
 #include "bench_stats.hpp"
 
-#include "survey/local_time.hpp"
-#include "survey/simulate.hpp"
-#include "survey/store.hpp"
-#include "survey/unit_setup.hpp"
+#include "survey/base/local_time.hpp"
+#include "survey/kiosk/simulate.hpp"
+#include "survey/store/store.hpp"
+#include "survey/store/unit_setup.hpp"
 
 #ifdef SW_BENCH_KIOSK
-#include "app/kiosk/kiosk_session.hpp"
+#include "app/kiosk/flow/kiosk_session.hpp"
 #endif
 
 #include <sys/statfs.h>

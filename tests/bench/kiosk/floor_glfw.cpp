@@ -1,4 +1,4 @@
-// The platform floor for the kiosk's start-up benchmark (issue 3 "Benchmarks"): the least a
+// The platform floor for the kiosk's start-up benchmark: the least a
 // GLFW + OpenGL 3.3 program can do — open a window with a context like the kiosk's, clear,
 // swap, exit. Anything the kiosk costs above this is ours (fonts, ImGui, store, instrument).
 //

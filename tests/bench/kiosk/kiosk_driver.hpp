@@ -4,8 +4,8 @@
 // citizen would, never by calling the flow directly. Used by the soak (no renderer) and by the
 // frame-time benchmark (rendered with OpenGL under Xvfb).
 #pragma once
-#include "app/kiosk/kiosk_session.hpp"
-#include "app/kiosk/kiosk_ui.hpp"
+#include "app/kiosk/flow/kiosk_session.hpp"
+#include "app/kiosk/screens/kiosk_ui.hpp"
 
 #include <imgui.h>
 

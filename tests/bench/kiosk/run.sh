@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Kiosk benchmarks, side by side in one run on one machine (issue 3 "Benchmarks"). Prints figures
+# Kiosk benchmarks, side by side in one run on one machine. Prints figures
 # and ratios as a markdown table; asserts nothing (speed is a benchmark's job, not a test's).
 #
 #   tests/bench/kiosk/run.sh [--build DIR] [--runs N] [--idle-runs N] [--idle-seconds S]
@@ -24,7 +24,7 @@
 #   frames     frame time p50/p99 at 1920×1080 under llvmpipe (bench_frames). Target p99 < 8 ms.
 #   submit     tap-to-durable latency over 1000 submits on the real disk (bench_submit).
 #              Target: p99 < 16.7 ms (one 60 Hz frame).
-#   soak       with --soak N (issue 6): N simulated respondents through the headless kiosk UI
+#   soak       with --soak N: N simulated respondents through the headless kiosk UI
 #              (soak): memory growth after warm-up < 1 MB, nothing carried over, no frame over
 #              budget. 100,000 take a long time on a small machine; the figures print at the end.
 set -euo pipefail

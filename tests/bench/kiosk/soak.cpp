@@ -1,4 +1,4 @@
-// Soak (issue 6): many simulated respondents through the real kiosk UI, headless — taps on the
+// Soak: many simulated respondents through the real kiosk UI, headless — taps on the
 // recorded targets and keypad keys, every language and mode, answers changed with "Kembali",
 // comments typed on the on-screen keyboard, profiles skipped whole, people who walk away
 // mid-survey (idle reset) and people who leave the thank-you screen to time out.
@@ -16,7 +16,7 @@
 // (bench_submit, tests/reliability); this run is about the UI holding no state and no memory.
 #include "kiosk_driver.hpp"
 
-#include "survey/store.hpp"
+#include "survey/store/store.hpp"
 
 #include <sys/resource.h>
 #include <unistd.h>
@@ -175,7 +175,7 @@ struct Soak {
         else d.idle(12);                 // or leaves; thanks times out
     }
 
-    // p2ham.md "Between respondents nothing carries over".
+    // survey/RULES.md: between respondents nothing carries over.
     void checkFresh(const std::string& defaultLang) {
         const auto& f = d.flow();
         const bool fresh = f.step() == Step::Welcome && f.draft().empty() && f.draft().startedUtc == 0 &&

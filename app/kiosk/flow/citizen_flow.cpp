@@ -1,0 +1,438 @@
+#include "app/kiosk/flow/citizen_flow.hpp"
+
+#include "survey/base/log.hpp"
+
+#include <algorithm>
+#include <cassert>
+#include <cmath>
+
+namespace sw::kiosk {
+
+const char* stepName(Step s) {
+    switch (s) {
+    case Step::Welcome: return "welcome";
+    case Step::Language: return "language";
+    case Step::Service: return "service";
+    case Step::Unsur: return "unsur";
+    case Step::Rentan: return "rentan";
+    case Step::Ham: return "ham";
+    case Step::Adil: return "adil";
+    case Step::Profile: return "profile";
+    case Step::Comment: return "comment";
+    case Step::Thanks: return "thanks";
+    }
+    return "?";
+}
+
+CitizenFlow::CitizenFlow(const Instrument& in, const Translations& tr, Submitter& submitter, SubmitContext ctx,
+                         FlowSettings settings, Speech* speech)
+    : in_(in), tr_(tr), submitter_(submitter), ctx_(std::move(ctx)), settings_(settings), speech_(speech) {
+    buildPages();
+    reset();
+}
+
+void CitizenFlow::rebuild() {
+    pages_.clear();
+    buildPages();
+    reset();
+}
+
+void CitizenFlow::setOfferedLanguages(std::vector<std::string> codes) { offered_ = std::move(codes); }
+
+std::vector<const Language*> CitizenFlow::offeredLanguages() const {
+    std::vector<const Language*> out;
+    for (const Language& l : in_.languages)
+        if (offered_.empty() || std::find(offered_.begin(), offered_.end(), l.code) != offered_.end()) out.push_back(&l);
+    if (out.empty())
+        for (const Language& l : in_.languages) out.push_back(&l);   // a bad setting never leaves no language
+    return out;
+}
+
+void CitizenFlow::buildPages() {
+    pages_.push_back({Step::Welcome, 0});
+    pages_.push_back({Step::Language, 0});
+    if (!in_.services.empty()) pages_.push_back({Step::Service, 0});
+    for (int i = 0; i < static_cast<int>(in_.unsur.size()); ++i) pages_.push_back({Step::Unsur, i});
+    if (!in_.ham.rentan.empty()) pages_.push_back({Step::Rentan, 0});
+    for (int i = 0; i < static_cast<int>(in_.ham.items.size()); ++i) pages_.push_back({Step::Ham, i});
+    if (!in_.ham.adilCode.empty()) pages_.push_back({Step::Adil, 0});
+    for (int i = 0; i < static_cast<int>(in_.profile.size()); ++i) pages_.push_back({Step::Profile, i});
+    pages_.push_back({Step::Comment, 0});
+    pages_.push_back({Step::Thanks, 0});
+}
+
+int CitizenFlow::pageIndexOf(Step s, int index) const {
+    for (int i = 0; i < static_cast<int>(pages_.size()); ++i)
+        if (pages_[i].step == s && pages_[i].index == index) return i;
+    return -1;
+}
+
+void CitizenFlow::reset() {
+    if (speech_) {
+        speech_->stop();
+        speech_->setVolume(settings_.defaultVolume);
+    }
+    draft_.clear();
+    lang_ = in_.defaultLanguage.empty() ? "id" : in_.defaultLanguage;
+    modes_ = Modes{};
+    current_ = 0;
+    thanksSince_ = 0;
+    promptSaid_ = PromptSaid::Nothing;
+    lastOutcome_ = Submitter::Outcome::Stored;
+}
+
+void CitizenFlow::showPage(Step s, int index) {
+    int i = pageIndexOf(s, index);
+    if (i >= 0) current_ = i;
+}
+
+// ---------------------------------------------------------------- what to show
+
+std::string CitizenFlow::title() const {
+    const Page p = page();
+    switch (p.step) {
+    case Step::Welcome: return t("welcome.title");
+    case Step::Language: return t("language.title");
+    case Step::Service: return t("service.title");
+    case Step::Unsur: return in_.unsur[p.index].question.in(lang_);
+    case Step::Rentan: return in_.ham.rentanQuestion.in(lang_);
+    case Step::Ham: return in_.ham.items[p.index].question.in(lang_);
+    case Step::Adil: return in_.ham.adilQuestion.in(lang_);
+    case Step::Profile: return in_.profile[p.index].label.in(lang_);
+    case Step::Comment: return t("comment.title");
+    case Step::Thanks: return t("thanks.title");
+    }
+    return {};
+}
+
+std::string CitizenFlow::hint() const {
+    switch (step()) {
+    case Step::Welcome: return t("welcome.subtitle");
+    case Step::Language: return t("language.hint");
+    case Step::Rentan: return t("hint.many");
+    case Step::Profile: return t("profile.hint");
+    case Step::Comment: return t("comment.hint");
+    case Step::Thanks: return t("thanks.body");
+    default: return t("hint.one");
+    }
+}
+
+std::vector<Choice> CitizenFlow::choices() const {
+    std::vector<Choice> out;
+    const Page p = page();
+    switch (p.step) {
+    case Step::Language:
+        for (const Language* l : offeredLanguages()) out.push_back({l->name, l->code == lang_, 0, false});
+        out.push_back({t("mode.large"), modes_.large, 0, true});
+        out.push_back({t("mode.contrast"), modes_.contrast, 0, true});
+        out.push_back({t("mode.speech"), modes_.speech, 0, true});
+        out.push_back({t("mode.seated"), modes_.seated, 0, true});
+        break;
+    case Step::Service:
+        for (const Option& o : in_.services) out.push_back({o.label.in(lang_), draft_.service == o.code, 0, false});
+        break;
+    case Step::Unsur: {
+        const Unsur& u = in_.unsur[p.index];
+        auto it = draft_.unsur.find(u.code);
+        for (int v = 1; v <= 4; ++v) out.push_back({u.labels[v - 1].in(lang_), it != draft_.unsur.end() && it->second == v, v, false});
+        break;
+    }
+    case Step::Rentan:
+        for (const RentanOption& o : in_.ham.rentan) out.push_back({o.label.in(lang_), draft_.hasRentan(o.code), 0, true});
+        break;
+    case Step::Ham: {
+        const HamItem& h = in_.ham.items[p.index];
+        auto it = draft_.ham.find(h.code);
+        for (int v = 1; v <= 4; ++v) out.push_back({h.labels[v - 1].in(lang_), it != draft_.ham.end() && it->second == v, v, false});
+        out.push_back({in_.ham.notApplicable.in(lang_), it != draft_.ham.end() && it->second == kTidakTahu, 0, false});
+        break;
+    }
+    case Step::Adil:
+        out.push_back({in_.ham.yes.in(lang_), draft_.adil == true, 0, false});
+        out.push_back({in_.ham.no.in(lang_), draft_.adil == false, 0, false});
+        break;
+    case Step::Profile: {
+        const ProfileField& f = in_.profile[p.index];
+        auto it = draft_.profile.find(f.code);
+        for (const Option& o : f.options) out.push_back({o.label.in(lang_), it != draft_.profile.end() && it->second == o.code, 0, false});
+        break;
+    }
+    default: break;
+    }
+    return out;
+}
+
+std::string CitizenFlow::progressText() const {
+    const Page p = page();
+    switch (p.step) {
+    case Step::Unsur: return format(t("progress"), {std::to_string(p.index + 1), std::to_string(in_.unsur.size())});
+    case Step::Ham: return format(t("progress"), {std::to_string(p.index + 1), std::to_string(in_.ham.items.size())});
+    case Step::Profile: return format(t("progress"), {std::to_string(p.index + 1), std::to_string(in_.profile.size())});
+    default: return {};
+    }
+}
+
+std::string CitizenFlow::sectionName() const {
+    const Page p = page();
+    switch (p.step) {
+    case Step::Language: return t("section.language");
+    case Step::Service: return t("section.service");
+    case Step::Unsur: return format(t("section.unsur"), {in_.unsur[p.index].name.in(lang_)});
+    case Step::Rentan:
+    case Step::Adil: return t("section.ham");
+    case Step::Ham: return format(t("section.ham_item"), {in_.ham.items[p.index].name.in(lang_)});
+    case Step::Profile: return t("section.profile");
+    case Step::Comment: return t("section.comment");
+    default: return {};
+    }
+}
+
+bool CitizenFlow::optionalPage() const { return step() == Step::Profile || step() == Step::Comment; }
+
+bool CitizenFlow::canNext() const {
+    const Page p = page();
+    switch (p.step) {
+    case Step::Service: return !draft_.service.empty();
+    case Step::Unsur: return draft_.unsur.count(in_.unsur[p.index].code) != 0;
+    case Step::Rentan: return !draft_.rentan.empty();
+    case Step::Ham: return draft_.ham.count(in_.ham.items[p.index].code) != 0;
+    case Step::Adil: return draft_.adil.has_value();
+    default: return true;
+    }
+}
+
+bool CitizenFlow::canBack() const { return step() != Step::Welcome && step() != Step::Thanks; }
+
+const std::string& CitizenFlow::voice() const {
+    for (const Language& l : in_.languages)
+        if (l.code == lang_) return l.voice;
+    return lang_;
+}
+
+std::string CitizenFlow::speechText() const {
+    std::string s;
+    if (std::string sec = sectionName(); !sec.empty()) s += sec + ". ";
+    if (std::string pr = progressText(); !pr.empty()) s += pr + ". ";
+    s += title() + " ";
+    if (step() == Step::Welcome || step() == Step::Thanks || step() == Step::Comment) s += hint() + " ";
+    std::vector<Choice> cs = choices();
+    std::string chosen;
+    for (std::size_t i = 0; i < cs.size(); ++i) {
+        s += format(t("speech.option"), {std::to_string(i + 1), cs[i].label}) + ". ";
+        if (cs[i].selected) chosen += (chosen.empty() ? "" : ", ") + cs[i].label;
+    }
+    if (!chosen.empty()) s += format(t("speech.selected"), {chosen}) + ". ";
+    if (!cs.empty() || step() == Step::Welcome) s += t("speech.keys");
+    return s;
+}
+
+// ---------------------------------------------------------------- actions
+
+bool CitizenFlow::debounced(double now) {
+    if (now - lastAction_ < settings_.debounceSeconds) return true;
+    lastAction_ = now;
+    lastTouch_ = now;
+    return false;
+}
+
+void CitizenFlow::announce() {
+    if (speech_ && modes_.speech) speech_->say(speechText(), voice());
+}
+
+void CitizenFlow::announceSelection() {
+    if (!speech_ || !modes_.speech) return;
+    std::string chosen;
+    for (const Choice& c : choices())
+        if (c.selected) chosen += (chosen.empty() ? "" : ", ") + c.label;
+    speech_->say(chosen.empty() ? t("speech.nothing") : format(t("speech.selected"), {chosen}), voice());
+}
+
+void CitizenFlow::repeatSpeech() {
+    if (speech_ && modes_.speech) speech_->say(speechText(), voice());
+}
+
+void CitizenFlow::setSpeechMode(bool on, double now) {
+    lastTouch_ = now;
+    modes_.speech = on;
+    if (on) announce();
+    else if (speech_) speech_->stop();
+}
+
+bool CitizenFlow::changeVolume(int delta, double now) {
+    if (!speech_ || debounced(now)) return false;
+    speech_->setVolume(speech_->volume() + delta);
+    announce();
+    return true;
+}
+
+bool CitizenFlow::choose(std::size_t i, double now) {
+    std::vector<Choice> cs = choices();
+    if (i >= cs.size() || debounced(now)) return false;
+    const Page p = page();
+    switch (p.step) {
+    case Step::Language: {
+        std::vector<const Language*> langs = offeredLanguages();
+        std::size_t nLang = langs.size();
+        if (i < nLang) {
+            lang_ = langs[i]->code;
+        } else {
+            switch (i - nLang) {
+            case 0: modes_.large = !modes_.large; break;
+            case 1: modes_.contrast = !modes_.contrast; break;
+            case 2: modes_.speech = !modes_.speech; if (!modes_.speech && speech_) speech_->stop(); break;
+            default: modes_.seated = !modes_.seated; break;
+            }
+        }
+        announce();   // in the new language / with speech just switched on
+        return true;
+    }
+    case Step::Service: draft_.service = in_.services[i].code; break;
+    case Step::Unsur: draft_.unsur[in_.unsur[p.index].code] = static_cast<int>(i) + 1; break;
+    case Step::Rentan: draft_.toggleRentan(in_, in_.ham.rentan[i].code); break;
+    case Step::Ham: draft_.ham[in_.ham.items[p.index].code] = i < 4 ? static_cast<int>(i) + 1 : kTidakTahu; break;
+    case Step::Adil: draft_.adil = (i == 0); break;
+    case Step::Profile: {
+        const ProfileField& f = in_.profile[p.index];
+        auto it = draft_.profile.find(f.code);
+        if (it != draft_.profile.end() && it->second == f.options[i].code) draft_.profile.erase(it);   // tap again: un-choose
+        else draft_.profile[f.code] = f.options[i].code;
+        break;
+    }
+    default: return false;
+    }
+    announceSelection();
+    return true;
+}
+
+void CitizenFlow::go(int pageIndex, double now) {
+    current_ = std::clamp(pageIndex, 0, static_cast<int>(pages_.size()) - 1);
+    lastTouch_ = now;
+    if (step() == Step::Thanks) thanksSince_ = now;
+    announce();
+}
+
+bool CitizenFlow::next(double now) {
+    if (!canNext() || debounced(now)) return false;
+    switch (step()) {
+    case Step::Welcome:
+        draft_.startedUtc = ctx_.utcNow ? ctx_.utcNow() : 0;
+        break;
+    case Step::Comment:
+        submit(now);
+        return true;
+    case Step::Thanks:
+        reset();
+        return true;
+    default: break;
+    }
+    go(current_ + 1, now);
+    return true;
+}
+
+bool CitizenFlow::back(double now) {
+    if (!canBack() || debounced(now)) return false;
+    go(current_ - 1, now);
+    return true;
+}
+
+bool CitizenFlow::skipProfile(double now) {
+    if (step() != Step::Profile || debounced(now)) return false;
+    draft_.profile.clear();   // "skippable as a whole": nothing of it is kept
+    go(pageIndexOf(Step::Comment, 0), now);
+    return true;
+}
+
+bool CitizenFlow::typeComment(const std::string& utf8, double now) {
+    if (step() != Step::Comment) return false;
+    lastTouch_ = now;
+    return draft_.appendComment(utf8);
+}
+
+bool CitizenFlow::eraseComment(double now) {
+    if (step() != Step::Comment) return false;
+    lastTouch_ = now;
+    draft_.backspaceComment();
+    return true;
+}
+
+void CitizenFlow::submit(double now) {
+    std::int64_t utc = ctx_.utcNow ? ctx_.utcNow() : 0;
+    Response r = draft_.toResponse(in_, ctx_.unitId, ctx_.deviceId, utc, ctx_.utcOffsetMinutes);
+    std::optional<std::int64_t> prev = submitter_.lastSubmitUtc();
+    if (ctx_.lastStoredSubmit) {
+        try {
+            if (auto s = ctx_.lastStoredSubmit(); s && (!prev || *s > *prev)) prev = s;
+        } catch (const std::exception&) {
+            // the store may be failing right now; the submitter's memory still covers this device
+        }
+    }
+    r.misuse = suspectMisuse(ctx_.misuse, r.durationSeconds, prev, utc);
+    lastOutcome_ = submitter_.submit(std::move(r), now);   // durable (or queued) before thanks shows
+    draft_.clear();                                       // the answers leave the screen now
+    go(pageIndexOf(Step::Thanks, 0), now);
+}
+
+// ---------------------------------------------------------------- time
+
+void CitizenFlow::touched(double now) {
+    const bool extends = idlePromptSecondsLeft(now).has_value();
+    lastTouch_ = now;
+    if (step() == Step::Thanks) thanksSince_ = now;   // a touch on thanks keeps it a moment longer
+    // Back on the page: in spoken guidance it is read again, which also cuts the warning off and
+    // tells a blind citizen the tap or key worked.
+    if (extends) announce();
+}
+
+double CitizenFlow::idleLimitSeconds() const {
+    return modes_.any() ? settings_.idleSeconds * settings_.accessibleIdleFactor : settings_.idleSeconds;
+}
+
+std::optional<double> CitizenFlow::idlePromptSecondsLeft(double now) const {
+    if (step() == Step::Welcome || step() == Step::Thanks) return std::nullopt;
+    double idle = now - lastTouch_;
+    if (idle < idleLimitSeconds()) return std::nullopt;
+    return std::max(0.0, idleLimitSeconds() + settings_.promptSeconds - idle);
+}
+
+bool CitizenFlow::tick(double now) {
+    if (step() == Step::Thanks && now - thanksSince_ >= settings_.thanksSeconds) {
+        reset();
+        return true;
+    }
+    if (auto left = idlePromptSecondsLeft(now); left && *left <= 0) {
+        logLine("idle_reset", std::string("after ") + stepName(step()));   // no answers in the log
+        reset();
+        return true;
+    }
+    announceIdlePrompt(idlePromptSecondsLeft(now));
+    return false;
+}
+
+// Spoken guidance for the prompt ("everything shown can be spoken", survey/RULES.md): said once when it
+// appears (what, how long, how to extend) and once more, short, near the end. The warning takes
+// about 10 s at espeak's rate 150, so a prompt that appeared with less than twice the reminder's
+// lead gets no reminder: it would cut the warning off.
+void CitizenFlow::announceIdlePrompt(std::optional<double> secondsLeft) {
+    if (!secondsLeft) {
+        promptSaid_ = PromptSaid::Nothing;   // gone (extended): the next prompt is said again
+        return;
+    }
+    if (!speech_ || !modes_.speech) return;
+    const std::string secs = std::to_string(static_cast<int>(std::ceil(*secondsLeft)));   // as the ring shows it
+    if (promptSaid_ == PromptSaid::Nothing) {
+        speech_->say(t("idle.title") + " " + format(t("idle.body"), {secs}) + " " + t("idle.speech_extend"), voice());
+        promptSaid_ = *secondsLeft > 2 * settings_.promptReminderSeconds ? PromptSaid::Warning : PromptSaid::Reminder;
+    } else if (promptSaid_ == PromptSaid::Warning && *secondsLeft <= settings_.promptReminderSeconds) {
+        speech_->say(format(t("idle.speech_reminder"), {secs}), voice());
+        promptSaid_ = PromptSaid::Reminder;
+    }
+}
+
+double CitizenFlow::secondsUntilDue(double now) const {
+    if (step() == Step::Welcome) return 1e9;
+    if (step() == Step::Thanks) return std::max(0.0, thanksSince_ + settings_.thanksSeconds - now);
+    if (auto left = idlePromptSecondsLeft(now)) return std::min(*left, 1.0);   // the countdown ticks each second
+    return std::max(0.0, lastTouch_ + idleLimitSeconds() - now);
+}
+
+} // namespace sw::kiosk

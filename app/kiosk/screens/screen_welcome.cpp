@@ -1,0 +1,33 @@
+// Welcome: large and inviting, the unit's name, one big "Mulai" — and spoken guidance one tap away
+// for people who cannot read the screen (they can also press `*` on the keypad).
+#include "app/kiosk/screens/screens.hpp"
+
+namespace sw::kiosk {
+
+void WelcomeScreen::draw(Ui& ui) {
+    const Rect s = ui.screen;
+    float margin = ui.px(ui.m.marginMm) * 2;
+    float w = s.w() - 2 * margin;
+    float y = s.min.y + s.h() * (ui.flow.modes().seated ? 0.14f : 0.16f);
+    y += ui.text(ui.body(), ui.unitName, ImVec2(s.min.x + margin, y), w, ui.theme.textMuted, true);
+    y += ui.px(6.0f);
+    y += ui.text(ui.title(), ui.flow.title(), ImVec2(s.min.x + margin, y), w, ui.theme.text, true);
+    y += ui.px(3.0f);
+    y += ui.text(ui.body(), ui.flow.hint(), ImVec2(s.min.x + margin, y), w, ui.theme.text, true);
+    y += ui.px(10.0f);
+    // A row of four small faces: the survey at a glance, decorative.
+    float r = ui.px(ui.large() ? 10.0f : 8.0f);
+    float cx = (s.min.x + s.max.x) * 0.5f;
+    for (int v = 1; v <= 4; ++v) ui.face(ImVec2(cx + (static_cast<float>(v) - 2.5f) * r * 3.0f, y + r), r, v, false);
+    y += 2 * r + ui.px(10.0f);
+    float bw = std::min(w, ui.px(ui.large() ? 170.0f : 120.0f)), bh = ui.px(ui.m.targetMm * 1.6f);
+    float by = std::max(y, ui.flow.modes().seated ? s.min.y + s.h() * 0.6f : y);
+    Rect start{ImVec2(cx - bw * 0.5f, by), ImVec2(cx + bw * 0.5f, by + bh)};
+    if (ui.primaryButton("next", ui.t("welcome.start"), start)) ui.flow.next(ui.now);
+    Rect speak{ImVec2(cx - bw * 0.5f, start.max.y + ui.px(ui.m.gapMm * 2)),
+               ImVec2(cx + bw * 0.5f, start.max.y + ui.px(ui.m.gapMm * 2 + ui.m.targetMm))};
+    Choice c{ui.t("welcome.speech"), ui.flow.modes().speech, 0, true};
+    if (ui.optionButton("welcome.speech", c, 1, speak)) ui.flow.setSpeechMode(!ui.flow.modes().speech, ui.now);
+}
+
+} // namespace sw::kiosk

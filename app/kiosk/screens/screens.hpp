@@ -1,0 +1,28 @@
+// The kiosk's screens: one struct per screen, each in its own file (a screen is a struct that draws a
+// model, as in Dear ImGui's demo). They hold UI state only; answers live in the flow's ResponseDraft.
+#pragma once
+#include "app/kiosk/screens/ui.hpp"
+
+#include <string>
+
+namespace sw::kiosk {
+
+struct WelcomeScreen { void draw(Ui& ui); };      // screen_welcome.cpp
+struct LanguageScreen { void draw(Ui& ui); };     // screen_language.cpp: language + modes
+struct ServiceScreen { void draw(Ui& ui); };      // screen_service.cpp: jenis layanan
+struct UnsurScreen { void draw(Ui& ui); };        // screen_unsur.cpp: one unsur, four faces
+struct HamScreen {                                // screen_ham.cpp: rentan, ratings, adil
+    void drawRentan(Ui& ui);
+    void drawRating(Ui& ui);
+    void drawAdil(Ui& ui);
+};
+struct ProfileScreen { void draw(Ui& ui); };      // screen_profile.cpp: optional, skippable whole
+struct CommentScreen {                            // screen_comment.cpp: on-screen keyboard
+    bool shift = false;                           // UI state only (one capital, then back)
+    void draw(Ui& ui);
+};
+struct ThanksScreen { void draw(Ui& ui); };       // screen_thanks.cpp
+// "Butuh waktu lagi?" over any screen: returns true when the citizen asked for more time.
+struct IdlePrompt { bool draw(Ui& ui, double secondsLeft); };   // screen_idle.cpp
+
+} // namespace sw::kiosk

@@ -1,0 +1,272 @@
+#include "app/kiosk/screens/ui.hpp"
+
+#include <algorithm>
+#include <cfloat>
+#include <cmath>
+#include <cstring>
+
+namespace sw::kiosk {
+
+Ui::Ui(CitizenFlow& f, const Theme& th, const FontSet& fs, double t, ImDrawList* d, Rect s, std::vector<Widget>* rec)
+    : flow(f), theme(th), m(metricsFor(fs.pxPerMm, f.modes().large)), fonts(fs), now(t), record(rec), dl(d), screen(s) {}
+
+ImU32 Ui::col(Rgb c, float alpha) { return ImGui::ColorConvertFloat4ToU32(ImVec4(c.r, c.g, c.b, alpha)); }
+
+namespace {
+struct Line {
+    const char* b;
+    const char* e;
+};
+std::vector<Line> wrap(ImFont* f, const std::string& s, float width) {
+    std::vector<Line> lines;
+    const char* p = s.c_str();
+    const char* end = p + s.size();
+    float scale = 1.0f;   // fonts are used at their own size
+    while (p < end) {
+        const char* nl = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)));
+        const char* segEnd = nl ? nl : end;
+        const char* q = f->CalcWordWrapPositionA(scale, p, segEnd, width);
+        if (q == p) q = p + 1;   // a word wider than the line: break it anyway
+        const char* e = q;
+        while (e > p && e[-1] == ' ') --e;
+        lines.push_back({p, e});
+        p = q;
+        while (p < segEnd && *p == ' ') ++p;
+        if (p == segEnd && nl) ++p;
+    }
+    return lines;
+}
+} // namespace
+
+float Ui::textHeight(ImFont* f, const std::string& s, float width) const {
+    return static_cast<float>(wrap(f, s, width).size()) * f->FontSize * 1.15f;
+}
+
+float Ui::text(ImFont* f, const std::string& s, ImVec2 at, float width, Rgb c, bool center) {
+    float y = at.y;
+    float lh = f->FontSize * 1.15f;
+    for (const Line& l : wrap(f, s, width)) {
+        float x = at.x;
+        if (center) {
+            ImVec2 sz = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, l.b, l.e);
+            x += std::max(0.0f, (width - sz.x) * 0.5f);
+        }
+        dl->AddText(f, f->FontSize, ImVec2(std::floor(x), std::floor(y)), col(c), l.b, l.e);
+        y += lh;
+    }
+    return y - at.y;
+}
+
+void Ui::textIn(ImFont* f, const std::string& s, Rect r, Rgb c) {
+    float pad = px(2.0f);
+    float w = r.w() - 2 * pad;
+    float h = textHeight(f, s, w);
+    text(f, s, ImVec2(r.min.x + pad, r.min.y + std::max(0.0f, (r.h() - h) * 0.5f)), w, c, true);
+}
+
+bool Ui::hit(const std::string& key, const std::string& label, Rect r, bool enabled, bool selected) {
+    if (record) record->push_back({key, label, r.min, r.max, enabled, selected});
+    ImGui::SetCursorScreenPos(r.min);
+    ImGui::PushID(key.c_str());
+    bool clicked = ImGui::InvisibleButton("##t", ImVec2(std::max(1.0f, r.w()), std::max(1.0f, r.h())));
+    ImGui::PopID();
+    return clicked && enabled && !blocked;
+}
+
+void Ui::card(Rect r, bool selected, bool enabled) {
+    float round = px(3.0f);
+    Rgb fill = !enabled ? theme.disabled : selected ? theme.selectedCard : theme.card;
+    dl->AddRectFilled(r.min, r.max, col(fill), round);
+    if (selected) {
+        float th = px(1.6f);   // a thick outline: the selection is not colour alone
+        dl->AddRect(ImVec2(r.min.x - th * 0.5f, r.min.y - th * 0.5f), ImVec2(r.max.x + th * 0.5f, r.max.y + th * 0.5f),
+                    col(theme.selectedOutline), round, 0, th);
+    } else {
+        dl->AddRect(r.min, r.max, col(theme.cardBorder), round, 0, std::max(1.0f, px(0.4f)));
+    }
+}
+
+void Ui::checkMark(ImVec2 c, float s, Rgb color) {
+    ImVec2 pts[3] = {ImVec2(c.x - s * 0.45f, c.y), ImVec2(c.x - s * 0.12f, c.y + s * 0.33f), ImVec2(c.x + s * 0.48f, c.y - s * 0.35f)};
+    dl->AddPolyline(pts, 3, col(color), 0, std::max(2.0f, s * 0.16f));
+}
+
+bool Ui::primaryButton(const std::string& key, const std::string& label, Rect r, bool enabled) {
+    bool held = ImGui::IsMouseHoveringRect(r.min, r.max) && ImGui::IsMouseDown(0) && enabled && !blocked;
+    dl->AddRectFilled(r.min, r.max, col(enabled ? theme.primary : theme.disabled, held ? 0.85f : 1.0f), px(3.0f));
+    if (!enabled) dl->AddRect(r.min, r.max, col(theme.cardBorder), px(3.0f), 0, std::max(1.0f, px(0.4f)));
+    textIn(heading(), label, r, enabled ? theme.primaryText : theme.disabledText);
+    return hit(key, label, r, enabled);
+}
+
+bool Ui::secondaryButton(const std::string& key, const std::string& label, Rect r, bool enabled) {
+    card(r, false, enabled);
+    textIn(body(), label, r, enabled ? theme.cardText : theme.disabledText);
+    return hit(key, label, r, enabled);
+}
+
+bool Ui::optionButton(const std::string& key, const Choice& c, int number, Rect r) {
+    card(r, c.selected);
+    Rgb ink = c.selected ? theme.selectedText : theme.cardText;
+    float pad = px(3.0f);
+    // Keypad digit, for people using the tactile keypad.
+    std::string num = std::to_string(number);
+    ImFont* sf = small();
+    dl->AddText(sf, sf->FontSize, ImVec2(r.min.x + pad, r.min.y + px(1.5f)), col(ink), num.c_str());
+    // Radio (single) or check box (multi), drawn so the state has a shape, not just a colour.
+    float box = std::min(px(9.0f), r.h() * 0.5f);
+    ImVec2 bc(r.min.x + pad + px(4.0f) + box * 0.5f, (r.min.y + r.max.y) * 0.5f);
+    float lw = std::max(2.0f, px(0.6f));
+    if (c.toggle) {
+        dl->AddRect(ImVec2(bc.x - box * 0.5f, bc.y - box * 0.5f), ImVec2(bc.x + box * 0.5f, bc.y + box * 0.5f), col(ink), px(1.0f), 0, lw);
+        if (c.selected) checkMark(bc, box * 0.8f, theme.selectedMark);
+    } else {
+        dl->AddCircle(bc, box * 0.5f, col(ink), 32, lw);
+        if (c.selected) dl->AddCircleFilled(bc, box * 0.28f, col(theme.selectedMark), 32);
+    }
+    Rect label{ImVec2(bc.x + box * 0.5f + pad, r.min.y), ImVec2(r.max.x - pad, r.max.y)};
+    float w = label.w();
+    ImFont* f = body();
+    float h = textHeight(f, c.label, w);
+    text(f, c.label, ImVec2(label.min.x, r.min.y + std::max(0.0f, (r.h() - h) * 0.5f)), w, ink, false);
+    return hit(key, c.label, r, true, c.selected);
+}
+
+void Ui::face(ImVec2 c, float rad, int value, bool onSelected) {
+    Rgb fill = theme.faceFill[std::clamp(value, 1, 4) - 1];
+    dl->AddCircleFilled(c, rad, col(fill), 48);
+    float edge = std::max(2.0f, rad * 0.07f);
+    dl->AddCircle(c, rad, col(onSelected ? theme.faceInk : theme.faceOutline), 48, edge);
+    if (theme.faceOutline.r != theme.faceInk.r) dl->AddCircle(c, rad - edge, col(theme.faceInk), 48, std::max(1.5f, edge * 0.5f));
+    ImU32 ink = col(theme.faceInk);
+    float eyeR = rad * 0.09f;
+    dl->AddCircleFilled(ImVec2(c.x - rad * 0.33f, c.y - rad * 0.25f), eyeR, ink, 16);
+    dl->AddCircleFilled(ImVec2(c.x + rad * 0.33f, c.y - rad * 0.25f), eyeR, ink, 16);
+    // Mouth: a frown for 1, a flat-ish frown for 2, a smile for 3, a wide open smile for 4.
+    float thick = std::max(2.5f, rad * 0.09f);
+    float mw = rad * 0.5f;
+    float my = c.y + rad * 0.35f;
+    const float pi = 3.14159265f;
+    switch (value) {
+    case 1: dl->PathArcTo(ImVec2(c.x, my + rad * 0.32f), mw, pi * 1.2f, pi * 1.8f, 24); dl->PathStroke(ink, 0, thick); break;
+    case 2: dl->PathArcTo(ImVec2(c.x, my + rad * 0.75f), mw * 1.6f, pi * 1.38f, pi * 1.62f, 24); dl->PathStroke(ink, 0, thick); break;
+    case 3: dl->PathArcTo(ImVec2(c.x, my - rad * 0.3f), mw, pi * 0.2f, pi * 0.8f, 24); dl->PathStroke(ink, 0, thick); break;
+    default:
+        dl->PathArcTo(ImVec2(c.x, my - rad * 0.15f), mw, 0.0f, pi, 24);
+        dl->PathFillConvex(ink);
+        break;
+    }
+}
+
+bool Ui::faceButton(const std::string& key, const Choice& c, int number, Rect r) {
+    card(r, c.selected);
+    Rgb ink = c.selected ? theme.selectedText : theme.cardText;
+    float pad = px(2.5f);
+    ImFont* f = body();
+    float labelH = textHeight(f, c.label, r.w() - 2 * pad);
+    float rad = std::max(px(5.0f), std::min(r.w() * 0.36f, (r.h() - labelH - 3 * pad) * 0.5f));
+    ImVec2 center((r.min.x + r.max.x) * 0.5f, r.min.y + pad + rad + px(1.0f));
+    face(center, rad, c.face, c.selected);
+    text(f, c.label, ImVec2(r.min.x + pad, center.y + rad + pad), r.w() - 2 * pad, ink, true);
+    std::string num = std::to_string(number);
+    dl->AddText(small(), small()->FontSize, ImVec2(r.min.x + pad, r.min.y + px(1.0f)), col(ink), num.c_str());
+    if (c.selected) {
+        float s = px(8.0f);
+        ImVec2 mc(r.max.x - pad - s * 0.5f, r.min.y + pad + s * 0.5f);
+        dl->AddCircleFilled(mc, s * 0.6f, col(theme.selectedOutline), 24);
+        checkMark(mc, s * 0.7f, theme.selectedCard);
+    }
+    return hit(key, c.label, r, true, c.selected);
+}
+
+std::vector<Rect> Ui::grid(Rect area, std::size_t n, int columns, float minHeightMm, float vAlign) const {
+    std::vector<Rect> out;
+    if (n == 0) return out;
+    columns = std::max(1, std::min(columns, static_cast<int>(n)));
+    int rows = static_cast<int>((n + static_cast<std::size_t>(columns) - 1) / static_cast<std::size_t>(columns));
+    float gap = px(m.gapMm);
+    float w = (area.w() - gap * static_cast<float>(columns - 1)) / static_cast<float>(columns);
+    float h = (area.h() - gap * static_cast<float>(rows - 1)) / static_cast<float>(rows);
+    h = std::max(h, px(minHeightMm));
+    h = std::min(h, px(minHeightMm * 2.2f));   // not absurdly tall on a big screen
+    // Never spill over what follows (the navigation bar): squeeze rather than overlap.
+    if (h * static_cast<float>(rows) + gap * static_cast<float>(rows - 1) > area.h())
+        h = std::max(1.0f, (area.h() - gap * static_cast<float>(rows - 1)) / static_cast<float>(rows));
+    float totalH = h * static_cast<float>(rows) + gap * static_cast<float>(rows - 1);
+    float top = area.min.y + std::max(0.0f, (area.h() - totalH) * (vAlign >= 0 ? vAlign : flow.modes().seated ? 1.0f : 0.5f));
+    for (std::size_t i = 0; i < n; ++i) {
+        int row = static_cast<int>(i) / columns, c = static_cast<int>(i) % columns;
+        ImVec2 a(area.min.x + static_cast<float>(c) * (w + gap), top + static_cast<float>(row) * (h + gap));
+        out.push_back({a, ImVec2(a.x + w, a.y + h)});
+    }
+    return out;
+}
+
+Rect Ui::beginPage(float needed) {
+    float margin = px(m.marginMm);
+    float x0 = screen.min.x + margin, x1 = screen.max.x - margin;
+    float y = screen.min.y + margin * 0.6f;
+    // Header: section on the left, progress ("3 dari 9") on the right, speech controls when on.
+    ImFont* sf = small();
+    std::string sec = flow.sectionName();
+    std::string prog = flow.progressText();
+    float headerH = std::max(sf->FontSize * 1.3f, flow.modes().speech ? px(m.targetMm) : 0.0f);
+    float right = x1;
+    if (flow.modes().speech) {
+        float bw = px(large() ? 52.0f : 38.0f), bh = px(m.targetMm), gap = px(m.gapMm);
+        Rect rep{ImVec2(right - bw, y), ImVec2(right, y + bh)};
+        if (secondaryButton("speech.repeat", t("speech.repeat"), rep)) flow.repeatSpeech();
+        Rect up{ImVec2(rep.min.x - gap - bw, y), ImVec2(rep.min.x - gap, y + bh)};
+        if (secondaryButton("speech.louder", t("speech.louder"), up)) flow.changeVolume(20, now);
+        Rect dn{ImVec2(up.min.x - gap - bw, y), ImVec2(up.min.x - gap, y + bh)};
+        if (secondaryButton("speech.softer", t("speech.softer"), dn)) flow.changeVolume(-20, now);
+        right = dn.min.x - gap;
+    }
+    if (!prog.empty()) {
+        ImVec2 sz = sf->CalcTextSizeA(sf->FontSize, FLT_MAX, 0, prog.c_str());
+        // A progress bar beside the words, so the place in the section is visible at a glance.
+        float barW = px(30.0f), barH = px(2.5f);
+        float px0 = right - sz.x;
+        dl->AddText(sf, sf->FontSize, ImVec2(px0, y), col(theme.text), prog.c_str());
+        const Page p = flow.page();
+        std::size_t total = p.step == Step::Unsur ? flow.instrument().unsur.size()
+                          : p.step == Step::Ham ? flow.instrument().ham.items.size() : flow.instrument().profile.size();
+        float frac = total ? static_cast<float>(p.index + 1) / static_cast<float>(total) : 0.0f;
+        ImVec2 b0(px0 - px(4.0f) - barW, y + (sz.y - barH) * 0.5f);
+        dl->AddRect(b0, ImVec2(b0.x + barW, b0.y + barH), col(theme.cardBorder), barH * 0.5f, 0, 1.5f);
+        dl->AddRectFilled(b0, ImVec2(b0.x + barW * frac, b0.y + barH), col(theme.selectedOutline), barH * 0.5f);
+        right = b0.x - px(4.0f);
+    }
+    if (!sec.empty()) text(sf, sec, ImVec2(x0, y), right - x0, theme.textMuted);
+    y += headerH + px(3.0f);
+    // Title (the question) and hint.
+    float tw = x1 - x0;
+    y += text(heading(), flow.title(), ImVec2(x0, y), tw, theme.text);
+    y += px(1.5f);
+    if (std::string h = flow.hint(); !h.empty()) y += text(small(), h, ImVec2(x0, y), tw, theme.textMuted);
+    y += px(4.0f);
+    float bottom = screen.max.y - margin * 0.6f - navHeight() - px(m.gapMm);
+    // Seated: reach from a wheelchair is 380–1220 mm (ADA 707, survey/RULES.md), so the targets go low on the screen.
+    if (flow.modes().seated) y = std::max(y, std::min(screen.min.y + screen.h() * 0.42f, bottom - needed));
+    return Rect{ImVec2(x0, y), ImVec2(x1, std::max(y + px(m.targetMm), bottom))};
+}
+
+void Ui::navBar(const std::string& nextLabelKey) {
+    float margin = px(m.marginMm);
+    float h = navHeight();
+    float y1 = screen.max.y - margin * 0.6f, y0 = y1 - h;
+    float w = std::min(px(75.0f), (screen.w() - 2 * margin - px(m.gapMm)) * 0.45f);
+    if (flow.canBack()) {
+        Rect b{ImVec2(screen.min.x + margin, y0), ImVec2(screen.min.x + margin + w, y1)};
+        if (secondaryButton("back", "\xE2\x86\x90 " + t("nav.back"), b)) flow.back(now);
+    }
+    std::string key = nextLabelKey;
+    bool nothing = true;
+    for (const Choice& c : flow.choices()) nothing = nothing && !c.selected;
+    if (flow.optionalPage() && nothing && flow.step() == Step::Profile) key = "nav.skip";
+    if (flow.step() == Step::Comment) key = flow.draft().comment.empty() ? "nav.submit_empty" : "nav.submit";
+    Rect n{ImVec2(screen.max.x - margin - w, y0), ImVec2(screen.max.x - margin, y1)};
+    if (primaryButton("next", t(key) + " \xE2\x86\x92", n, flow.canNext())) flow.next(now);
+}
+
+} // namespace sw::kiosk

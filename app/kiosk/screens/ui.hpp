@@ -1,0 +1,99 @@
+// Drawing helpers shared by the screens: targets sized in millimetres, text wrapped and centred,
+// faces drawn with ImDrawList (not emoji), and a per-frame record of every target (key, label,
+// rectangle) so headless tests can find a button by its label and tap it.
+//
+// Index of this file
+//   [SECTION] Widget record
+//   [SECTION] Ui: colours, text, targets, faces
+//   [SECTION] Page layout: header, title, content, navigation bar
+#pragma once
+#include "app/kiosk/flow/citizen_flow.hpp"
+#include "app/shell/fonts.hpp"
+#include "app/shell/metrics.hpp"
+#include "app/kiosk/screens/theme.hpp"
+
+#include <imgui.h>
+
+#include <string>
+#include <vector>
+
+namespace sw::kiosk {
+
+// [SECTION] Widget record
+
+struct Widget {
+    std::string key;     // stable: "next", "back", "choice.3", "key.a"
+    std::string label;   // what the citizen reads
+    ImVec2 min, max;
+    bool enabled = true;
+    bool selected = false;
+};
+
+struct Rect {
+    ImVec2 min, max;
+    float w() const { return max.x - min.x; }
+    float h() const { return max.y - min.y; }
+};
+
+// [SECTION] Ui
+
+struct Ui {
+    CitizenFlow& flow;
+    const Theme& theme;
+    Metrics m;
+    const FontSet& fonts;
+    double now = 0;
+    bool blocked = false;                 // the idle prompt is up: nothing under it reacts
+    std::vector<Widget>* record = nullptr;
+    ImDrawList* dl = nullptr;
+    Rect screen;
+    std::string unitName;                 // shown on the welcome screen
+
+    Ui(CitizenFlow& f, const Theme& th, const FontSet& fs, double t, ImDrawList* d, Rect s, std::vector<Widget>* rec);
+
+    bool large() const { return flow.modes().large; }
+    ImFont* body() const { return fonts.body[large() ? 1 : 0]; }
+    ImFont* heading() const { return fonts.heading[large() ? 1 : 0]; }
+    ImFont* small() const { return fonts.small[large() ? 1 : 0]; }
+    ImFont* title() const { return fonts.title[large() ? 1 : 0]; }
+    float px(float mm) const { return m.px(mm); }
+    const std::string& t(const std::string& key) const { return flow.t(key); }
+
+    static ImU32 col(Rgb c, float alpha = 1.0f);
+
+    // Text wrapped to `width`; returns its height. `center` centres each line in `width`.
+    float text(ImFont* f, const std::string& s, ImVec2 at, float width, Rgb c, bool center = false);
+    float textHeight(ImFont* f, const std::string& s, float width) const;
+    // Text centred in a rectangle (both axes), shrunk to fit if it must.
+    void textIn(ImFont* f, const std::string& s, Rect r, Rgb c);
+
+    // A touch target: an ImGui invisible button (press and release on it = one click), recorded.
+    bool hit(const std::string& key, const std::string& label, Rect r, bool enabled = true, bool selected = false);
+
+    // Targets
+    bool primaryButton(const std::string& key, const std::string& label, Rect r, bool enabled = true);
+    bool secondaryButton(const std::string& key, const std::string& label, Rect r, bool enabled = true);
+    // An option: number badge (keypad digit), radio/check mark, label. Selected = outline + mark.
+    bool optionButton(const std::string& key, const Choice& c, int number, Rect r);
+    // An answer drawn as a face with its label underneath.
+    bool faceButton(const std::string& key, const Choice& c, int number, Rect r);
+    void face(ImVec2 center, float radius, int value, bool onSelected);
+    void checkMark(ImVec2 center, float size, Rgb c);
+    void card(Rect r, bool selected, bool enabled = true);
+
+    // [SECTION] Page layout
+    // Header (section, progress, speech controls), the title and hint. Returns the content area
+    // above the navigation bar; in the seated layout the content starts low on the screen.
+    // `needed`: the content's height in pixels, so the seated layout never pushes it off the screen.
+    Rect beginPage(float needed = 0);
+    // Height of `rows` rows of targets at least `minHeightMm` tall, with the gaps between them.
+    float rowsHeight(int rows, float minHeightMm) const { return px(minHeightMm) * static_cast<float>(rows) + px(m.gapMm) * static_cast<float>(rows - 1); }
+    // "Kembali" and "Lanjut"/"Lewati"/"Kirim" along the bottom.
+    void navBar(const std::string& nextLabelKey = "nav.next");
+    // Lays out n options as a grid in `area` with at least the target size; returns their rects.
+    // vAlign: 0 top, 0.5 centred, 1 bottom; -1 = centred, or at the bottom in the seated layout.
+    std::vector<Rect> grid(Rect area, std::size_t n, int columns, float minHeightMm, float vAlign = -1.0f) const;
+    float navHeight() const { return px(m.targetMm + 2.0f); }
+};
+
+} // namespace sw::kiosk

@@ -1,0 +1,31 @@
+#include "app/widgets/wrap_words.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+
+namespace sw::admin::ui {
+
+std::string wrapWords(const std::string& text, float width) {
+    std::string out, line;
+    std::size_t i = 0;
+    while (i <= text.size()) {
+        const std::size_t end = std::min(text.find_first_of(" \n", i), text.size());
+        const std::string word = text.substr(i, end - i);
+        const std::string candidate = line.empty() ? word : line + " " + word;
+        if (!line.empty() && ImGui::CalcTextSize(candidate.c_str()).x > width) {
+            out += line + "\n";
+            line = word;
+        } else {
+            line = candidate;
+        }
+        if (end < text.size() && text[end] == '\n') {
+            out += line + "\n";
+            line.clear();
+        }
+        i = end + 1;
+    }
+    return out + line;
+}
+
+} // namespace sw::admin::ui

@@ -1,0 +1,59 @@
+#include "survey/bundle/evidence_files.hpp"
+
+#include "survey/base/error.hpp"
+#include "survey/base/atomic_file.hpp"
+#include "survey/bundle/rollup.hpp"
+#include "survey/store/store.hpp"
+
+#include <filesystem>
+
+namespace sw {
+
+namespace {
+
+void writeOne(Store& store, const std::string& folder, EvidenceFile& f) {
+    const std::string bytes = evidenceData(store, f.info.id);
+    if (sha256Hex(bytes) != f.info.sha256)
+        throw StoreError(StoreError::Kind::Corrupt, store.db().path() + ": evidence \"" + f.info.fileName +
+                                                        "\" no longer matches its SHA-256 " + f.info.sha256 +
+                                                        "; the database is damaged — restore a backup");
+    std::string name = f.info.sha256.substr(0, 12) + "-" + f.info.fileName;
+    if (!f.item.empty()) name = f.item + "-" + name;
+    f.path = (std::filesystem::path(folder) / name).string();
+    AtomicOutput out(f.path);
+    out.write(bytes);
+    out.commit();
+}
+
+} // namespace
+
+std::vector<EvidenceFile> unitEvidence(Store& store, const std::string& unitId) {
+    std::vector<EvidenceFile> files;
+    const nlohmann::json report = unitFacilityReport(store, unitId);
+    if (!report.is_object() || !report.contains("items") || !report["items"].is_array()) return files;
+    for (const auto& item : report["items"]) {
+        if (!item.is_object() || !item.contains("evidence") || !item["evidence"].is_array()) continue;
+        const std::string code = item.contains("code") && item["code"].is_string() ? item["code"].get<std::string>() : "";
+        for (const auto& e : item["evidence"])
+            if (e.is_object() && e.contains("sha256") && e["sha256"].is_string())
+                if (auto info = evidenceBySha256(store, e["sha256"].get<std::string>())) files.push_back({code, *info, ""});
+    }
+    return files;
+}
+
+std::vector<EvidenceFile> writeEvidenceFiles(Store& store, const std::string& unitId, const std::string& folder) {
+    std::vector<EvidenceFile> files;
+    if (unitId.empty()) {
+        sql::Statement st(store.db(), "SELECT id FROM evidence ORDER BY id");
+        while (st.step())
+            if (auto info = evidenceInfo(store, st.getInt(0))) files.push_back({"", *info, ""});
+    } else {
+        files = unitEvidence(store, unitId);
+    }
+    std::error_code ec;
+    std::filesystem::create_directories(folder, ec);
+    for (auto& f : files) writeOne(store, folder, f);
+    return files;
+}
+
+} // namespace sw

@@ -1,0 +1,27 @@
+// The evidence (data dukung) as files again, for an assessor to open: the photos and PDFs a
+// unit's latest facility report refers to, or every evidence file of a store.
+#pragma once
+#include "survey/facility/evidence.hpp"
+
+#include <string>
+#include <vector>
+
+namespace sw {
+
+struct EvidenceFile {
+    std::string item;          // the checklist item it supports ("" when written without a unit)
+    EvidenceInfo info;
+    std::string path;          // where it was written
+};
+
+// The evidence a unit's latest facility report (an assessor's store) refers to, item by item;
+// path is empty. Files the store does not hold are left out.
+std::vector<EvidenceFile> unitEvidence(Store& store, const std::string& unitId);
+
+// Writes each file into `folder` as "<item>-<first 12 of its SHA-256>-<file name>", after checking
+// its bytes against the SHA-256 it was stored under (StoreError Corrupt names it otherwise). Each
+// file is written whole or not at all (AtomicOutput). unitId: a unit of an assessor's store, whose
+// latest report lists the files; empty: every evidence file in the store.
+std::vector<EvidenceFile> writeEvidenceFiles(Store& store, const std::string& unitId, const std::string& folder);
+
+} // namespace sw

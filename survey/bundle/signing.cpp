@@ -1,0 +1,142 @@
+#include "survey/bundle/signing.hpp"
+
+#include "survey/base/uuid.hpp"
+
+#include <sodium.h>
+
+#include <cctype>
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace sw {
+
+namespace fs = std::filesystem;
+
+namespace {
+constexpr const char* kKeyHeader = "suarawarga-ed25519-secret-key 1";
+}
+
+std::string toHex(const unsigned char* p, std::size_t n) {
+    static const char* digits = "0123456789abcdef";
+    std::string s;
+    s.reserve(n * 2);
+    for (std::size_t i = 0; i < n; ++i) {
+        s += digits[p[i] >> 4];
+        s += digits[p[i] & 15];
+    }
+    return s;
+}
+
+bool fromHex(std::string_view hex, unsigned char* out, std::size_t n) {
+    if (hex.size() != n * 2) return false;
+    auto val = [](char c) -> int {
+        if (c >= '0' && c <= '9') return c - '0';
+        if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+        if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+        return -1;
+    };
+    for (std::size_t i = 0; i < n; ++i) {
+        int hi = val(hex[2 * i]), lo = val(hex[2 * i + 1]);
+        if (hi < 0 || lo < 0) return false;
+        out[i] = static_cast<unsigned char>(hi * 16 + lo);
+    }
+    return true;
+}
+
+std::string fingerprint(const PublicKey& pk) {
+    ensureSodium();
+    unsigned char h[16];
+    crypto_generichash(h, sizeof h, pk.data(), pk.size(), nullptr, 0);
+    std::string hex = toHex(h, sizeof h), out;
+    for (std::size_t i = 0; i < hex.size(); ++i) {
+        if (i && i % 4 == 0) out += ' ';
+        out += static_cast<char>(std::toupper(static_cast<unsigned char>(hex[i])));
+    }
+    return out;
+}
+
+std::string normalizeFingerprint(const std::string& typed) {
+    std::string hex;
+    for (char c : typed) {
+        if (c == ' ' || c == ':' || c == '-') continue;
+        if (!std::isxdigit(static_cast<unsigned char>(c))) return "";
+        hex += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    }
+    if (hex.size() != 32) return "";
+    std::string out;
+    for (std::size_t i = 0; i < hex.size(); ++i) {
+        if (i && i % 4 == 0) out += ' ';
+        out += hex[i];
+    }
+    return out;
+}
+
+bool verifySignature(const PublicKey& pk, const Signature& sig, std::string_view message) {
+    ensureSodium();
+    return crypto_sign_verify_detached(sig.data(), reinterpret_cast<const unsigned char*>(message.data()),
+                                       message.size(), pk.data()) == 0;
+}
+
+std::string UnitKey::keyPathFor(const std::string& databasePath) { return databasePath + ".signing-key"; }
+
+std::string UnitKey::fingerprint() const { return sw::fingerprint(pk_); }
+
+Signature UnitKey::sign(std::string_view message) const {
+    Signature sig{};
+    crypto_sign_detached(sig.data(), nullptr, reinterpret_cast<const unsigned char*>(message.data()), message.size(),
+                         sk_.data());
+    return sig;
+}
+
+UnitKey UnitKey::loadOrCreate(Store& store) {
+    ensureSodium();
+    const std::string path = keyPathFor(store.path());
+    const std::string recorded = store.setting("signing.public_key");
+    UnitKey k;
+    std::error_code ec;
+    if (fs::exists(path, ec)) {
+        std::ifstream f(path);
+        std::string header, hex;
+        std::getline(f, header);
+        std::getline(f, hex);
+        if (header != kKeyHeader || !fromHex(hex, k.sk_.data(), k.sk_.size()))
+            throw SigningError(path + ": not a SuaraWarga signing key (damaged?); restore it from the backup");
+        crypto_sign_ed25519_sk_to_pk(k.pk_.data(), k.sk_.data());
+        const std::string pkHex = toHex(k.pk_.data(), k.pk_.size());
+        if (!recorded.empty() && recorded != pkHex)
+            throw SigningError(path + ": this key is not the one the unit's database recorded (fingerprint " +
+                               k.fingerprint() + "); restore the right key file");
+        if (recorded.empty()) {
+            store.setSetting("signing.public_key", pkHex);
+            store.setSetting("signing.fingerprint", k.fingerprint());
+        }
+        return k;
+    }
+    if (!recorded.empty())
+        throw SigningError(path + ": the unit's signing key file is missing (the database recorded key " +
+                           store.setting("signing.fingerprint") +
+                           "); restore it from the backup — a new key would be refused by the Kanwil assessor");
+    crypto_sign_keypair(k.pk_.data(), k.sk_.data());
+    // O_EXCL + 0600: never overwrite a key, never let other users read it.
+    int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600);
+    if (fd < 0) throw SigningError(path + ": cannot create the signing key: " + std::strerror(errno));
+    std::string body = std::string(kKeyHeader) + "\n" + toHex(k.sk_.data(), k.sk_.size()) + "\n";
+    bool ok = ::write(fd, body.data(), body.size()) == static_cast<ssize_t>(body.size()) && ::fsync(fd) == 0;
+    ::close(fd);
+    if (!ok) {
+        ::unlink(path.c_str());
+        throw SigningError(path + ": cannot write the signing key (disk full?)");
+    }
+    store.setSetting("signing.public_key", toHex(k.pk_.data(), k.pk_.size()));
+    store.setSetting("signing.fingerprint", k.fingerprint());
+    store.logEvent("signing.key_created", k.fingerprint());
+    return k;
+}
+
+} // namespace sw

@@ -1,0 +1,20 @@
+// CSV export for assessors: RFC 4180, UTF-8 with a BOM (so Excel shows Indonesian text right),
+// one row per respondent. Columns are named by unsur code AND name ("U1 Persyaratan") because
+// units number U8/U9 differently (survey/RULES.md "Unsur"); time is local with its UTC offset.
+#pragma once
+#include "survey/store/store.hpp"
+
+#include <cstdint>
+#include <string>
+
+namespace sw {
+
+struct CsvExportOptions {
+    ResponseFilter filter;            // period, unit…; misuse rows are included by default (flagged)
+    std::string lang = "id";          // header and label language
+};
+
+// Streams to `path` atomically (temp file, fsync, rename). Returns the number of data rows.
+std::int64_t exportCsv(Store& store, const std::string& path, CsvExportOptions opt = {});
+
+} // namespace sw

@@ -1,0 +1,19 @@
+// Paper questionnaires typed into a CSV: one row per respondent, columns U1..U9 (1..4) by unsur
+// code, optional profile columns (by field code), `layanan`, `tanggal` (YYYY-MM-DD), `komentar`.
+// The whole file goes in one transaction: one bad row imports nothing.
+#pragma once
+#include "survey/store/store.hpp"
+
+#include <string>
+
+namespace sw {
+
+struct PaperImportResult {
+    std::int64_t imported = 0;
+};
+
+// Throws ImportError("file:line:column: what") naming the first bad cell; the store is untouched.
+PaperImportResult importPaperCsv(Store& store, const Instrument& in, const UnitInfo& unit, const std::string& csvText,
+                                 const std::string& fileName, const std::string& deviceId = "paper");
+
+} // namespace sw

@@ -1,0 +1,297 @@
+// Instrument loading and validation. Every rule names the place in the file it checks.
+#include "survey/instrument/instrument.hpp"
+
+#include "survey/base/error.hpp"
+#include "survey/base/find_by_code.hpp"
+#include "survey/base/json_located.hpp"
+
+#include <fstream>
+#include <regex>
+#include <set>
+#include <sstream>
+
+namespace sw {
+
+const std::array<const char*, 9> kUnsurCodes = {"U1", "U2", "U3", "U4", "U5", "U6", "U7", "U8", "U9"};
+
+const char* kelompokCode(KelompokRentan k) {
+    switch (k) {
+    case KelompokRentan::LanjutUsia: return "lansia";
+    case KelompokRentan::Disabilitas: return "disabilitas";
+    case KelompokRentan::HamilMenyusui: return "hamil_menyusui";
+    case KelompokRentan::Anak: return "anak";
+    case KelompokRentan::Bukan: return "bukan";
+    }
+    return "bukan";
+}
+
+bool parseKelompok(const std::string& code, KelompokRentan& out) {
+    for (auto k : {KelompokRentan::LanjutUsia, KelompokRentan::Disabilitas, KelompokRentan::HamilMenyusui,
+                   KelompokRentan::Anak, KelompokRentan::Bukan}) {
+        if (code == kelompokCode(k)) {
+            out = k;
+            return true;
+        }
+    }
+    return false;
+}
+
+
+const Unsur* Instrument::findUnsur(const std::string& c) const { return findByCode(unsur, c); }
+const HamItem* Instrument::findHamItem(const std::string& c) const { return findByCode(ham.items, c); }
+const RentanOption* Instrument::findRentan(const std::string& c) const { return findByCode(ham.rentan, c); }
+const ProfileField* Instrument::findProfile(const std::string& c) const { return findByCode(profile, c); }
+const Option* Instrument::findService(const std::string& c) const { return findByCode(services, c); }
+bool Instrument::hasLanguage(const std::string& c) const { return findByCode(languages, c) != nullptr; }
+
+namespace {
+
+using nlohmann::json;
+
+// Walks the located document; every accessor fails with the position of what it looked at.
+class Reader {
+public:
+    explicit Reader(const LocatedJson& doc) : doc_(doc) {}
+
+    const json& node(const std::string& ptr) const { return doc_.root().at(json::json_pointer(ptr)); }
+    bool has(const std::string& ptr, const std::string& key) const {
+        const json& n = node(ptr);
+        return n.is_object() && n.contains(key);
+    }
+    [[noreturn]] void fail(const std::string& ptr, const std::string& what) const { doc_.fail(ptr, what); }
+
+    const json& need(const std::string& ptr, const std::string& key, json::value_t type, const char* typeName) const {
+        const json& parent = node(ptr);
+        if (!parent.is_object()) fail(ptr, "expected an object");
+        if (!parent.contains(key)) fail(ptr, "missing \"" + key + "\"");
+        const json& v = parent.at(key);
+        bool ok = v.type() == type ||
+                  (type == json::value_t::number_integer && v.type() == json::value_t::number_unsigned);
+        if (!ok) fail(ptr + "/" + key, "\"" + key + "\" must be " + typeName);
+        return v;
+    }
+    std::string str(const std::string& ptr, const std::string& key) const {
+        const json& v = need(ptr, key, json::value_t::string, "a string");
+        std::string s = v.get<std::string>();
+        if (s.empty()) fail(ptr + "/" + key, "\"" + key + "\" must not be empty");
+        return s;
+    }
+    long integer(const std::string& ptr, const std::string& key) const {
+        return need(ptr, key, json::value_t::number_integer, "an integer").get<long>();
+    }
+    std::size_t array(const std::string& ptr, const std::string& key) const {
+        return need(ptr, key, json::value_t::array, "an array").size();
+    }
+    bool boolean(const std::string& ptr, const std::string& key, bool fallback) const {
+        if (!has(ptr, key)) return fallback;
+        return need(ptr, key, json::value_t::boolean, "true or false").get<bool>();
+    }
+
+    // A Text must carry every declared language, each non-empty: a screen never shows a gap.
+    Text text(const std::string& ptr, const std::string& key, const std::vector<Language>& langs) const {
+        const json& v = need(ptr, key, json::value_t::object, "an object of translations {\"id\": …, \"en\": …}");
+        std::string here = ptr + "/" + key;
+        Text t;
+        for (auto it = v.begin(); it != v.end(); ++it) {
+            if (!it.value().is_string()) fail(here + "/" + it.key(), "translation \"" + it.key() + "\" must be a string");
+            bool declared = false;
+            for (const auto& l : langs) declared |= l.code == it.key();
+            if (!declared) fail(here + "/" + it.key(), "language \"" + it.key() + "\" is not declared in \"languages\"");
+            t.byLang[it.key()] = it.value().get<std::string>();
+        }
+        for (const auto& l : langs) {
+            auto found = t.byLang.find(l.code);
+            if (found == t.byLang.end()) fail(here, "\"" + key + "\" has no \"" + l.code + "\" translation");
+            if (found->second.empty()) fail(here + "/" + l.code, "\"" + key + "\" is empty in \"" + l.code + "\"");
+        }
+        return t;
+    }
+
+    std::array<Text, 4> fourLabels(const std::string& ptr, const std::vector<Language>& langs) const {
+        std::size_t n = array(ptr, "labels");
+        if (n != 4)
+            fail(ptr + "/labels", "\"labels\" must have exactly 4 answers (values 1..4, PermenPANRB 14/2017), found " +
+                                      std::to_string(n));
+        std::array<Text, 4> out;
+        for (std::size_t i = 0; i < 4; ++i) {
+            std::string lp = ptr + "/labels/" + std::to_string(i);
+            if (!node(lp).is_object()) fail(lp, "each label must be an object of translations");
+            Text t;
+            for (auto it = node(lp).begin(); it != node(lp).end(); ++it) {
+                if (!it.value().is_string()) fail(lp + "/" + it.key(), "translation must be a string");
+                t.byLang[it.key()] = it.value().get<std::string>();
+            }
+            for (const auto& l : langs)
+                if (t.byLang[l.code].empty()) fail(lp, "label " + std::to_string(i + 1) + " has no \"" + l.code + "\" text");
+            out[i] = t;
+        }
+        return out;
+    }
+
+private:
+    const LocatedJson& doc_;
+};
+
+void checkCode(const Reader& r, const std::string& ptr, const std::string& code, std::set<std::string>& seen) {
+    static const std::regex ok("[A-Za-z0-9_.-]{1,40}");
+    if (!std::regex_match(code, ok))
+        r.fail(ptr + "/code", "code \"" + code + "\" may use only letters, digits, _ . - (at most 40)");
+    if (!seen.insert(code).second) r.fail(ptr + "/code", "duplicate code \"" + code + "\"");
+}
+
+} // namespace
+
+Instrument parseInstrument(const std::string& jsonText, const std::string& fileName) {
+    LocatedJson doc = LocatedJson::parse(jsonText, fileName);
+    Reader r(doc);
+    if (!doc.root().is_object()) r.fail("", "an instrument file must be a JSON object");
+
+    Instrument in;
+    in.sourceFile = fileName;
+    if (r.str("", "format") != "suarawarga-instrument")
+        r.fail("/format", "\"format\" must be \"suarawarga-instrument\"");
+    if (r.integer("", "format_version") != 1)
+        r.fail("/format_version", "unsupported \"format_version\" (this program reads version 1)");
+    in.id = r.str("", "id");
+    {
+        std::set<std::string> dummy;
+        checkCode(r, "", in.id, dummy);
+    }
+    long ver = r.integer("", "version");
+    if (ver < 1 || ver > 1000000) r.fail("/version", "\"version\" must be a positive integer");
+    in.version = static_cast<int>(ver);
+
+    // Languages first: every Text below is checked against them.
+    std::size_t nl = r.array("", "languages");
+    if (nl == 0) r.fail("/languages", "\"languages\" must list at least one language");
+    std::set<std::string> langCodes;
+    for (std::size_t i = 0; i < nl; ++i) {
+        std::string p = "/languages/" + std::to_string(i);
+        Language l{r.str(p, "code"), r.str(p, "name"), r.str(p, "voice")};
+        checkCode(r, p, l.code, langCodes);
+        in.languages.push_back(l);
+    }
+    in.defaultLanguage = r.str("", "default_language");
+    if (!in.hasLanguage(in.defaultLanguage))
+        r.fail("/default_language", "\"default_language\" \"" + in.defaultLanguage + "\" is not in \"languages\"");
+    const auto& L = in.languages;
+    in.title = r.text("", "title", L);
+
+    // The nine unsur: each of U1..U9 exactly once, any order (survey/RULES.md "Unsur": a unit may reorder).
+    std::size_t nu = r.array("", "unsur");
+    std::set<std::string> codes;
+    for (std::size_t i = 0; i < nu; ++i) {
+        std::string p = "/unsur/" + std::to_string(i);
+        Unsur u;
+        u.code = r.str(p, "code");
+        checkCode(r, p, u.code, codes);
+        bool known = false;
+        for (auto* c : kUnsurCodes) known |= u.code == c;
+        if (!known) r.fail(p + "/code", "unknown unsur code \"" + u.code + "\" (PermenPANRB 14/2017 has U1..U9)");
+        u.name = r.text(p, "name", L);
+        u.question = r.text(p, "question", L);
+        u.labels = r.fourLabels(p, L);
+        in.unsur.push_back(std::move(u));
+    }
+    for (auto* c : kUnsurCodes)
+        if (!codes.count(c)) r.fail("/unsur", std::string("unsur ") + c + " is missing: the SKM needs all nine (PermenPANRB 14/2017)");
+
+    // HAM accessibility module.
+    r.need("", "ham", nlohmann::json::value_t::object, "an object");
+    in.ham.rentanQuestion = r.text("/ham", "rentan_question", L);
+    std::size_t nr = r.array("/ham", "rentan");
+    std::set<std::string> rcodes;
+    int exclusives = 0;
+    for (std::size_t i = 0; i < nr; ++i) {
+        std::string p = "/ham/rentan/" + std::to_string(i);
+        RentanOption o;
+        o.code = r.str(p, "code");
+        checkCode(r, p, o.code, rcodes);
+        std::string k = r.str(p, "kelompok");
+        if (!parseKelompok(k, o.kelompok))
+            r.fail(p + "/kelompok", "\"kelompok\" must be lansia, disabilitas, hamil_menyusui, anak or bukan (Permenkumham 25/2023)");
+        o.label = r.text(p, "label", L);
+        o.exclusive = r.boolean(p, "exclusive", false);
+        if (o.exclusive != (o.kelompok == KelompokRentan::Bukan))
+            r.fail(p + "/exclusive", "exactly the \"bukan\" option is exclusive (it clears the others)");
+        exclusives += o.exclusive;
+        in.ham.rentan.push_back(std::move(o));
+    }
+    if (exclusives != 1) r.fail("/ham/rentan", "\"rentan\" needs exactly one \"bukan kelompok rentan\" option");
+    std::size_t nh = r.array("/ham", "items");
+    if (nh == 0) r.fail("/ham/items", "\"items\" must have at least one accessibility question");
+    for (std::size_t i = 0; i < nh; ++i) {
+        std::string p = "/ham/items/" + std::to_string(i);
+        HamItem h;
+        h.code = r.str(p, "code");
+        checkCode(r, p, h.code, codes); // shares the unsur code space: answers are keyed by code
+        h.criterion = r.str(p, "criterion");
+        static const std::set<std::string> crit = {"aksesibilitas", "sarana_prasarana", "sdm", "informasi"};
+        if (!crit.count(h.criterion))
+            r.fail(p + "/criterion", "\"criterion\" must be aksesibilitas, sarana_prasarana, sdm or informasi");
+        h.name = r.text(p, "name", L);
+        h.question = r.text(p, "question", L);
+        h.labels = r.fourLabels(p, L);
+        in.ham.items.push_back(std::move(h));
+    }
+    in.ham.notApplicable = r.text("/ham", "not_applicable", L);
+    in.ham.adilCode = r.str("/ham", "adil_code");
+    {
+        std::set<std::string> tmp = codes;
+        checkCode(r, "/ham", in.ham.adilCode, tmp);
+    }
+    in.ham.adilQuestion = r.text("/ham", "adil_question", L);
+    in.ham.yes = r.text("/ham", "yes", L);
+    in.ham.no = r.text("/ham", "no", L);
+
+    // Respondent profile: never personal identity by default (survey/RULES.md "Profile").
+    std::size_t np = r.array("", "profile");
+    std::set<std::string> pcodes;
+    static const std::set<std::string> personal = {"nama", "name", "alamat", "address", "agama", "religion", "telepon", "phone", "nik"};
+    for (std::size_t i = 0; i < np; ++i) {
+        std::string p = "/profile/" + std::to_string(i);
+        ProfileField f;
+        f.code = r.str(p, "code");
+        checkCode(r, p, f.code, pcodes);
+        if (personal.count(f.code) && !r.boolean(p, "personal_data_acknowledged", false))
+            r.fail(p + "/code", "profile field \"" + f.code +
+                                    "\" collects personal data; a public kiosk must not ask it unless "
+                                    "\"personal_data_acknowledged\": true is set on purpose");
+        f.personalData = personal.count(f.code) > 0;
+        f.label = r.text(p, "label", L);
+        std::size_t no = r.array(p, "options");
+        if (no < 2) r.fail(p + "/options", "a profile field needs at least two options");
+        std::set<std::string> ocodes;
+        for (std::size_t j = 0; j < no; ++j) {
+            std::string op = p + "/options/" + std::to_string(j);
+            Option o{r.str(op, "code"), r.text(op, "label", L)};
+            checkCode(r, op, o.code, ocodes);
+            f.options.push_back(std::move(o));
+        }
+        in.profile.push_back(std::move(f));
+    }
+
+    std::size_t ns = r.array("", "services");
+    if (ns == 0) r.fail("/services", "\"services\" must list at least one jenis layanan");
+    std::set<std::string> scodes;
+    for (std::size_t i = 0; i < ns; ++i) {
+        std::string p = "/services/" + std::to_string(i);
+        Option o{r.str(p, "code"), r.text(p, "label", L)};
+        checkCode(r, p, o.code, scodes);
+        in.services.push_back(std::move(o));
+    }
+
+    in.canonicalJson = doc.root().dump();
+    return in;
+}
+
+Instrument loadInstrument(const std::string& path) {
+    std::ifstream f(path, std::ios::binary);
+    if (!f) throw InstrumentError(path, 0, 0, "cannot open the instrument file");
+    std::ostringstream ss;
+    ss << f.rdbuf();
+    if (f.bad()) throw InstrumentError(path, 0, 0, "cannot read the instrument file");
+    return parseInstrument(ss.str(), path);
+}
+
+} // namespace sw

@@ -1,0 +1,45 @@
+// The ONE place a citizen's answers live while they take the survey (survey/RULES.md "How data flows" 2).
+// Screens hold UI state only; everything answered is here, and reset discards it whole, so nothing
+// carries over to the next person (survey/RULES.md "The kiosk itself is accessible").
+#pragma once
+#include "survey/instrument/instrument.hpp"
+#include "survey/response/response.hpp"
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace sw {
+
+struct ResponseDraft {
+    static constexpr std::size_t kMaxCommentBytes = 1000;   // a comment, not an essay; keeps a row small
+
+    std::int64_t startedUtc = 0;                  // welcome → submit duration (misuse rule)
+    std::string service;                          // jenis layanan code
+    std::map<std::string, int> unsur;             // U1..U9 → 1..4
+    std::map<std::string, int> ham;               // H1.. → 0 (tidak tahu) .. 4
+    std::vector<std::string> rentan;              // in the instrument's order
+    std::optional<bool> adil;
+    std::map<std::string, std::string> profile;   // field code → option code
+    std::string comment;
+
+    // Multi-select with the exclusive "bukan kelompok rentan": choosing it clears the others,
+    // choosing another clears it. Toggling a chosen option un-chooses it.
+    void toggleRentan(const Instrument& in, const std::string& code);
+    bool hasRentan(const std::string& code) const;
+    // Adds text to the comment, refusing what would exceed kMaxCommentBytes; removes the last
+    // UTF-8 character on backspace.
+    bool appendComment(const std::string& utf8);
+    void backspaceComment();
+
+    bool empty() const;
+    void clear() { *this = ResponseDraft{}; }
+
+    // The stored form. Unanswered optional parts stay absent; durationSeconds from startedUtc.
+    Response toResponse(const Instrument& in, const std::string& unitId, const std::string& deviceId, std::int64_t nowUtc,
+                        int utcOffsetMinutes) const;
+};
+
+} // namespace sw

@@ -1,0 +1,111 @@
+#include "survey/skm/skm.hpp"
+
+#include <cassert>
+#include <cmath>
+
+namespace sw {
+
+const char* weightsRule(Weights w) {
+    return w == Weights::Exact
+               ? "NRR tertimbang = NRR x 1/9 (bobot tepat); IKM = jumlah NRR tertimbang; IKM unit = IKM x 25"
+               : "NRR tertimbang = NRR x 0,111 dibulatkan 3 desimal (cara lama); IKM = jumlah; IKM unit = IKM x 25";
+}
+
+const char* mutuLetter(Mutu m) {
+    switch (m) {
+    case Mutu::A: return "A";
+    case Mutu::B: return "B";
+    case Mutu::C: return "C";
+    case Mutu::D: return "D";
+    }
+    return "D";
+}
+
+const char* kinerjaName(Mutu m) {
+    switch (m) {
+    case Mutu::A: return "Sangat Baik";
+    case Mutu::B: return "Baik";
+    case Mutu::C: return "Kurang Baik";
+    case Mutu::D: return "Tidak Baik";
+    }
+    return "Tidak Baik";
+}
+
+const char* kinerjaNameEn(Mutu m) {
+    switch (m) {
+    case Mutu::A: return "Very Good";
+    case Mutu::B: return "Good";
+    case Mutu::C: return "Poor";
+    case Mutu::D: return "Very Poor";
+    }
+    return "Very Poor";
+}
+
+Mutu mutuFor(double ikmUnit) {
+    // PermenPANRB 14/2017 interval table, graded by lower bounds on NIK (survey/RULES.md "Profile").
+    double nik = roundTo(ikmUnit, 2);
+    if (nik >= kMutuLowerBoundA) return Mutu::A;
+    if (nik >= kMutuLowerBoundB) return Mutu::B;
+    if (nik >= kMutuLowerBoundC) return Mutu::C;
+    return Mutu::D;
+}
+
+double mutuLowerBound(Mutu m) {
+    switch (m) {
+    case Mutu::A: return kMutuLowerBoundA;
+    case Mutu::B: return kMutuLowerBoundB;
+    case Mutu::C: return kMutuLowerBoundC;
+    case Mutu::D: break;
+    }
+    return 25.0;
+}
+
+MutuRgb mutuRgb(Mutu m) {
+    switch (m) {
+    case Mutu::A: return {0.00f, 0.45f, 0.30f};
+    case Mutu::B: return {0.05f, 0.35f, 0.65f};
+    case Mutu::C: return {0.75f, 0.40f, 0.00f};
+    case Mutu::D: break;
+    }
+    return {0.75f, 0.10f, 0.10f};
+}
+
+SkmResult scoreSkm(const std::vector<UnsurTally>& tallies, std::int64_t respondents, Weights w) {
+    SkmResult r;
+    r.respondents = respondents;
+    r.weights = w;
+    r.complete = !tallies.empty();
+    const double exactWeight = tallies.empty() ? 0.0 : 1.0 / static_cast<double>(tallies.size());
+    for (const auto& t : tallies) {
+        assert(t.sum >= t.n && t.sum <= 4 * t.n);
+        UnsurScore s;
+        s.code = t.code;
+        s.name = t.name;
+        s.sum = t.sum;
+        s.n = t.n;
+        if (t.n > 0) {
+            s.nrr = static_cast<double>(t.sum) / static_cast<double>(t.n);
+        } else {
+            r.complete = false;
+        }
+        s.nrrWeighted = w == Weights::Exact ? s.nrr * exactWeight : roundTo(s.nrr * 0.111, 3);
+        s.nrrUnit = s.nrr * 25.0;
+        s.mutu = mutuFor(s.nrrUnit);
+        r.ikm += s.nrrWeighted;
+        r.unsur.push_back(std::move(s));
+    }
+    r.ikmUnit = r.ikm * 25.0;
+    r.mutu = mutuFor(r.ikmUnit);
+    return r;
+}
+
+std::int64_t krejcieMorgan(std::int64_t population) {
+    if (population <= 0) return 0;
+    const double chi2 = 3.841, p = 0.5, q = 0.5, d = 0.05;
+    const double n = static_cast<double>(population);
+    double s = chi2 * n * p * q / (d * d * (n - 1.0) + chi2 * p * q);
+    auto rounded = static_cast<std::int64_t>(std::floor(s + 0.5));
+    return rounded > population ? population : rounded;
+}
+
+} // namespace sw

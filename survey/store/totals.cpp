@@ -1,0 +1,118 @@
+#include "survey/store/totals.hpp"
+
+#include "survey/response/packing.hpp"
+#include "survey/store/store.hpp"
+
+#include <string_view>
+
+namespace sw {
+
+namespace {
+
+std::string_view view(sqlite3_stmt* h, int col) {
+    const unsigned char* p = sqlite3_column_text(h, col);
+    return p ? std::string_view(reinterpret_cast<const char*>(p), static_cast<std::size_t>(sqlite3_column_bytes(h, col)))
+             : std::string_view();
+}
+
+void add(std::vector<std::pair<std::int64_t, std::int64_t>>& sums, std::string_view packed, bool skm, bool* any) {
+    if (sums.size() < packed.size()) sums.resize(packed.size());
+    for (std::size_t i = 0; i < packed.size(); ++i) {
+        const char c = packed[i];
+        if (c == kNotAnswered || (!skm && c == '0')) continue; // not answered; HAM 0 = tidak tahu, out of scores
+        sums[i].first += c - '0';
+        ++sums[i].second;
+        *any = true;
+    }
+}
+
+} // namespace
+
+ResponseTotals ResponseTotals::scan(Store& store, const std::string& where, const std::vector<std::string>& binds) {
+    sql::Statement st(store.db(), "SELECT r.instrument_id, r.instrument_version, r.kelompok, r.adil, r.skm, r.ham "
+                                  "FROM response r WHERE " + where);
+    for (std::size_t i = 0; i < binds.size(); ++i) st.bind(static_cast<int>(i) + 1, binds[i]);
+    ResponseTotals out;
+    std::array<Sums, 32>* cur = nullptr;
+    std::string curId;
+    int curVersion = -1;
+    while (st.step()) {
+        sqlite3_stmt* h = st.handle();
+        const std::string_view id = view(h, 0);
+        const int version = sqlite3_column_int(h, 1);
+        if (!cur || version != curVersion || id != curId) {
+            curId.assign(id);
+            curVersion = version;
+            cur = &out.byVersion[{curId, version}];
+        }
+        Sums& s = (*cur)[static_cast<std::size_t>(sqlite3_column_int(h, 2) & 31)];
+        ++s.rows;
+        if (sqlite3_column_type(h, 3) != SQLITE_NULL) (sqlite3_column_int(h, 3) != 0 ? s.adilYes : s.adilNo) += 1;
+        bool answered = false, rated = false;
+        add(s.skm, view(h, 4), true, &answered);
+        add(s.ham, view(h, 5), false, &rated);
+        s.respondents += answered ? 1 : 0;
+    }
+    return out;
+}
+
+bool ResponseTotals::selects(const std::optional<std::string>& kelompok, int mask) {
+    return !kelompok || (mask & kelompokFilterBits(*kelompok)) != 0; // as responseWhere filters rows
+}
+
+namespace {
+
+std::vector<UnsurTally> byCode(Store& store, const ResponseTotals& t, const std::optional<std::string>& kelompok, bool skm,
+                               std::int64_t* respondents) {
+    std::map<std::string, std::pair<std::int64_t, std::int64_t>> codes;
+    std::int64_t people = 0;
+    for (const auto& [key, masks] : t.byVersion) {
+        auto lay = store.layout(key.first, key.second);
+        for (int mask = 0; mask < 32; ++mask) {
+            if (!ResponseTotals::selects(kelompok, mask)) continue;
+            const ResponseTotals::Sums& s = masks[static_cast<std::size_t>(mask)];
+            people += s.respondents;
+            if (!lay) continue;
+            const Instrument& in = lay->instrument();
+            const auto& sums = skm ? s.skm : s.ham;
+            for (std::size_t i = 0; i < sums.size(); ++i) {
+                const std::string* code = skm ? (i < in.unsur.size() ? &in.unsur[i].code : nullptr)
+                                              : (i < in.ham.items.size() ? &in.ham.items[i].code : nullptr);
+                if (!code) continue;
+                codes[*code].first += sums[i].first;
+                codes[*code].second += sums[i].second;
+            }
+        }
+    }
+    if (respondents) *respondents = people;
+    std::vector<UnsurTally> out;
+    for (const auto& [code, sn] : codes) out.push_back({code, "", sn.first, sn.second});
+    return out;
+}
+
+} // namespace
+
+std::vector<UnsurTally> ResponseTotals::unsur(Store& store, const std::optional<std::string>& kelompok,
+                                              std::int64_t* respondents) const {
+    return byCode(store, *this, kelompok, true, respondents);
+}
+
+std::vector<UnsurTally> ResponseTotals::ham(Store& store, const std::optional<std::string>& kelompok) const {
+    return byCode(store, *this, kelompok, false, nullptr);
+}
+
+ResponseTotals::Sums ResponseTotals::total(const std::optional<std::string>& kelompok) const {
+    Sums out;
+    for (const auto& [key, masks] : byVersion)
+        for (int mask = 0; mask < 32; ++mask) {
+            if (!selects(kelompok, mask)) continue;
+            const Sums& s = masks[static_cast<std::size_t>(mask)];
+            out.respondents += s.respondents;
+            out.rows += s.rows;
+            out.adilYes += s.adilYes;
+            out.adilNo += s.adilNo;
+        }
+    return out;
+}
+
+} // namespace sw

@@ -1,0 +1,106 @@
+// The command line end to end: import a paper survey, report it, simulate; errors exit non-zero.
+#include "survey/test_helpers.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <catch2/catch.hpp>
+
+#include <array>
+#include <cstdio>
+#include <sys/wait.h>
+
+namespace {
+
+struct Run {
+    int status = -1;
+    std::string out;
+};
+
+Run run(const std::string& args) {
+    std::string cmd = std::string(SW_CLI_BINARY) + " " + args + " 2>&1";
+    Run r;
+    FILE* p = popen(cmd.c_str(), "r");
+    REQUIRE(p);
+    std::array<char, 4096> buf{};
+    while (std::size_t n = std::fread(buf.data(), 1, buf.size(), p)) r.out.append(buf.data(), n);
+    int st = pclose(p);
+    r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+    return r;
+}
+
+} // namespace
+
+TEST_CASE("import a paper survey, then report the regulation's numbers", "[cli]") {
+    swtest::TempDir dir;
+    std::string db = dir.file("unit.db");
+    Run imp = run("import --db " + db + " --csv " + SW_TEST_FIXTURES + "/paper_ok.csv");
+    INFO(imp.out);
+    REQUIRE(imp.status == 0);
+    CHECK(imp.out.find("imported 4 responses") != std::string::npos);
+
+    Run rep = run("report --db " + db + " --format json --population 100");
+    INFO(rep.out);
+    REQUIRE(rep.status == 0);
+    auto j = nlohmann::json::parse(rep.out);
+    CHECK(j["respondents"] == 4);
+    CHECK(j["unsur"].size() == 9);
+    CHECK(j["unsur"][0]["code"] == "U1");
+    CHECK(j["unsur"][0]["name"] == "Persyaratan");
+    CHECK(j["unsur"][0]["sum"] == 14);
+    CHECK(j["unsur"][0]["n"] == 4);
+    CHECK(j["unsur"][0]["nrr"].get<double>() == Approx(3.5));
+    CHECK(j["ikm"].get<double>() == Approx(116.0 / 36.0));
+    CHECK(j["ikm_unit"].get<double>() == Approx(80.5556).margin(1e-4));
+    CHECK(j["mutu"] == "B");
+    CHECK(j["kinerja"] == "Baik");
+    CHECK(j["min_sample"]["required"] == 80);
+    CHECK(j["min_sample"]["sufficient"] == false);
+    CHECK(j["min_sample"]["shortfall"] == 76);
+
+    Run legacy = run("report --db " + db + " --format json --weights 0.111");
+    CHECK(nlohmann::json::parse(legacy.out)["ikm_unit"].get<double>() == Approx(80.50));
+
+    Run text = run("report --db " + db + " --from 2026-10-01 --to 2026-10-31");
+    CHECK(text.status == 0);
+    CHECK(text.out.find("80.56") != std::string::npos);
+    CHECK(text.out.find("Baik") != std::string::npos);
+}
+
+TEST_CASE("simulate prints one UUID per durable response", "[cli]") {
+    swtest::TempDir dir;
+    std::string db = dir.file("sim.db");
+    Run sim = run("simulate --db " + db + " --count 25 --seed 7 --days 30 --batch 10");
+    REQUIRE(sim.status == 0);
+    CHECK(std::count(sim.out.begin(), sim.out.end(), '\n') == 25);
+    Run rep = run("report --db " + db + " --format json --include-misuse");
+    CHECK(nlohmann::json::parse(rep.out)["respondents"] == 25);
+}
+
+TEST_CASE("bad input exits non-zero with the place named", "[cli]") {
+    swtest::TempDir dir;
+    std::string db = dir.file("u.db");
+    Run bad = run("import --db " + db + " --csv " + SW_TEST_FIXTURES + "/paper_bad_row.csv");
+    CHECK(bad.status == 3);
+    CHECK(bad.out.find("paper_bad_row.csv:4:9") != std::string::npos);
+    CHECK(bad.out.find("nothing was imported") != std::string::npos);
+    CHECK(run("report --db " + db + " --from 2026-13-01").status == 2);
+    CHECK(run("report --db " + db + " --bogus").status == 2);
+    CHECK(run("nonsense").status == 2);
+    swtest::writeFile(dir.file("notes.db"), "not a database");
+    Run foreign = run("report --db " + dir.file("notes.db"));
+    CHECK(foreign.status == 4);
+    CHECK(foreign.out.find("left untouched") != std::string::npos);
+    for (const char* verb : {"import", "report", "simulate"}) CHECK(run(std::string(verb) + " --help").status == 0);
+}
+
+TEST_CASE("an empty period has no grade rather than a failing one", "[cli]") {
+    swtest::TempDir dir;
+    Run rep = run("report --db " + dir.file("empty.db") + " --format json");
+    REQUIRE(rep.status == 0);
+    auto j = nlohmann::json::parse(rep.out);
+    CHECK(j["respondents"] == 0);
+    CHECK(j["mutu"].is_null());
+    CHECK(j["complete"] == false);
+    Run text = run("report --db " + dir.file("empty.db"));
+    CHECK(text.out.find("Tidak Baik") == std::string::npos);
+}
