@@ -163,7 +163,11 @@ void SettingsScreen::drawUnitSide(AdminContext& c) {
         ImGui::SetCursorPosX(label);
     if (ui::button(c, c.t("settings.pin_change"), true)) {
         if (pin1 != pin2) c.say(c.t("settings.pin_mismatch"), true);
-        else if (!PinLock::validPin(pin1)) c.say(c.t("settings.pin_invalid"), true);
+        else if (const std::string why = pinProblem(pin1); !why.empty())
+            c.say(c.t(why == "pin.trivial_repeat" ? "settings.pin_trivial_repeat"
+                      : why == "pin.trivial_run"  ? "settings.pin_trivial_run"
+                                                  : "settings.pin_invalid"),
+                  true);
         else {
             PinLock(c.store()).setPin(pin1);
             c.host.pinChanged = true;

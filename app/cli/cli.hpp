@@ -24,7 +24,8 @@ const Verb* findVerb(const std::string& name);
 // (2 usage, 3 bad input, 4 store problem, 1 anything else).
 int runVerb(int argc, char** argv);
 // The one exit-code map, shared with the kiosk's verbs: UsageError 2; InstrumentError and
-// ImportError 3; StoreError 4; anything else 1.
+// ImportError 3; StoreError 4; BundleError (refused bundle, key not enrolled) 5;
+// anything else 1.
 int exitCodeFor(const std::exception& e);
 // Runs `body` and returns its exit code; an exception is printed as "suarawarga <what>: <message>"
 // ("suarawarga: <message>" when `what` is empty) and mapped by exitCodeFor.

@@ -2,6 +2,7 @@
 #include "app/cli/cli.hpp"
 
 #include "survey/bundle/evidence_files.hpp"
+#include "survey/base/safe_output.hpp"
 #include "survey/store/store.hpp"
 
 #include <iostream>
@@ -26,7 +27,8 @@ int verbEvidence(int argc, char** argv) {
     auto out = a.get("out");
     if (!db || db->empty()) throw UsageError("--db FILE is required");
     if (!out || out->empty()) throw UsageError("--out FOLDER is required");
-    Store store(*db);
+    refuseOutputOverInput(*out, storeFiles(*db), "--out");
+    Store store(*db, Store::Options{.create = false});
     const std::string unit = a.get("unit", "");
     const auto files = writeEvidenceFiles(store, unit, *out);
     for (const auto& f : files)

@@ -4,6 +4,7 @@
 #include "survey/bundle/bundle.hpp"
 #include "survey/dashboard/unit_report.hpp"
 #include "survey/base/error.hpp"
+#include "survey/base/safe_output.hpp"
 #include "survey/export/csv.hpp"
 #include "survey/export/pdf.hpp"
 #include "survey/export/xlsx.hpp"
@@ -11,6 +12,7 @@
 #include "survey/bundle/signing.hpp"
 #include "survey/store/unit_setup.hpp"
 
+#include <filesystem>
 #include <iostream>
 
 namespace sw::cli {
@@ -48,7 +50,9 @@ int verbExport(int argc, char** argv) {
     }
     if (f.from && f.to && *f.from > *f.to) throw UsageError("--from is after --to");
 
-    Store store(databaseOption(a.get("db", "")));
+    const std::string db = databaseOption(a.get("db", ""));
+    refuseOutputOverInput(*out, storeFiles(db), "--out");
+    Store store(db, Store::Options{.create = false});
     ensureSetup(store);
     std::int64_t n = 0;
     if (format == "csv") {
@@ -76,7 +80,15 @@ int verbExport(int argc, char** argv) {
         n = exportBundle(store, key, *out, o);
         std::cout << "signed with key " << key.fingerprint() << "\n";
     }
-    store.logEvent("export." + format, *out + " (" + std::to_string(n) + " responses)");
+    try {
+        store.logEvent("export." + format, *out + " (" + std::to_string(n) + " responses)");
+    } catch (...) {
+        // A store that cannot take the log line (full or read-only disk) fails the command, and a
+        // command that fails leaves no output behind.
+        std::error_code ec;
+        std::filesystem::remove(*out, ec);
+        throw;
+    }
     std::cout << "exported " << n << " responses to " << *out << "\n";
     return 0;
 }

@@ -2,6 +2,7 @@
 #include "app/cli/cli.hpp"
 
 #include "survey/base/error.hpp"
+#include "survey/base/text_check.hpp"
 #include "survey/export/paper_import.hpp"
 #include "survey/store/unit_setup.hpp"
 
@@ -36,7 +37,9 @@ int verbImport(int argc, char** argv) {
     Store store(databaseOption(a.get("db", "")));
     Instrument in = ensureSetup(store);
     UnitInfo unit = *store.unit();
-    if (auto id = a.get("unit")) unit.id = *id;
+    if (auto id = a.get("unit"); id && *id != unit.id)
+        throw UsageError("--unit " + printable(*id) + " is not this store's unit (" + unit.id +
+                         "); a paper questionnaire is imported into its own unit's store");
     auto result = importPaperCsv(store, in, unit, ss.str(), *csv);
     std::cout << "imported " << result.imported << " responses from " << *csv << " into " << store.path() << "\n";
     return 0;

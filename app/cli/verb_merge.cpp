@@ -3,6 +3,7 @@
 
 #include "survey/bundle/bundle.hpp"
 #include "survey/base/error.hpp"
+#include "survey/base/text_check.hpp"
 #include "survey/bundle/merge.hpp"
 
 #include <iostream>
@@ -18,31 +19,33 @@ int verbMerge(int argc, char** argv) {
         std::cout << "Usage: suarawarga merge --into ASSESSOR.db BUNDLE...\n\n"
                      "Verifies each bundle, then imports them all in one transaction with a savepoint per\n"
                      "bundle. A bundle that fails (changed, truncated, unsigned, newer format, or signed by\n"
-                     "another key than the one its unit's first bundle pinned) is refused whole while the\n"
-                     "others go in; the exit code is then 5. Merging the same bundle again adds nothing;\n"
+                     "a key not enrolled for its unit — see `suarawarga enroll`, or a UUID of another unit)\n"
+                     "is refused whole while the others go in; the exit code is then 5. --enroll-new pins\n"
+                     "the key of a unit not enrolled yet and prints it. Merging the same bundle again adds nothing;\n"
                      "responses keep their UUIDs. Results are printed once the run has committed.\n";
         return 0;
     }
-    Args a(argc, argv, 2, {"into"}, {});
+    Args a(argc, argv, 2, {"into"}, {"enroll-new"});
     auto into = a.get("into");
     if (!into || into->empty()) throw UsageError("--into ASSESSOR.db is required");
     if (a.positional().empty()) throw UsageError("give at least one BUNDLE file");
     Store store(*into);
     int refused = 0;
     std::int64_t added = 0;
-    for (const MergeFileResult& r : mergeBundleFiles(store, a.positional())) {
+    for (const MergeFileResult& r : mergeBundleFiles(store, a.positional(), std::nullopt,
+                                                            a.has("enroll-new") ? KeyPolicy::EnrollNew : KeyPolicy::EnrolledOnly)) {
         if (!r.outcome) {
             ++refused;
-            std::cout << "REFUSED " << r.file << ": " << r.error << "\n";
+            std::cout << "REFUSED " << printable(r.file) << ": " << printable(r.error) << "\n";
             continue;
         }
         const MergeOutcome& m = *r.outcome;
         added += m.added;
         if (m.alreadyMerged)
-            std::cout << "SKIP    " << r.file << ": already merged (" << m.unitId << ", nothing added)\n";
+            std::cout << "SKIP    " << printable(r.file) << ": already merged (" << printable(m.unitId) << ", nothing added)\n";
         else
-            std::cout << "MERGED  " << r.file << ": " << m.unitName << " (" << m.unitId << "), " << m.added << " of "
-                      << m.responses << " responses new" << (m.pinnedNow ? ", key pinned " + r.fingerprint : "") << "\n";
+            std::cout << "MERGED  " << printable(r.file) << ": " << printable(m.unitName) << " (" << printable(m.unitId) << "), " << m.added << " of "
+                      << m.responses << " responses new" << (m.pinnedNow ? ", key enrolled now (--enroll-new) " + r.fingerprint : "") << "\n";
     }
     store.logEvent("merge", std::to_string(a.positional().size()) + " bundles, " + std::to_string(refused) +
                                 " refused, " + std::to_string(added) + " responses added");

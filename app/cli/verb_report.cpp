@@ -115,11 +115,11 @@ int verbReport(int argc, char** argv) {
     long long population = a.getInt("population", 0, 1, 1000000000LL);
     if (auto by = a.get("by")) {
         if (*by != "unit") throw UsageError("--by must be unit");
-        Store rollupStore(databaseOption(a.get("db", "")));
+        Store rollupStore(databaseOption(a.get("db", "")), Store::Options{.create = false});
         return printRollup(rollupByUnit(rollupStore, f, weights), f, format);
     }
 
-    Store store(databaseOption(a.get("db", "")));
+    Store store(databaseOption(a.get("db", "")), Store::Options{.create = false});
     Instrument in = ensureSetup(store);
     UnitInfo unit = *store.unit();
     SkmResult r = skmFor(store, in, f, weights);

@@ -2,6 +2,7 @@
 #include "app/cli/cli.hpp"
 
 #include "survey/store/backup.hpp"
+#include "survey/store/writer_lock.hpp"
 #include "survey/base/error.hpp"
 
 #include <iostream>
@@ -15,7 +16,8 @@ const VerbRegistrar reg{{"restore", "replace the database with a verified backup
 int verbRestore(int argc, char** argv) {
     if (wantsHelp(argc, argv)) {
         std::cout << "Usage: suarawarga restore --from BACKUP.db [--db FILE] [--other-unit]\n\n"
-                     "Stop the kiosk first (sudo systemctl stop suarawarga-kiosk).\n"
+                     "Stop the kiosk first (sudo systemctl stop suarawarga-kiosk): while it runs on FILE, restore\n"
+                     "is refused (the kiosk holds FILE.lock) and nothing changes.\n"
                      "The backup is verified (SuaraWarga's, integrity_check ok, a schema this program\n"
                      "reads) before anything changes; a damaged or foreign file is refused and the live\n"
                      "database is left untouched. Otherwise the live database is kept beside it as\n"
@@ -31,6 +33,7 @@ int verbRestore(int argc, char** argv) {
     RestoreOptions opt;
     opt.allowOtherUnit = a.has("other-unit");
     try {
+        const WriterLock owner(db, "suarawarga restore"); // refused while the kiosk runs on this store
         RestoreResult r = restoreFrom(*from, db, opt);
         std::cout << "restored " << db << " from " << *from << ": " << r.restored.responses << " responses (unit "
                   << (r.restored.unitId.empty() ? "-" : r.restored.unitId) << ")\n";
@@ -40,6 +43,10 @@ int verbRestore(int argc, char** argv) {
         store.logEvent("restore", *from);
     } catch (const BackupError& e) {
         std::cerr << "suarawarga restore: " << e.what() << "\n";
+        return 5;
+    } catch (const StoreError& e) {
+        if (e.kind != StoreError::Kind::Busy) throw;
+        std::cerr << "suarawarga restore: refused, nothing changed: " << e.what() << "\n";
         return 5;
     }
     return 0;

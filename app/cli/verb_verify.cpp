@@ -3,6 +3,8 @@
 
 #include "survey/bundle/bundle.hpp"
 #include "survey/base/error.hpp"
+#include "survey/base/text_check.hpp"
+#include "survey/bundle/enrollment.hpp"
 #include "survey/bundle/merge.hpp"
 
 #include <iostream>
@@ -20,7 +22,7 @@ int verbVerify(int argc, char** argv) {
                      "Exits 5 naming the problem when a byte was changed, the signature is missing, the file\n"
                      "is truncated, comes from a newer SuaraWarga, or is signed by another key than\n"
                      "--expect-key (the fingerprint printed on the unit's PDF report) or than the key the\n"
-                     "assessor's store pinned for that unit (--trusted).\n";
+                     "assessor's store enrolled for that unit (--trusted; the store must exist).\n";
         return 0;
     }
     Args a(argc, argv, 2, {"expect-key", "trusted"}, {});
@@ -36,9 +38,9 @@ int verbVerify(int argc, char** argv) {
                                                                       ", not the expected " + want + "; refused");
         }
         if (auto trusted = a.get("trusted")) {
-            Store store(*trusted);
+            Store store(*trusted, Store::Options{.create = false});
             try {
-                checkPinnedKey(store, b);
+                checkEnrolledKey(store, b);
             } catch (const BundleError& e) {
                 throw BundleError(e.kind, file + ": " + e.what());
             }
@@ -46,7 +48,7 @@ int verbVerify(int argc, char** argv) {
         std::int64_t misuse = 0;
         for (const auto& r : b.responses) misuse += r.misuse ? 1 : 0;
         std::cout << "OK " << file << "\n"
-                  << "unit:        " << b.unit.name << " (" << b.unit.id << ")\n"
+                  << "unit:        " << printable(b.unit.name) << " (" << printable(b.unit.id) << ")\n"
                   << "period:      " << (b.from ? *b.from : std::string("awal")) << " s.d. "
                   << (b.to ? *b.to : std::string("akhir")) << "\n"
                   << "responses:   " << b.responses.size() << " (" << misuse << " flagged as suspected misuse)\n"
@@ -56,7 +58,7 @@ int verbVerify(int argc, char** argv) {
                   << "format:      " << b.formatVersion << "\n";
         return 0;
     } catch (const BundleError& e) {
-        std::cerr << "suarawarga verify: REFUSED (" << bundleErrorName(e.kind) << "): " << e.what() << "\n";
+        std::cerr << "suarawarga verify: REFUSED (" << bundleErrorName(e.kind) << "): " << printable(e.what()) << "\n";
         return 5;
     }
 }

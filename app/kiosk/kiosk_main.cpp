@@ -5,7 +5,7 @@
 //   [SECTION] Options
 //   [SECTION] The kiosk loop
 //   [SECTION] screenshot
-//   [SECTION] admin (windowed unit head's area, --set-pin)
+//   [SECTION] admin (windowed unit head's area behind the PIN, --set-pin, --reset-pin)
 //   [SECTION] assessor
 #include "app/kiosk/kiosk.hpp"
 
@@ -19,15 +19,18 @@
 #include "app/shell/shell.hpp"
 #include "survey/base/error.hpp"
 #include "survey/base/log.hpp"
+#include "survey/base/translations.hpp"
 #include "survey/kiosk/pin.hpp"
 #include "survey/bundle/rollup_period.hpp"
 #include "survey/store/backup.hpp"
 #include "survey/store/unit_setup.hpp"
+#include "survey/store/writer_lock.hpp"
 
 #include <imgui.h>
 
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <iostream>
@@ -143,7 +146,9 @@ int runKiosk(int argc, char** argv) {
         long exitAfter = static_cast<long>(number(a, "exit-after-frames", 0, 1, 1e9));
         ShellOptions so = shellOptions(a);
         so.title = "SuaraWarga";
-        KioskSession session(dbOption(a), fs, makeEspeakSpeech());
+        const std::string db = dbOption(a);
+        const WriterLock owner(db, "the kiosk"); // restore refuses while we run
+        KioskSession session(db, fs, makeEspeakSpeech());
         session.idleFromCommandLine = a.has("idle-seconds");
         session.applyStoreSettings();
         Shell shell(so);
@@ -301,6 +306,10 @@ int screenshot(int argc, char** argv) {
 
 // [SECTION] admin
 
+std::int64_t wallUtc() {
+    return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
 std::string readPin(const char* prompt) {
     bool tty = isatty(STDIN_FILENO);
     termios old{};
@@ -321,28 +330,96 @@ std::string readPin(const char* prompt) {
     return pin;
 }
 
+// The current PIN. Nothing typed (no terminal, stdin closed: a desktop launcher) is not a guess,
+// so it is refused without counting as a failed try.
+std::string askPin(const Translations& tr, const char* promptKey, const std::string& lang) {
+    std::string pin = readPin(tr.get(promptKey, lang).c_str());
+    if (pin.empty()) throw UsageError(tr.get("cli.pin_none_given", lang));
+    return pin;
+}
+
+// Told before the PIN is asked: while locked it would be refused without being looked at.
+void refuseWhileLocked(PinLock& lock, const Translations& tr, const std::string& lang) {
+    if (int left = lock.lockSecondsLeft(wallUtc()); left > 0)
+        throw UsageError(format(tr.get("pin.locked", lang), {std::to_string(left)}));
+}
+
+// A PIN that did not open is exit 2 with the reason; a lock-out this very try started is told
+// with it, so the unit head knows why the next try must wait.
+void refuseUnlessOpened(const PinLock::Check& c, const Translations& tr, const std::string& lang) {
+    switch (c.result) {
+    case PinLock::Result::Ok:
+    case PinLock::Result::NoPin: return;
+    case PinLock::Result::Wrong: throw UsageError(tr.get("pin.wrong", lang));
+    case PinLock::Result::LockedOut:
+        throw UsageError(tr.get("pin.wrong", lang) + ". " + format(tr.get("pin.locked", lang), {std::to_string(c.secondsLeft)}));
+    }
+}
+
+// The office PC's window is the same unit head's area the kiosk guards with its PIN pad, so it
+// asks the same PIN (same failure count and lock-out) before anything is drawn.
+void requirePinFromTerminal(Store& store, const std::string& lang) {
+    PinLock lock(store);
+    if (!lock.hasPin()) return;   // none set yet: as at the kiosk, whoever comes first sets it there
+    Translations tr = Translations::loadArea("kiosk");
+    refuseWhileLocked(lock, tr, lang);
+    const std::string pin = askPin(tr, "cli.admin_pin_prompt", lang);
+    refuseUnlessOpened(lock.verify(pin, wallUtc()), tr, lang);
+}
+
 int setPinFromTerminal(const cli::Args& a) {
     Store store(dbOption(a));
     Translations tr = Translations::loadArea("kiosk");
     const std::string lang = a.get("lang", "id");
+    PinLock lock(store);
+    // Whoever can type at the office PC must not be able to take the PIN over: a set PIN is
+    // changed only by who knows it (a forgotten one: --reset-pin, as root). Checked at once, so
+    // a wrong one is not followed by typing the new PIN twice for nothing.
+    std::string current;
+    if (lock.hasPin()) {
+        refuseWhileLocked(lock, tr, lang);
+        current = askPin(tr, "cli.set_pin_old", lang);
+        refuseUnlessOpened(lock.verify(current, wallUtc()), tr, lang);
+    }
     std::string first = readPin(tr.get("cli.set_pin_prompt", lang).c_str());
+    if (std::string problem = pinProblem(first); !problem.empty()) throw UsageError(tr.get(problem, lang));
     std::string again = readPin(tr.get("cli.set_pin_again", lang).c_str());
     if (first != again) throw UsageError(tr.get("cli.set_pin_mismatch", lang));
-    PinLock(store).setPin(first);
+    refuseUnlessOpened(lock.changePin(current, first, wallUtc()), tr, lang);
     store.logEvent("pin_set", "from the terminal");
     std::cout << tr.get("cli.set_pin_done", lang) << "\n";
+    return 0;
+}
+
+// A forgotten PIN. Root owns the store file anyway, so root may clear the PIN; it does not set
+// one (the unit head does, at the kiosk's next PIN entry). The store must already exist: root's
+// default --db is not the kiosk user's, and a new empty store there would help nobody.
+int resetPinAsRoot(const cli::Args& a) {
+    Translations tr = Translations::loadArea("kiosk");
+    const std::string lang = a.get("lang", "id");
+    if (geteuid() != 0) throw UsageError(tr.get("cli.reset_pin_root_only", lang));
+    Store::Options opt;
+    opt.create = false;
+    Store store(dbOption(a), opt);
+    std::string detail = "by root from the terminal";
+    if (const char* by = std::getenv("SUDO_USER"); by && *by) detail += std::string(" (sudo by ") + by + ")";
+    PinLock(store).clearPin(detail);
+    std::cout << tr.get("cli.reset_pin_done", lang) << "\n";
     return 0;
 }
 
 int admin(int argc, char** argv) {
     std::set<std::string> valued = kShellValued;
     valued.insert("lang");
-    const cli::Args a = parseOptions(argc, argv, 2, valued, {"set-pin"});
+    const cli::Args a = parseOptions(argc, argv, 2, valued, {"set-pin", "reset-pin"});
+    if (a.has("set-pin") && a.has("reset-pin")) throw UsageError("--set-pin and --reset-pin: give one of them");
+    if (a.has("reset-pin")) return resetPinAsRoot(a);
     if (a.has("set-pin")) return setPinFromTerminal(a);
     ShellOptions so = shellOptions(a);
     if (!a.has("windowed")) so.fullscreen = false;   // the office PC: a normal window
     so.title = "SuaraWarga — admin";
     Store store(dbOption(a));
+    requirePinFromTerminal(store, a.get("lang", "id"));
     Instrument in = ensureSetup(store);
     Shell shell(so);
     admin::AdminHost host;
@@ -431,9 +508,17 @@ Display commands:
     --period P (assessor): month|triwulan|semester|year holding the newest response, or all
     (default: its triwulan).
   suarawarga admin [--db FILE] [--windowed WxH] [--lang id|en]
-    The unit head's area in a normal window (office PC).
-  suarawarga admin --set-pin [--db FILE]
-    Sets the unit head's PIN (4-12 digits), read twice: hidden on a terminal, else two lines of stdin.
+    The unit head's area in a normal window (office PC). When a PIN is set it is asked first on the
+    terminal (hidden; else one line of stdin); a wrong one is exit 2 and counts as a failed try,
+    with the kiosk's lock-out (5 free tries, then 30 s doubling up to one hour).
+  suarawarga admin --set-pin [--db FILE] [--lang id|en]
+    Sets the unit head's PIN (4-12 digits), read twice: hidden on a terminal, else lines of stdin.
+    When a PIN is set the current one is asked first (a wrong one counts as a failed try). Refused
+    as too easy to guess: one digit repeated (0000, 1111) and digits in a row (1234, 4321, 7890).
+  suarawarga admin --reset-pin --db FILE
+    A forgotten PIN: clears it (and its lock-out) so the next PIN entry at the kiosk sets a new one.
+    Root only (sudo): whoever is root owns the store file anyway. Logged as event "pin_reset".
+    Give --db: root's default database is not the kiosk user's, and none is created here.
   suarawarga assessor --db FILE [--windowed WxH]
     The Kanwil assessor's view of a merged store.
 )";

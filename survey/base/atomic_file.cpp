@@ -2,6 +2,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <csignal>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <filesystem>
@@ -14,12 +15,38 @@ namespace fs = std::filesystem;
 
 namespace {
 constexpr std::size_t kFlushAt = 1 << 20;
+constexpr std::string_view kTempTag = ".sw-tmp-";
+
+// The pid in a name holding ".sw-tmp-<pid>", or 0.
+pid_t tempOwner(std::string_view name) {
+    const std::size_t at = name.find(kTempTag);
+    if (at == std::string_view::npos) return 0;
+    pid_t pid = 0;
+    for (std::size_t i = at + kTempTag.size(); i < name.size() && name[i] >= '0' && name[i] <= '9'; ++i)
+        pid = pid * 10 + (name[i] - '0');
+    return pid;
+}
+} // namespace
+
+std::string tempMarker() { return std::string(kTempTag) + std::to_string(::getpid()); }
+
+void removeStaleTemps(const std::string& dir) {
+    std::error_code ec;
+    for (fs::directory_iterator it(dir.empty() ? "." : dir, ec), end; !ec && it != end; it.increment(ec)) {
+        const std::string name = it->path().filename().string();
+        const pid_t owner = tempOwner(name);
+        if (owner <= 0 || owner == ::getpid()) continue;
+        if (::kill(owner, 0) == 0 || errno != ESRCH) continue; // alive (or not ours to judge)
+        std::error_code rm;
+        fs::remove(it->path(), rm);
+    }
 }
 
 AtomicOutput::AtomicOutput(std::string finalPath) : final_(std::move(finalPath)) {
     fs::path p(final_);
     fs::path dir = p.parent_path().empty() ? fs::path(".") : p.parent_path();
-    std::string pattern = (dir / ("." + p.filename().string() + ".XXXXXX")).string();
+    removeStaleTemps(dir.string());
+    std::string pattern = (dir / ("." + p.filename().string() + tempMarker() + ".XXXXXX")).string();
     std::vector<char> buf(pattern.begin(), pattern.end());
     buf.push_back('\0');
     fd_ = ::mkstemp(buf.data());

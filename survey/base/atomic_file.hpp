@@ -9,9 +9,15 @@
 
 namespace sw {
 
+// Temporary files hold citizen data, so none may outlive its run: each carries ".sw-tmp-<pid>" in
+// its name, and a run that writes into a folder first removes those whose process is gone (a
+// killed export or backup). A temp of a live process is never touched.
+std::string tempMarker();                              // ".sw-tmp-<this pid>"
+void removeStaleTemps(const std::string& dir);
+
 class AtomicOutput {
 public:
-    explicit AtomicOutput(std::string finalPath);   // creates "<dir>/.<name>.XXXXXX"
+    explicit AtomicOutput(std::string finalPath);   // creates "<dir>/.<name>.sw-tmp-<pid>.XXXXXX"
     ~AtomicOutput();                                  // removes the temporary unless committed
     AtomicOutput(const AtomicOutput&) = delete;
     AtomicOutput& operator=(const AtomicOutput&) = delete;

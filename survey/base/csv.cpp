@@ -98,4 +98,14 @@ std::string csvField(std::string_view v) {
     return out;
 }
 
+bool looksLikeFormula(std::string_view v) {
+    return !v.empty() && std::string_view("=+-@\t\r").find(v.front()) != std::string_view::npos;
+}
+
+std::string csvTextField(std::string_view v) {
+    if (looksLikeFormula(v))
+        return csvField("'" + std::string(v));
+    return csvField(v);
+}
+
 } // namespace sw

@@ -18,5 +18,10 @@ std::vector<CsvRow> parseCsv(std::string_view text, const std::string& fileName)
 
 // One field, quoted when it needs to be (comma, quote, CR or LF).
 std::string csvField(std::string_view v);
+// A text cell for a spreadsheet: as csvField, and a cell that starts with '=', '+', '-', '@', TAB
+// or CR gets a leading "'" so Excel and LibreOffice show it as text instead of running it as a
+// formula (OWASP "CSV injection"). Numbers are written as numbers, not through this.
+std::string csvTextField(std::string_view v);
+bool looksLikeFormula(std::string_view v); // starts with = + - @ TAB or CR
 
 } // namespace sw

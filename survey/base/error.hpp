@@ -83,7 +83,10 @@ struct BundleError : std::runtime_error {
         NewerVersion,      // written by a newer SuaraWarga
         SignatureMissing,  // the data ends where the signature should start
         BadSignature,      // a byte changed after signing
-        KeyMismatch,       // signed by another key than expected/pinned
+        KeyMismatch,       // signed by another key than expected/enrolled
+        NotEnrolled,       // the unit has no enrolled key at this assessor
+        Revoked,           // the key was revoked for this unit
+        Ownership,         // a response UUID belongs to another unit, or differs from its first copy
         Malformed          // signed, but the content is not a valid bundle
     };
     Kind kind;

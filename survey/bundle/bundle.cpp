@@ -4,6 +4,8 @@
 //   [SECTION] Reading and verifying
 #include "survey/bundle/bundle.hpp"
 
+#include "survey/base/text_check.hpp"
+
 #include "survey/base/atomic_file.hpp"
 #include "survey/store/scan.hpp"
 #include "survey/base/local_time.hpp"
@@ -11,7 +13,9 @@
 
 #include <sodium.h>
 
+#include <cstdlib>
 #include <cstring>
+#include <sys/stat.h>
 #include <map>
 #include <mutex>
 #include <fstream>
@@ -59,6 +63,9 @@ const char* bundleErrorName(BundleError::Kind k) {
     case BundleError::Kind::BadSignature: return "bad-signature";
     case BundleError::Kind::KeyMismatch: return "key-mismatch";
     case BundleError::Kind::Malformed: return "malformed";
+    case BundleError::Kind::NotEnrolled: return "not-enrolled";
+    case BundleError::Kind::Revoked: return "revoked";
+    case BundleError::Kind::Ownership: return "ownership";
     }
     return "unknown";
 }
@@ -101,7 +108,7 @@ std::string buildBundle(Store& store, const UnitKey& key, const BundleOptions& o
     head["fingerprint"] = key.fingerprint();
     head["unit"] = {{"id", unit->id},         {"name", unit->name},           {"instansi", unit->instansi},
                     {"address", unit->address}, {"kabupaten", unit->kabupaten}, {"province", unit->province},
-                    {"utc_offset_min", unit->utcOffsetMinutes}};
+                    {"kode_wilayah", unit->kodeWilayah}, {"utc_offset_min", unit->utcOffsetMinutes}};
     head["period"] = {{"from", opt.filter.from ? json(*opt.filter.from) : json(nullptr)},
                       {"to", opt.filter.to ? json(*opt.filter.to) : json(nullptr)}};
     head["counts"] = {{"responses", count}};
@@ -285,27 +292,17 @@ std::shared_ptr<const Instrument> parsedInstrument(const std::string& body, cons
 
 } // namespace
 
-Bundle readBundle(std::string bytes) {
+// Why a bundle whose signature did not verify is wrong, in words a person can act on. Only the
+// untrusted header is read here, to explain; nothing from it is used.
+[[noreturn]] static void refuseUnsigned(const std::string& bytes) {
     using K = BundleError::Kind;
-    if (bytes.size() < sizeof kMagic || std::memcmp(bytes.data(), kMagic, sizeof kMagic) != 0)
-        throw BundleError(K::NotABundle, "not a SuaraWarga bundle (the file does not start with \"SWBUNDLE\")");
-    if (bytes.size() < kHeaderSize)
-        throw BundleError(K::Truncated, "the bundle is truncated (the header is incomplete: " +
-                                            std::to_string(bytes.size()) + " bytes)");
-    const auto version = static_cast<std::uint32_t>(getLe(bytes, 8, 4));
-    if (version > kBundleFormatVersion)
-        throw BundleError(K::NewerVersion, "the bundle was written by a newer SuaraWarga (bundle format " +
-                                               std::to_string(version) + ", this program reads up to " +
-                                               std::to_string(kBundleFormatVersion) + "); update the program");
-    if (version == 0) throw BundleError(K::Malformed, "the bundle header names format version 0, which does not exist");
     const std::uint64_t length = getLe(bytes, 12, 8);
     const std::size_t room = bytes.size() - kHeaderSize;
     if (length > room)
         throw BundleError(K::Truncated, "the bundle is truncated: its header announces " + std::to_string(length) +
                                             " bytes of data but only " + std::to_string(room) +
                                             " follow (copy the file again)");
-    const std::size_t end = kHeaderSize + static_cast<std::size_t>(length);
-    const std::size_t rest = bytes.size() - end;
+    const std::size_t rest = room - static_cast<std::size_t>(length);
     if (rest == 0)
         throw BundleError(K::SignatureMissing, "the bundle has no signature (the file ends where the signature starts)");
     if (rest < kTrailerSize)
@@ -314,15 +311,37 @@ Bundle readBundle(std::string bytes) {
     if (rest > kTrailerSize)
         throw BundleError(K::Malformed, "the bundle has " + std::to_string(rest - kTrailerSize) +
                                             " unexpected bytes after its signature");
+    throw BundleError(K::BadSignature, "the signature does not match the content: the bundle was changed after "
+                                       "it was signed (or damaged in transit); refused");
+}
+
+Bundle readBundle(std::string bytes) {
+    using K = BundleError::Kind;
+    if (bytes.size() < sizeof kMagic || std::memcmp(bytes.data(), kMagic, sizeof kMagic) != 0)
+        throw BundleError(K::NotABundle, "not a SuaraWarga bundle (the file does not start with \"SWBUNDLE\")");
+    if (bytes.size() < kHeaderSize)
+        throw BundleError(K::Truncated, "the bundle is truncated (the header is incomplete: " +
+                                            std::to_string(bytes.size()) + " bytes)");
+    // The signature first: it covers everything before the trailer (the file's last 96 bytes), the
+    // header included, so no field (not even the format version) is trusted before it verifies.
+    if (bytes.size() < kHeaderSize + kTrailerSize) refuseUnsigned(bytes);
+    const std::size_t end = bytes.size() - kTrailerSize;
     Bundle b;
-    b.formatVersion = version;
     std::memcpy(b.publicKey.data(), bytes.data() + end, 32);
     Signature sig;
     std::memcpy(sig.data(), bytes.data() + end + 32, 64);
+    if (!verifySignature(b.publicKey, sig, std::string_view(bytes.data(), end))) refuseUnsigned(bytes);
     b.fingerprint = fingerprint(b.publicKey);
-    if (!verifySignature(b.publicKey, sig, std::string_view(bytes.data(), end)))
-        throw BundleError(K::BadSignature, "the signature does not match the content: the bundle was changed after "
-                                           "it was signed (or damaged in transit); refused");
+
+    const auto version = static_cast<std::uint32_t>(getLe(bytes, 8, 4));
+    if (version > kBundleFormatVersion)
+        throw BundleError(K::NewerVersion, "the bundle was written by a newer SuaraWarga (bundle format " +
+                                               std::to_string(version) + ", this program reads up to " +
+                                               std::to_string(kBundleFormatVersion) + "); update the program");
+    if (version == 0) throw BundleError(K::Malformed, "the bundle header names format version 0, which does not exist");
+    const std::uint64_t length = getLe(bytes, 12, 8);
+    if (length != end - kHeaderSize) malformed("header", "the announced length disagrees with the signed data");
+    b.formatVersion = version;
 
     const std::string_view payload(bytes.data() + kHeaderSize, static_cast<std::size_t>(length));
     b.id = payloadId(payload);
@@ -349,6 +368,15 @@ Bundle readBundle(std::string bytes) {
     b.unit.address = str(u, "address", "unit");
     b.unit.kabupaten = str(u, "kabupaten", "unit");
     b.unit.province = str(u, "province", "unit");
+    if (u.contains("kode_wilayah")) b.unit.kodeWilayah = str(u, "kode_wilayah", "unit"); // format 2 since schema 7
+    // Names from a bundle are shown, printed and rolled up: text only, bounded (survey/base/text_check.hpp).
+    for (const auto& [field, value] : {std::pair<const char*, const std::string*>{"id", &b.unit.id}, {"name", &b.unit.name},
+                                       {"instansi", &b.unit.instansi}, {"address", &b.unit.address},
+                                       {"kabupaten", &b.unit.kabupaten}, {"province", &b.unit.province},
+                                       {"kode_wilayah", &b.unit.kodeWilayah}}) {
+        const std::string why = textProblem(*value, kMaxNameLength);
+        if (!why.empty()) malformed(std::string("unit/") + field, why);
+    }
     b.unit.utcOffsetMinutes = static_cast<int>(integer(member(u, "utc_offset_min", "unit"), "unit/utc_offset_min", -720, 840));
     const json& period = member(j, "period", "payload");
     b.from = optDate(member(period, "from", "period"), "period/from");
@@ -399,11 +427,29 @@ std::string bundleIdOf(const std::string& bytes) {
     return payloadId(std::string_view(bytes.data() + kHeaderSize, static_cast<std::size_t>(length)));
 }
 
+std::uint64_t maxBundleBytes() {
+    if (const char* v = std::getenv("SUARAWARGA_MAX_BUNDLE_BYTES")) {
+        char* endp = nullptr;
+        const unsigned long long n = std::strtoull(v, &endp, 10);
+        if (endp && *endp == '\0' && n > 0) return n;
+    }
+    return kDefaultMaxBundleBytes;
+}
+
 std::string readBundleBytes(const std::string& path) {
-    std::ifstream f(path, std::ios::binary | std::ios::ate);
+    // Checked before a byte is read: a directory, a device or a file over the cap is refused
+    // plainly instead of being read into memory.
+    struct stat st{};
+    if (::stat(path.c_str(), &st) != 0) throw BundleError(BundleError::Kind::NotABundle, path + ": cannot open the file");
+    if (S_ISDIR(st.st_mode)) throw BundleError(BundleError::Kind::NotABundle, path + ": is a folder, not a bundle file");
+    if (!S_ISREG(st.st_mode)) throw BundleError(BundleError::Kind::NotABundle, path + ": is not a regular file");
+    const std::uint64_t cap = maxBundleBytes();
+    if (static_cast<std::uint64_t>(st.st_size) > cap)
+        throw BundleError(BundleError::Kind::Malformed, path + ": " + std::to_string(st.st_size) + " bytes, more than the " +
+                                                            std::to_string(cap) + " a bundle may have (SUARAWARGA_MAX_BUNDLE_BYTES); refused unread");
+    std::ifstream f(path, std::ios::binary);
     if (!f) throw BundleError(BundleError::Kind::NotABundle, path + ": cannot open the file");
-    std::string bytes(static_cast<std::size_t>(f.tellg()), '\0');
-    f.seekg(0);
+    std::string bytes(static_cast<std::size_t>(st.st_size), '\0');
     if (!f.read(bytes.data(), static_cast<std::streamsize>(bytes.size())))
         throw BundleError(BundleError::Kind::Truncated, path + ": the file could not be read whole");
     return bytes;

@@ -78,6 +78,10 @@ std::int64_t exportBundle(Store& store, const UnitKey& key, const std::string& p
 // "" otherwise. A merge skips a file whose id it merged before without reading it again.
 std::string bundleIdOf(const std::string& bytes);
 // The file's bytes; BundleError(NotABundle/Truncated) naming the file when it cannot be read.
+// The largest bundle read (2 GiB: a year of a very busy unit is ~1 GiB); SUARAWARGA_MAX_BUNDLE_BYTES
+// overrides it. A larger file, a folder or a device is refused before anything is read.
+constexpr std::uint64_t kDefaultMaxBundleBytes = 2ull << 30;
+std::uint64_t maxBundleBytes();
 std::string readBundleBytes(const std::string& path);
 // Takes the bytes: the response views point into them, so nothing is copied.
 Bundle readBundle(std::string bytes);

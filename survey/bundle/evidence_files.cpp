@@ -5,24 +5,27 @@
 #include "survey/bundle/rollup.hpp"
 #include "survey/store/store.hpp"
 
+#include "survey/base/safe_output.hpp"
+
+#include <fcntl.h>
 #include <filesystem>
+#include <unistd.h>
 
 namespace sw {
 
 namespace {
 
-void writeOne(Store& store, const std::string& folder, EvidenceFile& f) {
+void writeOne(Store& store, int dirFd, const std::string& folder, EvidenceFile& f) {
     const std::string bytes = evidenceData(store, f.info.id);
     if (sha256Hex(bytes) != f.info.sha256)
         throw StoreError(StoreError::Kind::Corrupt, store.db().path() + ": evidence \"" + f.info.fileName +
                                                         "\" no longer matches its SHA-256 " + f.info.sha256 +
                                                         "; the database is damaged — restore a backup");
-    std::string name = f.info.sha256.substr(0, 12) + "-" + f.info.fileName;
-    if (!f.item.empty()) name = f.item + "-" + name;
+    // The item code and file name came from a unit's bundle: data, never a path.
+    std::string name = f.info.sha256.substr(0, 12) + "-" + safeFileName(f.info.fileName, 80);
+    if (!f.item.empty()) name = safeFileName(f.item, 40) + "-" + name;
     f.path = (std::filesystem::path(folder) / name).string();
-    AtomicOutput out(f.path);
-    out.write(bytes);
-    out.commit();
+    writeNewFileIn(dirFd, folder, name, bytes);
 }
 
 } // namespace
@@ -52,7 +55,15 @@ std::vector<EvidenceFile> writeEvidenceFiles(Store& store, const std::string& un
     }
     std::error_code ec;
     std::filesystem::create_directories(folder, ec);
-    for (auto& f : files) writeOne(store, folder, f);
+    const int dirFd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dirFd < 0) throw ExportError(ExportError::Kind::Io, folder + ": cannot open the output folder");
+    try {
+        for (auto& f : files) writeOne(store, dirFd, folder, f);
+    } catch (...) {
+        ::close(dirFd);
+        throw;
+    }
+    ::close(dirFd);
     return files;
 }
 

@@ -1,6 +1,8 @@
 #include "survey/bundle/merge.hpp"
 
+#include "survey/bundle/enrollment.hpp"
 #include "survey/bundle/evidence.hpp"
+#include "survey/base/text_check.hpp"
 #include "survey/base/local_time.hpp"
 
 #include <condition_variable>
@@ -16,43 +18,50 @@
 
 namespace sw {
 
-std::optional<std::string> pinnedFingerprint(Store& assessor, const std::string& unitId) {
-    sql::Statement st(assessor.db(), "SELECT fingerprint FROM trusted_key WHERE unit_id=?");
-    st.bind(1, unitId);
-    if (!st.step()) return std::nullopt;
-    return st.getText(0);
-}
-
-void checkPinnedKey(Store& assessor, const Bundle& b) {
-    sql::Statement st(assessor.db(), "SELECT public_key, fingerprint FROM trusted_key WHERE unit_id=?");
-    st.bind(1, b.unit.id);
-    if (!st.step()) return;
-    if (st.getText(0) != toHex(b.publicKey.data(), b.publicKey.size()))
-        throw BundleError(BundleError::Kind::KeyMismatch,
-                          "unit \"" + b.unit.id + "\" is pinned to key " + st.getText(1) +
-                              " (from its first bundle), but this bundle is signed by " + b.fingerprint +
-                              "; refused — confirm the new key with the unit before trusting it");
-}
-
 namespace {
 
 // The response insert, prepared once per merge: merging is mostly this statement.
 struct Inserter {
+    sql::Database& db;
     sql::Statement st;
-    explicit Inserter(sql::Database& db)
-        : st(db, std::string("INSERT INTO response(") + kResponseInsertColumns + ") VALUES(" + kResponseInsertValues +
+    explicit Inserter(sql::Database& db_)
+        : db(db_), st(db_, std::string("INSERT INTO response(") + kResponseInsertColumns + ") VALUES(" + kResponseInsertValues +
                      ") ON CONFLICT(uuid) DO NOTHING") {}
 
     bool insert(const BundleResponse& r, const std::string& unitId) {
         st.reset();
         bindResponseRow(st, r, unitId);
         st.run();
-        return sqlite3_changes(sqlite3_db_handle(st.handle())) > 0;
+        if (sqlite3_changes(sqlite3_db_handle(st.handle())) > 0) return true;
+        checkOwnership(r, unitId);
+        return false;
+    }
+
+private:
+    // A response UUID belongs to the unit that first delivered it, for ever: a bundle that repeats
+    // it for another unit, or with other answers, is refused whole (never skipped silently).
+    void checkOwnership(const BundleResponse& r, const std::string& unitId) {
+        sql::Statement have(db, "SELECT unit_id, instrument_id, instrument_version, created_utc, skm, ham, rentan, profile, comment "
+                            "FROM response WHERE uuid=?");
+        have.bind(1, r.uuid);
+        if (!have.step()) return;
+        const std::string uuid = printable(r.uuid);
+        if (have.getText(0) != unitId)
+            throw BundleError(BundleError::Kind::Ownership,
+                              "response " + uuid + " belongs to unit \"" + printable(have.getText(0)) + "\", not to \"" +
+                                  printable(unitId) + "\" that sent it again; the bundle was refused whole");
+        const bool same = have.getText(1) == r.instrumentId && have.getInt(2) == r.instrumentVersion &&
+                          have.getInt(3) == r.createdUtc && have.getText(4) == r.skm && have.getText(5) == r.ham &&
+                          have.getText(6) == r.rentan && have.getText(7) == r.profile && have.getText(8) == r.comment;
+        if (!same)
+            throw BundleError(BundleError::Kind::Ownership,
+                              "response " + uuid + " of unit \"" + printable(unitId) +
+                                  "\" arrives with other answers than its first copy; the bundle was refused whole");
     }
 };
 
 // Everything of one bundle, inside a transaction or savepoint the caller opened.
-MergeOutcome mergeInto(Store& assessor, const Bundle& b, const std::string& fileName, Inserter& ins) {
+MergeOutcome mergeInto(Store& assessor, const Bundle& b, const std::string& fileName, Inserter& ins, KeyPolicy keys) {
     sql::Database& db = assessor.db();
     MergeOutcome out;
     out.unitId = b.unit.id;
@@ -66,23 +75,18 @@ MergeOutcome mergeInto(Store& assessor, const Bundle& b, const std::string& file
             return out;
         }
     }
-    checkPinnedKey(assessor, b);
-    if (!pinnedFingerprint(assessor, b.unit.id)) {
-        sql::Statement pin(db, "INSERT INTO trusted_key(unit_id,public_key,fingerprint,first_bundle,pinned_utc) VALUES(?,?,?,?,?)");
-        pin.bind(1, b.unit.id).bind(2, toHex(b.publicKey.data(), b.publicKey.size())).bind(3, b.fingerprint);
-        pin.bind(4, b.id).bind(5, nowUtc()).run();
-        out.pinnedNow = true;
-    }
+    out.pinnedNow = admitBundleKey(assessor, b, keys == KeyPolicy::EnrollNew);
     // The instruments the responses were answered with (readBundle parsed and checked them).
     for (const auto& layout : b.layouts) assessor.registerInstrument(layout->instrument());
     {
-        sql::Statement unit(db, "INSERT INTO unit(id,name,instansi,address,kabupaten,province,utc_offset_min) "
-                                "VALUES(?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET name=excluded.name, "
+        sql::Statement unit(db, "INSERT INTO unit(id,name,instansi,address,kabupaten,province,utc_offset_min,kode_wilayah) "
+                                "VALUES(?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET name=excluded.name, "
                                 "instansi=excluded.instansi, address=excluded.address, kabupaten=excluded.kabupaten, "
-                                "province=excluded.province, utc_offset_min=excluded.utc_offset_min");
+                                "province=excluded.province, utc_offset_min=excluded.utc_offset_min, "
+                                "kode_wilayah=excluded.kode_wilayah");
         const UnitInfo& u = b.unit;
         unit.bind(1, u.id).bind(2, u.name).bind(3, u.instansi).bind(4, u.address).bind(5, u.kabupaten);
-        unit.bind(6, u.province).bind(7, u.utcOffsetMinutes).run();
+        unit.bind(6, u.province).bind(7, u.utcOffsetMinutes).bind(8, u.kodeWilayah).run();
     }
     // A response already here (an overlapping bundle) keeps its one copy.
     for (const BundleResponse& r : b.responses) out.added += ins.insert(r, b.unit.id) ? 1 : 0;
@@ -111,10 +115,10 @@ MergeOutcome mergeInto(Store& assessor, const Bundle& b, const std::string& file
 
 } // namespace
 
-MergeOutcome mergeBundle(Store& assessor, const Bundle& b, const std::string& fileName) {
+MergeOutcome mergeBundle(Store& assessor, const Bundle& b, const std::string& fileName, KeyPolicy keys) {
     sql::Transaction tx(assessor.db());
     Inserter ins(assessor.db());
-    MergeOutcome out = mergeInto(assessor, b, fileName, ins);
+    MergeOutcome out = mergeInto(assessor, b, fileName, ins, keys);
     if (!out.alreadyMerged) tx.commit(); // nothing to do otherwise: the transaction rolls back
     return out;
 }
@@ -248,7 +252,8 @@ bool bulkWorthIt(Store& assessor, const std::vector<std::string>& files) {
 
 } // namespace
 
-std::vector<MergeFileResult> mergeBundleFiles(Store& assessor, const std::vector<std::string>& files, std::optional<bool> bulkWanted) {
+std::vector<MergeFileResult> mergeBundleFiles(Store& assessor, const std::vector<std::string>& files, std::optional<bool> bulkWanted,
+                                              KeyPolicy keys) {
     sql::Database& db = assessor.db();
     std::vector<MergeFileResult> results;
     const bool bulk = bulkWanted ? *bulkWanted : bulkWorthIt(assessor, files);
@@ -340,7 +345,7 @@ std::vector<MergeFileResult> mergeBundleFiles(Store& assessor, const std::vector
             if (bulk && !aside && !merged.count(item.bundle->id)) aside.emplace(db);
             db.exec("SAVEPOINT bundle");
             try {
-                r.outcome = mergeInto(assessor, *item.bundle, file, ins);
+                r.outcome = mergeInto(assessor, *item.bundle, file, ins, keys);
                 db.exec("RELEASE bundle");
                 for (const auto& layout : item.bundle->layouts)
                     instrumentsUsed.emplace(layout->instrument().id, layout->instrument().version);

@@ -24,14 +24,14 @@ struct MergeOutcome {
     bool pinnedNow = false;         // this bundle pinned the unit's key
 };
 
-// The key the assessor's store pinned for a unit, as a fingerprint (nullopt: none yet).
-std::optional<std::string> pinnedFingerprint(Store& assessor, const std::string& unitId);
-// Throws BundleError(KeyMismatch) when the store pinned another key for the bundle's unit.
-void checkPinnedKey(Store& assessor, const Bundle& b);
+// Whose keys a merge trusts: only enrolled ones (survey/bundle/enrollment.hpp), or also the key of a
+// unit not yet enrolled, which is then pinned (`merge --enroll-new`).
+enum class KeyPolicy { EnrolledOnly, EnrollNew };
 
 // Verifies the pin and imports in one transaction. Throws (BundleError, StoreError,
 // InstrumentError) with nothing written when anything is wrong.
-MergeOutcome mergeBundle(Store& assessor, const Bundle& b, const std::string& fileName = "");
+MergeOutcome mergeBundle(Store& assessor, const Bundle& b, const std::string& fileName = "",
+                         KeyPolicy keys = KeyPolicy::EnrolledOnly);
 
 struct MergeFileResult {
     std::string file;
@@ -48,6 +48,7 @@ struct MergeFileResult {
 // Throws StoreError when the store itself fails (disk full…): then nothing of the run is merged.
 // `bulk`: force the index rebuild on or off (tests); by default it is chosen from the files' size.
 std::vector<MergeFileResult> mergeBundleFiles(Store& assessor, const std::vector<std::string>& files,
-                                              std::optional<bool> bulk = std::nullopt);
+                                              std::optional<bool> bulk = std::nullopt,
+                                              KeyPolicy keys = KeyPolicy::EnrolledOnly);
 
 } // namespace sw

@@ -16,8 +16,8 @@ namespace sw {
 namespace {
 
 void field(std::string& out, std::string_view v) {
-    if (v.find_first_of(",\"\r\n") == std::string_view::npos) out.append(v);
-    else out.append(csvField(v));
+    if (!looksLikeFormula(v) && v.find_first_of(",\"\r\n") == std::string_view::npos) out.append(v);
+    else out.append(csvTextField(v));
 }
 
 // What one instrument version's rows print, escaped once: labels by code in the export's

@@ -3,6 +3,7 @@
 #include "survey/base/csv.hpp"
 #include "survey/base/error.hpp"
 #include "survey/base/local_time.hpp"
+#include "survey/base/text_check.hpp"
 #include "survey/base/uuid.hpp"
 
 #include <map>
@@ -21,6 +22,12 @@ std::string trim(const std::string& s) {
     auto e = s.find_last_not_of(" \t");
     return s.substr(b, e - b + 1);
 }
+// Days since 1970-01-01 of the local calendar date of `utc` at the unit's offset (floored, so an
+// instant before 1970 still lands on its own day).
+std::int64_t localDays(std::int64_t utc, int offsetMinutes) {
+    const std::int64_t t = utc + std::int64_t{offsetMinutes} * 60;
+    return t >= 0 ? t / 86400 : -((-t + 86399) / 86400);
+}
 } // namespace
 
 PaperImportResult importPaperCsv(Store& store, const Instrument& in, const UnitInfo& unit, const std::string& csvText,
@@ -38,6 +45,9 @@ PaperImportResult importPaperCsv(Store& store, const Instrument& in, const UnitI
     const CsvRow& header = rows.front();
     std::map<std::string, bool> seen;
     for (std::size_t c = 0; c < header.cells.size(); ++c) {
+        // Checked before any message quotes it: a header cell is printed back to the operator.
+        const std::string why = textProblem(header.cells[c], kMaxNameLength);
+        if (!why.empty()) throw ImportError(fileName, header.line, header.columns[c], "the header cell " + why);
         std::string name = trim(header.cells[c]);
         std::string key = lower(name);
         int column = header.columns[c];
@@ -70,6 +80,9 @@ PaperImportResult importPaperCsv(Store& store, const Instrument& in, const UnitI
 
     std::vector<Response> batch;
     const std::int64_t now = nowUtc();
+    // A paper form is filled in before it is typed: a date after tomorrow in the unit's own
+    // calendar (one day allowed for this computer's clock being off) is a typo or a forgery.
+    const std::int64_t latestDay = localDays(now, unit.utcOffsetMinutes) + 1;
     for (std::size_t ri = 1; ri < rows.size(); ++ri) {
         const CsvRow& row = rows[ri];
         if (row.cells.size() != cols.size())
@@ -86,8 +99,14 @@ PaperImportResult importPaperCsv(Store& store, const Instrument& in, const UnitI
         r.createdUtc = now;
         r.source = "paper";
         for (std::size_t c = 0; c < cols.size(); ++c) {
-            std::string v = trim(row.cells[c]);
             int column = row.columns[c];
+            // Every cell is hostile until checked (it ends up in the store, exports and messages):
+            // valid UTF-8, no control characters, bounded. Only a comment may span lines.
+            const bool comment = cols[c].kind == Col::Komentar && cols[c].code != "#ignore";
+            const std::string why = comment ? textProblem(row.cells[c], kMaxCommentLength, true)
+                                            : textProblem(row.cells[c], kMaxNameLength);
+            if (!why.empty()) throw ImportError(fileName, row.line, column, trim(header.cells[c]) + " " + why);
+            std::string v = trim(row.cells[c]);
             switch (cols[c].kind) {
             case Col::Unsur:
                 if (v.empty()) break; // a skipped question: counted in no n (RULES.md "Arithmetic": NRR over those who answered)
@@ -112,6 +131,10 @@ PaperImportResult importPaperCsv(Store& store, const Instrument& in, const UnitI
                 LocalDate d;
                 if (!parseDate(v, d))
                     throw ImportError(fileName, row.line, column, "tanggal must be a real date YYYY-MM-DD (found \"" + v + "\")");
+                if (daysFromCivil(d.year, d.month, d.day) > latestDay)
+                    throw ImportError(fileName, row.line, column,
+                                      "tanggal " + v + " is in the future (today is " + localDate(now, unit.utcOffsetMinutes) +
+                                          " in the unit's time)");
                 r.createdUtc = utcFromLocal(d, 12, 0, unit.utcOffsetMinutes); // paper has no time: noon local
                 break;
             }

@@ -6,6 +6,7 @@
 //   [SECTION] Restore
 #include "survey/store/backup.hpp"
 
+#include "survey/base/atomic_file.hpp"
 #include "survey/base/local_time.hpp"
 #include "survey/base/log.hpp"
 
@@ -194,7 +195,8 @@ BackupResult backupTo(Store& store, const std::string& dir, const BackupOptions&
         target = fs::path(dir) / (stem + ".db");
         for (int n = 2; fs::exists(target, ec); ++n) target = fs::path(dir) / (stem + "-" + std::to_string(n) + ".db");
     }
-    TempFile temp{(fs::path(dir) / ("." + target.filename().string() + ".tmp-" + std::to_string(::getpid()))).string()};
+    removeStaleTemps(dir); // copies of killed backups: citizen data left on the stick
+    TempFile temp{(fs::path(dir) / ("." + target.filename().string() + tempMarker())).string()};
     fs::remove(temp.path, ec);
 
     try {

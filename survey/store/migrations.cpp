@@ -4,7 +4,7 @@
 
 namespace sw {
 
-const std::array<Migration, 6> kMigrations = {{
+const std::array<Migration, 7> kMigrations = {{
     // 0 → 1: responses with answers by code, the instruments they were answered with.
     {R"sql(
 CREATE TABLE instrument(
@@ -133,6 +133,16 @@ CREATE VIEW answer(rid, item, kind, value) AS
   FROM response r JOIN instrument i ON i.id = r.instrument_id AND i.version = r.instrument_version,
        json_each(i.body, '$.ham.items') j
   WHERE substr(r.ham, j.key + 1, 1) <> '-';
+)sql"},
+    // 6 → 7: trust. A unit carries the Kemendagri code of its kabupaten/kota (the national roll-up
+    // groups by it); an assessor enrolls unit keys (trusted_key.source says how a key came to be
+    // trusted) and keeps the keys it revoked, which are never trusted again for that unit.
+    {R"sql(
+ALTER TABLE unit ADD COLUMN kode_wilayah TEXT NOT NULL DEFAULT '';
+ALTER TABLE trusted_key ADD COLUMN source TEXT NOT NULL DEFAULT 'first-bundle';
+CREATE TABLE revoked_key(
+  unit_id TEXT NOT NULL, fingerprint TEXT NOT NULL, revoked_utc INTEGER NOT NULL,
+  PRIMARY KEY(unit_id, fingerprint));
 )sql"},
 }};
 

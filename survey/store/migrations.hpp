@@ -17,6 +17,6 @@ struct Migration {
     const char* afterSql = nullptr;
 };
 
-extern const std::array<Migration, 6> kMigrations;
+extern const std::array<Migration, 7> kMigrations;
 
 } // namespace sw

@@ -35,8 +35,10 @@ int openFlags(const std::string& path, bool create) {
 }
 
 // An existing, non-empty file must start with SQLite's magic; we never open anything else.
-void refuseNonSqlite(const std::string& path) {
+void refuseNonSqlite(const std::string& path, bool create) {
     std::error_code ec;
+    // A read-only command never creates a store (or its folder) it was not given.
+    if (!create && !fs::exists(path, ec)) throw StoreError(StoreError::Kind::Io, "no such database: " + path);
     if (!fs::exists(path, ec) || fs::file_size(path, ec) == 0) return;
     std::ifstream f(path, std::ios::binary);
     char head[16] = {};
@@ -49,7 +51,7 @@ void refuseNonSqlite(const std::string& path) {
 } // namespace
 
 Store::Store(const std::string& path, Options opt)
-    : db_((refuseNonSqlite(path), path), openFlags(path, opt.create), opt.vfs) {
+    : db_((refuseNonSqlite(path, opt.create), path), openFlags(path, opt.create), opt.vfs) {
     try {
         const std::int64_t tables = db_.scalarInt("SELECT count(*) FROM sqlite_master");
         const std::int64_t appId = db_.scalarInt("PRAGMA application_id");
@@ -155,19 +157,19 @@ std::optional<Instrument> Store::latestInstrument() {
 }
 
 void Store::setUnit(const UnitInfo& u) {
-    sql::Statement st(db_, "INSERT INTO unit(id,name,instansi,address,kabupaten,province,utc_offset_min) "
-                           "VALUES(?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET name=excluded.name, "
+    sql::Statement st(db_, "INSERT INTO unit(id,name,instansi,address,kabupaten,province,utc_offset_min,kode_wilayah) "
+                           "VALUES(?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET name=excluded.name, "
                            "instansi=excluded.instansi, address=excluded.address, kabupaten=excluded.kabupaten, "
-                           "province=excluded.province, utc_offset_min=excluded.utc_offset_min");
+                           "province=excluded.province, utc_offset_min=excluded.utc_offset_min, kode_wilayah=excluded.kode_wilayah");
     st.bind(1, u.id).bind(2, u.name).bind(3, u.instansi).bind(4, u.address).bind(5, u.kabupaten).bind(6, u.province);
-    st.bind(7, u.utcOffsetMinutes).run();
+    st.bind(7, u.utcOffsetMinutes).bind(8, u.kodeWilayah).run();
     setSetting("unit.current", u.id);
 }
 
 std::optional<UnitInfo> Store::unit() {
     std::string id = setting("unit.current");
-    sql::Statement st(db_, id.empty() ? "SELECT id,name,instansi,address,kabupaten,province,utc_offset_min FROM unit LIMIT 1"
-                                      : "SELECT id,name,instansi,address,kabupaten,province,utc_offset_min FROM unit WHERE id=?");
+    sql::Statement st(db_, id.empty() ? "SELECT id,name,instansi,address,kabupaten,province,utc_offset_min,kode_wilayah FROM unit LIMIT 1"
+                                      : "SELECT id,name,instansi,address,kabupaten,province,utc_offset_min,kode_wilayah FROM unit WHERE id=?");
     if (!id.empty()) st.bind(1, id);
     if (!st.step()) return std::nullopt;
     UnitInfo u;
@@ -178,6 +180,7 @@ std::optional<UnitInfo> Store::unit() {
     u.kabupaten = st.getText(4);
     u.province = st.getText(5);
     u.utcOffsetMinutes = static_cast<int>(st.getInt(6));
+    u.kodeWilayah = st.getText(7);
     return u;
 }
 

@@ -31,6 +31,7 @@ struct UnitInfo {
     std::string address;
     std::string kabupaten;                   // kabupaten/kota
     std::string province;
+    std::string kodeWilayah;                 // Kemendagri code of the kabupaten/kota: "36.04"
     int utcOffsetMinutes = 420;              // WIB by default; WITA 480, WIT 540
 };
 
@@ -50,12 +51,13 @@ struct ResponseFilter {
 
 class Store {
 public:
-    static constexpr int kSchemaVersion = 6;
+    static constexpr int kSchemaVersion = 7;
     static constexpr int kApplicationId = 0x53575247; // "SWRG" in the SQLite header: ours, not a stranger's file
 
     struct Options {
         const char* vfs = nullptr;           // tests inject a faulty VFS here
-        bool create = true;                  // create the file (and its folder) when missing
+        bool create = true;                  // create the file (and its folder) when missing; false: a
+                                             // missing file is StoreError "no such database: PATH"
         bool integrityCheck = true;          // PRAGMA quick_check at open: refuse a damaged file
     };
 

@@ -4,6 +4,7 @@
 #include "survey/base/json_located.hpp"
 #include "survey/base/local_time.hpp"
 #include "survey/base/paths.hpp"
+#include "survey/base/text_check.hpp"
 
 #include <fstream>
 #include <sstream>
@@ -22,6 +23,10 @@ UnitInfo loadUnitFile(const std::string& path) {
         if (!j.contains(key)) return;
         if (!j[key].is_string()) doc.fail(std::string("/") + key, std::string("\"") + key + "\" must be a string");
         out = j[key].get<std::string>();
+        // A unit file is copied between machines: its text reaches the store, every export and
+        // the terminal, so it is checked here, where the position is still known.
+        const std::string why = textProblem(out, kMaxNameLength);
+        if (!why.empty()) doc.fail(std::string("/") + key, std::string("\"") + key + "\" " + why);
     };
     if (!j.is_object() || !j.contains("id")) doc.fail("", "a unit file needs an \"id\"");
     str("id", u.id);
@@ -30,6 +35,7 @@ UnitInfo loadUnitFile(const std::string& path) {
     str("address", u.address);
     str("kabupaten", u.kabupaten);
     str("province", u.province);
+    str("kode_wilayah", u.kodeWilayah);
     std::string zone = "WIB";
     str("zone", zone);
     try {
@@ -38,6 +44,46 @@ UnitInfo loadUnitFile(const std::string& path) {
         doc.fail("/zone", e.what());
     }
     return u;
+}
+
+void checkUnitId(const std::string& id, const std::string& field) {
+    const auto ok = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; };
+    bool good = id.size() >= 3 && id.size() <= 64 && id.front() != '-' && id.back() != '-';
+    for (char c : id) good = good && ok(c);
+    if (!good)
+        throw UsageError(field + ": \"" + printable(id) +
+                         "\" is not a unit id (3-64 of a-z, 0-9 and '-', e.g. kanim-serang)");
+}
+
+void checkKodeWilayah(const std::string& code, const std::string& field) {
+    const auto digit = [&](std::size_t i) { return code[i] >= '0' && code[i] <= '9'; };
+    if (code.size() != 5 || !digit(0) || !digit(1) || code[2] != '.' || !digit(3) || !digit(4))
+        throw UsageError(field + ": \"" + printable(code) +
+                         "\" is not a Kemendagri kabupaten/kota code (NN.NN, e.g. 36.04 for Kabupaten Serang)");
+}
+
+void checkUnit(const UnitInfo& u) {
+    checkUnitId(u.id, "id");
+    checkKodeWilayah(u.kodeWilayah, "kode_wilayah");
+    for (const auto& [field, value] : {std::pair<const char*, const std::string*>{"name", &u.name}, {"instansi", &u.instansi},
+                                       {"kabupaten", &u.kabupaten}, {"province", &u.province}}) {
+        if (value->empty()) throw UsageError(std::string(field) + ": must not be empty");
+        checkText(*value, field, kMaxNameLength);
+    }
+    checkText(u.address, "address", kMaxNameLength);
+}
+
+void initUnit(Store& store, const UnitInfo& u) {
+    checkUnit(u);
+    sql::Transaction tx(store.db());
+    sql::Statement other(store.db(), "SELECT unit_id, count(*) FROM response WHERE unit_id<>? GROUP BY unit_id LIMIT 1");
+    other.bind(1, u.id);
+    if (other.step())
+        throw UsageError("this store holds " + std::to_string(other.getInt(1)) + " responses of unit \"" +
+                         printable(other.getText(0)) + "\"; a unit's id cannot change once it has responses");
+    if (!store.latestInstrument()) store.registerInstrument(loadInstrument(defaultInstrumentPath()));
+    store.setUnit(u);
+    tx.commit();
 }
 
 Instrument ensureSetup(Store& store) {

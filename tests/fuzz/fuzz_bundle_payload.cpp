@@ -57,10 +57,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     try {
         sw::Bundle b = sw::readBundle(bytes);
         sw::Store assessor(":memory:");
-        sw::MergeOutcome first = sw::mergeBundle(assessor, b, "fuzz.swb");
+        sw::MergeOutcome first = sw::mergeBundle(assessor, b, "fuzz.swb", sw::KeyPolicy::EnrollNew);
         if (first.added > first.responses) __builtin_trap();
         // Idempotent: the same bundle again adds nothing.
-        sw::MergeOutcome again = sw::mergeBundle(assessor, b, "fuzz.swb");
+        sw::MergeOutcome again = sw::mergeBundle(assessor, b, "fuzz.swb", sw::KeyPolicy::EnrollNew);
         if (again.added != 0) __builtin_trap();
         if (std::getenv("SW_FUZZ_VERBOSE")) std::fprintf(stderr, "merged %lld responses\n", static_cast<long long>(first.added));
     } catch (const std::runtime_error& e) {

@@ -56,7 +56,7 @@ TEST_CASE("a merge under injected I/O faults is all-or-nothing for every N", "[r
     std::string tpl = dir.file("assessor.db");
     {
         Store assessor(tpl);
-        mergeBundle(assessor, first, "a.swb");
+        mergeBundle(assessor, first, "a.swb", sw::KeyPolicy::EnrollNew);
     }
 
     FaultLoop loop;
@@ -66,7 +66,7 @@ TEST_CASE("a merge under injected I/O faults is all-or-nothing for every N", "[r
         Store s(path, faultOptions());
         hooks.arm();
         try {
-            MergeOutcome o = mergeBundle(s, second, "b.swb");
+            MergeOutcome o = mergeBundle(s, second, "b.swb", sw::KeyPolicy::EnrollNew);
             REQUIRE(o.added == n);
         } catch (...) {
             hooks.snapshot();
@@ -89,7 +89,7 @@ TEST_CASE("a merge under injected I/O faults is all-or-nothing for every N", "[r
         if (!threw) REQUIRE(b == n);
         // Whatever happened, merging again completes it exactly once.
         Store again(path);
-        MergeOutcome o = mergeBundle(again, second, "b.swb");
+        MergeOutcome o = mergeBundle(again, second, "b.swb", sw::KeyPolicy::EnrollNew);
         REQUIRE(o.alreadyMerged == (b == n));
         REQUIRE(again.db().scalarInt("SELECT count(*) FROM response WHERE unit_id='kanim-b'") == n);
         return b == n;
@@ -116,7 +116,7 @@ TEST_CASE("a many-file bulk merge under injected I/O faults keeps each bundle wh
     std::string tpl = dir.file("assessor.db");
     {
         Store assessor(tpl);
-        mergeBundle(assessor, first, "a.swb");
+        mergeBundle(assessor, first, "a.swb", sw::KeyPolicy::EnrollNew);
     }
     FaultLoop loop;
     loop.label = "merge of many files (bulk: rollback journal, indexes set aside)";
@@ -125,7 +125,7 @@ TEST_CASE("a many-file bulk merge under injected I/O faults keeps each bundle wh
         Store s(path, faultOptions());
         hooks.arm();
         try {
-            auto results = mergeBundleFiles(s, files, true);
+            auto results = mergeBundleFiles(s, files, true, sw::KeyPolicy::EnrollNew);
             for (const auto& r : results)
                 if (!r.outcome) throw StoreError(StoreError::Kind::Io, r.error); // a bundle refused by a fault
         } catch (...) {
@@ -159,7 +159,7 @@ TEST_CASE("a many-file bulk merge under injected I/O faults keeps each bundle wh
             }
             if (!threw) REQUIRE(all);
             // Merging again completes it exactly once.
-            for (const auto& r : mergeBundleFiles(again, files, true)) REQUIRE(r.outcome);
+            for (const auto& r : mergeBundleFiles(again, files, true, sw::KeyPolicy::EnrollNew)) REQUIRE(r.outcome);
             for (const auto& [id, n] : units) {
                 sql::Statement rows(db, "SELECT count(*) FROM response WHERE unit_id=?");
                 rows.bind(1, id);

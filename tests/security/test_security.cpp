@@ -5,6 +5,7 @@
 #include "survey/bundle/bundle.hpp"
 #include "survey/base/error.hpp"
 #include "survey/instrument/instrument.hpp"
+#include "survey/bundle/enrollment.hpp"
 #include "survey/bundle/merge.hpp"
 #include "survey/kiosk/pin.hpp"
 #include "survey/bundle/signing.hpp"
@@ -233,9 +234,9 @@ TEST_CASE("a bundle signed with another key than the unit's pinned one is refuse
     Bundle genuine = bundleOf(unit, 10, 1);
 
     Store assessor(dir.file("kanwil.db"));
-    MergeOutcome first = mergeBundle(assessor, genuine, "asli.swb");
+    MergeOutcome first = mergeBundle(assessor, genuine, "asli.swb", sw::KeyPolicy::EnrollNew);
     CHECK(first.pinnedNow);
-    CHECK(pinnedFingerprint(assessor, unitId) == genuine.fingerprint);
+    CHECK(enrolledKey(assessor, unitId)->fingerprint == genuine.fingerprint);
 
     // An impostor: same unit id, its own key (a copied database without the key file, or forged).
     Store impostor(dir.file("palsu.db"));
@@ -246,13 +247,13 @@ TEST_CASE("a bundle signed with another key than the unit's pinned one is refuse
     REQUIRE(forged.fingerprint != genuine.fingerprint);
     const std::int64_t before = assessor.db().scalarInt("SELECT count(*) FROM response");
     try {
-        mergeBundle(assessor, forged, "palsu.swb");
+        mergeBundle(assessor, forged, "palsu.swb", sw::KeyPolicy::EnrollNew);
         FAIL("a bundle under another key must be refused");
     } catch (const BundleError& e) {
         CHECK(e.kind == BundleError::Kind::KeyMismatch);
     }
     CHECK(assessor.db().scalarInt("SELECT count(*) FROM response") == before);
-    CHECK(pinnedFingerprint(assessor, unitId) == genuine.fingerprint);
+    CHECK(enrolledKey(assessor, unitId)->fingerprint == genuine.fingerprint);
 
     // A byte changed after signing: refused before anything is read.
     std::string bytes = buildBundle(unit, UnitKey::loadOrCreate(unit), BundleOptions{});

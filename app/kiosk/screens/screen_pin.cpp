@@ -36,13 +36,11 @@ PinScreen::Outcome PinScreen::confirm(PinLock* lock) {
     try {
         switch (stage) {
         case Stage::NewFirst:
-            if (!PinLock::validPin(e)) {
-                message = "pin.too_short";
-                return Outcome::None;
-            }
+            // The reason, not just "no": a unit head told why 1234 is refused picks a better one.
+            message = pinProblem(e);
+            if (!message.empty()) return Outcome::None;
             first = e;
             stage = Stage::NewConfirm;
-            message.clear();
             return Outcome::None;
         case Stage::NewConfirm:
             if (e != first) {

@@ -58,7 +58,7 @@ void mergeUnit(sw::Store& kanwil, swtest::TempDir& dir, const std::string& id, i
     const std::string db = dir.file(id + ".db");
     swtest::fillUnit(db, id, count, static_cast<std::uint64_t>(id.size() * 7919 + id[0]), 420, days);
     sw::Store unit(db);
-    sw::mergeBundle(kanwil, sw::readBundle(sw::buildBundle(unit, sw::UnitKey::loadOrCreate(unit), sw::BundleOptions{})));
+    sw::mergeBundle(kanwil, sw::readBundle(sw::buildBundle(unit, sw::UnitKey::loadOrCreate(unit), sw::BundleOptions{})), "", sw::KeyPolicy::EnrollNew);
 }
 
 // The view's figures are exactly libsurvey's roll-up over `f`, unit by unit.
@@ -89,7 +89,7 @@ TEST_CASE("the assessor view draws the roll-up, a unit and a comparison over mer
         const std::string db = dir.file(std::string(id) + ".db");
         swtest::fillUnit(db, id, 120, static_cast<std::uint64_t>(id[6]));
         sw::Store unit(db);
-        sw::mergeBundle(kanwil, sw::readBundle(sw::buildBundle(unit, sw::UnitKey::loadOrCreate(unit), sw::BundleOptions{})));
+        sw::mergeBundle(kanwil, sw::readBundle(sw::buildBundle(unit, sw::UnitKey::loadOrCreate(unit), sw::BundleOptions{})), "", sw::KeyPolicy::EnrollNew);
     }
     Headless ui;
     sw::assessor::AssessorHost host;
@@ -222,7 +222,7 @@ TEST_CASE("a unit's page shows the evidence its bundle carried, as thumbnails th
         bundle = sw::buildBundle(unit, sw::UnitKey::loadOrCreate(unit), o);
     }
     sw::Store kanwil(dir.file("kanwil.db"));
-    sw::mergeBundle(kanwil, sw::readBundle(bundle));
+    sw::mergeBundle(kanwil, sw::readBundle(bundle), "", sw::KeyPolicy::EnrollNew);
     REQUIRE(sw::unitFacilityReport(kanwil, "kanim-e").is_object());
 
     Headless ui;

@@ -95,6 +95,7 @@ TEST_CASE("bad input exits non-zero with the place named", "[cli]") {
 
 TEST_CASE("an empty period has no grade rather than a failing one", "[cli]") {
     swtest::TempDir dir;
+    REQUIRE(run("init --db " + dir.file("empty.db") + " --id unit-kosong --name Kosong --instansi Contoh --kabupaten \"Kabupaten Serang\" --kode-wilayah 36.04 --province Banten --zone WIB").status == 0); // a store with nothing in it
     Run rep = run("report --db " + dir.file("empty.db") + " --format json");
     REQUIRE(rep.status == 0);
     auto j = nlohmann::json::parse(rep.out);

@@ -48,12 +48,12 @@ TEST_CASE("CLI: export bundles, verify, merge (a bad one refused whole), roll-up
     CHECK(wrong.out.find("key-mismatch") != std::string::npos);
 
     const std::string kanwil = dir.file("kanwil.db");
-    auto m = swtest::runCli("merge --into " + kanwil + " " + a + " " + bad + " " + b);
+    auto m = swtest::runCli("merge --enroll-new --into " + kanwil + " " + a + " " + bad + " " + b);
     INFO(m.out);
     CHECK(m.status != 0);
     CHECK(m.out.find("REFUSED " + bad) != std::string::npos);
     CHECK(m.out.find("400 responses added; 1 bundle(s) refused") != std::string::npos);
-    auto again = swtest::runCli("merge --into " + kanwil + " " + a + " " + b);
+    auto again = swtest::runCli("merge --enroll-new --into " + kanwil + " " + a + " " + b);
     INFO(again.out);
     CHECK(again.status == 0);
     CHECK(again.out.find("0 responses added") != std::string::npos);

@@ -167,7 +167,7 @@ int main(int argc, char** argv) {
             auto t0 = Clock::now();
             double c0 = cpuNow();
             long long added = 0, refused = 0;
-            for (const auto& r : sw::mergeBundleFiles(*kanwil, files)) {
+            for (const auto& r : sw::mergeBundleFiles(*kanwil, files, std::nullopt, sw::KeyPolicy::EnrollNew)) {
                 if (r.outcome) added += r.outcome->added;
                 else ++refused;
             }
@@ -178,7 +178,7 @@ int main(int argc, char** argv) {
         }
         auto t0 = Clock::now();
         long long again = 0;
-        for (const auto& r : sw::mergeBundleFiles(*kanwil, files))
+        for (const auto& r : sw::mergeBundleFiles(*kanwil, files, std::nullopt, sw::KeyPolicy::EnrollNew))
             if (r.outcome) again += r.outcome->added;
         std::printf("      the same %lld bundles again: %lld added in %.2f s (idempotent)\n", bundles, again, since(t0));
     }

@@ -4,6 +4,7 @@
 
 #include "survey/bundle/bundle.hpp"
 #include "survey/dashboard/unit_report.hpp"
+#include "survey/bundle/enrollment.hpp"
 #include "survey/bundle/merge.hpp"
 #include "survey/bundle/signing.hpp"
 #include "survey/dashboard/statistik.hpp"
@@ -64,10 +65,10 @@ TEST_CASE("export, verify, merge, report: the assessor sees the unit's own figur
 
     const std::string assessorDb = dir.file("kanwil.db");
     sw::Store kanwil(assessorDb);
-    sw::MergeOutcome ma = sw::mergeBundle(kanwil, a);
+    sw::MergeOutcome ma = sw::mergeBundle(kanwil, a, "", sw::KeyPolicy::EnrollNew);
     CHECK(ma.added == 600);
     CHECK(ma.pinnedNow);
-    sw::MergeOutcome mb = sw::mergeBundle(kanwil, sw::readBundle(bb));
+    sw::MergeOutcome mb = sw::mergeBundle(kanwil, sw::readBundle(bb), "", sw::KeyPolicy::EnrollNew);
     CHECK(mb.added == 300);
 
     // The same figures as the unit computes for itself (misuse left out on both sides).
@@ -90,7 +91,7 @@ TEST_CASE("export, verify, merge, report: the assessor sees the unit's own figur
     // Responses keep their UUIDs.
     CHECK(kanwil.hasUuid(std::string(a.responses.front().uuid)));
     CHECK(kanwil.hasUuid(std::string(a.responses.back().uuid)));
-    CHECK(sw::pinnedFingerprint(kanwil, "kanim-a") == a.fingerprint);
+    CHECK(sw::enrolledKey(kanwil, "kanim-a")->fingerprint == a.fingerprint);
 }
 
 TEST_CASE("merging is idempotent: the same bundle twice adds nothing; overlaps keep one copy", "[export]") {
@@ -98,15 +99,15 @@ TEST_CASE("merging is idempotent: the same bundle twice adds nothing; overlaps k
     swtest::fillUnit(dir.file("a.db"), "kanim-a", 200, 5);
     const std::string whole = bundleOf(dir.file("a.db"));
     sw::Store kanwil(dir.file("kanwil.db"));
-    CHECK(sw::mergeBundle(kanwil, sw::readBundle(whole)).added == 200);
-    sw::MergeOutcome again = sw::mergeBundle(kanwil, sw::readBundle(whole));
+    CHECK(sw::mergeBundle(kanwil, sw::readBundle(whole), "", sw::KeyPolicy::EnrollNew).added == 200);
+    sw::MergeOutcome again = sw::mergeBundle(kanwil, sw::readBundle(whole), "", sw::KeyPolicy::EnrollNew);
     CHECK(again.alreadyMerged);
     CHECK(again.added == 0);
     CHECK(responsesIn(dir.file("kanwil.db")) == 200);
 
     // More responses later, then a bundle of everything: only the new ones go in.
     swtest::fillUnit(dir.file("a.db"), "kanim-a", 50, 6);
-    sw::MergeOutcome later = sw::mergeBundle(kanwil, sw::readBundle(bundleOf(dir.file("a.db"))));
+    sw::MergeOutcome later = sw::mergeBundle(kanwil, sw::readBundle(bundleOf(dir.file("a.db"))), "", sw::KeyPolicy::EnrollNew);
     CHECK_FALSE(later.alreadyMerged);
     CHECK(later.responses == 250);
     CHECK(later.added == 50);
@@ -153,14 +154,11 @@ TEST_CASE("truncated, unsigned, newer-format and foreign files are each refused 
     CHECK(kindOf(good + "x") == K::Malformed);
     CHECK(kindOf("PK\x03\x04 a zip file") == K::NotABundle);
     CHECK(kindOf("") == K::NotABundle);
+    // The version byte is inside the signed bytes: changed after signing, it is a bad signature,
+    // never "update the program".
     std::string newer = good;
     newer[8] = static_cast<char>(sw::kBundleFormatVersion + 1);
-    CHECK(kindOf(newer) == K::NewerVersion);
-    try {
-        sw::readBundle(newer);
-    } catch (const sw::BundleError& e) {
-        CHECK(std::string(e.what()).find("newer SuaraWarga") != std::string::npos);
-    }
+    CHECK(kindOf(newer) == K::BadSignature);
     // A properly signed bundle from a future format is refused by name, not misread.
     {
         sw::Store store(dir.file("a.db"));
@@ -168,7 +166,7 @@ TEST_CASE("truncated, unsigned, newer-format and foreign files are each refused 
         CHECK(kindOf(future) == K::NewerVersion);
         sw::Store kanwil(dir.file("kanwil.db"));
         try {
-            sw::mergeBundle(kanwil, sw::readBundle(future));
+            sw::mergeBundle(kanwil, sw::readBundle(future), "", sw::KeyPolicy::EnrollNew);
         } catch (const sw::BundleError&) {
         }
         sw::ResponseFilter all;
@@ -182,19 +180,19 @@ TEST_CASE("truncated, unsigned, newer-format and foreign files are each refused 
     }
 }
 
-TEST_CASE("a unit's first bundle pins its key; another key for that unit is refused", "[export]") {
+TEST_CASE("with --enroll-new a unit's first bundle enrolls its key; another key for that unit is refused", "[export]") {
     swtest::TempDir dir;
     swtest::fillUnit(dir.file("a.db"), "kanim-a", 20, 1);
     swtest::fillUnit(dir.file("impostor.db"), "kanim-a", 20, 2); // same unit id, its own new key
     sw::Store kanwil(dir.file("kanwil.db"));
-    sw::mergeBundle(kanwil, sw::readBundle(bundleOf(dir.file("a.db"))));
+    sw::mergeBundle(kanwil, sw::readBundle(bundleOf(dir.file("a.db"))), "", sw::KeyPolicy::EnrollNew);
     sw::Bundle other = sw::readBundle(bundleOf(dir.file("impostor.db")));
     try {
-        sw::mergeBundle(kanwil, other);
+        sw::mergeBundle(kanwil, other, "", sw::KeyPolicy::EnrollNew);
         FAIL("merged a bundle signed by another key");
     } catch (const sw::BundleError& e) {
         CHECK(e.kind == sw::BundleError::Kind::KeyMismatch);
-        CHECK(std::string(e.what()).find("pinned") != std::string::npos);
+        CHECK(std::string(e.what()).find("enrolled with key") != std::string::npos);
     }
     CHECK(responsesIn(dir.file("kanwil.db")) == 20);
 }
@@ -304,9 +302,9 @@ TEST_CASE("a format-1 bundle (JSON responses) from an older SuaraWarga still ver
     CHECK(read.responses[7].profile == b.responses[7].profile);
     CHECK(read.responses[7].rentan == b.responses[7].rentan);
     sw::Store kanwil(dir.file("kanwil.db"));
-    CHECK(sw::mergeBundle(kanwil, read).added == 120);
+    CHECK(sw::mergeBundle(kanwil, read, "", sw::KeyPolicy::EnrollNew).added == 120);
     // The same responses in the current format add nothing more: one copy per UUID.
-    CHECK(sw::mergeBundle(kanwil, b).added == 0);
+    CHECK(sw::mergeBundle(kanwil, b, "", sw::KeyPolicy::EnrollNew).added == 0);
     sw::Instrument in = *unit.latestInstrument();
     sw::ResponseFilter mine;
     mine.unitId = "kanim-a";
@@ -330,7 +328,7 @@ TEST_CASE("merging many files: a bad one in the middle is refused whole, the res
         sw::Store kanwil(db);
         const std::int64_t indexesBefore =
             kanwil.db().scalarInt("SELECT count(*) FROM sqlite_master WHERE type='index' AND tbl_name='response'");
-        auto results = sw::mergeBundleFiles(kanwil, files, bulk);
+        auto results = sw::mergeBundleFiles(kanwil, files, bulk, sw::KeyPolicy::EnrollNew);
         REQUIRE(results.size() == 3);
         CHECK(results[0].outcome->added == 300);
         CHECK_FALSE(results[1].outcome);
@@ -348,7 +346,7 @@ TEST_CASE("merging many files: a bad one in the middle is refused whole, the res
         c.includeMisuse = true;
         CHECK(kanwil.countResponses(c) == 100);
         // Again: every bundle already merged, nothing added, the bad one still refused.
-        auto again = sw::mergeBundleFiles(kanwil, files, bulk);
+        auto again = sw::mergeBundleFiles(kanwil, files, bulk, sw::KeyPolicy::EnrollNew);
         CHECK(again[0].outcome->alreadyMerged);
         CHECK(again[2].outcome->alreadyMerged);
         CHECK_FALSE(again[1].outcome);

@@ -146,7 +146,7 @@ TEST_CASE("a bundle carries the facility self-assessment with evidence to the ro
     CHECK(b.extra["tindak_lanjut"].size() == 1);
 
     sw::Store kanwil(u.dir.file("kanwil.db"));
-    sw::mergeBundle(kanwil, b);
+    sw::mergeBundle(kanwil, b, "", sw::KeyPolicy::EnrollNew);
     // Over all time the unit's population (entered for the bundle's period) does not apply.
     auto allTime = sw::rollupByUnit(kanwil, sw::ResponseFilter{});
     REQUIRE(allTime.size() == 1);
@@ -198,7 +198,7 @@ TEST_CASE("a bundle whose evidence does not match its hash is refused whole", "[
     }));
     sw::Store kanwil(u.dir.file("kanwil.db"));
     try {
-        sw::mergeBundle(kanwil, b, "kanim-f.swb");
+        sw::mergeBundle(kanwil, b, "kanim-f.swb", sw::KeyPolicy::EnrollNew);
         FAIL("merged a bundle whose evidence does not match its hash");
     } catch (const sw::BundleError& e) {
         CHECK(e.kind == sw::BundleError::Kind::Malformed);
@@ -218,7 +218,7 @@ TEST_CASE("suarawarga evidence writes a unit's evidence files out of the assesso
                                         *u.period.to + " --out " + bundle);
         INFO(ex.out);
         REQUIRE(ex.status == 0);
-        swtest::Run m = swtest::runCli("merge --into " + kanwil + " " + bundle);
+        swtest::Run m = swtest::runCli("merge --enroll-new --into " + kanwil + " " + bundle);
         INFO(m.out);
         REQUIRE(m.status == 0);
     }
