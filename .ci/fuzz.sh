@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_EACH="${SW_FUZZ_SECONDS:-60}"
 BUILD="${SW_FUZZ_BUILD:-build-fuzz}"
-TARGETS=(instrument csv_import bundle bundle_payload)
+TARGETS=(instrument csv_import bundle bundle_payload evidence_names)
 
 mkdir -p "$BUILD"
 # Warnings as errors is the gcc build's job; clang's warning set differs. Only the fuzz targets

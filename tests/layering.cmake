@@ -50,3 +50,13 @@ if(failures)
 endif()
 list(LENGTH core n)
 message(STATUS "layering: ${n} core files, parts depend downwards only, no UI in survey/ or the kiosk flow")
+
+# A test's name becomes a CMake list item when ctest discovers it: a ';' would cut it into names
+# that match no test, and ctest would report them passed without running anything.
+file(GLOB_RECURSE test_sources ${ROOT}/tests/*.cpp)
+foreach(f ${test_sources})
+  file(STRINGS ${f} cases REGEX "TEST_CASE\\(\"[^\"]*;")
+  if(cases)
+    message(FATAL_ERROR "tests: a TEST_CASE name holds ';' (ctest would not run it): ${f}")
+  endif()
+endforeach()

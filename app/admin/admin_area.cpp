@@ -3,6 +3,7 @@
 #include "app/admin/admin_area.hpp"
 
 #include "app/admin/screens.hpp"
+#include "app/widgets/demo_badge.hpp"
 
 #include <imgui.h>
 #include <imgui_internal.h>
@@ -31,6 +32,8 @@ void AdminArea::showTab(const std::string& tab) {
 }
 
 const std::string& AdminArea::currentTab() const { return impl_->tab; }
+const std::string& AdminArea::statusMessage() const { return impl_->ctx.message; }
+bool AdminArea::statusIsError() const { return impl_->ctx.messageIsError; }
 
 std::vector<AdminArea::WidgetRect> AdminArea::widgetRects() const {
     std::vector<WidgetRect> out;
@@ -83,6 +86,10 @@ void AdminArea::draw() {
     ImGui::SetWindowFontScale(1.0f);
     ImGui::SameLine();
     ImGui::TextDisabled("%s", unit ? unit->name.c_str() : "");
+    if (unit && unit->demo) {
+        ui::sameLineIfFits(widgets::demoBadgeWidth(c.t("area.demo")));
+        widgets::demoBadge(c.t("area.demo"));
+    }
     static const std::pair<const char*, const char*> tabs[] = {{"dashboard", "tab.dashboard"},
                                                                {"comments", "tab.comments"},
                                                                {"facility", "tab.facility"},

@@ -49,6 +49,9 @@ public:
         float x0, y0, x1, y1;
     };
     std::vector<WidgetRect> widgetRects() const;
+    // Tests: the status line (the last action's result) and whether it is an error.
+    const std::string& statusMessage() const;
+    bool statusIsError() const;
 
 private:
     struct Impl;

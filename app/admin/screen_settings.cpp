@@ -1,4 +1,4 @@
-// Settings: unit identity and time zone, service types, idle timeout, languages offered, the PIN,
+// Settings: unit identity (id, names, Kemendagri code) and time zone, service types, idle timeout, languages offered, the PIN,
 // question wording (a new instrument version), the dashboard's alert, and the signing key's
 // fingerprint to read out to the Kanwil assessor.
 #include "app/admin/screens.hpp"
@@ -7,6 +7,7 @@
 #include "survey/base/local_time.hpp"
 #include "survey/kiosk/pin.hpp"
 #include "survey/bundle/signing.hpp"
+#include "survey/store/unit_setup.hpp"
 
 #include <algorithm>
 
@@ -32,6 +33,7 @@ template <class Edit> void publishEdited(AdminContext& c, Edit&& edit) {
 
 void SettingsScreen::load(AdminContext& c) {
     unit = c.store().unit().value_or(UnitInfo{});
+    unitDemo = unit.demo;
     zone = unit.utcOffsetMinutes == 480 ? 1 : unit.utcOffsetMinutes == 540 ? 2 : 0;
     idleSeconds = c.store().setting("kiosk.idle_seconds", "45");
     const std::string offered = c.store().setting("kiosk.languages", "");
@@ -80,58 +82,104 @@ void SettingsScreen::draw(AdminContext& c) {
     }
 }
 
-void SettingsScreen::drawUnitSide(AdminContext& c) {
-    // Labels in a column as wide as the longest (at most 45 % of the panel, longer ones wrap),
-    // fields up to 160 mm (a unit's full name) but never past the panel's edge.
-    static const char* const kLabels[] = {"settings.name",     "settings.instansi", "settings.address",       "settings.kabupaten",
-                                          "settings.province", "settings.zone",     "settings.idle",          "settings.languages",
-                                          "settings.pin_new",  "settings.pin_again", "settings.rolling_count", "settings.rolling_threshold"};
-    const float sp = ImGui::GetStyle().ItemSpacing.x;
-    float labelsW = 0;
-    for (const char* k : kLabels) labelsW = std::max(labelsW, ImGui::CalcTextSize(c.t(k)).x);
-    const float x0 = ImGui::GetCursorPosX();   // the panel's padding: columns are measured from here
-    const float label = x0 + std::min(labelsW + sp * 2, ImGui::GetContentRegionAvail().x * 0.45f);
-    const float field = std::min(c.mm(160), ImGui::GetContentRegionAvail().x - (label - x0));
-    auto labelText = [&](const char* key) {
+// The unit side's two columns: labels as wide as the longest (at most 45 % of the panel, longer
+// ones wrap), fields up to 160 mm (a unit's full name) but never past the panel's edge.
+struct SettingsColumns {
+    AdminContext& c;
+    float sp = 0, x0 = 0, label = 0, field = 0;
+
+    explicit SettingsColumns(AdminContext& ctx) : c(ctx) {
+        static const char* const kLabels[] = {"settings.id",        "settings.name",          "settings.instansi",
+                                              "settings.address",   "settings.kabupaten",     "settings.kode_wilayah",
+                                              "settings.province",  "settings.zone",          "settings.idle",
+                                              "settings.languages", "settings.pin_new",       "settings.pin_again",
+                                              "settings.rolling_count", "settings.rolling_threshold"};
+        sp = ImGui::GetStyle().ItemSpacing.x;
+        float labelsW = 0;
+        for (const char* k : kLabels) labelsW = std::max(labelsW, ImGui::CalcTextSize(c.t(k)).x);
+        x0 = ImGui::GetCursorPosX();   // the panel's padding: columns are measured from here
+        label = x0 + std::min(labelsW + sp * 2, ImGui::GetContentRegionAvail().x * 0.45f);
+        field = std::min(c.mm(160), ImGui::GetContentRegionAvail().x - (label - x0));
+    }
+    void labelText(const char* key) const {
         ImGui::AlignTextToFramePadding();
         ImGui::PushTextWrapPos(label - sp);
         ImGui::TextUnformatted(c.t(key));
         ImGui::PopTextWrapPos();
         ImGui::SameLine(label);
-    };
-    auto row = [&](const char* key, const char* id, std::string& value) {
+    }
+    void row(const char* key, const char* id, std::string& value) const {
         labelText(key);
         ui::inputText(id, value, field);
-    };
+    }
+};
+
+void SettingsScreen::drawUnitSide(AdminContext& c) {
+    const SettingsColumns cols(c);
+    drawIdentity(c, cols);
+    ImGui::Separator();
+    drawKiosk(c, cols);
+    ImGui::Separator();
+    drawPin(c, cols);
+    ImGui::Separator();
+    drawKey(c);
+    ImGui::Separator();
+    drawAlert(c, cols);
+    ImGui::Separator();
+    drawPopulation(c);
+}
+
+void SettingsScreen::drawIdentity(AdminContext& c, const SettingsColumns& cols) {
     ui::heading(c, c.t("settings.unit"));
-    row("settings.name", "##name", unit.name);
-    row("settings.instansi", "##instansi", unit.instansi);
-    row("settings.address", "##address", unit.address);
-    row("settings.kabupaten", "##kab", unit.kabupaten);
-    row("settings.province", "##prov", unit.province);
-    labelText("settings.zone");
+    if (unitDemo) { // what the head must do to stop being the demo unit, where it is done
+        ImGui::PushTextWrapPos(0);
+        ImGui::TextColored(ImVec4(0.61f, 0.11f, 0.11f, 1), "%s", c.t("settings.demo_hint"));
+        ImGui::PopTextWrapPos();
+    }
+    cols.row("settings.id", "##id", unit.id);
+    cols.row("settings.name", "##name", unit.name);
+    cols.row("settings.instansi", "##instansi", unit.instansi);
+    cols.row("settings.address", "##address", unit.address);
+    cols.row("settings.kabupaten", "##kab", unit.kabupaten);
+    cols.row("settings.kode_wilayah", "##kode", unit.kodeWilayah);
+    cols.row("settings.province", "##prov", unit.province);
+    cols.labelText("settings.zone");
     for (int z = 0; z < 3; ++z) {
         if (ui::button(c, kZones[z], zone == z, 20)) zone = z;
         ImGui::SameLine();
     }
     ImGui::NewLine();
-    if (ui::button(c, c.t("settings.save_unit"), true)) {
-        if (unit.name.empty()) {
-            c.say(c.t("settings.name_required"), true);
-        } else {
-            unit.utcOffsetMinutes = zoneOffsetMinutes(kZones[zone]);
-            c.store().setUnit(unit);
-            c.say(c.t("settings.saved"));
-        }
+    if (ui::button(c, c.t("settings.save_unit"), true)) saveUnit(c);
+}
+
+// Through initUnit, as `suarawarga init` does: every field checked (checkUnit), an id that would
+// orphan the store's responses refused, and the unit real from then on (no longer DEMO).
+void SettingsScreen::saveUnit(AdminContext& c) {
+    if (unit.name.empty()) {
+        c.say(c.t("settings.name_required"), true);
+        return;
     }
-    ImGui::Separator();
+    unit.utcOffsetMinutes = zoneOffsetMinutes(kZones[zone]);
+    try {
+        checkUnit(unit);
+        initUnit(c.store(), unit);
+    } catch (const UsageError& e) {
+        c.say(c.tf("settings.unit_refused", {e.what()}), true);
+        return;
+    }
+    unit = c.store().unit().value_or(unit);
+    unitDemo = unit.demo;
+    c.say(c.t("settings.saved"));
+}
+
+void SettingsScreen::drawKiosk(AdminContext& c, const SettingsColumns& cols) {
     ui::heading(c, c.t("settings.kiosk"));
-    row("settings.idle", "##idle", idleSeconds);
-    labelText("settings.languages");
+    cols.row("settings.idle", "##idle", idleSeconds);
+    cols.labelText("settings.languages");
     bool firstLanguage = true;
     for (const auto& l : c.instrument().languages) {
         const float boxW = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(l.name.c_str()).x;
-        if (!firstLanguage && !ui::sameLineIfFits(boxW)) ImGui::SetCursorPosX(label);   // wrapped: under the first
+        if (!firstLanguage && !ui::sameLineIfFits(boxW)) ImGui::SetCursorPosX(cols.label);   // wrapped: under the first
         firstLanguage = false;
         bool on = languages[l.code];
         if (ImGui::Checkbox(l.name.c_str(), &on)) languages[l.code] = on;
@@ -153,14 +201,16 @@ void SettingsScreen::drawUnitSide(AdminContext& c) {
             c.say(c.t("settings.saved"));
         }
     }
-    ImGui::Separator();
+}
+
+void SettingsScreen::drawPin(AdminContext& c, const SettingsColumns& cols) {
     ui::heading(c, c.t("settings.pin"));
-    labelText("settings.pin_new");
+    cols.labelText("settings.pin_new");
     ui::inputText("##pin1", pin1, c.mm(40), ImGuiInputTextFlags_Password | ImGuiInputTextFlags_CharsDecimal);
-    labelText("settings.pin_again");
+    cols.labelText("settings.pin_again");
     ui::inputText("##pin2", pin2, c.mm(40), ImGuiInputTextFlags_Password | ImGuiInputTextFlags_CharsDecimal);
     if (!ui::sameLineIfFits(ImGui::CalcTextSize(c.t("settings.pin_change")).x + ImGui::GetStyle().FramePadding.x * 2))
-        ImGui::SetCursorPosX(label);
+        ImGui::SetCursorPosX(cols.label);
     if (ui::button(c, c.t("settings.pin_change"), true)) {
         if (pin1 != pin2) c.say(c.t("settings.pin_mismatch"), true);
         else if (const std::string why = pinProblem(pin1); !why.empty())
@@ -176,7 +226,9 @@ void SettingsScreen::drawUnitSide(AdminContext& c) {
         pin1.clear();
         pin2.clear();
     }
-    ImGui::Separator();
+}
+
+void SettingsScreen::drawKey(AdminContext& c) {
     ui::heading(c, c.t("settings.key"));
     if (fingerprint.empty()) {
         ImGui::TextWrapped("%s", c.t("settings.key_none"));
@@ -187,10 +239,12 @@ void SettingsScreen::drawUnitSide(AdminContext& c) {
         ImGui::TextWrapped("%s", fingerprint.c_str());   // groups of four: wraps between them
         ImGui::SetWindowFontScale(1.0f);
     }
-    ImGui::Separator();
+}
+
+void SettingsScreen::drawAlert(AdminContext& c, const SettingsColumns& cols) {
     ui::heading(c, c.t("settings.alert"));
-    row("settings.rolling_count", "##rc", rollingCount);
-    row("settings.rolling_threshold", "##rt", rollingThreshold);
+    cols.row("settings.rolling_count", "##rc", rollingCount);
+    cols.row("settings.rolling_threshold", "##rt", rollingThreshold);
     if (ui::button(c, c.t("settings.save_alert"), true)) {
         try {
             std::string t = rollingThreshold;
@@ -209,9 +263,12 @@ void SettingsScreen::drawUnitSide(AdminContext& c) {
             c.say(c.t("settings.alert_bad"), true);
         }
     }
-    ImGui::Separator();
+}
+
+void SettingsScreen::drawPopulation(AdminContext& c) {
     ui::heading(c, c.t("settings.population"));
     // Dates as wide as a date; the row wraps before the count and the button when narrow.
+    const float sp = ImGui::GetStyle().ItemSpacing.x;
     const float dateW = ImGui::CalcTextSize("2026-12-31").x + c.mm(5);
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(c.t("period.from"));

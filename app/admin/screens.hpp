@@ -68,9 +68,12 @@ struct TindakLanjutScreen {
     void draw(AdminContext& c);
 };
 
+struct SettingsColumns;   // screen_settings.cpp: the unit side's label and field columns
+
 struct SettingsScreen {
     bool loaded = false;
-    UnitInfo unit;
+    UnitInfo unit;                         // as being edited
+    bool unitDemo = false;                 // the stored unit is the demo unit (until saved for real)
     int zone = 0;                          // 0 WIB, 1 WITA, 2 WIT
     std::string idleSeconds;
     std::map<std::string, bool> languages;
@@ -85,6 +88,13 @@ struct SettingsScreen {
     void load(AdminContext& c);
     void draw(AdminContext& c);
     void drawUnitSide(AdminContext& c);        // identity, kiosk, PIN, key, alert, population
+    void drawIdentity(AdminContext& c, const SettingsColumns& cols);
+    void saveUnit(AdminContext& c);            // through sw::initUnit; its refusal is said
+    void drawKiosk(AdminContext& c, const SettingsColumns& cols);
+    void drawPin(AdminContext& c, const SettingsColumns& cols);
+    void drawKey(AdminContext& c);
+    void drawAlert(AdminContext& c, const SettingsColumns& cols);
+    void drawPopulation(AdminContext& c);
     void drawInstrumentSide(AdminContext& c);  // question wording, service types
 };
 

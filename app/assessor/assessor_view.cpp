@@ -23,6 +23,7 @@
 #include "survey/bundle/rollup_period.hpp"
 #include "survey/base/translations.hpp"
 
+#include "app/widgets/demo_badge.hpp"
 #include "app/widgets/mutu_colours.hpp"
 
 #include <imgui.h>
@@ -392,6 +393,7 @@ void AssessorView::Impl::drawRollupRow(const UnitRollup& u, const RollupLayout& 
     ImGui::Text("%d", u.rank);
     ImGui::TableNextColumn();
     wrapped(unitName(u));
+    if (u.unit.demo) widgets::demoBadge(t("assessor.demo_short").c_str());   // its figures are examples, not a unit's
     if (layout.foldRegion) {
         muted(u.unit.kabupaten);
     } else {
@@ -494,6 +496,7 @@ void AssessorView::Impl::drawUnit() {
     ImGui::SetWindowFontScale(1.15f);
     paragraph(u->unit.name + "  (" + u->unit.id + ")");
     ImGui::SetWindowFontScale(1.0f);
+    if (u->unit.demo) widgets::demoBadge(t("assessor.demo").c_str());
     paragraph(u->unit.instansi + " · " + u->unit.kabupaten + " · " + u->unit.province, &ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
     paragraph(format(t("assessor.unit.key"), {u->fingerprint.empty() ? "–" : u->fingerprint, count("assessor.count.bundles", u->bundles)}));
     ImGui::Separator();
@@ -628,7 +631,7 @@ void AssessorView::Impl::drawCompare() {
     ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthStretch, 2.2f);
     std::vector<std::string> names{""};
     for (const auto* u : sel) {
-        names.push_back(u->unit.name.empty() ? u->unit.id : u->unit.name);
+        names.push_back((u->unit.name.empty() ? u->unit.id : u->unit.name) + (u->unit.demo ? " (" + t("assessor.demo_short") + ")" : ""));
         ImGui::TableSetupColumn(names.back().c_str(), ImGuiTableColumnFlags_WidthStretch, 1.0f);
     }
     headerRow(names);

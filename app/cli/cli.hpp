@@ -32,6 +32,11 @@ int exitCodeFor(const std::exception& e);
 int runGuarded(const std::string& what, const std::function<int()>& body);
 void printOverview(const char* program, bool withKiosk);
 
+// How the demo unit is marked in a verb's output (README "Security model"): a line of its own in
+// a report, after the unit's name in verify and merge. Both languages: a terminal has no locale.
+inline constexpr const char* kDemoLine = "DEMO — bukan unit sungguhan / not a real unit";
+inline constexpr const char* kDemoMark = " (DEMO)";
+
 // Shared helpers for verbs.
 std::string databaseOption(const std::string& given);   // --db or the XDG default
 bool wantsHelp(int argc, char** argv);

@@ -42,9 +42,11 @@ int verbMerge(int argc, char** argv) {
         const MergeOutcome& m = *r.outcome;
         added += m.added;
         if (m.alreadyMerged)
-            std::cout << "SKIP    " << printable(r.file) << ": already merged (" << printable(m.unitId) << ", nothing added)\n";
+            std::cout << "SKIP    " << printable(r.file) << ": already merged (" << printable(m.unitId) << (m.demo ? kDemoMark : "")
+                      << ", nothing added)\n";
         else
-            std::cout << "MERGED  " << printable(r.file) << ": " << printable(m.unitName) << " (" << printable(m.unitId) << "), " << m.added << " of "
+            std::cout << "MERGED  " << printable(r.file) << ": " << printable(m.unitName) << (m.demo ? kDemoMark : "") << " ("
+                      << printable(m.unitId) << "), " << m.added << " of "
                       << m.responses << " responses new" << (m.pinnedNow ? ", key enrolled now (--enroll-new) " + r.fingerprint : "") << "\n";
     }
     store.logEvent("merge", std::to_string(a.positional().size()) + " bundles, " + std::to_string(refused) +

@@ -31,7 +31,7 @@ int printRollup(const std::vector<UnitRollup>& units, const ResponseFilter& f, c
     if (format == "json") {
         auto arr = nlohmann::json::array();
         for (const auto& u : units)
-            arr.push_back({{"rank", u.rank}, {"unit", {{"id", u.unit.id}, {"name", u.unit.name}, {"kabupaten", u.unit.kabupaten}}},
+            arr.push_back({{"rank", u.rank}, {"unit", {{"id", u.unit.id}, {"name", u.unit.name}, {"kabupaten", u.unit.kabupaten}, {"demo", u.unit.demo}}},
                            {"respondents", u.skm.respondents}, {"ikm", u.skm.ikm}, {"ikm_unit", u.skm.ikmUnit},
                            {"mutu", mutuLetter(u.skm.mutu)}, {"kinerja", kinerjaName(u.skm.mutu)}, {"complete", u.skm.complete},
                            {"unsur", scoresJson(u.skm.unsur)},
@@ -55,6 +55,7 @@ int printRollup(const std::vector<UnitRollup>& units, const ResponseFilter& f, c
               << "  #  Unit                                   Responden  IKM unit  Mutu  Sampel        Fasilitas  Celah\n";
     for (const auto& u : units) {
         std::string name = u.unit.name.empty() ? u.unit.id : u.unit.name;
+        if (u.unit.demo) name = "[DEMO] " + name;   // in front: a long name is cut at its end
         if (name.size() > 38) {
             std::size_t cut = 37;
             while (cut > 0 && (static_cast<unsigned char>(name[cut]) & 0xC0) == 0x80) --cut; // not inside a UTF-8 character
@@ -72,6 +73,100 @@ int printRollup(const std::vector<UnitRollup>& units, const ResponseFilter& f, c
     if (units.empty()) std::cout << "  (belum ada unit; gabungkan bundel dengan `suarawarga merge`)\n";
     std::cout << "\nSampel: Krejcie-Morgan terhadap jumlah penerima layanan yang dilaporkan unit (? = belum dilaporkan).\n";
     return 0;
+}
+
+// One unit's result, as `report` prints it.
+struct UnitReport {
+    UnitInfo unit;
+    ResponseFilter f;
+    Weights weights;
+    long long population;   // 0: not given
+    SkmResult r;
+    AksesibilitasResult akses;
+    RentanGap gap;
+    std::int64_t misuse = 0;
+};
+
+// The accessibility index, the kelompok-rentan gap and the sample check under the table.
+void printReportExtras(const UnitReport& rep) {
+    const AksesibilitasResult& akses = rep.akses;
+    const RentanGap& gap = rep.gap;
+    if (akses.any) std::cout << "\nIndeks aksesibilitas (modul HAM): " << fmt(akses.index, 2) << "\n";
+    if (gap.comparable)
+        std::cout << "Kelompok rentan vs lainnya: IKM " << fmt(gap.rentan.ikmUnit, 2) << " vs " << fmt(gap.bukan.ikmUnit, 2)
+                  << " (selisih " << fmt(gap.ikmGap, 2) << "); aksesibilitas " << fmt(gap.aksesRentan.index, 2) << " vs "
+                  << fmt(gap.aksesBukan.index, 2) << "\n";
+    if (rep.population > 0) {
+        auto need = krejcieMorgan(rep.population);
+        std::cout << "\nSampel minimum (Krejcie-Morgan, N = " << rep.population << "): " << need << " responden — ";
+        if (rep.r.respondents >= need) std::cout << "CUKUP\n";
+        else std::cout << "BELUM CUKUP, kurang " << (need - rep.r.respondents) << "\n";
+    }
+}
+
+void printReportJson(const UnitReport& rep) {
+    const UnitInfo& unit = rep.unit;
+    const ResponseFilter& f = rep.f;
+    const SkmResult& r = rep.r;
+    const AksesibilitasResult& akses = rep.akses;
+    const RentanGap& gap = rep.gap;
+    nlohmann::json j;
+    j["unit"] = {{"id", unit.id}, {"name", unit.name}, {"zone", zoneName(unit.utcOffsetMinutes)}};
+    // Demo figures must never pass for a unit's real result, even in a script that reads this.
+    j["demo"] = unit.demo;
+    j["period"] = {{"from", f.from ? nlohmann::json(*f.from) : nlohmann::json(nullptr)},
+                   {"to", f.to ? nlohmann::json(*f.to) : nlohmann::json(nullptr)}};
+    j["respondents"] = r.respondents;
+    j["unsur"] = scoresJson(r.unsur);
+    j["ikm"] = r.ikm;
+    j["ikm_unit"] = r.ikmUnit;
+    // No grade for an incomplete result: an empty period is not "Tidak Baik".
+    j["mutu"] = r.complete ? nlohmann::json(mutuLetter(r.mutu)) : nlohmann::json(nullptr);
+    j["kinerja"] = r.complete ? nlohmann::json(kinerjaName(r.mutu)) : nlohmann::json(nullptr);
+    j["complete"] = r.complete;
+    j["weights"] = rep.weights == Weights::Exact ? "exact" : "0.111";
+    j["rule"] = weightsRule(rep.weights);
+    j["misuse_excluded"] = f.includeMisuse ? 0 : rep.misuse;
+    j["aksesibilitas"] = {{"index", akses.index}, {"items", scoresJson(akses.items)},
+                          {"adil_yes", akses.adilYes}, {"adil_no", akses.adilNo}};
+    j["rentan_gap"] = {{"comparable", gap.comparable},
+                       {"rentan", {{"respondents", gap.rentan.respondents}, {"ikm_unit", gap.rentan.ikmUnit}, {"aksesibilitas", gap.aksesRentan.index}}},
+                       {"bukan", {{"respondents", gap.bukan.respondents}, {"ikm_unit", gap.bukan.ikmUnit}, {"aksesibilitas", gap.aksesBukan.index}}},
+                       {"ikm_gap", gap.ikmGap}, {"aksesibilitas_gap", gap.aksesGap}};
+    if (rep.population > 0) {
+        auto need = krejcieMorgan(rep.population);
+        j["min_sample"] = {{"population", rep.population}, {"required", need}, {"sufficient", r.respondents >= need},
+                           {"shortfall", r.respondents >= need ? 0 : need - r.respondents}};
+    }
+    std::cout << j.dump(2) << "\n";
+}
+
+void printReportText(const UnitReport& rep) {
+    const UnitInfo& unit = rep.unit;
+    const ResponseFilter& f = rep.f;
+    const SkmResult& r = rep.r;
+    std::cout << "SKM " << unit.name << " (" << unit.id << ")\n";
+    if (unit.demo) std::cout << kDemoLine << "\n";
+    std::cout << "Periode: " << (f.from ? *f.from : std::string("awal")) << " s.d. " << (f.to ? *f.to : std::string("akhir"))
+              << " (" << zoneName(unit.utcOffsetMinutes) << ")\n";
+    std::cout << "Responden: " << r.respondents;
+    if (rep.misuse > 0 && !f.includeMisuse) std::cout << " (" << rep.misuse << " diduga penyalahgunaan tidak dihitung)";
+    std::cout << "\n\n  Kode  Unsur                                       Jumlah     n    NRR   NRR tertimbang  Mutu\n";
+    for (const auto& u : r.unsur) {
+        std::string name = u.name;
+        if (name.size() > 42) name = name.substr(0, 41) + "…";
+        char line[256];
+        std::snprintf(line, sizeof line, "  %-4s  %-42s %7lld %5lld  %5s  %14s  %s\n", u.code.c_str(), name.c_str(),
+                      static_cast<long long>(u.sum), static_cast<long long>(u.n), fmt(u.nrr, 3).c_str(),
+                      fmt(u.nrrWeighted, 3).c_str(), u.n ? mutuLetter(u.mutu) : "-");
+        std::cout << line;
+    }
+    std::cout << "\nIKM (skala 1-4):        " << fmt(r.ikm, 3) << "\n";
+    std::cout << "IKM unit (skala 25-100): " << fmt(r.ikmUnit, 2) << "\n";
+    if (r.complete) std::cout << "Mutu pelayanan:          " << mutuLetter(r.mutu) << " (" << kinerjaName(r.mutu) << ")\n";
+    else std::cout << "Mutu pelayanan:          - (belum ada jawaban untuk semua unsur; IKM belum bermakna)\n";
+    std::cout << "Aturan: " << weightsRule(rep.weights) << "\n";
+    printReportExtras(rep);
 }
 
 } // namespace
@@ -121,79 +216,15 @@ int verbReport(int argc, char** argv) {
 
     Store store(databaseOption(a.get("db", "")), Store::Options{.create = false});
     Instrument in = ensureSetup(store);
-    UnitInfo unit = *store.unit();
-    SkmResult r = skmFor(store, in, f, weights);
-    AksesibilitasResult akses = aksesibilitasFor(store, in, f);
-    RentanGap gap = rentanGapFor(store, in, f, weights);
-    std::int64_t misuse = 0;
+    UnitReport rep{*store.unit(), f, weights, population, skmFor(store, in, f, weights), aksesibilitasFor(store, in, f),
+                   rentanGapFor(store, in, f, weights), 0};
     {
         ResponseFilter all = f;
         all.includeMisuse = true;
-        misuse = store.countResponses(all) - store.countResponses(f);
+        rep.misuse = store.countResponses(all) - store.countResponses(f);
     }
-
-    if (format == "json") {
-        nlohmann::json j;
-        j["unit"] = {{"id", unit.id}, {"name", unit.name}, {"zone", zoneName(unit.utcOffsetMinutes)}};
-        j["period"] = {{"from", f.from ? nlohmann::json(*f.from) : nlohmann::json(nullptr)},
-                       {"to", f.to ? nlohmann::json(*f.to) : nlohmann::json(nullptr)}};
-        j["respondents"] = r.respondents;
-        j["unsur"] = scoresJson(r.unsur);
-        j["ikm"] = r.ikm;
-        j["ikm_unit"] = r.ikmUnit;
-        // No grade for an incomplete result: an empty period is not "Tidak Baik".
-        j["mutu"] = r.complete ? nlohmann::json(mutuLetter(r.mutu)) : nlohmann::json(nullptr);
-        j["kinerja"] = r.complete ? nlohmann::json(kinerjaName(r.mutu)) : nlohmann::json(nullptr);
-        j["complete"] = r.complete;
-        j["weights"] = w == "exact" ? "exact" : "0.111";
-        j["rule"] = weightsRule(weights);
-        j["misuse_excluded"] = f.includeMisuse ? 0 : misuse;
-        j["aksesibilitas"] = {{"index", akses.index}, {"items", scoresJson(akses.items)},
-                              {"adil_yes", akses.adilYes}, {"adil_no", akses.adilNo}};
-        j["rentan_gap"] = {{"comparable", gap.comparable},
-                           {"rentan", {{"respondents", gap.rentan.respondents}, {"ikm_unit", gap.rentan.ikmUnit}, {"aksesibilitas", gap.aksesRentan.index}}},
-                           {"bukan", {{"respondents", gap.bukan.respondents}, {"ikm_unit", gap.bukan.ikmUnit}, {"aksesibilitas", gap.aksesBukan.index}}},
-                           {"ikm_gap", gap.ikmGap}, {"aksesibilitas_gap", gap.aksesGap}};
-        if (population > 0) {
-            auto need = krejcieMorgan(population);
-            j["min_sample"] = {{"population", population}, {"required", need}, {"sufficient", r.respondents >= need},
-                               {"shortfall", r.respondents >= need ? 0 : need - r.respondents}};
-        }
-        std::cout << j.dump(2) << "\n";
-        return 0;
-    }
-
-    std::cout << "SKM " << unit.name << " (" << unit.id << ")\n";
-    std::cout << "Periode: " << (f.from ? *f.from : std::string("awal")) << " s.d. " << (f.to ? *f.to : std::string("akhir"))
-              << " (" << zoneName(unit.utcOffsetMinutes) << ")\n";
-    std::cout << "Responden: " << r.respondents;
-    if (misuse > 0 && !f.includeMisuse) std::cout << " (" << misuse << " diduga penyalahgunaan tidak dihitung)";
-    std::cout << "\n\n  Kode  Unsur                                       Jumlah     n    NRR   NRR tertimbang  Mutu\n";
-    for (const auto& u : r.unsur) {
-        std::string name = u.name;
-        if (name.size() > 42) name = name.substr(0, 41) + "…";
-        char line[256];
-        std::snprintf(line, sizeof line, "  %-4s  %-42s %7lld %5lld  %5s  %14s  %s\n", u.code.c_str(), name.c_str(),
-                      static_cast<long long>(u.sum), static_cast<long long>(u.n), fmt(u.nrr, 3).c_str(),
-                      fmt(u.nrrWeighted, 3).c_str(), u.n ? mutuLetter(u.mutu) : "-");
-        std::cout << line;
-    }
-    std::cout << "\nIKM (skala 1-4):        " << fmt(r.ikm, 3) << "\n";
-    std::cout << "IKM unit (skala 25-100): " << fmt(r.ikmUnit, 2) << "\n";
-    if (r.complete) std::cout << "Mutu pelayanan:          " << mutuLetter(r.mutu) << " (" << kinerjaName(r.mutu) << ")\n";
-    else std::cout << "Mutu pelayanan:          - (belum ada jawaban untuk semua unsur; IKM belum bermakna)\n";
-    std::cout << "Aturan: " << weightsRule(weights) << "\n";
-    if (akses.any) std::cout << "\nIndeks aksesibilitas (modul HAM): " << fmt(akses.index, 2) << "\n";
-    if (gap.comparable)
-        std::cout << "Kelompok rentan vs lainnya: IKM " << fmt(gap.rentan.ikmUnit, 2) << " vs " << fmt(gap.bukan.ikmUnit, 2)
-                  << " (selisih " << fmt(gap.ikmGap, 2) << "); aksesibilitas " << fmt(gap.aksesRentan.index, 2) << " vs "
-                  << fmt(gap.aksesBukan.index, 2) << "\n";
-    if (population > 0) {
-        auto need = krejcieMorgan(population);
-        std::cout << "\nSampel minimum (Krejcie-Morgan, N = " << population << "): " << need << " responden — ";
-        if (r.respondents >= need) std::cout << "CUKUP\n";
-        else std::cout << "BELUM CUKUP, kurang " << (need - r.respondents) << "\n";
-    }
+    if (format == "json") printReportJson(rep);
+    else printReportText(rep);
     return 0;
 }
 

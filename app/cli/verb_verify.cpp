@@ -48,7 +48,8 @@ int verbVerify(int argc, char** argv) {
         std::int64_t misuse = 0;
         for (const auto& r : b.responses) misuse += r.misuse ? 1 : 0;
         std::cout << "OK " << file << "\n"
-                  << "unit:        " << printable(b.unit.name) << " (" << printable(b.unit.id) << ")\n"
+                  << "unit:        " << printable(b.unit.name) << " (" << printable(b.unit.id) << ")"
+                  << (b.unit.demo ? kDemoMark : "") << "\n"
                   << "period:      " << (b.from ? *b.from : std::string("awal")) << " s.d. "
                   << (b.to ? *b.to : std::string("akhir")) << "\n"
                   << "responses:   " << b.responses.size() << " (" << misuse << " flagged as suspected misuse)\n"

@@ -108,13 +108,14 @@ std::string buildBundle(Store& store, const UnitKey& key, const BundleOptions& o
     head["fingerprint"] = key.fingerprint();
     head["unit"] = {{"id", unit->id},         {"name", unit->name},           {"instansi", unit->instansi},
                     {"address", unit->address}, {"kabupaten", unit->kabupaten}, {"province", unit->province},
-                    {"kode_wilayah", unit->kodeWilayah}, {"utc_offset_min", unit->utcOffsetMinutes}};
+                    {"kode_wilayah", unit->kodeWilayah}, {"utc_offset_min", unit->utcOffsetMinutes}, {"demo", unit->demo}};
     head["period"] = {{"from", opt.filter.from ? json(*opt.filter.from) : json(nullptr)},
                       {"to", opt.filter.to ? json(*opt.filter.to) : json(nullptr)}};
     head["counts"] = {{"responses", count}};
     head["columns"] = bundleColumns();
     head["instruments"] = std::move(instruments);
     head["facility"] = opt.facility;
+    if (auto rotation = latestRotation(store)) head["key_rotation"] = rotationToJson(*rotation);
     head["extra"] = opt.extra.is_object() ? opt.extra : json::object();
     std::string payload = head.dump(); // one line: dump() escapes every newline inside strings
     payload.reserve(payload.size() + 1 + rows.size());
@@ -378,6 +379,14 @@ Bundle readBundle(std::string bytes) {
         if (!why.empty()) malformed(std::string("unit/") + field, why);
     }
     b.unit.utcOffsetMinutes = static_cast<int>(integer(member(u, "utc_offset_min", "unit"), "unit/utc_offset_min", -720, 840));
+    // Optional: a bundle written before schema 8 does not say; its unit was a real one or the demo
+    // unit under its fixed id, as the 7 → 8 migration assumes for a store.
+    if (auto d = u.find("demo"); d != u.end()) {
+        if (!d->is_boolean()) malformed("unit/demo", "must be true or false");
+        b.unit.demo = d->get<bool>();
+    } else {
+        b.unit.demo = b.unit.id == kDemoUnitId;
+    }
     const json& period = member(j, "period", "payload");
     b.from = optDate(member(period, "from", "period"), "period/from");
     b.to = optDate(member(period, "to", "period"), "period/to");
@@ -416,6 +425,7 @@ Bundle readBundle(std::string bytes) {
     if (announced != static_cast<std::int64_t>(b.responses.size()))
         malformed("counts", "announces " + std::to_string(announced) + " responses, holds " + std::to_string(b.responses.size()));
     if (auto it = j.find("facility"); it != j.end()) b.facility = *it;
+    if (auto it = j.find("key_rotation"); it != j.end()) b.keyRotation = rotationFromJson(*it);
     if (auto it = j.find("extra"); it != j.end() && it->is_object()) b.extra = *it;
     return b;
 }

@@ -55,6 +55,7 @@ struct Bundle {
     std::vector<BundleResponse> responses;
     nlohmann::json facility;          // the unit's facility self-assessment (null when none)
     nlohmann::json extra;             // other unit data (population…) for the roll-up
+    std::optional<KeyRotation> keyRotation; // the unit moved to the key that signed this (signing.hpp)
 };
 
 struct BundleOptions {

@@ -80,6 +80,20 @@ EnrolledKey revokeKey(Store& assessor, const std::string& unitId) {
     return *have;
 }
 
+namespace {
+
+// The bundle's statement that its unit moved from the enrolled key to the key that signed it:
+// valid only when signed by the enrolled key itself.
+bool rotatesFromEnrolled(const EnrolledKey& have, const Bundle& b) {
+    if (!b.keyRotation) return false;
+    const KeyRotation& r = *b.keyRotation;
+    const std::string oldHex = toHex(r.oldKey.data(), r.oldKey.size());
+    return r.unitId == b.unit.id && r.newKey == b.publicKey && fingerprint(r.oldKey) == have.fingerprint &&
+           (have.publicKeyHex.empty() || have.publicKeyHex == oldHex) && verifyRotation(r);
+}
+
+} // namespace
+
 void checkEnrolledKey(Store& assessor, const Bundle& b) {
     const std::string unit = quoted(b.unit.id);
     if (isRevoked(assessor, b.unit.id, b.fingerprint))
@@ -92,7 +106,8 @@ void checkEnrolledKey(Store& assessor, const Bundle& b) {
                               "); check the fingerprint with the unit, then: suarawarga enroll --unit " +
                               printable(b.unit.id) + " --key \"" + b.fingerprint + "\" (or merge --enroll-new)");
     const std::string pk = toHex(b.publicKey.data(), b.publicKey.size());
-    if (have->fingerprint != b.fingerprint || (!have->publicKeyHex.empty() && have->publicKeyHex != pk))
+    const bool same = have->fingerprint == b.fingerprint && (have->publicKeyHex.empty() || have->publicKeyHex == pk);
+    if (!same && !rotatesFromEnrolled(*have, b))
         throw BundleError(BundleError::Kind::KeyMismatch,
                           "unit " + unit + " is enrolled with key " + have->fingerprint +
                               ", but this bundle is signed by " + b.fingerprint +
@@ -108,6 +123,17 @@ bool admitBundleKey(Store& assessor, const Bundle& b, bool enrollNew) {
         return true;
     }
     checkEnrolledKey(assessor, b);
+    auto have = enrolledKey(assessor, b.unit.id);
+    if (have && have->fingerprint != b.fingerprint) {
+        // A valid rotation (checkEnrolledKey accepted it): the unit moves to the new key and the
+        // old one is retired for good, so a stolen old key cannot follow it.
+        sql::Statement rev(assessor.db(), "INSERT OR IGNORE INTO revoked_key(unit_id,fingerprint,revoked_utc) VALUES(?,?,?)");
+        rev.bind(1, b.unit.id).bind(2, have->fingerprint).bind(3, nowUtc()).run();
+        sql::Statement move(assessor.db(), "UPDATE trusted_key SET public_key=?, fingerprint=?, first_bundle=?, pinned_utc=?, "
+                                           "source='rotation' WHERE unit_id=?");
+        move.bind(1, pk).bind(2, b.fingerprint).bind(3, b.id).bind(4, nowUtc()).bind(5, b.unit.id).run();
+        return false;
+    }
     sql::Statement fill(assessor.db(), "UPDATE trusted_key SET public_key=?, first_bundle=? WHERE unit_id=? AND public_key=''");
     fill.bind(1, pk).bind(2, b.id).bind(3, b.unit.id).run();
     return false;

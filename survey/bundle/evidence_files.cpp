@@ -21,14 +21,17 @@ void writeOne(Store& store, int dirFd, const std::string& folder, EvidenceFile& 
         throw StoreError(StoreError::Kind::Corrupt, store.db().path() + ": evidence \"" + f.info.fileName +
                                                         "\" no longer matches its SHA-256 " + f.info.sha256 +
                                                         "; the database is damaged — restore a backup");
-    // The item code and file name came from a unit's bundle: data, never a path.
-    std::string name = f.info.sha256.substr(0, 12) + "-" + safeFileName(f.info.fileName, 80);
-    if (!f.item.empty()) name = safeFileName(f.item, 40) + "-" + name;
+    const std::string name = evidenceFileName(f.item, f.info.sha256, f.info.fileName);
     f.path = (std::filesystem::path(folder) / name).string();
     writeNewFileIn(dirFd, folder, name, bytes);
 }
 
 } // namespace
+
+std::string evidenceFileName(const std::string& item, const std::string& sha256, const std::string& fileName) {
+    std::string name = safeFileName(sha256.substr(0, 12), 12) + "-" + safeFileName(fileName, 80);
+    return item.empty() ? name : safeFileName(item, 40) + "-" + name;
+}
 
 std::vector<EvidenceFile> unitEvidence(Store& store, const std::string& unitId) {
     std::vector<EvidenceFile> files;

@@ -18,9 +18,14 @@ struct EvidenceFile {
 // path is empty. Files the store does not hold are left out.
 std::vector<EvidenceFile> unitEvidence(Store& store, const std::string& unitId);
 
-// Writes each file into `folder` as "<item>-<first 12 of its SHA-256>-<file name>", after checking
-// its bytes against the SHA-256 it was stored under (StoreError Corrupt names it otherwise). Each
-// file is written whole or not at all (AtomicOutput). unitId: a unit of an assessor's store, whose
+// The name a file gets in the output folder: "<item>-<first 12 of its SHA-256>-<file name>". The
+// item code and the file name come from a unit's bundle, so both are reduced to plain names
+// (safeFileName): never a separator, "..", a leading dot or a control character.
+std::string evidenceFileName(const std::string& item, const std::string& sha256, const std::string& fileName);
+
+// Writes each file into `folder` under evidenceFileName, after checking its bytes against the
+// SHA-256 it was stored under (StoreError Corrupt names it otherwise). Each file is created new
+// inside the folder (O_EXCL, no links followed) and written whole or removed. unitId: a unit of an assessor's store, whose
 // latest report lists the files; empty: every evidence file in the store.
 std::vector<EvidenceFile> writeEvidenceFiles(Store& store, const std::string& unitId, const std::string& folder);
 

@@ -66,6 +66,7 @@ MergeOutcome mergeInto(Store& assessor, const Bundle& b, const std::string& file
     MergeOutcome out;
     out.unitId = b.unit.id;
     out.unitName = b.unit.name;
+    out.demo = b.unit.demo;
     out.responses = static_cast<std::int64_t>(b.responses.size());
     {
         sql::Statement seen(db, "SELECT 1 FROM merged_bundle WHERE id=?");
@@ -79,14 +80,16 @@ MergeOutcome mergeInto(Store& assessor, const Bundle& b, const std::string& file
     // The instruments the responses were answered with (readBundle parsed and checked them).
     for (const auto& layout : b.layouts) assessor.registerInstrument(layout->instrument());
     {
-        sql::Statement unit(db, "INSERT INTO unit(id,name,instansi,address,kabupaten,province,utc_offset_min,kode_wilayah) "
-                                "VALUES(?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET name=excluded.name, "
+        // The newest bundle's identity wins, the demo mark with it (a demo unit set up for real
+        // sends demo=false from then on).
+        sql::Statement unit(db, "INSERT INTO unit(id,name,instansi,address,kabupaten,province,utc_offset_min,kode_wilayah,demo) "
+                                "VALUES(?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET name=excluded.name, "
                                 "instansi=excluded.instansi, address=excluded.address, kabupaten=excluded.kabupaten, "
                                 "province=excluded.province, utc_offset_min=excluded.utc_offset_min, "
-                                "kode_wilayah=excluded.kode_wilayah");
+                                "kode_wilayah=excluded.kode_wilayah, demo=excluded.demo");
         const UnitInfo& u = b.unit;
         unit.bind(1, u.id).bind(2, u.name).bind(3, u.instansi).bind(4, u.address).bind(5, u.kabupaten);
-        unit.bind(6, u.province).bind(7, u.utcOffsetMinutes).bind(8, u.kodeWilayah).run();
+        unit.bind(6, u.province).bind(7, u.utcOffsetMinutes).bind(8, u.kodeWilayah).bind(9, u.demo ? 1 : 0).run();
     }
     // A response already here (an overlapping bundle) keeps its one copy.
     for (const BundleResponse& r : b.responses) out.added += ins.insert(r, b.unit.id) ? 1 : 0;
@@ -319,13 +322,14 @@ std::vector<MergeFileResult> mergeBundleFiles(Store& assessor, const std::vector
             r.file = file;
             BundleReader::Item item = reader.next();
             if (!item.mergedBefore.empty()) {
-                sql::Statement st(db, "SELECT m.unit_id, coalesce(u.name, ''), m.responses, m.fingerprint FROM merged_bundle m "
-                                      "LEFT JOIN unit u ON u.id = m.unit_id WHERE m.id=?");
+                sql::Statement st(db, "SELECT m.unit_id, coalesce(u.name, ''), m.responses, m.fingerprint, coalesce(u.demo, 0) "
+                                      "FROM merged_bundle m LEFT JOIN unit u ON u.id = m.unit_id WHERE m.id=?");
                 st.bind(1, item.mergedBefore);
                 if (st.step()) {
                     MergeOutcome o;
                     o.unitId = st.getText(0);
                     o.unitName = st.getText(1);
+                    o.demo = st.getInt(4) != 0;
                     o.responses = st.getInt(2);
                     o.alreadyMerged = true;
                     r.fingerprint = st.getText(3);

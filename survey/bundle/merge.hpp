@@ -18,6 +18,7 @@ namespace sw {
 struct MergeOutcome {
     std::string unitId;
     std::string unitName;
+    bool demo = false;              // the bundle came from a demo unit (printed as "(DEMO)")
     std::int64_t responses = 0;     // in the bundle
     std::int64_t added = 0;         // new to the assessor's store
     bool alreadyMerged = false;     // the very same bundle was merged before: nothing changed

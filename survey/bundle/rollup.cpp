@@ -40,7 +40,7 @@ std::vector<UnitRollup> rollupByUnit(Store& store, const ResponseFilter& filter,
         UnitRollup r;
         r.unit.id = id;
         {
-            sql::Statement st(db, "SELECT name,instansi,address,kabupaten,province,utc_offset_min FROM unit WHERE id=?");
+            sql::Statement st(db, "SELECT name,instansi,address,kabupaten,province,utc_offset_min,kode_wilayah,demo FROM unit WHERE id=?");
             st.bind(1, id);
             if (st.step()) {
                 r.unit.name = st.getText(0);
@@ -49,6 +49,8 @@ std::vector<UnitRollup> rollupByUnit(Store& store, const ResponseFilter& filter,
                 r.unit.kabupaten = st.getText(3);
                 r.unit.province = st.getText(4);
                 r.unit.utcOffsetMinutes = static_cast<int>(st.getInt(5));
+                r.unit.kodeWilayah = st.getText(6);
+                r.unit.demo = st.getInt(7) != 0;
             }
         }
         ResponseFilter f = filter;

@@ -4,7 +4,9 @@
 
 #include <sodium.h>
 
+#include <algorithm>
 #include <cctype>
+#include <ctime>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -137,6 +139,94 @@ UnitKey UnitKey::loadOrCreate(Store& store) {
     store.setSetting("signing.fingerprint", k.fingerprint());
     store.logEvent("signing.key_created", k.fingerprint());
     return k;
+}
+
+// [SECTION] Key rotation
+
+std::string rotationMessage(const KeyRotation& r) {
+    return "suarawarga-key-rotation 1\n" + r.unitId + "\n" + toHex(r.oldKey.data(), r.oldKey.size()) + "\n" +
+           toHex(r.newKey.data(), r.newKey.size()) + "\n" + std::to_string(r.createdUtc) + "\n";
+}
+
+bool verifyRotation(const KeyRotation& r) { return verifySignature(r.oldKey, r.signature, rotationMessage(r)); }
+
+nlohmann::json rotationToJson(const KeyRotation& r) {
+    return {{"unit", r.unitId},
+            {"old_public_key", toHex(r.oldKey.data(), r.oldKey.size())},
+            {"new_public_key", toHex(r.newKey.data(), r.newKey.size())},
+            {"created_utc", r.createdUtc},
+            {"signature", toHex(r.signature.data(), r.signature.size())}};
+}
+
+KeyRotation rotationFromJson(const nlohmann::json& j) {
+    auto bad = [](const std::string& what) -> KeyRotation {
+        throw BundleError(BundleError::Kind::Malformed, "signed, but key_rotation " + what);
+    };
+    if (!j.is_object()) return bad("is not an object");
+    auto text = [&](const char* k) {
+        if (!j.contains(k) || !j[k].is_string()) bad(std::string("has no \"") + k + "\"");
+        return j[k].get<std::string>();
+    };
+    KeyRotation r;
+    r.unitId = text("unit");
+    if (!fromHex(text("old_public_key"), r.oldKey.data(), r.oldKey.size())) bad("old_public_key is not 32 bytes of hex");
+    if (!fromHex(text("new_public_key"), r.newKey.data(), r.newKey.size())) bad("new_public_key is not 32 bytes of hex");
+    if (!fromHex(text("signature"), r.signature.data(), r.signature.size())) bad("signature is not 64 bytes of hex");
+    if (!j.contains("created_utc") || !j["created_utc"].is_number_integer()) bad("has no created_utc");
+    r.createdUtc = j["created_utc"].get<std::int64_t>();
+    return r;
+}
+
+std::optional<KeyRotation> latestRotation(Store& store) {
+    const std::string text = store.setting("signing.rotation");
+    if (text.empty()) return std::nullopt;
+    return rotationFromJson(nlohmann::json::parse(text));
+}
+
+KeyRotation rotateUnitKey(Store& store) {
+    const UnitKey old = UnitKey::loadOrCreate(store);
+    const auto unit = store.unit();
+    if (!unit) throw SigningError(store.path() + ": no unit set up; nothing to rotate");
+    KeyRotation r;
+    r.unitId = unit->id;
+    r.oldKey = old.publicKey();
+    std::array<unsigned char, 64> sk{};
+    crypto_sign_keypair(r.newKey.data(), sk.data());
+    r.createdUtc = static_cast<std::int64_t>(std::time(nullptr));
+    r.signature = old.sign(rotationMessage(r));
+
+    const std::string path = UnitKey::keyPathFor(store.path());
+    std::string fp = old.fingerprint();
+    fp.erase(std::remove(fp.begin(), fp.end(), ' '), fp.end());
+    const std::string retired = path + ".retired-" + fp;
+    const std::string fresh = path + ".new";
+    ::unlink(fresh.c_str());
+    int fd = ::open(fresh.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600);
+    if (fd < 0) throw SigningError(fresh + ": cannot create the new key: " + std::strerror(errno));
+    const std::string body = std::string(kKeyHeader) + "\n" + toHex(sk.data(), sk.size()) + "\n";
+    const bool ok = ::write(fd, body.data(), body.size()) == static_cast<ssize_t>(body.size()) && ::fsync(fd) == 0;
+    ::close(fd);
+    if (!ok) {
+        ::unlink(fresh.c_str());
+        throw SigningError(fresh + ": cannot write the new key (disk full?)");
+    }
+    // The store and the files change together: the settings in one transaction that commits only
+    // after both renames, and the renames undone if it cannot.
+    sql::Transaction tx(store.db());
+    store.setSetting("signing.public_key", toHex(r.newKey.data(), r.newKey.size()));
+    store.setSetting("signing.fingerprint", fingerprint(r.newKey));
+    store.setSetting("signing.rotation", rotationToJson(r).dump());
+    if (::link(path.c_str(), retired.c_str()) != 0 && errno != EEXIST)
+        throw SigningError(retired + ": cannot keep the old key: " + std::strerror(errno));
+    if (::rename(fresh.c_str(), path.c_str()) != 0) throw SigningError(path + ": cannot put the new key in place: " + std::strerror(errno));
+    try {
+        store.logEvent("signing.key_rotated", old.fingerprint() + " -> " + fingerprint(r.newKey));
+        tx.commit();
+    } catch (...) {
+        ::rename(retired.c_str(), path.c_str());
+        throw;
+    }
+    return r;
 }
 
 } // namespace sw

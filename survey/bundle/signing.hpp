@@ -6,7 +6,11 @@
 #include "survey/base/error.hpp"
 #include "survey/store/store.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <array>
+#include <cstdint>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -39,6 +43,30 @@ std::string fingerprint(const PublicKey& pk);
 // Accepts a fingerprint typed with or without spaces, any case; "" when it is not one.
 std::string normalizeFingerprint(const std::string& typed);
 bool verifySignature(const PublicKey& pk, const Signature& sig, std::string_view message);
+
+// [SECTION] Key rotation
+// A unit moves to a new key with a statement its old key signs: "unit U moves from key A to key
+// B". The store keeps the newest statement and every bundle carries it, so a
+// Kanwil that enrolled A accepts B (and retires A) without a phone call. A statement signed by
+// any other key moves nothing.
+struct KeyRotation {
+    std::string unitId;
+    PublicKey oldKey{};
+    PublicKey newKey{};
+    std::int64_t createdUtc = 0;
+    Signature signature{};                 // by oldKey over rotationMessage()
+};
+std::string rotationMessage(const KeyRotation& r);
+bool verifyRotation(const KeyRotation& r);
+nlohmann::json rotationToJson(const KeyRotation& r);
+// Throws BundleError(Malformed) naming the field when `j` is not a rotation statement.
+KeyRotation rotationFromJson(const nlohmann::json& j);
+// Makes the unit a new key: the old key signs the statement, the old key file is kept beside the
+// new one as "<key>.retired-<fingerprint without spaces>", the store records the new key and the
+// statement. Throws SigningError with nothing changed when a step fails.
+KeyRotation rotateUnitKey(Store& store);
+// The statement bundles carry (the newest rotation), if the unit ever rotated.
+std::optional<KeyRotation> latestRotation(Store& store);
 
 std::string toHex(const unsigned char* p, std::size_t n);
 bool fromHex(std::string_view hex, unsigned char* out, std::size_t n);

@@ -133,6 +133,11 @@ void writeTitleBlock(const Report& r) {
     c.title(r.t("pdf.title"), 16);
     c.title(r.t("pdf.subtitle"), 11);
     c.space(10);
+    if (unit.demo) { // before the unit's name: nobody reads a demo unit's figures as a real one's
+        c.title(r.t("pdf.demo"), 14);
+        c.paragraph(r.t("pdf.demo_note"), 9, false, Align::Center);
+        c.space(4);
+    }
     c.title(unit.name, 13);
     if (!unit.instansi.empty()) c.paragraph(unit.instansi, 10, false, Align::Center);
     c.paragraph(unit.address + (unit.kabupaten.empty() ? "" : ", " + unit.kabupaten) +
@@ -512,10 +517,13 @@ PdfReportInfo writePdfReport(Store& store, const std::string& path, PdfReportOpt
     const Figures fig = gatherFigures(store, in, f, period);
 
     AtomicOutput out(path);
-    const std::string header = unit.name + "  ·  " + t("pdf.period") + " " + periodText;
+    // The demo mark heads every page, so a page printed or copied alone still carries it (not the
+    // footer: there it would push the key's fingerprint onto a second line).
+    const std::string demo = unit.demo ? t("pdf.demo_mark") + "  ·  " : std::string();
+    const std::string header = demo + unit.name + "  ·  " + t("pdf.period") + " " + periodText;
     const std::string footer = unit.instansi + "  ·  " + t("pdf.key") + ": " + fp;
     pdf::Canvas c(out.tempPath(), header, footer, t("pdf.page"));
-    c.setMetadata(t("pdf.title") + " — " + unit.name + " — " + periodText, unit.name);
+    c.setMetadata(demo + t("pdf.title") + " — " + unit.name + " — " + periodText, unit.name);
 
     const Report r{c, store, in, unit, tr, lang, f, period, periodText, fp, fig};
     writeTitleBlock(r);

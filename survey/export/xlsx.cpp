@@ -186,6 +186,7 @@ void writePengolahan(Store& store, const ResponseFilter& f, const std::optional<
     SkmResult skm = skmFor(store, in, f);
     calc.text(0, 0, b.t("xlsx.calc.title") + (unit ? " — " + unit->name : std::string()), fm.bold);
     calc.text(1, 0, b.t("xlsx.calc.rule") + " " + weightsRule(Weights::Exact));
+    if (unit && unit->demo) calc.text(2, 0, b.t("xlsx.calc.demo"), fm.bold); // the row left free above the table
     const int hdr = 3, rSum = 4, rN = 5, rNrr = 6, rW = 7, rNrrW = 8, rIkm = 10, rUnit = 11, rMutu = 12, rKin = 13, rResp = 14;
     // Constant-memory mode streams rows: each row is written whole, top to bottom.
     auto U = [&](int i) -> const UnsurScore& { return skm.unsur[static_cast<std::size_t>(i)]; };

@@ -2,7 +2,7 @@
 
 #include "survey/base/error.hpp"
 #include "survey/base/find_by_code.hpp"
-#include "survey/base/json_located.hpp"
+#include "survey/base/json_reader.hpp"
 #include "survey/base/paths.hpp"
 
 #include <cmath>
@@ -16,49 +16,7 @@ namespace {
 
 using nlohmann::json;
 
-// Walks the located document; every accessor fails with the position of what it looked at.
-struct Reader {
-    const LocatedJson& doc;
-
-    [[noreturn]] void fail(const std::string& ptr, const std::string& what) const { doc.fail(ptr, what); }
-    const json& at(const json& parent, const std::string& ptr, const std::string& key) const {
-        if (!parent.is_object()) fail(ptr, "expected an object");
-        if (!parent.contains(key)) fail(ptr, "missing \"" + key + "\"");
-        return parent[key];
-    }
-    std::string str(const json& parent, const std::string& ptr, const std::string& key) const {
-        const json& v = at(parent, ptr, key);
-        if (!v.is_string() || v.get<std::string>().empty()) fail(ptr + "/" + key, "\"" + key + "\" must be a non-empty string");
-        return v.get<std::string>();
-    }
-    double number(const json& parent, const std::string& ptr, const std::string& key) const {
-        const json& v = at(parent, ptr, key);
-        if (!v.is_number()) fail(ptr + "/" + key, "\"" + key + "\" must be a number");
-        return v.get<double>();
-    }
-    Text text(const json& parent, const std::string& ptr, const std::string& key) const {
-        const json& v = at(parent, ptr, key);
-        const std::string p = ptr + "/" + key;
-        if (!v.is_object()) fail(p, "\"" + key + "\" must be an object of translations {\"id\": …, \"en\": …}");
-        Text t;
-        for (auto it = v.begin(); it != v.end(); ++it) {
-            if (!it.value().is_string()) fail(p + "/" + it.key(), "a translation must be a string");
-            t.byLang[it.key()] = it.value().get<std::string>();
-        }
-        // Every checklist text is shown to the head in Indonesian and English.
-        for (const char* lang : {"id", "en"})
-            if (t.byLang[lang].empty()) fail(p, "\"" + key + "\" has no \"" + lang + "\" text");
-        return t;
-    }
-    const json& array(const json& parent, const std::string& ptr, const std::string& key) const {
-        const json& v = at(parent, ptr, key);
-        if (!v.is_array() || v.empty()) fail(ptr + "/" + key, "\"" + key + "\" must be a non-empty array");
-        return v;
-    }
-    void unique(const std::string& ptr, const std::string& code, std::set<std::string>& seen) const {
-        if (!seen.insert(code).second) fail(ptr, "duplicate code \"" + code + "\"");
-    }
-};
+const std::vector<std::string> kChecklistLanguages = {"id", "en"}; // shown to the head in both
 
 } // namespace
 
@@ -70,29 +28,29 @@ const KepatuhanLevel* FacilityChecklist::findLevel(const std::string& c) const {
 
 FacilityChecklist parseChecklist(const std::string& jsonText, const std::string& fileName) {
     LocatedJson doc = LocatedJson::parse(jsonText, fileName);
-    Reader r{doc};
+    JsonReader r{doc};
     const json& j = doc.root();
     if (!j.is_object()) r.fail("", "a facility checklist must be a JSON object");
-    if (r.str(j, "", "format") != "suarawarga-facility-checklist")
+    if (r.str("", "format") != "suarawarga-facility-checklist")
         r.fail("/format", "\"format\" must be \"suarawarga-facility-checklist\"");
-    if (r.number(j, "", "format_version") != 1) r.fail("/format_version", "this program reads format_version 1");
+    if (r.number("", "format_version") != 1) r.fail("/format_version", "this program reads format_version 1");
 
     FacilityChecklist c;
     c.sourceFile = fileName;
-    c.id = r.str(j, "", "id");
-    const json& ver = r.at(j, "", "version");
+    c.id = r.str("", "id");
+    const json& ver = r.at("", "version");
     if (!ver.is_number_integer() || ver.get<int>() < 1) r.fail("/version", "\"version\" must be a whole number ≥ 1");
     c.version = ver.get<int>();
-    c.title = r.text(j, "", "title");
+    c.title = r.text("", "title", kChecklistLanguages);
 
     std::set<std::string> seen;
-    const json& sources = r.array(j, "", "sources");
+    const json& sources = r.list("", "sources");
     for (std::size_t i = 0; i < sources.size(); ++i) {
         const std::string p = "/sources/" + std::to_string(i);
         RuleSource s;
-        s.code = r.str(sources[i], p, "code");
+        s.code = r.str(p, "code");
         r.unique(p + "/code", s.code, seen);
-        s.name = r.text(sources[i], p, "name");
+        s.name = r.text(p, "name", kChecklistLanguages);
         if (sources[i].contains("older_guidance")) {
             if (!sources[i]["older_guidance"].is_boolean()) r.fail(p + "/older_guidance", "\"older_guidance\" must be true or false");
             s.olderGuidance = sources[i]["older_guidance"].get<bool>();
@@ -104,15 +62,15 @@ FacilityChecklist parseChecklist(const std::string& jsonText, const std::string&
     };
 
     seen.clear();
-    const json& criteria = r.array(j, "", "criteria");
+    const json& criteria = r.list("", "criteria");
     double totalWeight = 0;
     for (std::size_t i = 0; i < criteria.size(); ++i) {
         const std::string p = "/criteria/" + std::to_string(i);
         FacilityCriterion cr;
-        cr.code = r.str(criteria[i], p, "code");
+        cr.code = r.str(p, "code");
         r.unique(p + "/code", cr.code, seen);
-        cr.name = r.text(criteria[i], p, "name");
-        cr.weight = r.number(criteria[i], p, "weight");
+        cr.name = r.text(p, "name", kChecklistLanguages);
+        cr.weight = r.number(p, "weight");
         if (cr.weight < 0) r.fail(p + "/weight", "a weight cannot be negative");
         totalWeight += cr.weight;
         c.criteria.push_back(std::move(cr));
@@ -122,11 +80,11 @@ FacilityChecklist parseChecklist(const std::string& jsonText, const std::string&
         if (!c.findCriterion(code)) r.fail(ptr, "unknown criterion \"" + code + "\" (declare it under \"criteria\")");
     };
 
-    const json& ss = r.at(j, "", "status_scores");
-    c.scores.ada = r.number(ss, "/status_scores", "ada");
-    c.scores.proses = r.number(ss, "/status_scores", "proses");
-    c.scores.tidak = r.number(ss, "/status_scores", "tidak");
-    c.scores.measureFail = r.number(ss, "/status_scores", "measure_fail");
+    const json& ss = r.at("", "status_scores");
+    c.scores.ada = r.number("/status_scores", "ada");
+    c.scores.proses = r.number("/status_scores", "proses");
+    c.scores.tidak = r.number("/status_scores", "tidak");
+    c.scores.measureFail = r.number("/status_scores", "measure_fail");
     for (const char* k : {"ada", "proses", "tidak", "measure_fail"}) {
         double v = ss[k].get<double>();
         if (v < 0 || v > 100) r.fail(std::string("/status_scores/") + k, "a score must be between 0 and 100");
@@ -134,16 +92,16 @@ FacilityChecklist parseChecklist(const std::string& jsonText, const std::string&
 
     seen.clear();
     std::set<std::string> measureCodes;
-    const json& items = r.array(j, "", "items");
+    const json& items = r.list("", "items");
     for (std::size_t i = 0; i < items.size(); ++i) {
         const std::string p = "/items/" + std::to_string(i);
         FacilityItem it;
-        it.code = r.str(items[i], p, "code");
+        it.code = r.str(p, "code");
         r.unique(p + "/code", it.code, seen);
-        it.name = r.text(items[i], p, "name");
-        it.criterion = r.str(items[i], p, "criterion");
+        it.name = r.text(p, "name", kChecklistLanguages);
+        it.criterion = r.str(p, "criterion");
         needCriterion(p + "/criterion", it.criterion);
-        it.source = r.str(items[i], p, "source");
+        it.source = r.str(p, "source");
         needSource(p + "/source", it.source);
         if (items[i].contains("priority")) {
             const json& pr = items[i]["priority"];
@@ -152,55 +110,55 @@ FacilityChecklist parseChecklist(const std::string& jsonText, const std::string&
             it.priority = pr.get<int>();
         }
         if (items[i].contains("measures")) {
-            const json& ms = r.array(items[i], p, "measures");
+            const json& ms = r.list(p, "measures");
             for (std::size_t k = 0; k < ms.size(); ++k) {
                 const std::string mp = p + "/measures/" + std::to_string(k);
                 FacilityMeasure m;
-                m.code = r.str(ms[k], mp, "code");
+                m.code = r.str(mp, "code");
                 if (!measureCodes.insert(it.code + "/" + m.code).second) r.fail(mp + "/code", "duplicate measure \"" + m.code + "\"");
-                m.name = r.text(ms[k], mp, "name");
-                m.unit = r.str(ms[k], mp, "unit");
-                const std::string rule = r.str(ms[k], mp, "rule");
+                m.name = r.text(mp, "name", kChecklistLanguages);
+                m.unit = r.str(mp, "unit");
+                const std::string rule = r.str(mp, "rule");
                 if (rule == "max") m.rule = FacilityMeasure::Rule::Max;
                 else if (rule == "min") m.rule = FacilityMeasure::Rule::Min;
                 else r.fail(mp + "/rule", "\"rule\" must be \"max\" (value ≤ limit) or \"min\" (value ≥ limit)");
-                m.limit = r.number(ms[k], mp, "limit");
+                m.limit = r.number(mp, "limit");
                 if (m.limit <= 0) r.fail(mp + "/limit", "\"limit\" must be above 0");
-                m.source = r.str(ms[k], mp, "source");
+                m.source = r.str(mp, "source");
                 needSource(mp + "/source", m.source);
-                if (ms[k].contains("note")) m.note = r.text(ms[k], mp, "note");
+                if (ms[k].contains("note")) m.note = r.text(mp, "note", kChecklistLanguages);
                 it.measures.push_back(std::move(m));
             }
         }
         c.items.push_back(std::move(it));
     }
 
-    const json& pt = r.at(j, "", "petugas");
-    c.petugasName = r.text(pt, "/petugas", "name");
-    c.petugasCriterion = r.str(pt, "/petugas", "criterion");
+    r.at("", "petugas"); // present before its fields are read (a missing one is named, not thrown)
+    c.petugasName = r.text("/petugas", "name", kChecklistLanguages);
+    c.petugasCriterion = r.str("/petugas", "criterion");
     needCriterion("/petugas/criterion", c.petugasCriterion);
-    c.petugasSource = r.str(pt, "/petugas", "source");
+    c.petugasSource = r.str("/petugas", "source");
     needSource("/petugas/source", c.petugasSource);
 
-    const json& kp = r.at(j, "", "kepatuhan");
-    c.kepatuhanCriterion = r.str(kp, "/kepatuhan", "criterion");
+    r.at("", "kepatuhan");
+    c.kepatuhanCriterion = r.str("/kepatuhan", "criterion");
     needCriterion("/kepatuhan/criterion", c.kepatuhanCriterion);
-    c.kepatuhanSource = r.str(kp, "/kepatuhan", "source");
+    c.kepatuhanSource = r.str("/kepatuhan", "source");
     needSource("/kepatuhan/source", c.kepatuhanSource);
     seen.clear();
-    const json& levels = r.array(kp, "/kepatuhan", "levels");
+    const json& levels = r.list("/kepatuhan", "levels");
     for (std::size_t i = 0; i < levels.size(); ++i) {
         const std::string p = "/kepatuhan/levels/" + std::to_string(i);
         KepatuhanLevel l;
-        l.code = r.str(levels[i], p, "code");
+        l.code = r.str(p, "code");
         r.unique(p + "/code", l.code, seen);
-        l.name = r.text(levels[i], p, "name");
-        l.score = r.number(levels[i], p, "score");
+        l.name = r.text(p, "name", kChecklistLanguages);
+        l.score = r.number(p, "score");
         if (l.score < 0 || l.score > 100) r.fail(p + "/score", "a score must be between 0 and 100");
         c.kepatuhanLevels.push_back(std::move(l));
     }
 
-    c.citizenCriterion = r.str(j, "", "citizen_criterion");
+    c.citizenCriterion = r.str("", "citizen_criterion");
     needCriterion("/citizen_criterion", c.citizenCriterion);
     return c;
 }

@@ -3,7 +3,7 @@
 
 #include "survey/base/error.hpp"
 #include "survey/base/find_by_code.hpp"
-#include "survey/base/json_located.hpp"
+#include "survey/base/json_reader.hpp"
 
 #include <fstream>
 #include <regex>
@@ -48,63 +48,18 @@ namespace {
 
 using nlohmann::json;
 
-// Walks the located document; every accessor fails with the position of what it looked at.
-class Reader {
+// The shared validating reader (survey/base/json_reader.hpp), plus what only an instrument has:
+// texts in every declared language, and the four answer labels of an unsur.
+class Reader : public JsonReader {
 public:
-    explicit Reader(const LocatedJson& doc) : doc_(doc) {}
-
-    const json& node(const std::string& ptr) const { return doc_.root().at(json::json_pointer(ptr)); }
-    bool has(const std::string& ptr, const std::string& key) const {
-        const json& n = node(ptr);
-        return n.is_object() && n.contains(key);
-    }
-    [[noreturn]] void fail(const std::string& ptr, const std::string& what) const { doc_.fail(ptr, what); }
-
-    const json& need(const std::string& ptr, const std::string& key, json::value_t type, const char* typeName) const {
-        const json& parent = node(ptr);
-        if (!parent.is_object()) fail(ptr, "expected an object");
-        if (!parent.contains(key)) fail(ptr, "missing \"" + key + "\"");
-        const json& v = parent.at(key);
-        bool ok = v.type() == type ||
-                  (type == json::value_t::number_integer && v.type() == json::value_t::number_unsigned);
-        if (!ok) fail(ptr + "/" + key, "\"" + key + "\" must be " + typeName);
-        return v;
-    }
-    std::string str(const std::string& ptr, const std::string& key) const {
-        const json& v = need(ptr, key, json::value_t::string, "a string");
-        std::string s = v.get<std::string>();
-        if (s.empty()) fail(ptr + "/" + key, "\"" + key + "\" must not be empty");
-        return s;
-    }
-    long integer(const std::string& ptr, const std::string& key) const {
-        return need(ptr, key, json::value_t::number_integer, "an integer").get<long>();
-    }
-    std::size_t array(const std::string& ptr, const std::string& key) const {
-        return need(ptr, key, json::value_t::array, "an array").size();
-    }
-    bool boolean(const std::string& ptr, const std::string& key, bool fallback) const {
-        if (!has(ptr, key)) return fallback;
-        return need(ptr, key, json::value_t::boolean, "true or false").get<bool>();
-    }
+    using JsonReader::JsonReader;
+    using JsonReader::text;
 
     // A Text must carry every declared language, each non-empty: a screen never shows a gap.
     Text text(const std::string& ptr, const std::string& key, const std::vector<Language>& langs) const {
-        const json& v = need(ptr, key, json::value_t::object, "an object of translations {\"id\": …, \"en\": …}");
-        std::string here = ptr + "/" + key;
-        Text t;
-        for (auto it = v.begin(); it != v.end(); ++it) {
-            if (!it.value().is_string()) fail(here + "/" + it.key(), "translation \"" + it.key() + "\" must be a string");
-            bool declared = false;
-            for (const auto& l : langs) declared |= l.code == it.key();
-            if (!declared) fail(here + "/" + it.key(), "language \"" + it.key() + "\" is not declared in \"languages\"");
-            t.byLang[it.key()] = it.value().get<std::string>();
-        }
-        for (const auto& l : langs) {
-            auto found = t.byLang.find(l.code);
-            if (found == t.byLang.end()) fail(here, "\"" + key + "\" has no \"" + l.code + "\" translation");
-            if (found->second.empty()) fail(here + "/" + l.code, "\"" + key + "\" is empty in \"" + l.code + "\"");
-        }
-        return t;
+        std::vector<std::string> codes;
+        for (const auto& l : langs) codes.push_back(l.code);
+        return JsonReader::text(ptr, key, codes, true);
     }
 
     std::array<Text, 4> fourLabels(const std::string& ptr, const std::vector<Language>& langs) const {
@@ -127,9 +82,6 @@ public:
         }
         return out;
     }
-
-private:
-    const LocatedJson& doc_;
 };
 
 void checkCode(const Reader& r, const std::string& ptr, const std::string& code, std::set<std::string>& seen) {

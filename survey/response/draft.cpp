@@ -79,6 +79,7 @@ std::string cleanComment(std::string_view s) {
 Response ResponseDraft::toResponse(const Instrument& in, const std::string& unitId, const std::string& deviceId,
                                    std::int64_t nowUtc, int utcOffsetMinutes) const {
     Response r;
+    static_cast<Answers&>(r) = *this;      // the answers as given; only the comment is cleaned below
     r.uuid = newUuid();
     r.instrumentId = in.id;
     r.instrumentVersion = in.version;
@@ -86,12 +87,6 @@ Response ResponseDraft::toResponse(const Instrument& in, const std::string& unit
     r.deviceId = deviceId;
     r.createdUtc = nowUtc;
     r.utcOffsetMinutes = utcOffsetMinutes;
-    r.service = service;
-    r.unsur = unsur;
-    r.ham = ham;
-    r.rentan = rentan;
-    r.adil = adil;
-    r.profile = profile;
     r.comment = cleanComment(comment);   // `comment` is a public field: not only the keyboard writes it
     if (startedUtc > 0 && nowUtc >= startedUtc) r.durationSeconds = static_cast<int>(nowUtc - startedUtc);
     r.source = "kiosk";

@@ -15,19 +15,12 @@
 
 namespace sw {
 
-struct ResponseDraft {
+struct ResponseDraft : Answers {
     static constexpr std::size_t kMaxCommentBytes = 1000;   // a comment, not an essay; keeps a row small
     // The keyboard stops first, so what a citizen typed is never cut by cleanComment.
     static_assert(kMaxCommentBytes <= kMaxCommentLength);
 
     std::int64_t startedUtc = 0;                  // welcome → submit duration (misuse rule)
-    std::string service;                          // jenis layanan code
-    std::map<std::string, int> unsur;             // U1..U9 → 1..4
-    std::map<std::string, int> ham;               // H1.. → 0 (tidak tahu) .. 4
-    std::vector<std::string> rentan;              // in the instrument's order
-    std::optional<bool> adil;
-    std::map<std::string, std::string> profile;   // field code → option code
-    std::string comment;
 
     // Multi-select with the exclusive "bukan kelompok rentan": choosing it clears the others,
     // choosing another clears it. Toggling a chosen option un-chooses it.

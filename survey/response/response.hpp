@@ -2,8 +2,10 @@
 // No personal identity: there is no field for a name, address, phone or religion.
 //
 // The shapes of one response, and what each is for:
-//   ResponseDraft   (response/draft.hpp)  the answers while a citizen is at the kiosk; discarded whole
-//   Response        (here)                answers by code: what is submitted, imported or simulated
+//   Answers         (here)                what a citizen answers, by code
+//   ResponseDraft   (response/draft.hpp)  Answers while a citizen is at the kiosk; discarded whole
+//   Response        (here)                Answers with their identity (uuid, unit, time, instrument):
+//                                          what is submitted, imported or simulated
 //   PackedAnswers   (response/packing.hpp) the skm/ham/rentan/profile columns of one Response, packed
 //   PackedRow       (response/packing.hpp) one stored row as views: what the store binds and a bundle
 //                                          line holds (BundleResponse is this type)
@@ -21,7 +23,18 @@ namespace sw {
 // Answer value 0 on a HAM item means "tidak tahu / tidak menggunakan" (excluded from scores).
 constexpr int kTidakTahu = 0;
 
-struct Response {
+// What a citizen answers, by code: the part a ResponseDraft collects and a Response keeps.
+struct Answers {
+    std::string service;                      // jenis layanan code
+    std::map<std::string, int> unsur;         // unsur code → 1..4 (absent: not answered)
+    std::map<std::string, int> ham;           // HAM item code → 0..4
+    std::vector<std::string> rentan;          // kelompok rentan option codes chosen, in the instrument's order
+    std::optional<bool> adil;                 // treated fairly, without discrimination
+    std::map<std::string, std::string> profile; // profile field code → option code
+    std::string comment;
+};
+
+struct Response : Answers {
     std::string uuid;                         // random v4, survives export and merge
     std::string instrumentId;
     int instrumentVersion = 0;
@@ -29,13 +42,6 @@ struct Response {
     std::string deviceId;
     std::int64_t createdUtc = 0;              // seconds since 1970-01-01 UTC
     int utcOffsetMinutes = 420;               // WIB +420, WITA +480, WIT +540
-    std::string service;                      // jenis layanan code
-    std::map<std::string, int> unsur;         // unsur code → 1..4 (absent: not answered)
-    std::map<std::string, int> ham;           // HAM item code → 0..4
-    std::vector<std::string> rentan;          // kelompok rentan option codes chosen
-    std::optional<bool> adil;                 // treated fairly, without discrimination
-    std::map<std::string, std::string> profile; // profile field code → option code
-    std::string comment;
     bool misuse = false;                      // suspected misuse: stored, left out of scores by default
     std::optional<int> durationSeconds;       // welcome → submit (misuse rule)
     std::string source = "kiosk";             // kiosk | paper | simulate | merge

@@ -4,7 +4,7 @@
 
 namespace sw {
 
-const std::array<Migration, 7> kMigrations = {{
+const std::array<Migration, 8> kMigrations = {{
     // 0 → 1: responses with answers by code, the instruments they were answered with.
     {R"sql(
 CREATE TABLE instrument(
@@ -143,6 +143,13 @@ ALTER TABLE trusted_key ADD COLUMN source TEXT NOT NULL DEFAULT 'first-bundle';
 CREATE TABLE revoked_key(
   unit_id TEXT NOT NULL, fingerprint TEXT NOT NULL, revoked_utc INTEGER NOT NULL,
   PRIMARY KEY(unit_id, fingerprint));
+)sql"},
+    // 7 → 8: a unit knows whether it is the built-in demo unit, so its figures are marked DEMO
+    // wherever they show. Stores made before this already hold the demo unit under its fixed id
+    // (assets/demo-unit.json); a unit set up with `init` never is one.
+    {R"sql(
+ALTER TABLE unit ADD COLUMN demo INTEGER NOT NULL DEFAULT 0;
+UPDATE unit SET demo=1 WHERE id='demo-kanim-jaksel';
 )sql"},
 }};
 

@@ -157,19 +157,20 @@ std::optional<Instrument> Store::latestInstrument() {
 }
 
 void Store::setUnit(const UnitInfo& u) {
-    sql::Statement st(db_, "INSERT INTO unit(id,name,instansi,address,kabupaten,province,utc_offset_min,kode_wilayah) "
-                           "VALUES(?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET name=excluded.name, "
+    sql::Statement st(db_, "INSERT INTO unit(id,name,instansi,address,kabupaten,province,utc_offset_min,kode_wilayah,demo) "
+                           "VALUES(?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET name=excluded.name, "
                            "instansi=excluded.instansi, address=excluded.address, kabupaten=excluded.kabupaten, "
-                           "province=excluded.province, utc_offset_min=excluded.utc_offset_min, kode_wilayah=excluded.kode_wilayah");
+                           "province=excluded.province, utc_offset_min=excluded.utc_offset_min, kode_wilayah=excluded.kode_wilayah, "
+                           "demo=excluded.demo");
     st.bind(1, u.id).bind(2, u.name).bind(3, u.instansi).bind(4, u.address).bind(5, u.kabupaten).bind(6, u.province);
-    st.bind(7, u.utcOffsetMinutes).bind(8, u.kodeWilayah).run();
+    st.bind(7, u.utcOffsetMinutes).bind(8, u.kodeWilayah).bind(9, u.demo ? 1 : 0).run();
     setSetting("unit.current", u.id);
 }
 
 std::optional<UnitInfo> Store::unit() {
     std::string id = setting("unit.current");
-    sql::Statement st(db_, id.empty() ? "SELECT id,name,instansi,address,kabupaten,province,utc_offset_min,kode_wilayah FROM unit LIMIT 1"
-                                      : "SELECT id,name,instansi,address,kabupaten,province,utc_offset_min,kode_wilayah FROM unit WHERE id=?");
+    const std::string columns = "SELECT id,name,instansi,address,kabupaten,province,utc_offset_min,kode_wilayah,demo FROM unit";
+    sql::Statement st(db_, id.empty() ? columns + " LIMIT 1" : columns + " WHERE id=?");
     if (!id.empty()) st.bind(1, id);
     if (!st.step()) return std::nullopt;
     UnitInfo u;
@@ -181,6 +182,7 @@ std::optional<UnitInfo> Store::unit() {
     u.province = st.getText(5);
     u.utcOffsetMinutes = static_cast<int>(st.getInt(6));
     u.kodeWilayah = st.getText(7);
+    u.demo = st.getInt(8) != 0;
     return u;
 }
 

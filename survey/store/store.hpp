@@ -33,7 +33,13 @@ struct UnitInfo {
     std::string province;
     std::string kodeWilayah;                 // Kemendagri code of the kabupaten/kota: "36.04"
     int utcOffsetMinutes = 420;              // WIB by default; WITA 480, WIT 540
+    bool demo = false;                       // the built-in demo unit: marked DEMO on every screen,
+                                             // report and bundle so its figures are never taken as real
 };
+
+// The id of the built-in demo unit (assets/demo-unit.json); stores and bundles from before the
+// demo flag existed are judged by it.
+inline constexpr const char* kDemoUnitId = "demo-kanim-jaksel";
 
 // Which responses a query sees. Dates are the unit's local calendar dates, inclusive.
 struct ResponseFilter {
@@ -51,7 +57,7 @@ struct ResponseFilter {
 
 class Store {
 public:
-    static constexpr int kSchemaVersion = 7;
+    static constexpr int kSchemaVersion = 8;
     static constexpr int kApplicationId = 0x53575247; // "SWRG" in the SQLite header: ours, not a stranger's file
 
     struct Options {

@@ -36,6 +36,10 @@ UnitInfo loadUnitFile(const std::string& path) {
     str("kabupaten", u.kabupaten);
     str("province", u.province);
     str("kode_wilayah", u.kodeWilayah);
+    if (j.contains("demo")) {
+        if (!j["demo"].is_boolean()) doc.fail("/demo", "\"demo\" must be true or false");
+        u.demo = j["demo"].get<bool>();
+    }
     std::string zone = "WIB";
     str("zone", zone);
     try {
@@ -73,8 +77,12 @@ void checkUnit(const UnitInfo& u) {
     checkText(u.address, "address", kMaxNameLength);
 }
 
-void initUnit(Store& store, const UnitInfo& u) {
-    checkUnit(u);
+void initUnit(Store& store, const UnitInfo& given) {
+    checkUnit(given);
+    // A unit someone sets up is a real one, whatever the file it came from says: only the
+    // first-start set-up (ensureSetup) makes a demo unit.
+    UnitInfo u = given;
+    u.demo = false;
     sql::Transaction tx(store.db());
     sql::Statement other(store.db(), "SELECT unit_id, count(*) FROM response WHERE unit_id<>? GROUP BY unit_id LIMIT 1");
     other.bind(1, u.id);

@@ -5,7 +5,7 @@
 
 namespace sw {
 
-UnitInfo loadUnitFile(const std::string& path);     // assets/demo-unit.json shape; throws InstrumentError
+UnitInfo loadUnitFile(const std::string& path);     // assets/demo-unit.json shape ("demo": true optional); throws InstrumentError
 
 // A unit id: 3–64 of a–z, 0–9 and '-', starting and ending with a letter or digit ("kanim-serang").
 // It names the unit in every bundle, merge and roll-up, so it is checked wherever it enters.
@@ -15,7 +15,8 @@ void checkKodeWilayah(const std::string& code, const std::string& field);
 // Every field of a unit: id and code as above; names valid UTF-8, no control characters, ≤ 200
 // characters; name, instansi, kabupaten and province not empty. Throws UsageError naming the field.
 void checkUnit(const UnitInfo& u);
-// Sets the store's unit (`suarawarga init`): registers the default instrument when there is none.
+// Sets the store's unit (`suarawarga init`, the unit head's settings): registers the default
+// instrument when there is none. The unit is real from then on (demo = false, whatever `u` says).
 // Refuses (UsageError) to change the id of a unit that has responses.
 void initUnit(Store& store, const UnitInfo& u);
 // Registers the default instrument and the demo unit when the store has none; returns the

@@ -99,7 +99,7 @@ TEST_CASE("restore is refused while the kiosk owns the store, and nothing change
     CHECK(runCli("restore --db " + db + " --from " + copy).status == 0);
 }
 
-TEST_CASE("temp files of a killed export or backup are removed by the next run; a live one is kept", "[security][export]") {
+TEST_CASE("temp files of a killed export or backup are removed by the next run — a live one is kept", "[security][export]") {
     TempDir d;
     const std::string db = d.file("unit.db");
     swtest::fillUnit(db, "unit-a", 5, 23);

@@ -45,7 +45,7 @@ std::string unitBundle(const TempDir& d, const std::string& id, int n, std::uint
 
 } // namespace
 
-TEST_CASE("init gives a unit its own identity and key; bad ids and codes are refused by name", "[security][trust]") {
+TEST_CASE("init gives a unit its own identity and key — bad ids and codes are refused by name", "[security][trust]") {
     TempDir d;
     const std::string db = d.file("serang.db");
     auto r = runCli("init --db " + db + " --id kanim-serang" + kInit);
@@ -83,7 +83,7 @@ TEST_CASE("a unit's id cannot change once it has responses", "[security][trust]"
     CHECK(s.unit()->id == "kanim-serang");
 }
 
-TEST_CASE("merge refuses a key that is not enrolled; enroll by fingerprint, then it merges", "[security][trust]") {
+TEST_CASE("merge refuses a key that is not enrolled — enroll by fingerprint, then it merges", "[security][trust]") {
     TempDir d;
     const std::string b = unitBundle(d, "unit-a", 20, 3);
     const std::string kanwil = d.file("kanwil.db");
@@ -104,7 +104,7 @@ TEST_CASE("merge refuses a key that is not enrolled; enroll by fingerprint, then
     CHECK(merged.out.find("MERGED") != std::string::npos);
 }
 
-TEST_CASE("another key for an enrolled unit is refused; a revoked key is never trusted again", "[security][trust]") {
+TEST_CASE("another key for an enrolled unit is refused — a revoked key is never trusted again", "[security][trust]") {
     TempDir d;
     const std::string genuine = unitBundle(d, "unit-a", 10, 4);
     TempDir other; // the same unit id, an attacker's own key
@@ -259,4 +259,48 @@ TEST_CASE("text from outside is checked, and printed without terminal escapes", 
     CHECK_FALSE(textProblem(std::string(201, 'x'), 200).empty());
     CHECK(textProblem("baris satu\nbaris dua", 2000, true).empty());
     CHECK_FALSE(textProblem("baris satu\nbaris dua", 2000, false).empty());
+}
+
+TEST_CASE("a key rotation signed by the enrolled key moves the unit — one signed by another key does not", "[security][trust]") {
+    TempDir d;
+    const std::string first = unitBundle(d, "unit-r", 5, 30);
+    const std::string kanwil = d.file("kanwil.db");
+    const std::string oldFp = fingerprintOf(d.file("unit-r.db"));
+    REQUIRE(runCli("enroll --db " + kanwil + " --unit unit-r --key '" + oldFp + "'").status == 0);
+    REQUIRE(runCli("merge --into " + kanwil + " " + first).status == 0);
+
+    auto rot = runCli("key --rotate --db " + d.file("unit-r.db"));
+    INFO(rot.out);
+    REQUIRE(rot.status == 0);
+    const std::string newFp = fingerprintOf(d.file("unit-r.db"));
+    CHECK(newFp != oldFp);
+    CHECK(std::filesystem::exists(UnitKey::keyPathFor(d.file("unit-r.db"))));
+    swtest::fillUnit(d.file("unit-r.db"), "unit-r", 3, 31);
+    {
+        Store s(d.file("unit-r.db"));
+        exportBundle(s, UnitKey::loadOrCreate(s), d.file("second.swb"), BundleOptions{});
+    }
+    auto merged = runCli("merge --into " + kanwil + " " + d.file("second.swb"));
+    INFO(merged.out);
+    CHECK(merged.status == 0);
+    {
+        Store k(kanwil);
+        CHECK(enrolledKey(k, "unit-r")->fingerprint == newFp);
+        CHECK(enrolledKey(k, "unit-r")->source == "rotation");
+        CHECK(isRevoked(k, "unit-r", oldFp)); // the old key is retired for good
+    }
+
+    // An attacker with a key of their own writes a statement "unit-r moves to my key", signed by
+    // their own key: refused.
+    TempDir evil;
+    swtest::fillUnit(evil.file("unit-r.db"), "unit-r", 2, 32);
+    {
+        Store s(evil.file("unit-r.db"));
+        UnitKey::loadOrCreate(s);
+        rotateUnitKey(s); // a genuine-looking statement, but from the attacker's first key
+        exportBundle(s, UnitKey::loadOrCreate(s), evil.file("forged.swb"), BundleOptions{});
+    }
+    auto forged = runCli("merge --into " + kanwil + " " + evil.file("forged.swb"));
+    CHECK(forged.status == 5);
+    CHECK(forged.out.find("enrolled with key") != std::string::npos);
 }

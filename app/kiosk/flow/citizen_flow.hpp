@@ -123,6 +123,11 @@ public:
     // The unit head's settings ("kiosk.idle_seconds", "kiosk.languages"), applied between respondents.
     void setIdleSeconds(double s) { settings_.idleSeconds = s; }
     void setOfferedLanguages(std::vector<std::string> codes);   // empty: every language of the instrument
+    // The unit's identity as the unit head saved it (id, time zone): the next response is stored under it.
+    void setUnit(const std::string& unitId, int utcOffsetMinutes) {
+        ctx_.unitId = unitId;
+        ctx_.utcOffsetMinutes = utcOffsetMinutes;
+    }
     // After the instrument changed in place (a new version published): rebuild the pages, reset.
     void rebuild();
     const FlowSettings& settings() const { return settings_; }

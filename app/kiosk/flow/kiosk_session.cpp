@@ -45,6 +45,12 @@ void KioskSession::applyStoreSettings() {
             instrument = *latest;   // the flow refers to this object: rebuild its pages
             flow->rebuild();
         }
+        // The unit head may have set up the unit's own identity (or its time zone) in settings: a
+        // response stored under the old id would belong to a unit the store no longer is.
+        if (auto u = store->unit()) {
+            unit = *u;
+            flow->setUnit(unit.id, unit.utcOffsetMinutes);
+        }
         if (!idleFromCommandLine) {
             double s = std::stod(store->setting("kiosk.idle_seconds", std::to_string(flow->settings().idleSeconds)));
             if (s >= 20 && s <= 3600) flow->setIdleSeconds(s);

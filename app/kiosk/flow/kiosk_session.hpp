@@ -25,8 +25,8 @@ struct KioskSession {
     // Opens (creating on first run, with the default instrument and demo unit) the store at `db`.
     KioskSession(const std::string& db, FlowSettings settings, std::unique_ptr<Speech> speech);
 
-    // Re-reads what the unit head can change: the newest instrument, kiosk.idle_seconds (unless
-    // fixed on the command line), kiosk.languages, the misuse thresholds.
+    // Re-reads what the unit head can change: the unit's identity, the newest instrument,
+    // kiosk.idle_seconds (unless fixed on the command line), kiosk.languages, the misuse thresholds.
     void applyStoreSettings();
     bool idleFromCommandLine = false;
 };

@@ -19,6 +19,19 @@ KioskUi::KioskUi(CitizenFlow& flow, const FontSet& fonts, Submitter& submitter, 
                  KioskUiSettings settings)
     : flow_(flow), fonts_(fonts), submitter_(submitter), store_(store), unitName_(std::move(unitName)), settings_(settings) {
     if (store_) pinLock_ = std::make_unique<PinLock>(*store_);
+    readUnit(false);   // the caller named the unit already
+}
+
+void KioskUi::readUnit(bool withName) {
+    if (!store_) return;
+    try {
+        if (auto u = store_->unit()) {
+            if (withName) unitName_ = u->name;
+            unitDemo_ = u->demo;
+        }
+    } catch (const std::exception&) {
+        // A failed read keeps what the kiosk showed: citizens are never blocked by it.
+    }
 }
 
 KioskUi::~KioskUi() = default;
@@ -78,11 +91,7 @@ void KioskUi::drawAdmin() {
         admin_.reset();
         mode_ = Mode::Citizen;
         if (onAdminClosed) onAdminClosed();
-        try {
-            if (store_)
-                if (auto u = store_->unit()) unitName_ = u->name;   // the unit head may have renamed it
-        } catch (const std::exception&) {
-        }
+        readUnit(true);   // the unit head may have renamed it, or set up a real identity
         flow_.reset();
     }
 }
@@ -208,6 +217,7 @@ void KioskUi::frame(double now) {
     Rect screen{ImVec2(0, 0), io.DisplaySize};
     Ui ui(flow_, theme, fonts_, now, ImGui::GetWindowDrawList(), screen, &widgets_);
     ui.unitName = unitName_;
+    ui.unitDemo = unitDemo_;
     ui.blocked = prompt || swallowed;
     if (mode_ == Mode::Pin) {
         switch (pin_.draw(ui, pinLock_.get())) {

@@ -71,12 +71,14 @@ private:
     void drawCitizen(Ui& ui, double now);
     void drawAdmin();
     std::vector<std::string> operatorWarnings() const;
+    void readUnit(bool withName);   // the demo mark (and the name) from the store
 
     CitizenFlow& flow_;
     const FontSet& fonts_;
     Submitter& submitter_;
     Store* store_;
     std::string unitName_;
+    bool unitDemo_ = false;
     KioskUiSettings settings_;
     Mode mode_ = Mode::Citizen;
     std::vector<Widget> widgets_;

@@ -4,11 +4,30 @@
 
 namespace sw::kiosk {
 
+namespace {
+
+// The demo unit's band across the top: a citizen (and anyone photographing the kiosk) sees that
+// these answers count for no real unit. Returns its bottom edge.
+float demoBand(Ui& ui, float margin) {
+    const Rect s = ui.screen;
+    const float pad = ui.px(3.0f), w = s.w() - 2 * margin;
+    const std::string& label = ui.t("welcome.demo");
+    const float h = ui.textHeight(ui.heading(), label, w - 2 * pad) + 2 * pad;
+    const float top = s.min.y + ui.px(ui.m.marginMm);
+    const Rect band{ImVec2(s.min.x + margin, top), ImVec2(s.max.x - margin, top + h)};
+    ui.dl->AddRectFilled(band.min, band.max, Ui::col(ui.theme.demoBand), ui.px(1.5f));
+    ui.text(ui.heading(), label, ImVec2(band.min.x + pad, band.min.y + pad), w - 2 * pad, ui.theme.demoText, true);
+    return band.max.y;
+}
+
+} // namespace
+
 void WelcomeScreen::draw(Ui& ui) {
     const Rect s = ui.screen;
     float margin = ui.px(ui.m.marginMm) * 2;
     float w = s.w() - 2 * margin;
     float y = s.min.y + s.h() * (ui.flow.modes().seated ? 0.14f : 0.16f);
+    if (ui.unitDemo) y = std::max(y, demoBand(ui, margin) + ui.px(6.0f));
     y += ui.text(ui.body(), ui.unitName, ImVec2(s.min.x + margin, y), w, ui.theme.textMuted, true);
     y += ui.px(6.0f);
     y += ui.text(ui.title(), ui.flow.title(), ImVec2(s.min.x + margin, y), w, ui.theme.text, true);

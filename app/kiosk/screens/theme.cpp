@@ -36,6 +36,9 @@ std::vector<Theme::Pair> Theme::pairs() const {
         {"primary button on background", primary, background, u},
         {"disabled text on disabled", disabledText, disabled, t},
         {"overlay text on overlay", overlayText, overlay, t},
+        // A warning nobody may miss: AAA contrast even in the standard theme.
+        {"demo text on demo band", demoText, demoBand, std::max(7.0, t)},
+        {"demo band on background", demoBand, background, u},
     };
     for (int i = 0; i < 4; ++i) {
         p.push_back({"face ink on face " + std::to_string(i + 1), faceInk, faceFill[i], u});
@@ -72,6 +75,8 @@ const Theme& standardTheme() {
         s.faceOutline = rgbHex(0x1E2A33);
         s.overlay = rgbHex(0xFFFFFF);
         s.overlayText = rgbHex(0x14202B);
+        s.demoBand = rgbHex(0x9B1C1C);
+        s.demoText = rgbHex(0xFFFFFF);
         return s;
     }();
     return t;
@@ -102,6 +107,8 @@ const Theme& highContrastTheme() {
         h.faceOutline = rgbHex(0xFFFFFF);
         h.overlay = rgbHex(0x000000);
         h.overlayText = rgbHex(0xFFFFFF);
+        h.demoBand = rgbHex(0xFFFFFF);   // not yellow: that is the primary button's colour here
+        h.demoText = rgbHex(0x000000);
         return h;
     }();
     return t;

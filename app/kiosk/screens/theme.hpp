@@ -31,6 +31,7 @@ struct Theme {
     Rgb faceOutline;                 // the face's edge against the card
     Rgb overlay;                     // idle prompt card
     Rgb overlayText;
+    Rgb demoBand, demoText;          // the demo unit's band on the welcome screen (≥ 7:1 in every theme)
 
     struct Pair {
         std::string what;

@@ -48,6 +48,7 @@ struct Ui {
     ImDrawList* dl = nullptr;
     Rect screen;
     std::string unitName;                 // shown on the welcome screen
+    bool unitDemo = false;                // the demo unit: the welcome screen says so
 
     Ui(CitizenFlow& f, const Theme& th, const FontSet& fs, double t, ImDrawList* d, Rect s, std::vector<Widget>* rec);
 

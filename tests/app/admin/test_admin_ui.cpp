@@ -109,7 +109,7 @@ TEST_CASE("every screen draws on a simulated store, in Indonesian and English", 
     CHECK(h.area->currentTab() == "settings");
 }
 
-TEST_CASE("tapping a tab shows its screen; the language button switches the strings", "[admin][ui]") {
+TEST_CASE("tapping a tab shows its screen — the language button switches the strings", "[admin][ui]") {
     Headless h;
     CHECK(h.area->currentTab() == "dashboard");
     h.tap(h.t("tab.facility"));
@@ -135,7 +135,7 @@ TEST_CASE("dashboard: the head enters the population for the period", "[admin][u
     CHECK(h.find("##population").x1 > 0);
 }
 
-TEST_CASE("facility: mark items, save a dated assessment; it is kept", "[admin][ui][facility]") {
+TEST_CASE("facility: mark items, save a dated assessment — it is kept", "[admin][ui][facility]") {
     Headless h;
     h.area->showTab("facility");
     h.frame();
@@ -189,6 +189,44 @@ TEST_CASE("settings: change the PIN and publish a new question wording", "[admin
     CHECK(h.host.instrument.version == before + 1);
     CHECK(h.store.latestInstrument()->version == before + 1);
     CHECK(h.host.instrument.findUnsur("U1")->question.in("id").find("(diubah)") != std::string::npos);
+}
+
+TEST_CASE("settings: the unit's identity is checked, its id kept once it has answers, DEMO cleared", "[admin][ui][settings][demo]") {
+    {
+        Headless h;   // the demo unit, with 400 answers
+        REQUIRE(h.store.unit()->demo);
+        h.area->showTab("settings");
+        h.frame();
+        h.tap("##kode");
+        h.type("9");   // 31.719: not NN.NN
+        h.tap(h.t("settings.save_unit"));
+        CHECK(h.area->statusIsError());
+        CHECK_THAT(h.area->statusMessage(), Catch::Contains("kode_wilayah"));
+        CHECK(h.store.unit()->kodeWilayah == "31.71");
+        CHECK(h.store.unit()->demo);
+    }
+    {
+        Headless h;
+        h.area->showTab("settings");
+        h.frame();
+        h.tap("##id");
+        h.type("-baru");
+        h.tap(h.t("settings.save_unit"));
+        CHECK(h.area->statusIsError());
+        CHECK_THAT(h.area->statusMessage(), Catch::Contains("cannot change once it has responses"));
+        CHECK(h.store.unit()->id == kDemoUnitId);
+        CHECK(h.store.unit()->demo);
+    }
+    Headless h;
+    h.area->showTab("settings");
+    h.frame();
+    h.tap("##name");
+    h.type(" Baru");
+    h.tap(h.t("settings.save_unit"));
+    INFO(h.area->statusMessage());
+    CHECK_FALSE(h.area->statusIsError());
+    CHECK(h.store.unit()->name.find(" Baru") != std::string::npos);
+    CHECK_FALSE(h.store.unit()->demo);   // saved as the unit's own identity: no longer the demo
 }
 
 TEST_CASE("every admin string the screens use exists in id and en", "[admin][ui][i18n]") {

@@ -94,7 +94,7 @@ TEST_CASE("export, verify, merge, report: the assessor sees the unit's own figur
     CHECK(sw::enrolledKey(kanwil, "kanim-a")->fingerprint == a.fingerprint);
 }
 
-TEST_CASE("merging is idempotent: the same bundle twice adds nothing; overlaps keep one copy", "[export]") {
+TEST_CASE("merging is idempotent: the same bundle twice adds nothing — overlaps keep one copy", "[export]") {
     swtest::TempDir dir;
     swtest::fillUnit(dir.file("a.db"), "kanim-a", 200, 5);
     const std::string whole = bundleOf(dir.file("a.db"));
@@ -180,7 +180,7 @@ TEST_CASE("truncated, unsigned, newer-format and foreign files are each refused 
     }
 }
 
-TEST_CASE("with --enroll-new a unit's first bundle enrolls its key; another key for that unit is refused", "[export]") {
+TEST_CASE("with --enroll-new a unit's first bundle enrolls its key — another key for that unit is refused", "[export]") {
     swtest::TempDir dir;
     swtest::fillUnit(dir.file("a.db"), "kanim-a", 20, 1);
     swtest::fillUnit(dir.file("impostor.db"), "kanim-a", 20, 2); // same unit id, its own new key

@@ -356,7 +356,7 @@ TEST_CASE("dashboard narrowed to one service", "[admin][dashboard]") {
 
 #include "survey/dashboard/comments.hpp"
 
-TEST_CASE("comments newest first, searchable, with answers; misuse viewable", "[admin][comments]") {
+TEST_CASE("comments newest first, searchable, with answers — misuse viewable", "[admin][comments]") {
     Fixture fx;
     auto extra = make("2026-11-05", 8, 0, all(4), "paspor");
     extra.comment = "Pelayanan ramah, 100% puas";

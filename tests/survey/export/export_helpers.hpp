@@ -23,6 +23,7 @@ inline void fillUnit(const std::string& dbPath, const std::string& unitId, int c
     u.id = unitId;
     u.name = "Unit " + unitId;
     u.utcOffsetMinutes = offsetMinutes;
+    u.demo = false;   // a stand-in for a real unit, not the demo unit it was copied from
     store.setUnit(u);
     sw::Simulator sim(in, u, seed, days, sw::nowUtc());
     std::vector<sw::Response> rs;

@@ -106,7 +106,7 @@ TEST_CASE("a broken checklist is refused with file:line:column", "[admin][facili
         auto at = text.find(R"(, "en": "Ramp"})");
         REQUIRE(at != std::string::npos);
         text.replace(at, 15, "}");
-        CHECK_THROWS_WITH(parseChecklist(text, "bad.json"), Catch::Contains("has no \"en\" text"));
+        CHECK_THROWS_WITH(parseChecklist(text, "bad.json"), Catch::Contains("has no \"en\" translation"));
     }
     SECTION("a bad rule") {
         auto at = text.find(R"("rule": "max", "limit": 6)");
@@ -185,7 +185,7 @@ TEST_CASE("facility scores per criterion with the checklist's weights, gaps in p
     }
 }
 
-TEST_CASE("assessments are dated and kept; earlier ones stay readable", "[admin][facility][store]") {
+TEST_CASE("assessments are dated and kept — earlier ones stay readable", "[admin][facility][store]") {
     swtest::TempDir dir;
     Store store(dir.file("f.db"));
     FacilityAssessment a;
@@ -334,7 +334,7 @@ TEST_CASE("rencana tindak lanjut per period: stored, listed, refused when half-f
     CHECK(tindakLanjutFor(store, p).size() == 1);
 }
 
-TEST_CASE("a question edit makes a new instrument version; old responses keep theirs", "[admin][instrument_edit]") {
+TEST_CASE("a question edit makes a new instrument version — old responses keep theirs", "[admin][instrument_edit]") {
     swtest::TempDir dir;
     Store store(dir.file("i.db"));
     const Instrument& in = swtest::defaultInstrument();
