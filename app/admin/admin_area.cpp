@@ -21,6 +21,10 @@ struct AdminArea::Impl {
     FacilityScreen facility;
     TindakLanjutScreen tindakLanjut;
     SettingsScreen settings;
+
+    // The steps of AdminArea::draw() that need the tab or the screens.
+    void drawTabRow();      // tabs, then language, leave full screen and back at the right end
+    void drawScreen();      // the current tab's screen
 };
 
 AdminArea::AdminArea(AdminHost& host) : impl_(std::make_unique<Impl>(host)) {}
@@ -64,22 +68,15 @@ void lightStyle(ImGuiStyle& s, float pxPerMm) {
     s.GrabMinSize = 4.0f * pxPerMm;
 }
 
-} // namespace
+const std::pair<const char*, const char*> kTabs[] = {{"dashboard", "tab.dashboard"},
+                                                      {"comments", "tab.comments"},
+                                                      {"facility", "tab.facility"},
+                                                      {"tindak_lanjut", "tab.tindak_lanjut"},
+                                                      {"settings", "tab.settings"}};
 
-void AdminArea::draw() {
-    AdminContext& c = impl_->ctx;
-    AdminHost& host = c.host;
-    ui::widgetLog().clear();
-    ImGuiStyle saved = ImGui::GetStyle();
-    lightStyle(ImGui::GetStyle(), host.pxPerMm);
-
-    const ImGuiViewport* vp = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(vp->Pos);
-    ImGui::SetNextWindowSize(vp->Size);
-    ImGui::Begin("##admin", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoBringToFrontOnFocus);
-
-    // Title, unit, tabs, language, back.
-    const std::optional<UnitInfo> unit = host.store ? host.store->unit() : std::nullopt;
+// Title, unit name and the demo badge.
+void drawTitle(AdminContext& c) {
+    const std::optional<UnitInfo> unit = c.host.store ? c.host.store->unit() : std::nullopt;
     ImGui::AlignTextToFramePadding();
     ImGui::SetWindowFontScale(1.3f);
     ImGui::TextUnformatted(c.t("area.title"));
@@ -90,23 +87,26 @@ void AdminArea::draw() {
         ui::sameLineIfFits(widgets::demoBadgeWidth(c.t("area.demo")));
         widgets::demoBadge(c.t("area.demo"));
     }
-    static const std::pair<const char*, const char*> tabs[] = {{"dashboard", "tab.dashboard"},
-                                                               {"comments", "tab.comments"},
-                                                               {"facility", "tab.facility"},
-                                                               {"tindak_lanjut", "tab.tindak_lanjut"},
-                                                               {"settings", "tab.settings"}};
-    // Language, leave full screen and back sit at the right end, as wide as their labels need.
+}
+
+// Language, leave full screen and back sit at the right end, as wide as their labels need.
+float rightGroupWidth(AdminContext& c) {
     const float pad = ImGui::GetStyle().FramePadding.x * 2, sp = ImGui::GetStyle().ItemSpacing.x;
     auto w = [&](const char* label, float minMm) { return std::max(c.mm(minMm), ImGui::CalcTextSize(label).x + pad); };
     float rightW = w("EN", 16) + sp + w(c.t("area.back"), 44);
-    if (host.fullscreen) rightW += sp + w(c.t("area.leave_fullscreen"), 44);
-    // Tabs are 42 mm wide where there is room; at 1280 px they shrink towards their labels so the
-    // whole row (and "back to the kiosk") stays on screen: the widest w ≤ 42 mm whose row,
-    // Σ max(w, label), fits (bisection; a label is never cut).
+    if (c.host.fullscreen) rightW += sp + w(c.t("area.leave_fullscreen"), 44);
+    return rightW;
+}
+
+// Tabs are 42 mm wide where there is room; at 1280 px they shrink towards their labels so the
+// whole row (and "back to the kiosk") stays on screen: the widest w ≤ 42 mm whose row,
+// Σ max(w, label), fits (bisection; a label is never cut).
+float tabWidth(AdminContext& c, float rightW) {
+    const float pad = ImGui::GetStyle().FramePadding.x * 2, sp = ImGui::GetStyle().ItemSpacing.x;
     const float tabRoom = ImGui::GetWindowContentRegionMax().x - ImGui::GetWindowContentRegionMin().x - rightW - sp * 5 - 1;
     auto rowWidth = [&](float tabW) {
         float row = 0;
-        for (const auto& [code, key] : tabs) row += std::max(tabW, ImGui::CalcTextSize(c.t(key)).x + pad);
+        for (const auto& [code, key] : kTabs) row += std::max(tabW, ImGui::CalcTextSize(c.t(key)).x + pad);
         return row;
     };
     float tabW = 0, tooWide = c.mm(42);
@@ -116,11 +116,11 @@ void AdminArea::draw() {
             const float mid = (tabW + tooWide) * 0.5f;
             (rowWidth(mid) <= tabRoom ? tabW : tooWide) = mid;
         }
-    const float tabMm = tabW / host.pxPerMm;
-    for (const auto& [code, key] : tabs) {
-        if (ui::button(c, c.t(key), impl_->tab == code, tabMm)) impl_->tab = code;
-        ImGui::SameLine();
-    }
+    return tabW;
+}
+
+void drawRightGroup(AdminContext& c, float rightW) {
+    AdminHost& host = c.host;
     const float rightX = ImGui::GetWindowContentRegionMax().x - rightW;
     if (ImGui::GetCursorPosX() <= rightX) {
         ImGui::SameLine(rightX);
@@ -135,25 +135,57 @@ void AdminArea::draw() {
         ImGui::SameLine();
     }
     if (ui::button(c, c.t("area.back"), false, 44)) host.requestClose = true;
+}
+
+} // namespace
+
+void AdminArea::Impl::drawTabRow() {
+    const float rightW = rightGroupWidth(ctx);
+    const float tabMm = tabWidth(ctx, rightW) / ctx.host.pxPerMm;
+    for (const auto& [code, key] : kTabs) {
+        if (ui::button(ctx, ctx.t(key), tab == code, tabMm)) tab = code;
+        ImGui::SameLine();
+    }
+    drawRightGroup(ctx, rightW);
+}
+
+void AdminArea::Impl::drawScreen() {
+    if (!ctx.host.store) {
+        ImGui::TextUnformatted(ctx.t("area.no_store"));
+        return;
+    }
+    try {
+        if (tab == "dashboard") dashboard.draw(ctx);
+        else if (tab == "comments") comments.draw(ctx);
+        else if (tab == "facility") facility.draw(ctx);
+        else if (tab == "tindak_lanjut") tindakLanjut.draw(ctx);
+        else if (tab == "settings") settings.draw(ctx);
+    } catch (const std::exception& e) {
+        // The screen boundary: a failed read or write becomes a plain message, never a crash.
+        ctx.say(e.what(), true);
+    }
+}
+
+void AdminArea::draw() {
+    AdminContext& c = impl_->ctx;
+    ui::widgetLog().clear();
+    ImGuiStyle saved = ImGui::GetStyle();
+    lightStyle(ImGui::GetStyle(), c.host.pxPerMm);
+
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(vp->Pos);
+    ImGui::SetNextWindowSize(vp->Size);
+    ImGui::Begin("##admin", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoBringToFrontOnFocus);
+
+    // Title, unit, tabs, language, back.
+    drawTitle(c);
+    impl_->drawTabRow();
     ImGui::Separator();
 
     // The screen, above a one-line status.
     const float status = ImGui::GetFrameHeightWithSpacing();
     ImGui::BeginChild("##screen", ImVec2(0, -status), false);
-    if (!host.store) {
-        ImGui::TextUnformatted(c.t("area.no_store"));
-    } else {
-        try {
-            if (impl_->tab == "dashboard") impl_->dashboard.draw(c);
-            else if (impl_->tab == "comments") impl_->comments.draw(c);
-            else if (impl_->tab == "facility") impl_->facility.draw(c);
-            else if (impl_->tab == "tindak_lanjut") impl_->tindakLanjut.draw(c);
-            else if (impl_->tab == "settings") impl_->settings.draw(c);
-        } catch (const std::exception& e) {
-            // The screen boundary: a failed read or write becomes a plain message, never a crash.
-            c.say(e.what(), true);
-        }
-    }
+    impl_->drawScreen();
     ImGui::EndChild();
     ImGui::Separator();
     if (!c.message.empty())

@@ -39,23 +39,7 @@ std::vector<Target> suggestions(AdminContext& c) {
     return out;
 }
 
-} // namespace
-
-void TindakLanjutScreen::draw(AdminContext& c) {
-    c.refresh();
-    const std::string key = formatDate(c.period.from) + formatDate(c.period.to);
-    if (key != loadedFor) {
-        list = tindakLanjutFor(c.store(), c.period);
-        loadedFor = key;
-        if (form.dueDate.empty()) form.dueDate = formatDate(nextPeriod(c.period).to);
-    }
-    ui::heading(c, c.tf("tl.title", {periodLabel(c.period, c.host.lang)}).c_str());
-    ImGui::TextDisabled("%s", c.t("tl.hint"));
-    ImGui::Spacing();
-
-    // The form.
-    const std::vector<Target> targets = suggestions(c);
-    if (target >= static_cast<int>(targets.size())) target = 0;
+void drawTargetCombo(AdminContext& c, const std::vector<Target>& targets, int& target) {
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(c.t("tl.target"));
     ImGui::SameLine(c.mm(40));
@@ -65,6 +49,56 @@ void TindakLanjutScreen::draw(AdminContext& c) {
             if (ImGui::Selectable((targets[i].label + "##" + std::to_string(i)).c_str(), static_cast<int>(i) == target)) target = static_cast<int>(i);
         ImGui::EndCombo();
     }
+}
+
+// The form as typed, for the dashboard's period and the chosen target.
+TindakLanjut entryFor(const AdminContext& c, const TindakLanjut& form, const Target& tg) {
+    TindakLanjut t = form;
+    t.periodFrom = formatDate(c.period.from);
+    t.periodTo = formatDate(c.period.to);
+    t.targetKind = tg.kind;
+    t.targetCode = tg.code;
+    t.targetLabel = tg.label;
+    return t;
+}
+
+// One row of the plan; true when its remove button was tapped.
+bool drawPlanRow(AdminContext& c, TindakLanjut& t) {
+    bool remove = false;
+    ImGui::PushID(static_cast<int>(t.id));
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ImGui::TextWrapped("%s", t.targetLabel.c_str());
+    ImGui::TableNextColumn();
+    ImGui::TextWrapped("%s", t.action.c_str());
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(t.owner.c_str());
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(t.dueDate.c_str());
+    ImGui::TableNextColumn();
+    // One tap moves it on: rencana → berjalan → selesai → rencana.
+    if (ui::button(c, c.t(("tl.status_" + t.status).c_str()), t.status == "selesai")) {
+        t.status = t.status == "rencana" ? "berjalan" : t.status == "berjalan" ? "selesai" : "rencana";
+        updateTindakLanjut(c.store(), t);
+    }
+    ImGui::TableNextColumn();
+    if (ui::button(c, c.t("tl.remove"))) remove = true;
+    ImGui::PopID();
+    return remove;
+}
+
+} // namespace
+
+void TindakLanjutScreen::loadForPeriod(AdminContext& c) {
+    const std::string key = formatDate(c.period.from) + formatDate(c.period.to);
+    if (key != loadedFor) {
+        list = tindakLanjutFor(c.store(), c.period);
+        loadedFor = key;
+        if (form.dueDate.empty()) form.dueDate = formatDate(nextPeriod(c.period).to);
+    }
+}
+
+void TindakLanjutScreen::drawFields(AdminContext& c) {
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(c.t("tl.action"));
     ImGui::SameLine(c.mm(40));
@@ -77,28 +111,20 @@ void TindakLanjutScreen::draw(AdminContext& c) {
     ImGui::TextUnformatted(c.t("tl.due"));
     ImGui::SameLine();
     ui::inputText("##due", form.dueDate, c.mm(32));
-    ImGui::SameLine();
-    if (ui::button(c, c.t("tl.add"), true)) {
-        const Target& tg = targets[static_cast<std::size_t>(target)];
-        TindakLanjut t = form;
-        t.periodFrom = formatDate(c.period.from);
-        t.periodTo = formatDate(c.period.to);
-        t.targetKind = tg.kind;
-        t.targetCode = tg.code;
-        t.targetLabel = tg.label;
-        try {
-            addTindakLanjut(c.store(), t);
-            list = tindakLanjutFor(c.store(), c.period);
-            form.action.clear();
-            c.say(c.t("tl.added"));
-        } catch (const UsageError& e) {
-            c.say(std::string(c.t("tl.incomplete")) + " (" + e.what() + ")", true);
-        }
-    }
-    ImGui::Spacing();
-    ImGui::Separator();
+}
 
-    // The plan.
+void TindakLanjutScreen::addEntry(AdminContext& c, const TindakLanjut& t) {
+    try {
+        addTindakLanjut(c.store(), t);
+        list = tindakLanjutFor(c.store(), c.period);
+        form.action.clear();
+        c.say(c.t("tl.added"));
+    } catch (const UsageError& e) {
+        c.say(std::string(c.t("tl.incomplete")) + " (" + e.what() + ")", true);
+    }
+}
+
+void TindakLanjutScreen::drawPlan(AdminContext& c) {
     if (list.empty()) ImGui::TextDisabled("%s", c.t("tl.none"));
     if (!list.empty() && ImGui::BeginTable("##plan", 6, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
         ImGui::TableSetupColumn(c.t("tl.target"));
@@ -109,33 +135,35 @@ void TindakLanjutScreen::draw(AdminContext& c) {
         ImGui::TableSetupColumn("");
         ImGui::TableHeadersRow();
         std::int64_t remove = 0;
-        for (TindakLanjut& t : list) {
-            ImGui::PushID(static_cast<int>(t.id));
-            ImGui::TableNextRow();
-            ImGui::TableNextColumn();
-            ImGui::TextWrapped("%s", t.targetLabel.c_str());
-            ImGui::TableNextColumn();
-            ImGui::TextWrapped("%s", t.action.c_str());
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(t.owner.c_str());
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(t.dueDate.c_str());
-            ImGui::TableNextColumn();
-            // One tap moves it on: rencana → berjalan → selesai → rencana.
-            if (ui::button(c, c.t(("tl.status_" + t.status).c_str()), t.status == "selesai")) {
-                t.status = t.status == "rencana" ? "berjalan" : t.status == "berjalan" ? "selesai" : "rencana";
-                updateTindakLanjut(c.store(), t);
-            }
-            ImGui::TableNextColumn();
-            if (ui::button(c, c.t("tl.remove"))) remove = t.id;
-            ImGui::PopID();
-        }
+        for (TindakLanjut& t : list)
+            if (drawPlanRow(c, t)) remove = t.id;
         ImGui::EndTable();
         if (remove != 0) {
             removeTindakLanjut(c.store(), remove);
             list = tindakLanjutFor(c.store(), c.period);
         }
     }
+}
+
+void TindakLanjutScreen::draw(AdminContext& c) {
+    c.refresh();
+    loadForPeriod(c);
+    ui::heading(c, c.tf("tl.title", {periodLabel(c.period, c.host.lang)}).c_str());
+    ImGui::TextDisabled("%s", c.t("tl.hint"));
+    ImGui::Spacing();
+
+    // The form.
+    const std::vector<Target> targets = suggestions(c);
+    if (target >= static_cast<int>(targets.size())) target = 0;
+    drawTargetCombo(c, targets, target);
+    drawFields(c);
+    ImGui::SameLine();
+    if (ui::button(c, c.t("tl.add"), true)) addEntry(c, entryFor(c, form, targets[static_cast<std::size_t>(target)]));
+    ImGui::Spacing();
+    ImGui::Separator();
+
+    // The plan.
+    drawPlan(c);
 }
 
 } // namespace sw::admin

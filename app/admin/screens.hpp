@@ -20,6 +20,14 @@ struct DashboardScreen {
     void draw(AdminContext& c);
     void drawPeriodPicker(AdminContext& c);
     void drawAlerts(AdminContext& c);
+
+private:
+    // The steps of drawPeriodPicker() and draw() that touch the screen's state; the rest are
+    // helpers in screen_dashboard.cpp.
+    void drawPeriodKinds(AdminContext& c);     // month … custom
+    void drawPeriodStepper(AdminContext& c);   // < period label >
+    void drawCustomRange(AdminContext& c);     // from, to, apply
+    void drawPopulationRow(AdminContext& c);   // population served, save, the weighting rule
 };
 
 struct CommentsScreen {
@@ -66,6 +74,13 @@ struct TindakLanjutScreen {
     std::vector<TindakLanjut> list;
     std::string loadedFor;
     void draw(AdminContext& c);
+
+private:
+    // The steps of draw().
+    void loadForPeriod(AdminContext& c);       // the list, when the period changed
+    void drawFields(AdminContext& c);          // action, owner, due date
+    void addEntry(AdminContext& c, const TindakLanjut& t);
+    void drawPlan(AdminContext& c);            // the stored list, status and remove
 };
 
 struct SettingsColumns;   // screen_settings.cpp: the unit side's label and field columns

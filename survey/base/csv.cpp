@@ -4,6 +4,7 @@
 
 namespace sw {
 
+// Kept whole: one state machine over the bytes; splitting it would scatter its state.
 std::vector<CsvRow> parseCsv(std::string_view text, const std::string& fileName) {
     std::vector<CsvRow> rows;
     std::size_t i = 0;

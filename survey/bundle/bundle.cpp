@@ -316,24 +316,33 @@ std::shared_ptr<const Instrument> parsedInstrument(const std::string& body, cons
                                        "it was signed (or damaged in transit); refused");
 }
 
-Bundle readBundle(std::string bytes) {
+namespace {
+
+// Magic, header size and signature, in that order. The signature comes before any header field
+// is read: it covers everything before the trailer (the file's last 96 bytes), the header
+// included, so no field (not even the format version) is trusted before it verifies. Fills the
+// key and fingerprint; returns where the signed bytes end (the trailer's start).
+std::size_t verifiedSignedEnd(const std::string& bytes, Bundle& b) {
     using K = BundleError::Kind;
     if (bytes.size() < sizeof kMagic || std::memcmp(bytes.data(), kMagic, sizeof kMagic) != 0)
         throw BundleError(K::NotABundle, "not a SuaraWarga bundle (the file does not start with \"SWBUNDLE\")");
     if (bytes.size() < kHeaderSize)
         throw BundleError(K::Truncated, "the bundle is truncated (the header is incomplete: " +
                                             std::to_string(bytes.size()) + " bytes)");
-    // The signature first: it covers everything before the trailer (the file's last 96 bytes), the
-    // header included, so no field (not even the format version) is trusted before it verifies.
     if (bytes.size() < kHeaderSize + kTrailerSize) refuseUnsigned(bytes);
     const std::size_t end = bytes.size() - kTrailerSize;
-    Bundle b;
     std::memcpy(b.publicKey.data(), bytes.data() + end, 32);
     Signature sig;
     std::memcpy(sig.data(), bytes.data() + end + 32, 64);
     if (!verifySignature(b.publicKey, sig, std::string_view(bytes.data(), end))) refuseUnsigned(bytes);
     b.fingerprint = fingerprint(b.publicKey);
+    return end;
+}
 
+// The binary header, read only once verifiedSignedEnd passed: format version and payload length.
+// Sets b.formatVersion; returns the payload.
+std::string_view signedPayload(const std::string& bytes, std::size_t end, Bundle& b) {
+    using K = BundleError::Kind;
     const auto version = static_cast<std::uint32_t>(getLe(bytes, 8, 4));
     if (version > kBundleFormatVersion)
         throw BundleError(K::NewerVersion, "the bundle was written by a newer SuaraWarga (bundle format " +
@@ -343,24 +352,30 @@ Bundle readBundle(std::string bytes) {
     const std::uint64_t length = getLe(bytes, 12, 8);
     if (length != end - kHeaderSize) malformed("header", "the announced length disagrees with the signed data");
     b.formatVersion = version;
+    return std::string_view(bytes.data() + kHeaderSize, static_cast<std::size_t>(length));
+}
 
-    const std::string_view payload(bytes.data() + kHeaderSize, static_cast<std::size_t>(length));
-    b.id = payloadId(payload);
-    // Format 2: the JSON header is the first line, the response lines follow. Format 1: all JSON.
-    const std::size_t headEnd = version >= 2 ? payload.find('\n') : payload.size();
-    if (headEnd == std::string_view::npos) malformed("payload", "no newline after the header");
-    const std::string_view headText = payload.substr(0, headEnd);
+json parseHead(std::string_view headText) {
     if (!depthWithin(headText, kMaxDepth)) malformed("payload", "nested too deeply");
     json j = json::parse(headText.begin(), headText.end(), nullptr, false);
     if (j.is_discarded()) malformed("payload", "not valid JSON");
+    return j;
+}
+
+// The head's own fields: format, its version (must match the signed header's), the key it names
+// (must be the signing key), when it was written.
+void readHeadFormat(const json& j, Bundle& b) {
     if (str(j, "format", "payload") != "suarawarga-bundle") malformed("payload", "\"format\" is not suarawarga-bundle");
-    if (integer(member(j, "format_version", "payload"), "payload/format_version", 0, 0xffffffffLL) != version)
+    if (integer(member(j, "format_version", "payload"), "payload/format_version", 0, 0xffffffffLL) != b.formatVersion)
         malformed("payload", "format_version differs from the header");
     PublicKey inner{};
     if (!fromHex(str(j, "public_key", "payload"), inner.data(), inner.size()) || inner != b.publicKey)
-        throw BundleError(K::KeyMismatch, "the bundle names public key inside its data that is not the key it was "
-                                          "signed with; refused");
+        throw BundleError(BundleError::Kind::KeyMismatch, "the bundle names public key inside its data that is not the key it was "
+                                                          "signed with; refused");
     b.createdUtc = integer(member(j, "created_utc", "payload"), "payload/created_utc", 0, 253402300799LL);
+}
+
+void readUnit(const json& j, Bundle& b) {
     const json& u = member(j, "unit", "payload");
     b.unit.id = str(u, "id", "unit");
     if (b.unit.id.empty()) malformed("unit", "\"id\" is empty");
@@ -387,10 +402,10 @@ Bundle readBundle(std::string bytes) {
     } else {
         b.unit.demo = b.unit.id == kDemoUnitId;
     }
-    const json& period = member(j, "period", "payload");
-    b.from = optDate(member(period, "from", "period"), "period/from");
-    b.to = optDate(member(period, "to", "period"), "period/to");
+}
 
+// Each instrument the responses name, with its body parsed and checked against its id/version.
+void readInstruments(const json& j, Bundle& b) {
     const json& ins = member(j, "instruments", "payload");
     if (!ins.is_array()) malformed("instruments", "must be a list");
     for (std::size_t i = 0; i < ins.size(); ++i) {
@@ -411,19 +426,45 @@ Bundle readBundle(std::string bytes) {
         b.layouts.push_back(std::make_shared<const PackedLayout>(in));
         b.instruments.push_back(std::move(bi));
     }
+}
+
+// The responses, checked against the count the head announces. Format 2 keeps `bytes` (moved
+// from: the rows are read where they are, from rowsBegin to end); format 1 repacks its JSON.
+void readResponses(const json& j, Bundle& b, std::string& bytes, std::size_t rowsBegin, std::size_t end) {
     const std::int64_t announced = integer(member(member(j, "counts", "payload"), "responses", "counts"), "counts/responses", 0,
                                            1LL << 40);
-    if (version >= 2) {
+    if (b.formatVersion >= 2) {
         if (member(j, "columns", "payload") != json(bundleColumns()))
-            malformed("columns", "the response columns are not those of bundle format " + std::to_string(version));
+            malformed("columns", "the response columns are not those of bundle format " + std::to_string(b.formatVersion));
         b.rows = std::make_shared<std::string>(std::move(bytes)); // the payload stays where it is
-        b.responses = parseBundleRows(*b.rows, kHeaderSize + headEnd + 1, end, b.layouts);
+        b.responses = parseBundleRows(*b.rows, rowsBegin, end, b.layouts);
     } else {
         b.rows = std::make_shared<std::string>(formatOneRows(j, b));
         b.responses = parseBundleRows(*b.rows, 0, b.rows->size(), b.layouts);
     }
     if (announced != static_cast<std::int64_t>(b.responses.size()))
         malformed("counts", "announces " + std::to_string(announced) + " responses, holds " + std::to_string(b.responses.size()));
+}
+
+} // namespace
+
+Bundle readBundle(std::string bytes) {
+    Bundle b;
+    // The signature first (a security property): nothing below reads an unverified byte.
+    const std::size_t end = verifiedSignedEnd(bytes, b);
+    const std::string_view payload = signedPayload(bytes, end, b);
+    b.id = payloadId(payload);
+    // Format 2: the JSON header is the first line, the response lines follow. Format 1: all JSON.
+    const std::size_t headEnd = b.formatVersion >= 2 ? payload.find('\n') : payload.size();
+    if (headEnd == std::string_view::npos) malformed("payload", "no newline after the header");
+    const json j = parseHead(payload.substr(0, headEnd));
+    readHeadFormat(j, b);
+    readUnit(j, b);
+    const json& period = member(j, "period", "payload");
+    b.from = optDate(member(period, "from", "period"), "period/from");
+    b.to = optDate(member(period, "to", "period"), "period/to");
+    readInstruments(j, b);
+    readResponses(j, b, bytes, kHeaderSize + headEnd + 1, end);
     if (auto it = j.find("facility"); it != j.end()) b.facility = *it;
     if (auto it = j.find("key_rotation"); it != j.end()) b.keyRotation = rotationFromJson(*it);
     if (auto it = j.find("extra"); it != j.end() && it->is_object()) b.extra = *it;

@@ -88,21 +88,10 @@ const std::string& rentanCell(VersionCells& c, std::string_view packed) {
     return c.rentanCell.emplace(c.keys.emplace_back(packed), escaped(joined)).first->second;
 }
 
-} // namespace
-
-std::int64_t exportCsv(Store& store, const std::string& path, CsvExportOptions opt) {
-    auto latest = store.latestInstrument();
-    if (!latest) throw ExportError(ExportError::Kind::Format, store.path() + ": no instrument registered, nothing to export");
-    const Instrument& in = *latest;
-    const Translations tr = Translations::loadArea("export");
-    const std::string& lang = opt.lang;
-    auto t = [&](const char* key) -> const std::string& { return tr.get(key, lang); };
-
-    AtomicOutput out(path);
-    std::string buf = "\xEF\xBB\xBF"; // BOM: Excel then reads the file as UTF-8
-    // Header: fixed columns, then unsur by code and name, profile, HAM items, the rest.
+// The header row: fixed columns, then unsur by code and name, profile, HAM items, the rest.
+void appendHeader(std::string& buf, const Instrument& in, const Translations& tr, const std::string& lang) {
     for (const char* key : {"csv.no", "csv.uuid", "csv.unit", "csv.local_time", "csv.zone", "csv.service"}) {
-        field(buf, t(key));
+        field(buf, tr.get(key, lang));
         buf += ',';
     }
     for (const auto& u : in.unsur) {
@@ -118,79 +107,119 @@ std::int64_t exportCsv(Store& store, const std::string& path, CsvExportOptions o
         buf += ',';
     }
     for (const char* key : {"csv.rentan", "csv.adil", "csv.comment", "csv.misuse", "csv.source"}) {
-        field(buf, t(key));
+        field(buf, tr.get(key, lang));
         buf += ',';
     }
-    field(buf, t("csv.instrument"));
+    field(buf, tr.get("csv.instrument", lang));
     buf += "\r\n";
+}
 
-    const std::string& yes = t("common.yes");
-    const std::string& no = t("common.no");
+// What every row of one export shares: the newest instrument's columns and the words for yes/no.
+struct RowContext {
+    const Instrument& in;
+    const std::string& lang;
+    const std::string& yes;
+    const std::string& no;
+    const std::vector<std::string>& unsurCodes;
+    const std::vector<std::string>& hamCodes;
+};
+
+// One worker thread's caches: the column map and cells of the version last seen, the unit cell.
+struct RowState {
+    ColumnMap columns;
+    std::map<const PackedLayout*, VersionCells> cellsByVersion;
+    const PackedLayout* lastLayout = nullptr;
+    VersionCells* cells = nullptr;
+    std::string lastUnit, unitCell;
+};
+
+// The columns after "No": uuid, unit, local time, zone, service.
+void appendWhoWhen(const RowState& s, const ExportRow& r, std::string& line) {
+    line += ',';
+    line.append(r.uuid);
+    line += ',';
+    line += s.unitCell;
+    line += ',';
+    char when[25];
+    formatLocalDateTime(when, r.createdUtc, r.utcOffsetMinutes);
+    line.append(when, sizeof when);
+    line += ',';
+    if (r.utcOffsetMinutes == 420) line += "WIB";
+    else line += zoneName(r.utcOffsetMinutes);
+    line += ',';
+    if (const std::string* label = find(s.cells->service, r.service)) line += *label;
+    else field(line, r.service);
+    line += ',';
+}
+
+// The answer columns to the end of the line: unsur, profile, HAM, rentan, adil, comment, misuse,
+// source, instrument.
+void appendAnswers(RowState& s, const RowContext& x, const ExportRow& r, std::string& line) {
+    for (std::size_t j = 0; j < x.unsurCodes.size(); ++j) {
+        if (char c = s.columns.unsur(r, j)) line += c;
+        line += ',';
+    }
+    line += profileCells(*s.cells, x.in, r.profile);
+    for (std::size_t j = 0; j < x.hamCodes.size(); ++j) {
+        if (char c = s.columns.ham(r, j)) line += c;
+        line += ',';
+    }
+    line += rentanCell(*s.cells, r.rentan);
+    line += ',';
+    if (r.adil) line += *r.adil ? x.yes : x.no;
+    line += ',';
+    field(line, r.comment);
+    line += ',';
+    line += r.misuse ? x.yes : x.no;
+    line += ',';
+    field(line, r.source);
+    line += ',';
+    line += s.cells->key;
+    line += "\r\n";
+}
+
+// One data row without its "No" cell (written in order by exportCsv when the rows come back).
+void formatRow(RowState& s, const RowContext& x, const ExportRow& r, std::string& line) {
+    if (r.layout != s.lastLayout) {
+        s.lastLayout = r.layout;
+        s.columns.use(*r.layout);
+        auto it = s.cellsByVersion.find(r.layout);
+        if (it == s.cellsByVersion.end()) it = s.cellsByVersion.emplace(r.layout, cellsOf(r.layout->instrument(), x.in, x.lang)).first;
+        s.cells = &it->second;
+    }
+    if (r.unitId != s.lastUnit) {
+        s.lastUnit.assign(r.unitId);
+        s.unitCell = escaped(r.unitId);
+    }
+    appendWhoWhen(s, r, line);
+    appendAnswers(s, x, r, line);
+}
+
+} // namespace
+
+std::int64_t exportCsv(Store& store, const std::string& path, CsvExportOptions opt) {
+    auto latest = store.latestInstrument();
+    if (!latest) throw ExportError(ExportError::Kind::Format, store.path() + ": no instrument registered, nothing to export");
+    const Instrument& in = *latest;
+    const Translations tr = Translations::loadArea("export");
+    const std::string& lang = opt.lang;
+
+    AtomicOutput out(path);
+    std::string buf = "\xEF\xBB\xBF"; // BOM: Excel then reads the file as UTF-8
+    appendHeader(buf, in, tr, lang);
+
+    const std::string& yes = tr.get("common.yes", lang);
+    const std::string& no = tr.get("common.no", lang);
     std::vector<std::string> unsurCodes, hamCodes;
     for (const auto& u : in.unsur) unsurCodes.push_back(u.code);
     for (const auto& h : in.ham.items) hamCodes.push_back(h.code);
+    const RowContext ctx{in, lang, yes, no, unsurCodes, hamCodes};
 
     // Each worker thread formats with its own caches (formatResponsesInParallel); the "No" column
     // is written here, in order, when the rows come back.
     auto makeFormatter = [&]() -> RowFormatter {
-        struct State {
-            ColumnMap columns;
-            std::map<const PackedLayout*, VersionCells> cellsByVersion;
-            const PackedLayout* lastLayout = nullptr;
-            VersionCells* cells = nullptr;
-            std::string lastUnit, unitCell;
-        };
-        auto st = std::make_shared<State>(State{ColumnMap(unsurCodes, hamCodes), {}, nullptr, nullptr, {}, {}});
-        return [st, &in, &lang, &yes, &no, &unsurCodes, &hamCodes](const ExportRow& r, std::string& line) {
-            State& s = *st;
-            if (r.layout != s.lastLayout) {
-                s.lastLayout = r.layout;
-                s.columns.use(*r.layout);
-                auto it = s.cellsByVersion.find(r.layout);
-                if (it == s.cellsByVersion.end()) it = s.cellsByVersion.emplace(r.layout, cellsOf(r.layout->instrument(), in, lang)).first;
-                s.cells = &it->second;
-            }
-            if (r.unitId != s.lastUnit) {
-                s.lastUnit.assign(r.unitId);
-                s.unitCell = escaped(r.unitId);
-            }
-            line += ',';
-            line.append(r.uuid);
-            line += ',';
-            line += s.unitCell;
-            line += ',';
-            char when[25];
-            formatLocalDateTime(when, r.createdUtc, r.utcOffsetMinutes);
-            line.append(when, sizeof when);
-            line += ',';
-            if (r.utcOffsetMinutes == 420) line += "WIB";
-            else line += zoneName(r.utcOffsetMinutes);
-            line += ',';
-            if (const std::string* label = find(s.cells->service, r.service)) line += *label;
-            else field(line, r.service);
-            line += ',';
-            for (std::size_t j = 0; j < unsurCodes.size(); ++j) {
-                if (char c = s.columns.unsur(r, j)) line += c;
-                line += ',';
-            }
-            line += profileCells(*s.cells, in, r.profile);
-            for (std::size_t j = 0; j < hamCodes.size(); ++j) {
-                if (char c = s.columns.ham(r, j)) line += c;
-                line += ',';
-            }
-            line += rentanCell(*s.cells, r.rentan);
-            line += ',';
-            if (r.adil) line += *r.adil ? yes : no;
-            line += ',';
-            field(line, r.comment);
-            line += ',';
-            line += r.misuse ? yes : no;
-            line += ',';
-            field(line, r.source);
-            line += ',';
-            line += s.cells->key;
-            line += "\r\n";
-        };
+        auto st = std::make_shared<RowState>(RowState{ColumnMap(unsurCodes, hamCodes), {}, nullptr, nullptr, {}, {}});
+        return [st, &ctx](const ExportRow& r, std::string& line) { formatRow(*st, ctx, r, line); };
     };
     std::int64_t rows = 0;
     buf.reserve(2u << 20);

@@ -314,16 +314,14 @@ void writeHam(Store& store, const ResponseFilter& f, Sheet ham, const Book& b) {
 // [SECTION] Sheet Fasilitas — the latest self-assessment for the period, if any.
 
 // One item's measured values: "code value unit (rule limit) verdict", joined by "; ".
-std::string facilityMeasures(const nlohmann::json& item) {
+std::string facilityMeasures(const nlohmann::json& item, const std::string& lang) {
     std::string measures;
     for (const auto& m : item["measures"]) {
         if (m["value"].is_null()) continue;
-        char buf[128];
-        std::snprintf(buf, sizeof buf, "%s %.1f %s (%s %.1f) %s", m["code"].get<std::string>().c_str(), m["value"].get<double>(),
-                      m["unit"].get<std::string>().c_str(), m["rule"] == "max" ? "≤" : "≥", m["limit"].get<double>(),
-                      m["verdict"] == "pass" ? "✓" : "✗");
         if (!measures.empty()) measures += "; ";
-        measures += buf;
+        measures += m["code"].get<std::string>() + " " + formatNumber(m["value"].get<double>(), 1, lang) + " " +
+                    m["unit"].get<std::string>() + " (" + (m["rule"] == "max" ? "≤ " : "≥ ") +
+                    formatNumber(m["limit"].get<double>(), 1, lang) + ") " + (m["verdict"] == "pass" ? "✓" : "✗");
     }
     return measures;
 }
@@ -355,7 +353,7 @@ void writeFasilitas(Store& store, const ResponseFilter& filter, Sheet fac, const
         fac.text(fr, 0, item["code"].get<std::string>() + " " + name.in(b.lang));
         std::string st = item["status"].get<std::string>();
         fac.text(fr, 1, st.empty() ? "-" : b.t(("facility.status." + st).c_str()));
-        fac.text(fr, 2, facilityMeasures(item));
+        fac.text(fr, 2, facilityMeasures(item, b.lang));
         fac.text(fr, 3, item["note"].get<std::string>());
         fac.num(fr, 4, static_cast<double>(item["evidence"].size()));
     }

@@ -57,27 +57,28 @@ double criterionWeight(const FacilityChecklist& c, const std::string& code) {
     return cr ? cr->weight : 0;
 }
 
-} // namespace
-
-FacilityScore scoreFacility(const FacilityChecklist& c, const FacilityAssessment& a, const std::vector<std::string>& services) {
-    FacilityScore s;
+// What scoring adds up per criterion code: Σ score and count of what was answered, and how many
+// things were asked.
+struct Tally {
     std::map<std::string, std::pair<double, int>> sums; // criterion → Σ score, count
     std::map<std::string, int> totals;
+};
 
+void scoreItems(const FacilityChecklist& c, const FacilityAssessment& a, Tally& t, std::vector<FacilityGap>& gaps) {
     for (const FacilityItem& item : c.items) {
-        ++totals[item.criterion];
+        ++t.totals[item.criterion];
         auto it = a.items.find(item.code);
         const FacilityAnswer* ans = it == a.items.end() ? nullptr : &it->second;
         const FacilityStatus st = ans ? ans->status : FacilityStatus::Unset;
         FacilityGap base{FacilityGap::Kind::Unanswered, item.code, "", 0, 0, "", item.criterion, item.source, item.priority};
         if (st == FacilityStatus::Unset) {
-            s.gaps.push_back(base);
+            gaps.push_back(base);
             continue;
         }
         double score = st == FacilityStatus::Ada ? c.scores.ada : st == FacilityStatus::Proses ? c.scores.proses : c.scores.tidak;
         if (st == FacilityStatus::Tidak) {
             base.kind = FacilityGap::Kind::Missing;
-            s.gaps.push_back(base);
+            gaps.push_back(base);
         } else {
             // Measured values judged against Permen PUPR 14/2017 (limits from the checklist file).
             for (const FacilityMeasure& m : item.measures) {
@@ -90,46 +91,54 @@ FacilityScore scoreFacility(const FacilityChecklist& c, const FacilityAssessment
                 g.value = mv->second;
                 g.limit = m.limit;
                 g.source = m.source;
-                s.gaps.push_back(g);
+                gaps.push_back(g);
             }
             if (st == FacilityStatus::Proses) {
                 base.kind = FacilityGap::Kind::InProgress;
-                s.gaps.push_back(base);
+                gaps.push_back(base);
             }
         }
-        sums[item.criterion].first += score;
-        sums[item.criterion].second += 1;
+        t.sums[item.criterion].first += score;
+        t.sums[item.criterion].second += 1;
     }
+}
 
-    // Petugas siaga melayani kelompok rentan: Ada / Tidak.
-    ++totals[c.petugasCriterion];
+// Petugas siaga melayani kelompok rentan: Ada / Tidak.
+void scorePetugas(const FacilityChecklist& c, const FacilityAssessment& a, Tally& t, std::vector<FacilityGap>& gaps) {
+    ++t.totals[c.petugasCriterion];
     if (a.petugas == FacilityStatus::Unset) {
-        s.gaps.push_back({FacilityGap::Kind::Unanswered, "petugas_siaga", "", 0, 0, "", c.petugasCriterion, c.petugasSource, 1});
+        gaps.push_back({FacilityGap::Kind::Unanswered, "petugas_siaga", "", 0, 0, "", c.petugasCriterion, c.petugasSource, 1});
     } else {
         const bool ada = a.petugas == FacilityStatus::Ada;
-        sums[c.petugasCriterion].first += ada ? c.scores.ada : a.petugas == FacilityStatus::Proses ? c.scores.proses : c.scores.tidak;
-        sums[c.petugasCriterion].second += 1;
+        t.sums[c.petugasCriterion].first += ada ? c.scores.ada : a.petugas == FacilityStatus::Proses ? c.scores.proses : c.scores.tidak;
+        t.sums[c.petugasCriterion].second += 1;
         if (!ada)
-            s.gaps.push_back({FacilityGap::Kind::PetugasMissing, "petugas_siaga", "", 0, 0, "", c.petugasCriterion, c.petugasSource, 1});
+            gaps.push_back({FacilityGap::Kind::PetugasMissing, "petugas_siaga", "", 0, 0, "", c.petugasCriterion, c.petugasSource, 1});
     }
+}
 
-    // Kepatuhan terhadap standar pelayanan, per service type.
+// Kepatuhan terhadap standar pelayanan, per service type.
+void scoreKepatuhan(const FacilityChecklist& c, const FacilityAssessment& a, const std::vector<std::string>& services, Tally& t,
+                    std::vector<FacilityGap>& gaps) {
     double best = 0;
     for (const auto& l : c.kepatuhanLevels) best = std::max(best, l.score);
     for (const std::string& svc : services) {
-        ++totals[c.kepatuhanCriterion];
+        ++t.totals[c.kepatuhanCriterion];
         auto it = a.kepatuhan.find(svc);
         const KepatuhanLevel* l = it == a.kepatuhan.end() ? nullptr : c.findLevel(it->second);
         if (!l) {
-            s.gaps.push_back({FacilityGap::Kind::Unanswered, svc, "", 0, 0, "", c.kepatuhanCriterion, c.kepatuhanSource, 2});
+            gaps.push_back({FacilityGap::Kind::Unanswered, svc, "", 0, 0, "", c.kepatuhanCriterion, c.kepatuhanSource, 2});
             continue;
         }
-        sums[c.kepatuhanCriterion].first += l->score;
-        sums[c.kepatuhanCriterion].second += 1;
+        t.sums[c.kepatuhanCriterion].first += l->score;
+        t.sums[c.kepatuhanCriterion].second += 1;
         if (l->score < best)
-            s.gaps.push_back({FacilityGap::Kind::KepatuhanLow, svc, "", 0, 0, l->code, c.kepatuhanCriterion, c.kepatuhanSource, 2});
+            gaps.push_back({FacilityGap::Kind::KepatuhanLow, svc, "", 0, 0, l->code, c.kepatuhanCriterion, c.kepatuhanSource, 2});
     }
+}
 
+// Per criterion in the checklist's order, then the weighted mean over those with data.
+void weighCriteria(const FacilityChecklist& c, const FacilityAssessment& a, Tally& t, FacilityScore& s) {
     double wsum = 0, total = 0;
     for (const FacilityCriterion& cr : c.criteria) {
         CriterionScore cs;
@@ -144,9 +153,9 @@ FacilityScore scoreFacility(const FacilityChecklist& c, const FacilityAssessment
                 cs.score = *a.citizenIndex;
             }
         } else {
-            cs.total = totals[cr.code];
-            auto it = sums.find(cr.code);
-            if (it != sums.end() && it->second.second > 0) {
+            cs.total = t.totals[cr.code];
+            auto it = t.sums.find(cr.code);
+            if (it != t.sums.end() && it->second.second > 0) {
                 cs.hasData = true;
                 cs.answered = it->second.second;
                 cs.score = it->second.first / it->second.second;
@@ -159,6 +168,17 @@ FacilityScore scoreFacility(const FacilityChecklist& c, const FacilityAssessment
         s.criteria.push_back(cs);
     }
     s.total = wsum > 0 ? total / wsum : 0;
+}
+
+} // namespace
+
+FacilityScore scoreFacility(const FacilityChecklist& c, const FacilityAssessment& a, const std::vector<std::string>& services) {
+    FacilityScore s;
+    Tally t;
+    scoreItems(c, a, t, s.gaps);
+    scorePetugas(c, a, t, s.gaps);
+    scoreKepatuhan(c, a, services, t, s.gaps);
+    weighCriteria(c, a, t, s);
 
     std::stable_sort(s.gaps.begin(), s.gaps.end(), [&c](const FacilityGap& x, const FacilityGap& y) {
         return std::make_tuple(severity(x, c), x.priority, -criterionWeight(c, x.criterion)) <

@@ -18,31 +18,29 @@ using nlohmann::json;
 
 const std::vector<std::string> kChecklistLanguages = {"id", "en"}; // shown to the head in both
 
-} // namespace
+void needSource(const JsonReader& r, const FacilityChecklist& c, const std::string& ptr, const std::string& code) {
+    if (!c.findSource(code)) r.fail(ptr, "unknown rule source \"" + code + "\" (declare it under \"sources\")");
+}
 
+void needCriterion(const JsonReader& r, const FacilityChecklist& c, const std::string& ptr, const std::string& code) {
+    if (!c.findCriterion(code)) r.fail(ptr, "unknown criterion \"" + code + "\" (declare it under \"criteria\")");
+}
 
-const FacilityItem* FacilityChecklist::findItem(const std::string& c) const { return findByCode(items, c); }
-const RuleSource* FacilityChecklist::findSource(const std::string& c) const { return findByCode(sources, c); }
-const FacilityCriterion* FacilityChecklist::findCriterion(const std::string& c) const { return findByCode(criteria, c); }
-const KepatuhanLevel* FacilityChecklist::findLevel(const std::string& c) const { return findByCode(kepatuhanLevels, c); }
+// The steps of parseChecklist, in the order the file is checked: the first problem found wins.
+// Sources and criteria come first: the items, petugas and kepatuhan name them.
 
-FacilityChecklist parseChecklist(const std::string& jsonText, const std::string& fileName) {
-    LocatedJson doc = LocatedJson::parse(jsonText, fileName);
-    JsonReader r{doc};
-    const json& j = doc.root();
-    if (!j.is_object()) r.fail("", "a facility checklist must be a JSON object");
+void parseHeader(JsonReader& r, FacilityChecklist& c) {
     if (r.str("", "format") != "suarawarga-facility-checklist")
         r.fail("/format", "\"format\" must be \"suarawarga-facility-checklist\"");
     if (r.number("", "format_version") != 1) r.fail("/format_version", "this program reads format_version 1");
-
-    FacilityChecklist c;
-    c.sourceFile = fileName;
     c.id = r.str("", "id");
     const json& ver = r.at("", "version");
     if (!ver.is_number_integer() || ver.get<int>() < 1) r.fail("/version", "\"version\" must be a whole number ≥ 1");
     c.version = ver.get<int>();
     c.title = r.text("", "title", kChecklistLanguages);
+}
 
+void parseSources(JsonReader& r, FacilityChecklist& c) {
     std::set<std::string> seen;
     const json& sources = r.list("", "sources");
     for (std::size_t i = 0; i < sources.size(); ++i) {
@@ -57,11 +55,10 @@ FacilityChecklist parseChecklist(const std::string& jsonText, const std::string&
         }
         c.sources.push_back(std::move(s));
     }
-    auto needSource = [&](const std::string& ptr, const std::string& code) {
-        if (!c.findSource(code)) r.fail(ptr, "unknown rule source \"" + code + "\" (declare it under \"sources\")");
-    };
+}
 
-    seen.clear();
+void parseCriteria(JsonReader& r, FacilityChecklist& c) {
+    std::set<std::string> seen;
     const json& criteria = r.list("", "criteria");
     double totalWeight = 0;
     for (std::size_t i = 0; i < criteria.size(); ++i) {
@@ -76,10 +73,9 @@ FacilityChecklist parseChecklist(const std::string& jsonText, const std::string&
         c.criteria.push_back(std::move(cr));
     }
     if (totalWeight <= 0) r.fail("/criteria", "at least one criterion needs a weight above 0");
-    auto needCriterion = [&](const std::string& ptr, const std::string& code) {
-        if (!c.findCriterion(code)) r.fail(ptr, "unknown criterion \"" + code + "\" (declare it under \"criteria\")");
-    };
+}
 
+void parseStatusScores(JsonReader& r, FacilityChecklist& c) {
     const json& ss = r.at("", "status_scores");
     c.scores.ada = r.number("/status_scores", "ada");
     c.scores.proses = r.number("/status_scores", "proses");
@@ -89,63 +85,76 @@ FacilityChecklist parseChecklist(const std::string& jsonText, const std::string&
         double v = ss[k].get<double>();
         if (v < 0 || v > 100) r.fail(std::string("/status_scores/") + k, "a score must be between 0 and 100");
     }
+}
 
-    seen.clear();
+// One measure of an item at `mp`; `measureCodes` holds "item/measure" over the whole checklist.
+FacilityMeasure parseMeasure(JsonReader& r, const FacilityChecklist& c, const std::string& mp, const json& node,
+                             const std::string& itemCode, std::set<std::string>& measureCodes) {
+    FacilityMeasure m;
+    m.code = r.str(mp, "code");
+    if (!measureCodes.insert(itemCode + "/" + m.code).second) r.fail(mp + "/code", "duplicate measure \"" + m.code + "\"");
+    m.name = r.text(mp, "name", kChecklistLanguages);
+    m.unit = r.str(mp, "unit");
+    const std::string rule = r.str(mp, "rule");
+    if (rule == "max") m.rule = FacilityMeasure::Rule::Max;
+    else if (rule == "min") m.rule = FacilityMeasure::Rule::Min;
+    else r.fail(mp + "/rule", "\"rule\" must be \"max\" (value ≤ limit) or \"min\" (value ≥ limit)");
+    m.limit = r.number(mp, "limit");
+    if (m.limit <= 0) r.fail(mp + "/limit", "\"limit\" must be above 0");
+    m.source = r.str(mp, "source");
+    needSource(r, c, mp + "/source", m.source);
+    if (node.contains("note")) m.note = r.text(mp, "note", kChecklistLanguages);
+    return m;
+}
+
+FacilityItem parseItem(JsonReader& r, const FacilityChecklist& c, const std::string& p, const json& node,
+                       std::set<std::string>& seen, std::set<std::string>& measureCodes) {
+    FacilityItem it;
+    it.code = r.str(p, "code");
+    r.unique(p + "/code", it.code, seen);
+    it.name = r.text(p, "name", kChecklistLanguages);
+    it.criterion = r.str(p, "criterion");
+    needCriterion(r, c, p + "/criterion", it.criterion);
+    it.source = r.str(p, "source");
+    needSource(r, c, p + "/source", it.source);
+    if (node.contains("priority")) {
+        const json& pr = node["priority"];
+        if (!pr.is_number_integer() || pr.get<int>() < 1 || pr.get<int>() > 5)
+            r.fail(p + "/priority", "\"priority\" must be a whole number 1 (most urgent) to 5");
+        it.priority = pr.get<int>();
+    }
+    if (node.contains("measures")) {
+        const json& ms = r.list(p, "measures");
+        for (std::size_t k = 0; k < ms.size(); ++k)
+            it.measures.push_back(parseMeasure(r, c, p + "/measures/" + std::to_string(k), ms[k], it.code, measureCodes));
+    }
+    return it;
+}
+
+void parseItems(JsonReader& r, FacilityChecklist& c) {
+    std::set<std::string> seen;
     std::set<std::string> measureCodes;
     const json& items = r.list("", "items");
-    for (std::size_t i = 0; i < items.size(); ++i) {
-        const std::string p = "/items/" + std::to_string(i);
-        FacilityItem it;
-        it.code = r.str(p, "code");
-        r.unique(p + "/code", it.code, seen);
-        it.name = r.text(p, "name", kChecklistLanguages);
-        it.criterion = r.str(p, "criterion");
-        needCriterion(p + "/criterion", it.criterion);
-        it.source = r.str(p, "source");
-        needSource(p + "/source", it.source);
-        if (items[i].contains("priority")) {
-            const json& pr = items[i]["priority"];
-            if (!pr.is_number_integer() || pr.get<int>() < 1 || pr.get<int>() > 5)
-                r.fail(p + "/priority", "\"priority\" must be a whole number 1 (most urgent) to 5");
-            it.priority = pr.get<int>();
-        }
-        if (items[i].contains("measures")) {
-            const json& ms = r.list(p, "measures");
-            for (std::size_t k = 0; k < ms.size(); ++k) {
-                const std::string mp = p + "/measures/" + std::to_string(k);
-                FacilityMeasure m;
-                m.code = r.str(mp, "code");
-                if (!measureCodes.insert(it.code + "/" + m.code).second) r.fail(mp + "/code", "duplicate measure \"" + m.code + "\"");
-                m.name = r.text(mp, "name", kChecklistLanguages);
-                m.unit = r.str(mp, "unit");
-                const std::string rule = r.str(mp, "rule");
-                if (rule == "max") m.rule = FacilityMeasure::Rule::Max;
-                else if (rule == "min") m.rule = FacilityMeasure::Rule::Min;
-                else r.fail(mp + "/rule", "\"rule\" must be \"max\" (value ≤ limit) or \"min\" (value ≥ limit)");
-                m.limit = r.number(mp, "limit");
-                if (m.limit <= 0) r.fail(mp + "/limit", "\"limit\" must be above 0");
-                m.source = r.str(mp, "source");
-                needSource(mp + "/source", m.source);
-                if (ms[k].contains("note")) m.note = r.text(mp, "note", kChecklistLanguages);
-                it.measures.push_back(std::move(m));
-            }
-        }
-        c.items.push_back(std::move(it));
-    }
+    for (std::size_t i = 0; i < items.size(); ++i)
+        c.items.push_back(parseItem(r, c, "/items/" + std::to_string(i), items[i], seen, measureCodes));
+}
 
+void parsePetugas(JsonReader& r, FacilityChecklist& c) {
     r.at("", "petugas"); // present before its fields are read (a missing one is named, not thrown)
     c.petugasName = r.text("/petugas", "name", kChecklistLanguages);
     c.petugasCriterion = r.str("/petugas", "criterion");
-    needCriterion("/petugas/criterion", c.petugasCriterion);
+    needCriterion(r, c, "/petugas/criterion", c.petugasCriterion);
     c.petugasSource = r.str("/petugas", "source");
-    needSource("/petugas/source", c.petugasSource);
+    needSource(r, c, "/petugas/source", c.petugasSource);
+}
 
+void parseKepatuhan(JsonReader& r, FacilityChecklist& c) {
     r.at("", "kepatuhan");
     c.kepatuhanCriterion = r.str("/kepatuhan", "criterion");
-    needCriterion("/kepatuhan/criterion", c.kepatuhanCriterion);
+    needCriterion(r, c, "/kepatuhan/criterion", c.kepatuhanCriterion);
     c.kepatuhanSource = r.str("/kepatuhan", "source");
-    needSource("/kepatuhan/source", c.kepatuhanSource);
-    seen.clear();
+    needSource(r, c, "/kepatuhan/source", c.kepatuhanSource);
+    std::set<std::string> seen;
     const json& levels = r.list("/kepatuhan", "levels");
     for (std::size_t i = 0; i < levels.size(); ++i) {
         const std::string p = "/kepatuhan/levels/" + std::to_string(i);
@@ -157,9 +166,31 @@ FacilityChecklist parseChecklist(const std::string& jsonText, const std::string&
         if (l.score < 0 || l.score > 100) r.fail(p + "/score", "a score must be between 0 and 100");
         c.kepatuhanLevels.push_back(std::move(l));
     }
+}
 
+} // namespace
+
+const FacilityItem* FacilityChecklist::findItem(const std::string& c) const { return findByCode(items, c); }
+const RuleSource* FacilityChecklist::findSource(const std::string& c) const { return findByCode(sources, c); }
+const FacilityCriterion* FacilityChecklist::findCriterion(const std::string& c) const { return findByCode(criteria, c); }
+const KepatuhanLevel* FacilityChecklist::findLevel(const std::string& c) const { return findByCode(kepatuhanLevels, c); }
+
+FacilityChecklist parseChecklist(const std::string& jsonText, const std::string& fileName) {
+    LocatedJson doc = LocatedJson::parse(jsonText, fileName);
+    JsonReader r{doc};
+    if (!doc.root().is_object()) r.fail("", "a facility checklist must be a JSON object");
+
+    FacilityChecklist c;
+    c.sourceFile = fileName;
+    parseHeader(r, c);
+    parseSources(r, c);
+    parseCriteria(r, c);
+    parseStatusScores(r, c);
+    parseItems(r, c);
+    parsePetugas(r, c);
+    parseKepatuhan(r, c);
     c.citizenCriterion = r.str("", "citizen_criterion");
-    needCriterion("/citizen_criterion", c.citizenCriterion);
+    needCriterion(r, c, "/citizen_criterion", c.citizenCriterion);
     return c;
 }
 

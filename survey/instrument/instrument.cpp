@@ -91,15 +91,9 @@ void checkCode(const Reader& r, const std::string& ptr, const std::string& code,
     if (!seen.insert(code).second) r.fail(ptr + "/code", "duplicate code \"" + code + "\"");
 }
 
-} // namespace
+// The steps of parseInstrument, in the order the file is checked: the first problem found wins.
 
-Instrument parseInstrument(const std::string& jsonText, const std::string& fileName) {
-    LocatedJson doc = LocatedJson::parse(jsonText, fileName);
-    Reader r(doc);
-    if (!doc.root().is_object()) r.fail("", "an instrument file must be a JSON object");
-
-    Instrument in;
-    in.sourceFile = fileName;
+void parseHeader(Reader& r, Instrument& in) {
     if (r.str("", "format") != "suarawarga-instrument")
         r.fail("/format", "\"format\" must be \"suarawarga-instrument\"");
     if (r.integer("", "format_version") != 1)
@@ -112,8 +106,10 @@ Instrument parseInstrument(const std::string& jsonText, const std::string& fileN
     long ver = r.integer("", "version");
     if (ver < 1 || ver > 1000000) r.fail("/version", "\"version\" must be a positive integer");
     in.version = static_cast<int>(ver);
+}
 
-    // Languages first: every Text below is checked against them.
+// Languages first: every Text below is checked against them.
+void parseLanguages(Reader& r, Instrument& in) {
     std::size_t nl = r.array("", "languages");
     if (nl == 0) r.fail("/languages", "\"languages\" must list at least one language");
     std::set<std::string> langCodes;
@@ -126,10 +122,12 @@ Instrument parseInstrument(const std::string& jsonText, const std::string& fileN
     in.defaultLanguage = r.str("", "default_language");
     if (!in.hasLanguage(in.defaultLanguage))
         r.fail("/default_language", "\"default_language\" \"" + in.defaultLanguage + "\" is not in \"languages\"");
-    const auto& L = in.languages;
-    in.title = r.text("", "title", L);
+}
 
-    // The nine unsur: each of U1..U9 exactly once, any order (survey/RULES.md "Unsur": a unit may reorder).
+// The nine unsur: each of U1..U9 exactly once, any order (survey/RULES.md "Unsur": a unit may reorder).
+// Returns the codes seen: the HAM items share that code space.
+std::set<std::string> parseUnsur(Reader& r, Instrument& in) {
+    const auto& L = in.languages;
     std::size_t nu = r.array("", "unsur");
     std::set<std::string> codes;
     for (std::size_t i = 0; i < nu; ++i) {
@@ -147,10 +145,11 @@ Instrument parseInstrument(const std::string& jsonText, const std::string& fileN
     }
     for (auto* c : kUnsurCodes)
         if (!codes.count(c)) r.fail("/unsur", std::string("unsur ") + c + " is missing: the SKM needs all nine (PermenPANRB 14/2017)");
+    return codes;
+}
 
-    // HAM accessibility module.
-    r.need("", "ham", nlohmann::json::value_t::object, "an object");
-    in.ham.rentanQuestion = r.text("/ham", "rentan_question", L);
+void parseHamRentan(Reader& r, Instrument& in) {
+    const auto& L = in.languages;
     std::size_t nr = r.array("/ham", "rentan");
     std::set<std::string> rcodes;
     int exclusives = 0;
@@ -170,6 +169,11 @@ Instrument parseInstrument(const std::string& jsonText, const std::string& fileN
         in.ham.rentan.push_back(std::move(o));
     }
     if (exclusives != 1) r.fail("/ham/rentan", "\"rentan\" needs exactly one \"bukan kelompok rentan\" option");
+}
+
+// `codes` holds the unsur codes; each item's code joins them.
+void parseHamItems(Reader& r, Instrument& in, std::set<std::string>& codes) {
+    const auto& L = in.languages;
     std::size_t nh = r.array("/ham", "items");
     if (nh == 0) r.fail("/ham/items", "\"items\" must have at least one accessibility question");
     for (std::size_t i = 0; i < nh; ++i) {
@@ -186,6 +190,15 @@ Instrument parseInstrument(const std::string& jsonText, const std::string& fileN
         h.labels = r.fourLabels(p, L);
         in.ham.items.push_back(std::move(h));
     }
+}
+
+// HAM accessibility module. `codes`: the unsur codes, which the HAM items and the adil code share.
+void parseHam(Reader& r, Instrument& in, std::set<std::string>& codes) {
+    const auto& L = in.languages;
+    r.need("", "ham", nlohmann::json::value_t::object, "an object");
+    in.ham.rentanQuestion = r.text("/ham", "rentan_question", L);
+    parseHamRentan(r, in);
+    parseHamItems(r, in, codes);
     in.ham.notApplicable = r.text("/ham", "not_applicable", L);
     in.ham.adilCode = r.str("/ham", "adil_code");
     {
@@ -195,43 +208,68 @@ Instrument parseInstrument(const std::string& jsonText, const std::string& fileN
     in.ham.adilQuestion = r.text("/ham", "adil_question", L);
     in.ham.yes = r.text("/ham", "yes", L);
     in.ham.no = r.text("/ham", "no", L);
+}
 
-    // Respondent profile: never personal identity by default (survey/RULES.md "Profile").
+ProfileField parseProfileField(Reader& r, const std::string& p, const std::vector<Language>& L,
+                               std::set<std::string>& pcodes) {
+    static const std::set<std::string> personal = {"nama", "name", "alamat", "address", "agama", "religion", "telepon", "phone", "nik"};
+    ProfileField f;
+    f.code = r.str(p, "code");
+    checkCode(r, p, f.code, pcodes);
+    if (personal.count(f.code) && !r.boolean(p, "personal_data_acknowledged", false))
+        r.fail(p + "/code", "profile field \"" + f.code +
+                                "\" collects personal data; a public kiosk must not ask it unless "
+                                "\"personal_data_acknowledged\": true is set on purpose");
+    f.personalData = personal.count(f.code) > 0;
+    f.label = r.text(p, "label", L);
+    std::size_t no = r.array(p, "options");
+    if (no < 2) r.fail(p + "/options", "a profile field needs at least two options");
+    std::set<std::string> ocodes;
+    for (std::size_t j = 0; j < no; ++j) {
+        std::string op = p + "/options/" + std::to_string(j);
+        Option o{r.str(op, "code"), r.text(op, "label", L)};
+        checkCode(r, op, o.code, ocodes);
+        f.options.push_back(std::move(o));
+    }
+    return f;
+}
+
+// Respondent profile: never personal identity by default (survey/RULES.md "Profile").
+void parseProfile(Reader& r, Instrument& in) {
     std::size_t np = r.array("", "profile");
     std::set<std::string> pcodes;
-    static const std::set<std::string> personal = {"nama", "name", "alamat", "address", "agama", "religion", "telepon", "phone", "nik"};
-    for (std::size_t i = 0; i < np; ++i) {
-        std::string p = "/profile/" + std::to_string(i);
-        ProfileField f;
-        f.code = r.str(p, "code");
-        checkCode(r, p, f.code, pcodes);
-        if (personal.count(f.code) && !r.boolean(p, "personal_data_acknowledged", false))
-            r.fail(p + "/code", "profile field \"" + f.code +
-                                    "\" collects personal data; a public kiosk must not ask it unless "
-                                    "\"personal_data_acknowledged\": true is set on purpose");
-        f.personalData = personal.count(f.code) > 0;
-        f.label = r.text(p, "label", L);
-        std::size_t no = r.array(p, "options");
-        if (no < 2) r.fail(p + "/options", "a profile field needs at least two options");
-        std::set<std::string> ocodes;
-        for (std::size_t j = 0; j < no; ++j) {
-            std::string op = p + "/options/" + std::to_string(j);
-            Option o{r.str(op, "code"), r.text(op, "label", L)};
-            checkCode(r, op, o.code, ocodes);
-            f.options.push_back(std::move(o));
-        }
-        in.profile.push_back(std::move(f));
-    }
+    for (std::size_t i = 0; i < np; ++i)
+        in.profile.push_back(parseProfileField(r, "/profile/" + std::to_string(i), in.languages, pcodes));
+}
 
+void parseServices(Reader& r, Instrument& in) {
     std::size_t ns = r.array("", "services");
     if (ns == 0) r.fail("/services", "\"services\" must list at least one jenis layanan");
     std::set<std::string> scodes;
     for (std::size_t i = 0; i < ns; ++i) {
         std::string p = "/services/" + std::to_string(i);
-        Option o{r.str(p, "code"), r.text(p, "label", L)};
+        Option o{r.str(p, "code"), r.text(p, "label", in.languages)};
         checkCode(r, p, o.code, scodes);
         in.services.push_back(std::move(o));
     }
+}
+
+} // namespace
+
+Instrument parseInstrument(const std::string& jsonText, const std::string& fileName) {
+    LocatedJson doc = LocatedJson::parse(jsonText, fileName);
+    Reader r(doc);
+    if (!doc.root().is_object()) r.fail("", "an instrument file must be a JSON object");
+
+    Instrument in;
+    in.sourceFile = fileName;
+    parseHeader(r, in);
+    parseLanguages(r, in);
+    in.title = r.text("", "title", in.languages);
+    std::set<std::string> codes = parseUnsur(r, in);
+    parseHam(r, in, codes);
+    parseProfile(r, in);
+    parseServices(r, in);
 
     in.canonicalJson = doc.root().dump();
     return in;

@@ -19,6 +19,7 @@ namespace {
 int clamp14(double v) { return static_cast<int>(std::clamp(std::lround(v), 1L, 4L)); }
 } // namespace
 
+// Kept whole: one ordered run of draws (rng_, a normal_distribution that caches) fixes each seed's output.
 Response Simulator::next() {
     std::uniform_real_distribution<double> u01(0.0, 1.0);
     std::normal_distribution<double> noise(0.0, 0.6);

@@ -312,6 +312,86 @@ std::optional<BackupResult> maybeDailyBackup(Store& store, std::int64_t nowUtcSe
 
 // [SECTION] Restore
 
+namespace {
+
+// Another unit's backup would silently turn this kiosk into that unit: refused (the caller asks
+// only when --other-unit was not given).
+void refuseOtherUnit(const std::string& backupPath, const std::string& dbPath, const std::string& backupUnit) {
+    std::string liveUnit;
+    try {
+        liveUnit = verifyBackup(dbPath).unitId;
+    } catch (const BackupError&) {
+        // The live database is damaged or unreadable: that is why one restores.
+    }
+    if (!liveUnit.empty() && !backupUnit.empty() && liveUnit != backupUnit)
+        throw BackupError(BK::OtherUnit, backupPath + ": this backup belongs to unit \"" + backupUnit +
+                                             "\", but " + dbPath + " is unit \"" + liveUnit +
+                                             "\"; nothing was changed (use --other-unit to restore it anyway)");
+}
+
+// Step 1: a verified copy of the backup at tempPath, beside the live file (same file system, so
+// the final rename is atomic). The caller's TempFile removes it if a later step fails.
+void copyInBeside(const std::string& backupPath, const std::string& dbPath, const std::string& tempPath) {
+    std::error_code ec;
+    fs::remove(tempPath, ec);
+    if (auto parent = fs::path(dbPath).parent_path(); !parent.empty()) fs::create_directories(parent, ec);
+    try {
+        sql::Database src(backupPath, SQLITE_OPEN_READONLY);
+        sql::Database dest(tempPath, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+        copyDatabase(src.handle(), dest.handle(), tempPath);
+        dest.exec("PRAGMA journal_mode=DELETE");
+    } catch (const StoreError& e) {
+        throw BackupError(e.kind == StoreError::Kind::Full ? BK::Full : BK::Io,
+                          dbPath + ": copying the backup in failed, nothing was changed: " + e.what());
+    }
+    fsyncPath(tempPath, false);
+    verifyBackup(tempPath);
+}
+
+// Step 2: keep the live database: fold its WAL in when it can, then link it aside with any WAL.
+// Returns where it was kept.
+std::string keepLiveAside(const std::string& dbPath) {
+    std::error_code ec;
+    try {
+        sql::Database live(dbPath, SQLITE_OPEN_READWRITE);
+        live.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    } catch (const StoreError&) {
+        // damaged: its WAL (if any) moves aside with it below
+    }
+    std::string keep = dbPath + ".before-restore";
+    for (int n = 2; fs::exists(keep, ec); ++n) keep = dbPath + ".before-restore-" + std::to_string(n);
+    if (::link(dbPath.c_str(), keep.c_str()) != 0) {
+        fs::copy_file(dbPath, keep, ec);
+        if (ec) throw BackupError(BK::Io, keep + ": cannot keep the previous database: " + ec.message());
+    }
+    fsyncPath(keep, false);
+    if (fs::exists(dbPath + "-wal", ec)) {
+        // A WAL left beside the new file would be replayed into it: move it with the old one.
+        if (std::rename((dbPath + "-wal").c_str(), (keep + "-wal").c_str()) != 0)
+            throw BackupError(BK::Io, dbPath + "-wal: cannot move aside: " + std::strerror(errno));
+    }
+    fs::remove(dbPath + "-shm", ec);
+    return keep;
+}
+
+// Step 4: the signing key that belongs to the restored database, when the backup carries one. A
+// different live key moves aside with the previous database (previousKeptAt, when there was one).
+void restoreSigningKey(const std::string& backupPath, const std::string& dbPath, const std::string& previousKeptAt) {
+    std::error_code ec;
+    const std::string backupKey = backupPath + kKeySuffix;
+    const std::string liveKey = dbPath + kKeySuffix;
+    if (fs::exists(backupKey, ec)) {
+        const bool same = fs::exists(liveKey, ec) && readAll(liveKey) == readAll(backupKey);
+        if (!same) {
+            if (fs::exists(liveKey, ec) && !previousKeptAt.empty())
+                std::rename(liveKey.c_str(), (previousKeptAt + kKeySuffix).c_str());
+            copyKeyFile(backupKey, liveKey);
+        }
+    }
+}
+
+} // namespace
+
 RestoreResult restoreFrom(const std::string& backupPath, const std::string& dbPath, const RestoreOptions& opt) {
     std::error_code ec;
     RestoreResult result;
@@ -319,77 +399,18 @@ RestoreResult restoreFrom(const std::string& backupPath, const std::string& dbPa
     const bool liveExists = fs::exists(dbPath, ec);
     if (liveExists && fs::equivalent(backupPath, dbPath, ec))
         throw BackupError(BK::Io, backupPath + ": this is the live database itself, not a backup");
+    if (liveExists && !opt.allowOtherUnit) refuseOtherUnit(backupPath, dbPath, result.restored.unitId);
 
-    // Another unit's backup would silently turn this kiosk into that unit: refuse unless asked.
-    if (liveExists && !opt.allowOtherUnit) {
-        std::string liveUnit;
-        try {
-            liveUnit = verifyBackup(dbPath).unitId;
-        } catch (const BackupError&) {
-            // The live database is damaged or unreadable: that is why one restores.
-        }
-        if (!liveUnit.empty() && !result.restored.unitId.empty() && liveUnit != result.restored.unitId)
-            throw BackupError(BK::OtherUnit, backupPath + ": this backup belongs to unit \"" + result.restored.unitId +
-                                                 "\", but " + dbPath + " is unit \"" + liveUnit +
-                                                 "\"; nothing was changed (use --other-unit to restore it anyway)");
-    }
-
-    // 1. A verified copy beside the live file (same file system, so the final rename is atomic).
     TempFile temp{dbPath + ".restore-tmp"};
-    fs::remove(temp.path, ec);
-    if (auto parent = fs::path(dbPath).parent_path(); !parent.empty()) fs::create_directories(parent, ec);
-    try {
-        sql::Database src(backupPath, SQLITE_OPEN_READONLY);
-        sql::Database dest(temp.path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
-        copyDatabase(src.handle(), dest.handle(), temp.path);
-        dest.exec("PRAGMA journal_mode=DELETE");
-    } catch (const StoreError& e) {
-        throw BackupError(e.kind == StoreError::Kind::Full ? BK::Full : BK::Io,
-                          dbPath + ": copying the backup in failed, nothing was changed: " + e.what());
-    }
-    fsyncPath(temp.path, false);
-    verifyBackup(temp.path);
-
-    // 2. Keep the live database: fold its WAL in when it can, then link it aside with any WAL.
-    if (liveExists) {
-        try {
-            sql::Database live(dbPath, SQLITE_OPEN_READWRITE);
-            live.exec("PRAGMA wal_checkpoint(TRUNCATE)");
-        } catch (const StoreError&) {
-            // damaged: its WAL (if any) moves aside with it below
-        }
-        std::string keep = dbPath + ".before-restore";
-        for (int n = 2; fs::exists(keep, ec); ++n) keep = dbPath + ".before-restore-" + std::to_string(n);
-        if (::link(dbPath.c_str(), keep.c_str()) != 0) {
-            fs::copy_file(dbPath, keep, ec);
-            if (ec) throw BackupError(BK::Io, keep + ": cannot keep the previous database: " + ec.message());
-        }
-        fsyncPath(keep, false);
-        if (fs::exists(dbPath + "-wal", ec)) {
-            // A WAL left beside the new file would be replayed into it: move it with the old one.
-            if (std::rename((dbPath + "-wal").c_str(), (keep + "-wal").c_str()) != 0)
-                throw BackupError(BK::Io, dbPath + "-wal: cannot move aside: " + std::strerror(errno));
-        }
-        fs::remove(dbPath + "-shm", ec);
-        result.previousKeptAt = keep;
-    }
+    copyInBeside(backupPath, dbPath, temp.path);                   // 1.
+    if (liveExists) result.previousKeptAt = keepLiveAside(dbPath); // 2.
 
     // 3. The atomic switch: at every instant dbPath names a complete database.
     if (std::rename(temp.path.c_str(), dbPath.c_str()) != 0)
         throw BackupError(BK::Io, dbPath + ": cannot put the restored database in place: " + std::strerror(errno));
     temp.keep = true;
 
-    // 4. The signing key that belongs to the restored database, when the backup carries one.
-    const std::string backupKey = backupPath + kKeySuffix;
-    const std::string liveKey = dbPath + kKeySuffix;
-    if (fs::exists(backupKey, ec)) {
-        const bool same = fs::exists(liveKey, ec) && readAll(liveKey) == readAll(backupKey);
-        if (!same) {
-            if (fs::exists(liveKey, ec) && !result.previousKeptAt.empty())
-                std::rename(liveKey.c_str(), (result.previousKeptAt + kKeySuffix).c_str());
-            copyKeyFile(backupKey, liveKey);
-        }
-    }
+    restoreSigningKey(backupPath, dbPath, result.previousKeptAt); // 4.
     fsyncPath(fs::path(dbPath).parent_path().empty() ? "." : fs::path(dbPath).parent_path().string(), true);
     logLine("restore", backupPath + " -> " + dbPath + " (" + std::to_string(result.restored.responses) + " responses)");
     return result;

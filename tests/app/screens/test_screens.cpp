@@ -62,8 +62,9 @@ struct Shot {
     Rgb8Image image;
 };
 
-Shot take(const Shots& shots, const std::string& screen, const std::string& lang, const std::string& mode) {
-    const std::string stem = screen + "-" + lang + "-" + mode;
+// `stem` names the PNG; each test writes only its own names, since ctest runs them side by side.
+Shot take(const Shots& shots, const std::string& screen, const std::string& lang, const std::string& mode,
+          const std::string& stem) {
     const fs::path png = shots.dir / (stem + ".png");
     const fs::path log = shots.dir / (stem + ".log");
     std::error_code ec;
@@ -106,7 +107,7 @@ void checkScreen(const std::string& screen, bool citizen) {
         std::vector<Shot> byMode;
         for (const char* mode : kModes) {
             if (!citizen && std::string(mode) != "standard") continue;
-            byMode.push_back(take(shots, screen, lang, mode));
+            byMode.push_back(take(shots, screen, lang, mode, screen + "-" + lang + "-" + mode));
             checkSane(byMode.back());
         }
         if (!citizen) continue;
@@ -126,7 +127,7 @@ void checkScreen(const std::string& screen, bool citizen) {
     // Each screen is its own picture: not the welcome screen again (a screen that times out or
     // fails to open shows welcome instead).
     if (screen != "welcome") {
-        const Shot welcome = take(shots, "welcome", "id", "standard");
+        const Shot welcome = take(shots, "welcome", "id", "standard", screen + "-reference-welcome-id-standard");
         const Rgb8Image mine = Rgb8Image::load((shots.dir / (screen + "-id-standard.png")).string());
         INFO(screen << "-id-standard.png vs " << welcome.file);
         CHECK(swtest::differingShare(mine, welcome.image) > 0.03);
