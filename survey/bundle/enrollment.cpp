@@ -103,7 +103,8 @@ void checkEnrolledKey(Store& assessor, const Bundle& b) {
     if (!have)
         throw BundleError(BundleError::Kind::NotEnrolled,
                           "unit " + unit + " is not enrolled (key " + b.fingerprint +
-                              "); check the fingerprint with the unit, then: suarawarga enroll --unit " +
+                              "); check the fingerprint with the unit, then: suarawarga enroll --db " +
+                              printable(assessor.path()) + " --unit " +
                               printable(b.unit.id) + " --key \"" + b.fingerprint + "\" (or merge --enroll-new)");
     const std::string pk = toHex(b.publicKey.data(), b.publicKey.size());
     const bool same = have->fingerprint == b.fingerprint && (have->publicKeyHex.empty() || have->publicKeyHex == pk);
