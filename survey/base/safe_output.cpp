@@ -34,13 +34,15 @@ std::vector<std::string> storeFiles(const std::string& db) {
 void refuseOutputOverInput(const std::string& output, const std::vector<std::string>& inputs, const std::string& option) {
     struct stat out{};
     const bool outExists = ::stat(output.c_str(), &out) == 0;
-    std::error_code ec;
-    const fs::path outCanon = fs::weakly_canonical(output, ec);
+    std::error_code outEc;
+    const fs::path outCanon = fs::weakly_canonical(output, outEc);
     for (const auto& in : inputs) {
         struct stat st{};
         if (::stat(in.c_str(), &st) != 0) continue;
         const bool sameInode = outExists && st.st_dev == out.st_dev && st.st_ino == out.st_ino;
-        const bool samePath = !ec && fs::weakly_canonical(in, ec) == outCanon;
+        std::error_code inEc;
+        const fs::path inCanon = fs::weakly_canonical(in, inEc);
+        const bool samePath = !outEc && !inEc && inCanon == outCanon;
         if (sameInode || samePath)
             throw UsageError(option + " " + printable(output) + " is " + printable(in) +
                              ", an input of this command; refused, nothing was written");

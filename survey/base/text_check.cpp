@@ -2,6 +2,7 @@
 
 #include "survey/base/error.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace sw {
@@ -68,6 +69,27 @@ std::string textProblem(std::string_view s, std::size_t maxChars, bool multiline
 void checkText(std::string_view s, const std::string& field, std::size_t maxChars, bool multiline) {
     const std::string why = textProblem(s, maxChars, multiline);
     if (!why.empty()) throw UsageError(field + ": " + why);
+}
+
+std::string cleanText(std::string_view s, std::size_t maxChars) {
+    std::string out;
+    out.reserve(std::min(s.size(), maxChars * 4));
+    char32_t cp = 0;
+    std::size_t chars = 0;
+    for (std::size_t i = 0; i < s.size() && chars < maxChars;) {
+        const std::size_t n = decodeOne(s, i, cp);
+        if (n == 0) { // a byte that starts no valid sequence is dropped alone: what follows may be text
+            ++i;
+            continue;
+        }
+        const bool keep = !isControl(cp) || cp == '\n' || cp == '\t';
+        if (keep) {
+            out.append(s.substr(i, n));
+            ++chars;
+        }
+        i += n;
+    }
+    return out;
 }
 
 std::string printable(std::string_view s) {

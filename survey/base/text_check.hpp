@@ -22,6 +22,11 @@ std::string textProblem(std::string_view s, std::size_t maxChars, bool multiline
 // Throws UsageError("FIELD: problem") when textProblem finds one.
 void checkText(std::string_view s, const std::string& field, std::size_t maxChars, bool multiline = false);
 
+// Text made safe without refusing it (for what a citizen typed): invalid UTF-8 bytes dropped,
+// control characters other than newline and tab removed, then cut after `maxChars` characters on
+// a character boundary.
+std::string cleanText(std::string_view s, std::size_t maxChars);
+
 // For a terminal: control characters (C0, DEL, C1) and invalid bytes as \xNN; the rest as is.
 std::string printable(std::string_view s);
 

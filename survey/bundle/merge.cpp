@@ -24,6 +24,7 @@ namespace {
 struct Inserter {
     sql::Database& db;
     sql::Statement st;
+    std::optional<sql::Statement> stored; // the first copy of a repeated UUID, prepared on the first repeat
     explicit Inserter(sql::Database& db_)
         : db(db_), st(db_, std::string("INSERT INTO response(") + kResponseInsertColumns + ") VALUES(" + kResponseInsertValues +
                      ") ON CONFLICT(uuid) DO NOTHING") {}
@@ -41,8 +42,11 @@ private:
     // A response UUID belongs to the unit that first delivered it, for ever: a bundle that repeats
     // it for another unit, or with other answers, is refused whole (never skipped silently).
     void checkOwnership(const BundleResponse& r, const std::string& unitId) {
-        sql::Statement have(db, "SELECT unit_id, instrument_id, instrument_version, created_utc, skm, ham, rentan, profile, comment "
-                            "FROM response WHERE uuid=?");
+        if (!stored)
+            stored.emplace(db, "SELECT unit_id, instrument_id, instrument_version, created_utc, skm, ham, rentan, profile, comment "
+                               "FROM response WHERE uuid=?");
+        sql::Statement& have = *stored;
+        have.reset();
         have.bind(1, r.uuid);
         if (!have.step()) return;
         const std::string uuid = printable(r.uuid);

@@ -22,7 +22,21 @@ namespace fs = std::filesystem;
 
 namespace {
 constexpr const char* kKeyHeader = "suarawarga-ed25519-secret-key 1";
+
+// O_EXCL + 0600: never overwrite a key, never let other users read it; synced before it counts.
+// A failed write leaves no file.
+void writeKeyFile(const std::string& path, const std::array<unsigned char, 64>& sk, const char* what) {
+    int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600);
+    if (fd < 0) throw SigningError(path + ": cannot create " + what + ": " + std::strerror(errno));
+    const std::string body = std::string(kKeyHeader) + "\n" + toHex(sk.data(), sk.size()) + "\n";
+    const bool ok = ::write(fd, body.data(), body.size()) == static_cast<ssize_t>(body.size()) && ::fsync(fd) == 0;
+    ::close(fd);
+    if (!ok) {
+        ::unlink(path.c_str());
+        throw SigningError(path + ": cannot write " + what + " (disk full?)");
+    }
 }
+} // namespace
 
 std::string toHex(const unsigned char* p, std::size_t n) {
     static const char* digits = "0123456789abcdef";
@@ -125,16 +139,7 @@ UnitKey UnitKey::loadOrCreate(Store& store) {
                            store.setting("signing.fingerprint") +
                            "); restore it from the backup — a new key would be refused by the Kanwil assessor");
     crypto_sign_keypair(k.pk_.data(), k.sk_.data());
-    // O_EXCL + 0600: never overwrite a key, never let other users read it.
-    int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600);
-    if (fd < 0) throw SigningError(path + ": cannot create the signing key: " + std::strerror(errno));
-    std::string body = std::string(kKeyHeader) + "\n" + toHex(k.sk_.data(), k.sk_.size()) + "\n";
-    bool ok = ::write(fd, body.data(), body.size()) == static_cast<ssize_t>(body.size()) && ::fsync(fd) == 0;
-    ::close(fd);
-    if (!ok) {
-        ::unlink(path.c_str());
-        throw SigningError(path + ": cannot write the signing key (disk full?)");
-    }
+    writeKeyFile(path, k.sk_, "the signing key");
     store.setSetting("signing.public_key", toHex(k.pk_.data(), k.pk_.size()));
     store.setSetting("signing.fingerprint", k.fingerprint());
     store.logEvent("signing.key_created", k.fingerprint());
@@ -201,15 +206,7 @@ KeyRotation rotateUnitKey(Store& store) {
     const std::string retired = path + ".retired-" + fp;
     const std::string fresh = path + ".new";
     ::unlink(fresh.c_str());
-    int fd = ::open(fresh.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600);
-    if (fd < 0) throw SigningError(fresh + ": cannot create the new key: " + std::strerror(errno));
-    const std::string body = std::string(kKeyHeader) + "\n" + toHex(sk.data(), sk.size()) + "\n";
-    const bool ok = ::write(fd, body.data(), body.size()) == static_cast<ssize_t>(body.size()) && ::fsync(fd) == 0;
-    ::close(fd);
-    if (!ok) {
-        ::unlink(fresh.c_str());
-        throw SigningError(fresh + ": cannot write the new key (disk full?)");
-    }
+    writeKeyFile(fresh, sk, "the new key");
     // The store and the files change together: the settings in one transaction that commits only
     // after both renames, and the renames undone if it cannot.
     sql::Transaction tx(store.db());

@@ -52,29 +52,7 @@ bool ResponseDraft::empty() const {
     return service.empty() && unsur.empty() && ham.empty() && rentan.empty() && !adil && profile.empty() && comment.empty();
 }
 
-std::string cleanComment(std::string_view s) {
-    std::string out;
-    out.reserve(std::min(s.size(), kMaxCommentLength * 4));
-    std::size_t chars = 0;
-    for (std::size_t i = 0; i < s.size() && chars < kMaxCommentLength;) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        const std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-        // A byte that starts no valid sequence is dropped alone: the bytes after it may still be text.
-        if (n == 0 || !isValidUtf8(s.substr(i, n))) {
-            ++i;
-            continue;
-        }
-        const std::string_view ch = s.substr(i, n);
-        i += n;
-        // C0 (but newline and tab, which a comment may use), DEL, and C1 (U+0080..U+009F = C2 80..C2 9F).
-        const bool control = (n == 1 && (c < 0x20 || c == 0x7F) && c != '\n' && c != '\t') ||
-                             (n == 2 && c == 0xC2 && static_cast<unsigned char>(ch[1]) < 0xA0);
-        if (control) continue;
-        out += ch;
-        ++chars;
-    }
-    return out;
-}
+std::string cleanComment(std::string_view s) { return cleanText(s, kMaxCommentLength); }
 
 Response ResponseDraft::toResponse(const Instrument& in, const std::string& unitId, const std::string& deviceId,
                                    std::int64_t nowUtc, int utcOffsetMinutes) const {

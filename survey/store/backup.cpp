@@ -7,6 +7,7 @@
 #include "survey/store/backup.hpp"
 
 #include "survey/base/atomic_file.hpp"
+#include "survey/base/safe_output.hpp"
 #include "survey/base/local_time.hpp"
 #include "survey/base/log.hpp"
 
@@ -32,11 +33,7 @@ namespace {
 using BK = BackupError::Kind;
 
 // A unit id as it may appear in a file name on a FAT-formatted USB stick.
-std::string fileSafe(const std::string& id) {
-    std::string out;
-    for (char c : id) out.push_back((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ? c : '_');
-    return out.empty() ? "unit" : out;
-}
+std::string fileSafe(const std::string& id) { return id.empty() ? std::string("unit") : safeFileName(id, 64); }
 
 std::string prefixFor(const std::string& unitId) { return "suarawarga-" + fileSafe(unitId) + "-"; }
 
