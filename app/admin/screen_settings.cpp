@@ -33,6 +33,7 @@ template <class Edit> void publishEdited(AdminContext& c, Edit&& edit) {
 
 void SettingsScreen::load(AdminContext& c) {
     unit = c.store().unit().value_or(UnitInfo{});
+    if (!c.store().unit()) unit.id.clear();   // first run: the unit's own id, never a made-up one
     unitDemo = unit.demo;
     zone = unit.utcOffsetMinutes == 480 ? 1 : unit.utcOffsetMinutes == 540 ? 2 : 0;
     idleSeconds = c.store().setting("kiosk.idle_seconds", "45");

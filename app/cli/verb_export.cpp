@@ -6,6 +6,7 @@
 #include "survey/base/error.hpp"
 #include "survey/base/safe_output.hpp"
 #include "survey/export/csv.hpp"
+#include "survey/export/html_page.hpp"
 #include "survey/export/pdf.hpp"
 #include "survey/export/xlsx.hpp"
 #include "survey/base/local_time.hpp"
@@ -19,23 +20,25 @@ namespace sw::cli {
 
 namespace {
 int verbExport(int argc, char** argv);
-const VerbRegistrar reg{{"export", "write the unit's data for assessors: csv, xlsx, pdf report, signed bundle", verbExport}};
+const VerbRegistrar reg{{"export", "write the unit's data: csv, xlsx, pdf report, signed bundle, public html page", verbExport}};
 
 int verbExport(int argc, char** argv) {
     if (wantsHelp(argc, argv)) {
-        std::cout << "Usage: suarawarga export [--db FILE] --format csv|xlsx|pdf|bundle --out FILE\n"
+        std::cout << "Usage: suarawarga export [--db FILE] --format csv|xlsx|pdf|bundle|html --out FILE\n"
                      "         [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--lang id|en]\n\n"
                      "csv     one row per respondent, UTF-8 with BOM, RFC 4180 (misuse rows included, flagged)\n"
                      "xlsx    sheets Responden, Pengolahan (live formulas: NRR, IKM, mutu), profile, HAM, facility\n"
                      "pdf     the SKM report (BAB I-V) with the P2HAM section, A4\n"
-                     "bundle  one file signed with the unit's Ed25519 key, for `suarawarga merge` at the Kanwil\n\n"
+                     "bundle  one file signed with the unit's Ed25519 key, for `suarawarga merge` at the Kanwil\n"
+                     "html    the result for the public: one self-contained page (score and mutu in words, each\n"
+                     "        unsur, the kelompok-rentan gap, what was done) to post on a website or notice board\n\n"
                      "The export is written to a temporary file beside --out, synced, then renamed: never half-written.\n";
         return 0;
     }
     Args a(argc, argv, 2, {"db", "format", "out", "from", "to", "lang"}, {});
     std::string format = a.get("format", "");
-    if (format != "csv" && format != "xlsx" && format != "pdf" && format != "bundle")
-        throw UsageError("--format must be csv, xlsx, pdf or bundle");
+    if (format != "csv" && format != "xlsx" && format != "pdf" && format != "bundle" && format != "html")
+        throw UsageError("--format must be csv, xlsx, pdf, bundle or html");
     auto out = a.get("out");
     if (!out || out->empty()) throw UsageError("--out FILE is required");
     std::string lang = a.get("lang", "id");
@@ -53,7 +56,7 @@ int verbExport(int argc, char** argv) {
     const std::string db = databaseOption(a.get("db", ""));
     refuseOutputOverInput(*out, storeFiles(db), "--out");
     Store store(db, Store::Options{.create = false});
-    ensureSetup(store);
+    requireUnit(store);
     std::int64_t n = 0;
     if (format == "csv") {
         CsvExportOptions o;
@@ -71,6 +74,11 @@ int verbExport(int argc, char** argv) {
         o.filter = f;
         o.lang = lang;
         n = exportPdf(store, *out, o);
+    } else if (format == "html") {
+        HtmlPageOptions o;
+        o.filter = f;
+        o.lang = lang;
+        n = exportHtmlPage(store, *out, o);
     } else {
         UnitKey key = UnitKey::loadOrCreate(store);
         BundleOptions o;

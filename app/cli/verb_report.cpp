@@ -215,7 +215,7 @@ int verbReport(int argc, char** argv) {
     }
 
     Store store(databaseOption(a.get("db", "")), Store::Options{.create = false});
-    Instrument in = ensureSetup(store);
+    Instrument in = requireUnit(store);
     UnitReport rep{*store.unit(), f, weights, population, skmFor(store, in, f, weights), aksesibilitasFor(store, in, f),
                    rentanGapFor(store, in, f, weights), 0};
     {

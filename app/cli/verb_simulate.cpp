@@ -16,13 +16,15 @@ const VerbRegistrar reg{{"simulate", "add realistic synthetic respondents (demos
 
 int verbSimulate(int argc, char** argv) {
     if (wantsHelp(argc, argv)) {
-        std::cout << "Usage: suarawarga simulate [--db FILE] --count N [--seed S] [--days D] [--batch B] [--quiet]\n\n"
+        std::cout << "Usage: suarawarga simulate [--db FILE] --count N [--seed S] [--days D] [--batch B] [--quiet] [--demo]\n\n"
                      "Adds N realistic synthetic respondents spread over the last D days (default 365).\n"
                      "Each response's UUID is printed (and flushed) only after it is durably committed;\n"
-                     "B responses are committed per transaction (default 1: one commit each).\n";
+                     "B responses are committed per transaction (default 1: one commit each).\n"
+                     "The store's unit must be set up (`suarawarga init`); --demo puts the demo unit into a\n"
+                     "store that has none. Simulated responses are recorded with source \"simulate\".\n";
         return 0;
     }
-    Args a(argc, argv, 2, {"db", "count", "seed", "days", "batch"}, {"quiet"});
+    Args a(argc, argv, 2, {"db", "count", "seed", "days", "batch"}, {"quiet", "demo"});
     long long count = a.getInt("count", -1, 1, 100000000LL);
     if (count < 0) throw UsageError("--count N is required");
     auto seed = static_cast<std::uint64_t>(a.getInt("seed", 1, 0, 9223372036854775807LL));
@@ -31,7 +33,7 @@ int verbSimulate(int argc, char** argv) {
     bool quiet = a.has("quiet");
 
     Store store(databaseOption(a.get("db", "")));
-    Instrument in = ensureSetup(store);
+    Instrument in = a.has("demo") ? setUpDemo(store) : requireUnit(store);
     UnitInfo unit = *store.unit();
     Simulator sim(in, unit, seed, days, nowUtc());
     std::vector<Response> pending;

@@ -140,7 +140,7 @@ int runKiosk(int argc, char** argv) {
     return cli::runGuarded("", [&] {
         std::set<std::string> valued = kShellValued;
         valued.insert({"exit-after-frames", "idle-seconds"});
-        const cli::Args a = parseOptions(argc, argv, 1, valued, {});
+        const cli::Args a = parseOptions(argc, argv, 1, valued, {"demo"});
         FlowSettings fs;
         fs.idleSeconds = number(a, "idle-seconds", fs.idleSeconds, 5, 3600);
         long exitAfter = static_cast<long>(number(a, "exit-after-frames", 0, 1, 1e9));
@@ -148,7 +148,7 @@ int runKiosk(int argc, char** argv) {
         so.title = "SuaraWarga";
         const std::string db = dbOption(a);
         const WriterLock owner(db, "the kiosk"); // restore refuses while we run
-        KioskSession session(db, fs, makeEspeakSpeech());
+        KioskSession session(db, fs, makeEspeakSpeech(), a.has("demo"));
         session.idleFromCommandLine = a.has("idle-seconds");
         session.applyStoreSettings();
         Shell shell(so);
@@ -167,7 +167,7 @@ int runKiosk(int argc, char** argv) {
 namespace {
 
 const char* const kScreens[] = {"welcome", "language", "service", "unsur", "ham", "rentan", "adil", "profile", "comment",
-                                "thanks", "idle", "pin", "dashboard", "facility", "settings", "assessor"};
+                                "thanks", "idle", "pin", "dashboard", "facility", "settings", "assessor", "setup"};
 
 // --unsur CODE: its index in the instrument.
 int unsurIndex(const Instrument& in, const std::string& code) {
@@ -247,8 +247,9 @@ void renderShot(Shell& shell, KioskUi& ui, assessor::AssessorView* view, const M
     }
 }
 
-void takeShot(const cli::Args& a, const std::string& db, const std::string& name, const Modes& modes, const ShellOptions& so) {
-    KioskSession session(db, FlowSettings{}, makeSilentSpeech());
+void takeShot(const cli::Args& a, const std::string& db, bool demo, const std::string& name, const Modes& modes,
+              const ShellOptions& so) {
+    KioskSession session(db, FlowSettings{}, makeSilentSpeech(), demo);
     Shell shell(so);
     const std::string lang = a.get("lang", "id");
     if (!session.instrument.hasLanguage(lang)) throw UsageError("--lang: the instrument has no language " + lang);
@@ -275,7 +276,7 @@ void takeShot(const cli::Args& a, const std::string& db, const std::string& name
 int screenshot(int argc, char** argv) {
     std::set<std::string> valued = kShellValued;
     valued.insert({"screen", "lang", "mode", "size", "out", "unsur", "select", "frames", "unit", "period"});
-    const cli::Args a = parseOptions(argc, argv, 2, valued, {});
+    const cli::Args a = parseOptions(argc, argv, 2, valued, {"demo"});
     const std::string name = a.get("screen", "welcome");
     if (std::find(std::begin(kScreens), std::end(kScreens), name) == std::end(kScreens))
         throw UsageError("unknown --screen " + name + " (see suarawarga --help)");
@@ -296,7 +297,9 @@ int screenshot(int argc, char** argv) {
         fs::create_directories(tmp);
         db = (tmp / "shot.db").string();
     }
-    takeShot(a, db, name, modes, so);
+    // The throw-away store is the demo unit, but for the first-run screen, which is of a store with none.
+    const bool demo = a.has("demo") || (!tmp.empty() && name != "setup");
+    takeShot(a, db, demo, name, modes, so);
     if (!tmp.empty()) {
         std::error_code ec;
         fs::remove_all(tmp, ec);
@@ -411,7 +414,7 @@ int resetPinAsRoot(const cli::Args& a) {
 int admin(int argc, char** argv) {
     std::set<std::string> valued = kShellValued;
     valued.insert("lang");
-    const cli::Args a = parseOptions(argc, argv, 2, valued, {"set-pin", "reset-pin"});
+    const cli::Args a = parseOptions(argc, argv, 2, valued, {"set-pin", "reset-pin", "demo"});
     if (a.has("set-pin") && a.has("reset-pin")) throw UsageError("--set-pin and --reset-pin: give one of them");
     if (a.has("reset-pin")) return resetPinAsRoot(a);
     if (a.has("set-pin")) return setPinFromTerminal(a);
@@ -420,7 +423,8 @@ int admin(int argc, char** argv) {
     so.title = "SuaraWarga — admin";
     Store store(dbOption(a));
     requirePinFromTerminal(store, a.get("lang", "id"));
-    Instrument in = ensureSetup(store);
+    // No unit yet: the area opens on its settings, where the unit's identity is set up.
+    Instrument in = a.has("demo") ? setUpDemo(store) : ensureInstrument(store);
     Shell shell(so);
     admin::AdminHost host;
     host.store = &store;
@@ -490,9 +494,11 @@ int runKioskVerb(int argc, char** argv) {
 void printKioskHelp() {
     std::cout << R"(
 The kiosk (no command):
-  suarawarga [--db FILE] [--windowed WxH] [--dpi N | --mm WxH] [--idle-seconds S] [--exit-after-frames N]
-    Full-screen citizen survey. --db defaults to $XDG_DATA_HOME/suarawarga/suarawarga.db; the first run
-    sets up the default SKM instrument and a demo unit. --dpi/--mm override the monitor's reported
+  suarawarga [--db FILE] [--demo] [--windowed WxH] [--dpi N | --mm WxH] [--idle-seconds S] [--exit-after-frames N]
+    Full-screen citizen survey. --db defaults to $XDG_DATA_HOME/suarawarga/suarawarga.db. A store with
+    no unit shows the first-run screen: staff set the PIN, then the unit's identity (or run
+    `suarawarga init` first). --demo: a store with no unit becomes the demo unit, marked DEMO on every
+    screen, report and bundle (refused for a real unit's store). --dpi/--mm override the monitor's reported
     size (targets are sized in millimetres). --idle-seconds (default 45, doubled in accessibility
     modes) before "Butuh waktu lagi?". Unit head: hold the top-left corner 3 s, then the PIN.
     Keypad: 1-9 choose, Enter next/skip, Backspace back, * repeat speech (on the welcome screen: speech on).
@@ -500,14 +506,14 @@ The kiosk (no command):
 
 Display commands:
   suarawarga screenshot --screen NAME --out FILE.png [--lang id|en] [--mode M[,M…]] [--size WxH]
-                        [--db FILE] [--unsur U1..U9] [--select N] [--unit ID[,ID…]] [--period P] [--dpi N | --mm WxH]
+                        [--db FILE] [--demo] [--unsur U1..U9] [--select N] [--unit ID[,ID…]] [--period P] [--dpi N | --mm WxH]
     Renders one screen in a hidden window and writes a PNG (default 1920x1080 at 96 dpi, a throw-away
-    database unless --db). NAME: welcome language service unsur ham rentan adil profile comment
-    thanks idle pin dashboard facility settings assessor. M: standard large contrast speech seated.
+    database unless --db; --demo puts the demo unit in a store with none). NAME: welcome language service unsur ham rentan adil profile comment
+    thanks idle pin dashboard facility settings assessor setup. M: standard large contrast speech seated.
     --select N marks answer N as chosen. --unit ID (assessor): that unit's page; ID,ID,…: compared.
     --period P (assessor): month|triwulan|semester|year holding the newest response, or all
     (default: its triwulan).
-  suarawarga admin [--db FILE] [--windowed WxH] [--lang id|en]
+  suarawarga admin [--db FILE] [--demo] [--windowed WxH] [--lang id|en]
     The unit head's area in a normal window (office PC). When a PIN is set it is asked first on the
     terminal (hidden; else one line of stdin); a wrong one is exit 2 and counts as a failed try,
     with the kiosk's lock-out (5 free tries, then 30 s doubling up to one hour).

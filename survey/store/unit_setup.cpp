@@ -94,15 +94,35 @@ void initUnit(Store& store, const UnitInfo& given) {
     tx.commit();
 }
 
-Instrument ensureSetup(Store& store) {
-    if (auto latest = store.latestInstrument()) {
-        if (!store.unit()) store.setUnit(loadUnitFile(assetDirectory() + "/demo-unit.json"));
-        return *latest;
-    }
+Instrument ensureInstrument(Store& store) {
+    if (auto latest = store.latestInstrument()) return *latest;
     Instrument in = loadInstrument(defaultInstrumentPath());
     store.registerInstrument(in);
-    if (!store.unit()) store.setUnit(loadUnitFile(assetDirectory() + "/demo-unit.json"));
     return in;
+}
+
+Instrument setUpDemo(Store& store) {
+    if (auto u = store.unit(); u && !u->demo)
+        throw UsageError("--demo: " + store.path() + " is the store of unit \"" + printable(u->id) + "\" (" + printable(u->name) +
+                         "); the demo unit only goes into a store with no unit");
+    sql::Transaction tx(store.db());
+    Instrument in = ensureInstrument(store);
+    if (!store.unit()) {
+        UnitInfo demo = loadUnitFile(assetDirectory() + "/demo-unit.json");
+        demo.demo = true;
+        store.setUnit(demo);
+    }
+    tx.commit();
+    return in;
+}
+
+Instrument requireUnit(Store& store) {
+    auto latest = store.latestInstrument();
+    if (!latest || !store.unit())
+        throw StoreError(StoreError::Kind::Other,
+                         store.path() + ": no unit is set up in this store; set one up with `suarawarga init --db " + store.path() +
+                             " …` (see README \"The command line\"), or try the demo unit with --demo");
+    return *latest;
 }
 
 } // namespace sw

@@ -1,5 +1,5 @@
-// First run: a fresh database gets the default SKM instrument and the demo unit, so the kiosk
-// starts on a working survey with no set-up (citizens are never blocked by set-up).
+// A unit's identity in its store: set up by `suarawarga init` or the kiosk's first-run screen
+// (behind the PIN), or — only when asked for with `--demo` — the demo unit, marked DEMO everywhere.
 #pragma once
 #include "survey/store/store.hpp"
 
@@ -19,8 +19,15 @@ void checkUnit(const UnitInfo& u);
 // instrument when there is none. The unit is real from then on (demo = false, whatever `u` says).
 // Refuses (UsageError) to change the id of a unit that has responses.
 void initUnit(Store& store, const UnitInfo& u);
-// Registers the default instrument and the demo unit when the store has none; returns the
-// instrument the kiosk should use (the newest registered one).
-Instrument ensureSetup(Store& store);
+// The instrument the kiosk uses (the newest registered one), registering the default SKM
+// instrument in a store that has none. Sets up no unit.
+Instrument ensureInstrument(Store& store);
+// `--demo`: a store with no unit becomes the demo unit (demo = true: DEMO on every screen, report
+// and bundle); a demo store stays one. A real unit's store is refused (UsageError naming it), so a
+// demo can never be mixed into a unit's figures. Returns the instrument, as ensureInstrument.
+Instrument setUpDemo(Store& store);
+// Every command that works on a unit's responses needs the unit set up: the newest instrument, or
+// StoreError naming the store and the two ways to set it up (`init`, `--demo`). Writes nothing.
+Instrument requireUnit(Store& store);
 
 } // namespace sw

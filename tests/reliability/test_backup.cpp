@@ -62,7 +62,7 @@ void damagePage(const std::string& path, std::size_t page) {
 TEST_CASE("a backup is a verified copy named by the unit and local date", "[reliability][backup]") {
     swtest::TempDir dir;
     Store s(dir.file("live.db"));
-    ensureSetup(s);
+    setUpDemo(s);
     addResponses(s, 30, 1);
     const std::string usb = dir.file("usb");
     fs::create_directories(usb);
@@ -94,7 +94,7 @@ TEST_CASE("a backup is a verified copy named by the unit and local date", "[reli
 TEST_CASE("backups keep the newest N of this unit and nothing else is touched", "[reliability][backup]") {
     swtest::TempDir dir;
     Store s(dir.file("live.db"));
-    ensureSetup(s);
+    setUpDemo(s);
     addResponses(s, 3, 1);
     const std::string unit = s.unit()->id;
     const std::string usb = dir.file("usb");
@@ -119,7 +119,7 @@ TEST_CASE("backups keep the newest N of this unit and nothing else is touched", 
 TEST_CASE("a backup to a missing folder or a failing medium leaves nothing behind", "[reliability][backup][fault]") {
     swtest::TempDir dir;
     Store s(dir.file("live.db"));
-    ensureSetup(s);
+    setUpDemo(s);
     addResponses(s, 40, 3);
     const std::string usb = dir.file("usb");
 
@@ -184,7 +184,7 @@ TEST_CASE("a backup to a missing folder or a failing medium leaves nothing behin
 TEST_CASE("the daily backup runs once per local day and retries a missing stick later", "[reliability][backup]") {
     swtest::TempDir dir;
     Store s(dir.file("live.db"));
-    ensureSetup(s);
+    setUpDemo(s);
     addResponses(s, 4, 4);
     const std::string usb = dir.file("usb");
 
@@ -221,7 +221,7 @@ TEST_CASE("restore refuses damaged, foreign and newer files and leaves the live 
     std::string good;
     {
         Store s(live);
-        ensureSetup(s);
+        setUpDemo(s);
         addResponses(s, 200, 5);
         good = backupTo(s, usb).path;
         addResponses(s, 7, 6);
@@ -282,7 +282,7 @@ TEST_CASE("restore replaces the live database atomically and keeps the previous 
     std::string good;
     {
         Store s(live);
-        ensureSetup(s);
+        setUpDemo(s);
         addResponses(s, 50, 7);
         good = backupTo(s, usb).path;
     }
@@ -325,7 +325,7 @@ TEST_CASE("restore refuses another unit's backup unless asked", "[reliability][b
     std::string otherBackup;
     {
         Store other(dir.file("other.db"));
-        ensureSetup(other);
+        setUpDemo(other);
         UnitInfo u = *other.unit();
         u.id = "kanim-lain";
         other.setUnit(u);
@@ -335,7 +335,7 @@ TEST_CASE("restore refuses another unit's backup unless asked", "[reliability][b
     const std::string live = dir.file("live.db");
     {
         Store s(live);
-        ensureSetup(s);
+        setUpDemo(s);
     }
     const std::string before = swtest::readFile(live);
     try {
@@ -386,7 +386,7 @@ TEST_CASE("the backup and restore verbs report plainly and exit non-zero on refu
         return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     };
     std::string out;
-    REQUIRE(run("simulate --db " + db + " --count 12 --quiet") == 0);
+    REQUIRE(run("simulate --demo --db " + db + " --count 12 --quiet") == 0);
     REQUIRE(run("backup --db " + db + " --to " + usb + " --keep 2 --daily", &out) == 0);
     CHECK_THAT(out, Catch::Contains("verified: 12 responses"));
     CHECK_THAT(out, Catch::Contains("one copy per day"));
@@ -406,7 +406,7 @@ TEST_CASE("the backup and restore verbs report plainly and exit non-zero on refu
     CHECK_THAT(out, Catch::Contains("damaged"));
     CHECK(swtest::readFile(db) == before);
 
-    REQUIRE(run("simulate --db " + db + " --count 3 --quiet") == 0);
+    REQUIRE(run("simulate --demo --db " + db + " --count 3 --quiet") == 0);
     CHECK(run("restore --db " + db + " --from " + usb + "/" + copies[0], &out) == 0);
     CHECK_THAT(out, Catch::Contains("12 responses"));
     CHECK_THAT(out, Catch::Contains(".before-restore"));
@@ -421,7 +421,7 @@ TEST_CASE("a backup carries the unit's signing key, 0600, and a restore on a new
     std::string copy, fingerprint;
     {
         Store s(dir.file("old-disk/live.db"));
-        ensureSetup(s);
+        setUpDemo(s);
         addResponses(s, 5, 10);
         fingerprint = UnitKey::loadOrCreate(s).fingerprint();
         copy = backupTo(s, usb).path;

@@ -35,7 +35,7 @@ Store::Options faultOptions() {
 std::string makeTemplate(const swtest::TempDir& dir, std::int64_t* responses = nullptr) {
     std::string path = dir.file("template.db");
     Store s(path);
-    Instrument in = ensureSetup(s);
+    Instrument in = setUpDemo(s);
     Simulator sim(in, *s.unit(), 7, 30, 1790000000);
     std::vector<Response> rs;
     for (int i = 0; i < 40; ++i) rs.push_back(sim.next());

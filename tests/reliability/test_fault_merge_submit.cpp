@@ -31,7 +31,7 @@ Store::Options faultOptions() {
 // A unit's signed bundle with `n` responses.
 Bundle unitBundle(const swtest::TempDir& dir, const std::string& unitId, int n) {
     Store unit(dir.file(unitId + ".db"));
-    Instrument in = ensureSetup(unit);
+    Instrument in = setUpDemo(unit);
     UnitInfo u = *unit.unit();
     u.id = unitId;
     u.name = "Unit " + unitId;
@@ -183,7 +183,7 @@ TEST_CASE("the kiosk's submitter keeps failed responses and lands each exactly o
     std::int64_t base = 0;
     {
         Store s(tpl);
-        ensureSetup(s);
+        setUpDemo(s);
         base = s.db().scalarInt("SELECT count(*) FROM response");
     }
     long queuedTotal = 0, storedTotal = 0, iterations = 0, injectedTotal = 0;

@@ -42,7 +42,7 @@ KillRun runAndKill(const std::string& db, int delayMs) {
         if (devnull >= 0) dup2(devnull, STDERR_FILENO);
         close(fds[0]);
         close(fds[1]);
-        const char* argv[] = {SW_CLI_BINARY, "simulate", "--db", db.c_str(), "--count", "100000", "--batch", "1", nullptr};
+        const char* argv[] = {SW_CLI_BINARY, "simulate", "--demo", "--db", db.c_str(), "--count", "100000", "--batch", "1", nullptr};
         execv(SW_CLI_BINARY, const_cast<char* const*>(argv));
         _exit(127);
     }

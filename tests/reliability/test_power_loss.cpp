@@ -118,7 +118,7 @@ struct Setup {
     Setup() {
         tpl = dir.file("template.db");
         Store s(tpl);
-        Instrument in = ensureSetup(s);
+        Instrument in = setUpDemo(s);
         Simulator sim(in, *s.unit(), 5, 30, 1790000000);
         std::vector<Response> earlier;
         for (int i = 0; i < 30; ++i) earlier.push_back(sim.next());

@@ -27,7 +27,7 @@ const char* const kInit = " --id kanim-serang --name 'Kantor Imigrasi Serang' --
 // `n` simulated respondents of the store's own unit, whatever it is.
 void addResponses(const std::string& db, int n) {
     Store s(db);
-    const Instrument in = ensureSetup(s);
+    const Instrument in = s.unit() ? requireUnit(s) : setUpDemo(s);
     Simulator sim(in, *s.unit(), 21, 30, nowUtc());
     std::vector<Response> rs;
     for (int i = 0; i < n; ++i) rs.push_back(sim.next());

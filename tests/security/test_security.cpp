@@ -138,7 +138,7 @@ TEST_CASE("neither the PIN nor the private key appears in exports, logs or the e
     const std::string db = dir.file("unit.db");
     const std::string log = dir.file("journal.txt");
     const std::string pin = "90817263";
-    REQUIRE(cli("simulate --db " + db + " --count 40 --quiet", log) == 0);
+    REQUIRE(cli("simulate --demo --db " + db + " --count 40 --quiet", log) == 0);
     std::string hash, secretHex;
     std::string stderrText;
     {
@@ -229,7 +229,7 @@ TEST_CASE("the private key file is created 0600 whatever the umask", "[security]
 TEST_CASE("a bundle signed with another key than the unit's pinned one is refused whole", "[security][merge]") {
     swtest::TempDir dir;
     Store unit(dir.file("kanim.db"));
-    ensureSetup(unit);
+    setUpDemo(unit);
     const std::string unitId = unit.unit()->id;
     Bundle genuine = bundleOf(unit, 10, 1);
 
@@ -240,7 +240,7 @@ TEST_CASE("a bundle signed with another key than the unit's pinned one is refuse
 
     // An impostor: same unit id, its own key (a copied database without the key file, or forged).
     Store impostor(dir.file("palsu.db"));
-    ensureSetup(impostor);
+    setUpDemo(impostor);
     UnitInfo u = *impostor.unit();
     REQUIRE(u.id == unitId);
     Bundle forged = bundleOf(impostor, 25, 2);

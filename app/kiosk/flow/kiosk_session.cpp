@@ -18,8 +18,8 @@ std::string deviceId(Store& store) {
     return id;
 }
 
-KioskSession::KioskSession(const std::string& db, FlowSettings settings, std::unique_ptr<Speech> sp)
-    : store(std::make_unique<Store>(db)), instrument(ensureSetup(*store)), strings(Translations::loadArea("kiosk")),
+KioskSession::KioskSession(const std::string& db, FlowSettings settings, std::unique_ptr<Speech> sp, bool demo)
+    : store(std::make_unique<Store>(db)), instrument(demo ? setUpDemo(*store) : ensureInstrument(*store)), strings(Translations::loadArea("kiosk")),
       speech(std::move(sp)) {
     unit = store->unit().value_or(UnitInfo{});
     submitter = std::make_unique<Submitter>(Submitter::forStore(*store));

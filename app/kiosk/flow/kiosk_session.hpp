@@ -22,8 +22,10 @@ struct KioskSession {
     std::unique_ptr<Speech> speech;
     std::unique_ptr<CitizenFlow> flow;
 
-    // Opens (creating on first run, with the default instrument and demo unit) the store at `db`.
-    KioskSession(const std::string& db, FlowSettings settings, std::unique_ptr<Speech> speech);
+    // Opens (creating on first run, with the default instrument) the store at `db`. `demo`: a store
+    // with no unit becomes the demo unit (survey/store/unit_setup.hpp setUpDemo); otherwise a store
+    // with no unit waits for its identity on the first-run screen.
+    KioskSession(const std::string& db, FlowSettings settings, std::unique_ptr<Speech> speech, bool demo = false);
 
     // Re-reads what the unit head can change: the unit's identity, the newest instrument,
     // kiosk.idle_seconds (unless fixed on the command line), kiosk.languages, the misuse thresholds.

@@ -25,7 +25,9 @@ KioskUi::KioskUi(CitizenFlow& flow, const FontSet& fonts, Submitter& submitter, 
 void KioskUi::readUnit(bool withName) {
     if (!store_) return;
     try {
-        if (auto u = store_->unit()) {
+        const auto u = store_->unit();
+        unitSetUp_ = u.has_value();
+        if (u) {
             if (withName) unitName_ = u->name;
             unitDemo_ = u->demo;
         }
@@ -69,6 +71,7 @@ void KioskUi::openAdmin(const std::string& tab, const std::string& lang) {
     adminHost_.releaseTexture = releaseTexture;
     admin_ = std::make_unique<admin::AdminArea>(adminHost_);
     if (!tab.empty()) admin_->showTab(tab);
+    else if (!unitSetUp_) admin_->showTab("settings");   // first run: the unit's identity
     mode_ = Mode::Admin;
     logLine("admin", "unit head's area opened");
     if (store_) {
@@ -106,6 +109,7 @@ void KioskUi::handleKeys(double now) {
             if (c >= '0' && c <= '9') pin_.digit(static_cast<char>(c));
             continue;
         }
+        if (!unitSetUp_) continue;
         if (flow_.step() == Step::Comment) {
             if (c >= 0x20 && c < 0x7F) flow_.typeComment(std::string(1, static_cast<char>(c)), now);
             continue;
@@ -123,6 +127,10 @@ void KioskUi::handleKeys(double now) {
         if (backspace) pin_.erase();
         if (enter && pin_.confirm(pinLock_.get()) == PinScreen::Outcome::Opened) openAdmin();
         if (keyPressed(ImGuiKey_Escape)) mode_ = Mode::Citizen;
+        return;
+    }
+    if (!unitSetUp_) {   // the first-run screen: Enter is its one button, nothing else answers
+        if (enter) openPin();
         return;
     }
     if (enter) flow_.next(now);
@@ -225,6 +233,8 @@ void KioskUi::frame(double now) {
         case PinScreen::Outcome::Cancel: mode_ = Mode::Citizen; break;
         case PinScreen::Outcome::None: break;
         }
+    } else if (!unitSetUp_) {
+        if (SetupScreen{}.draw(ui)) openPin();
     } else {
         drawCitizen(ui, now);
     }

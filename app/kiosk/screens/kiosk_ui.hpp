@@ -41,6 +41,8 @@ public:
     void frame(double now);
 
     Mode mode() const { return mode_; }
+    // False until the store has a unit: the kiosk shows the first-run screen, takes no answers.
+    bool unitSetUp() const { return unitSetUp_; }
     const std::vector<Widget>& widgets() const { return widgets_; }
     // True while something is changing (input, countdown, speech, long press): the shell renders
     // again at once; otherwise it may sleep up to secondsUntilDue().
@@ -71,7 +73,7 @@ private:
     void drawCitizen(Ui& ui, double now);
     void drawAdmin();
     std::vector<std::string> operatorWarnings() const;
-    void readUnit(bool withName);   // the demo mark (and the name) from the store
+    void readUnit(bool withName);   // the demo mark, whether a unit is set up (and the name)
 
     CitizenFlow& flow_;
     const FontSet& fonts_;
@@ -79,6 +81,7 @@ private:
     Store* store_;
     std::string unitName_;
     bool unitDemo_ = false;
+    bool unitSetUp_ = true;          // false: the first-run screen instead of the survey
     KioskUiSettings settings_;
     Mode mode_ = Mode::Citizen;
     std::vector<Widget> widgets_;

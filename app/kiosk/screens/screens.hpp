@@ -8,6 +8,7 @@
 namespace sw::kiosk {
 
 struct WelcomeScreen { void draw(Ui& ui); };      // screen_welcome.cpp
+struct SetupScreen { bool draw(Ui& ui); };        // screen_setup.cpp: no unit yet; true = staff start
 struct LanguageScreen { void draw(Ui& ui); };     // screen_language.cpp: language + modes
 struct ServiceScreen { void draw(Ui& ui); };      // screen_service.cpp: jenis layanan
 struct UnsurScreen { void draw(Ui& ui); };        // screen_unsur.cpp: one unsur, four faces

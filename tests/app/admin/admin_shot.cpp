@@ -128,7 +128,7 @@ int main(int argc, char** argv) {
     const int W = std::stoi(opt["width"]), H = std::stoi(opt["height"]);
     try {
         sw::Store store(opt["db"]);
-        sw::Instrument in = sw::ensureSetup(store);
+        sw::Instrument in = sw::setUpDemo(store);
         if (demo) {
             demoFacility(store, in);
             demoPlan(store);

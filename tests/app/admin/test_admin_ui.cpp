@@ -37,7 +37,7 @@ struct Headless {
         unsigned char* px = nullptr;
         int w = 0, h = 0;
         io.Fonts->GetTexDataAsRGBA32(&px, &w, &h); // builds the atlas; no renderer needed
-        Instrument in = ensureSetup(store);
+        Instrument in = setUpDemo(store);
         Simulator sim(in, *store.unit(), 7, 120, nowUtc());
         std::vector<Response> rs;
         for (int i = 0; i < 400; ++i) rs.push_back(sim.next());

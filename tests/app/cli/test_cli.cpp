@@ -1,4 +1,5 @@
 // The command line end to end: import a paper survey, report it, simulate; errors exit non-zero.
+#include "survey/store/store.hpp"
 #include "survey/test_helpers.hpp"
 
 #include <nlohmann/json.hpp>
@@ -33,7 +34,7 @@ Run run(const std::string& args) {
 TEST_CASE("import a paper survey, then report the regulation's numbers", "[cli]") {
     swtest::TempDir dir;
     std::string db = dir.file("unit.db");
-    Run imp = run("import --db " + db + " --csv " + SW_TEST_FIXTURES + "/paper_ok.csv");
+    Run imp = run("import --demo --db " + db + " --csv " + SW_TEST_FIXTURES + "/paper_ok.csv");
     INFO(imp.out);
     REQUIRE(imp.status == 0);
     CHECK(imp.out.find("imported 4 responses") != std::string::npos);
@@ -69,7 +70,7 @@ TEST_CASE("import a paper survey, then report the regulation's numbers", "[cli]"
 TEST_CASE("simulate prints one UUID per durable response", "[cli]") {
     swtest::TempDir dir;
     std::string db = dir.file("sim.db");
-    Run sim = run("simulate --db " + db + " --count 25 --seed 7 --days 30 --batch 10");
+    Run sim = run("simulate --demo --db " + db + " --count 25 --seed 7 --days 30 --batch 10");
     REQUIRE(sim.status == 0);
     CHECK(std::count(sim.out.begin(), sim.out.end(), '\n') == 25);
     Run rep = run("report --db " + db + " --format json --include-misuse");
@@ -79,7 +80,7 @@ TEST_CASE("simulate prints one UUID per durable response", "[cli]") {
 TEST_CASE("bad input exits non-zero with the place named", "[cli]") {
     swtest::TempDir dir;
     std::string db = dir.file("u.db");
-    Run bad = run("import --db " + db + " --csv " + SW_TEST_FIXTURES + "/paper_bad_row.csv");
+    Run bad = run("import --demo --db " + db + " --csv " + SW_TEST_FIXTURES + "/paper_bad_row.csv");
     CHECK(bad.status == 3);
     CHECK(bad.out.find("paper_bad_row.csv:4:9") != std::string::npos);
     CHECK(bad.out.find("nothing was imported") != std::string::npos);
@@ -104,4 +105,32 @@ TEST_CASE("an empty period has no grade rather than a failing one", "[cli]") {
     CHECK(j["complete"] == false);
     Run text = run("report --db " + dir.file("empty.db"));
     CHECK(text.out.find("Tidak Baik") == std::string::npos);
+}
+
+TEST_CASE("a store with no unit: commands say how to set one up, and --demo is only for a store with none", "[cli][setup]") {
+    swtest::TempDir d;
+    const std::string db = d.file("baru.db");
+    { sw::Store s(db); }   // an empty store, as a new kiosk leaves it before its set-up
+    for (const std::string& cmd : {"report --db " + db, "simulate --db " + db + " --count 3",
+                                   "export --db " + db + " --format csv --out " + d.file("x.csv")}) {
+        Run r = run(cmd);
+        INFO(cmd << "\n" << r.out);
+        CHECK(r.status == 4);
+        CHECK(r.out.find("no unit is set up") != std::string::npos);
+        CHECK(r.out.find("suarawarga init") != std::string::npos);
+    }
+    CHECK_FALSE(std::filesystem::exists(d.file("x.csv")));
+    {
+        sw::Store s(db);
+        CHECK_FALSE(s.unit().has_value());
+        CHECK(s.countResponses({}) == 0);
+    }
+    Run init = run("init --db " + db + " --id kanim-serang --name 'Kantor Imigrasi Serang' --instansi Imigrasi"
+                   " --kabupaten 'Kabupaten Serang' --kode-wilayah 36.04 --province Banten --zone WIB");
+    REQUIRE(init.status == 0);
+    Run demo = run("simulate --demo --db " + db + " --count 3");
+    INFO(demo.out);
+    CHECK(demo.status == 2);
+    CHECK(demo.out.find("kanim-serang") != std::string::npos);
+    CHECK(run("simulate --db " + db + " --count 3 --quiet").status == 0);   // into its own unit
 }

@@ -55,9 +55,10 @@ struct Headless {
     std::int64_t utcBase = 1763800000; // wall clock for stored rows: advances with `now`
     float pxPerMm = 4.0f;
 
-    explicit Headless(sw::kiosk::FlowSettings fs = {}, ImVec2 display = ImVec2(1280, 800)) {
+    // withUnit = false: a store as a new kiosk first finds it, with no unit (the first-run screen).
+    explicit Headless(sw::kiosk::FlowSettings fs = {}, ImVec2 display = ImVec2(1280, 800), bool withUnit = true) {
         store = std::make_unique<sw::Store>(dir.file("kiosk.db"));
-        in = sw::ensureSetup(*store);
+        in = withUnit ? sw::setUpDemo(*store) : sw::ensureInstrument(*store);
         submitter = std::make_unique<sw::Submitter>(
             [this](const sw::Response& r) {
                 ++appendCalls;

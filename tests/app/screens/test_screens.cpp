@@ -47,7 +47,7 @@ struct Shots {
         dir = fs::path(SW_SCREENS_OUT);
         fs::create_directories(dir);
         db = (fs::temp_directory_path() / ("sw-screens-" + std::to_string(::getpid()) + ".db")).string();
-        const std::string cmd = shellQuoted(SW_KIOSK_BINARY) + " simulate --db " + shellQuoted(db) +
+        const std::string cmd = shellQuoted(SW_KIOSK_BINARY) + " simulate --demo --db " + shellQuoted(db) +
                                 " --count 300 --batch 300 --seed 7 --quiet > /dev/null 2>&1";
         REQUIRE(std::system(cmd.c_str()) == 0);
     }

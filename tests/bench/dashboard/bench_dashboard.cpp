@@ -56,7 +56,7 @@ int main(int argc, char** argv) {
     }
     const int runs = std::max(1, std::stoi(opt["runs"]));
     Store store(opt["db"]);
-    Instrument in = ensureSetup(store);
+    Instrument in = setUpDemo(store);
 
     auto a = Clock::now();
     ResponseColumns cols = ResponseColumns::load(store, in);

@@ -53,7 +53,7 @@ int main(int argc, char** argv) {
     const std::string db = dir + "/unit.db";
     {
         sw::Store store(db);
-        sw::Instrument in = sw::ensureSetup(store);
+        sw::Instrument in = sw::setUpDemo(store);
         sw::ResponseFilter all;
         all.includeMisuse = true;
         long long have = store.countResponses(all);
@@ -124,7 +124,7 @@ int main(int argc, char** argv) {
         std::string base;
         sw::UnitKey key = [&] {
             sw::Store u(unitDb);
-            sw::Instrument in = sw::ensureSetup(u);
+            sw::Instrument in = sw::setUpDemo(u);
             sw::Simulator sim(in, *u.unit(), 7, 90, sw::nowUtc());
             std::vector<sw::Response> rs;
             for (long long i = 0; i < perBundle; ++i) rs.push_back(sim.next());

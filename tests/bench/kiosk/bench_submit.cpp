@@ -56,7 +56,7 @@ using Millis = std::vector<double>;
 Millis viaStore(const fs::path& db, int count) {
     Millis ms;
     sw::Store store(db.string());
-    const sw::Instrument in = sw::ensureSetup(store);
+    const sw::Instrument in = sw::setUpDemo(store);
     const sw::UnitInfo unit = *store.unit();
     sw::Simulator sim(in, unit, 42, 30, sw::nowUtc());
     for (int i = 0; i < 20; ++i) store.append(sim.next()); // warm the page cache and statements
@@ -77,7 +77,7 @@ Millis viaStore(const fs::path& db, int count) {
 Millis viaKiosk(const fs::path& db, int count) {
     using sw::kiosk::Step;
     Millis ms;
-    sw::kiosk::KioskSession s(db.string(), sw::kiosk::FlowSettings{}, sw::kiosk::makeSilentSpeech());
+    sw::kiosk::KioskSession s(db.string(), sw::kiosk::FlowSettings{}, sw::kiosk::makeSilentSpeech(), true);
     sw::kiosk::CitizenFlow& flow = *s.flow;
     sw::Simulator sim(s.instrument, s.unit, 42, 30, sw::nowUtc());
     double now = 1000;

@@ -38,7 +38,7 @@ HeadlessImGui::~HeadlessImGui() { ImGui::DestroyContext(ctx_); }
 
 KioskDriver::KioskDriver(const std::string& db, const kiosk::FontSet& fonts, float width, float height,
                          std::function<void()> newFrameBackend, std::function<void()> render)
-    : session_(db, kiosk::FlowSettings{}, kiosk::makeSilentSpeech()), newFrameBackend_(std::move(newFrameBackend)),
+    : session_(db, kiosk::FlowSettings{}, kiosk::makeSilentSpeech(), true), newFrameBackend_(std::move(newFrameBackend)),
       render_(std::move(render)), width_(width), height_(height) {
     ui_ = std::make_unique<kiosk::KioskUi>(*session_.flow, fonts, *session_.submitter, session_.store.get(), session_.unit.name);
     ui_->setFullscreen(true);

@@ -203,7 +203,7 @@ TEST_CASE("the signing key: 0600 file beside the database, recorded fingerprint,
     std::string fp;
     {
         sw::Store store(db);
-        sw::ensureSetup(store);
+        sw::setUpDemo(store);
         sw::UnitKey k = sw::UnitKey::loadOrCreate(store);
         fp = k.fingerprint();
         CHECK(store.setting("signing.fingerprint") == fp);

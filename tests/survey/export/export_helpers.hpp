@@ -18,7 +18,8 @@ namespace swtest {
 inline void fillUnit(const std::string& dbPath, const std::string& unitId, int count, std::uint64_t seed,
                      int offsetMinutes = 420, int days = 60) {
     sw::Store store(dbPath);
-    sw::Instrument in = sw::ensureSetup(store);
+    // The demo unit's identity as a template the first time; a second fill adds to the same unit.
+    sw::Instrument in = store.unit() ? sw::requireUnit(store) : sw::setUpDemo(store);
     sw::UnitInfo u = *store.unit();
     u.id = unitId;
     u.name = "Unit " + unitId;

@@ -16,7 +16,7 @@ WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 DB="$WORK/unit.db"
 
-"$CLI" simulate --db "$DB" --count 2000 --batch 2000 --quiet >/dev/null
+"$CLI" simulate --demo --db "$DB" --count 2000 --batch 2000 --quiet >/dev/null
 "$CLI" report --db "$DB" --format json > "$WORK/report.json"
 "$CLI" export --db "$DB" --format xlsx --out "$WORK/skm.xlsx" >/dev/null
 "$CLI" export --db "$DB" --format pdf --out "$WORK/skm.pdf" >/dev/null

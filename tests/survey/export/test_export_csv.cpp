@@ -16,7 +16,7 @@
 TEST_CASE("CSV has a BOM, names unsur by code and name, quotes commas, quotes and newlines", "[export]") {
     swtest::TempDir dir;
     sw::Store store(dir.file("unit.db"));
-    sw::Instrument in = sw::ensureSetup(store);
+    sw::Instrument in = sw::setUpDemo(store);
     sw::UnitInfo u = *store.unit();
     u.utcOffsetMinutes = 480; // WITA
     store.setUnit(u);
@@ -171,7 +171,7 @@ TEST_CASE("a large CSV, formatted on two threads in chunks, keeps rid order and 
 TEST_CASE("a store without a file (:memory:) still exports its CSV (formatted on one thread)", "[export]") {
     swtest::TempDir dir;
     sw::Store store(":memory:");
-    sw::Instrument in = sw::ensureSetup(store);
+    sw::Instrument in = sw::setUpDemo(store);
     sw::Simulator sim(in, *store.unit(), 3, 30, sw::nowUtc());
     std::vector<sw::Response> rs;
     for (int i = 0; i < 25; ++i) rs.push_back(sim.next());
