@@ -126,7 +126,7 @@ field() { sed -n "s/.*\\b$1=\\([0-9.]*\\).*/\\1/p"; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (b+0==0 || a=="n/a" || b=="n/a") print "n/a"; else printf "%.2f", a/b}'; }
 
 # --- start-up and peak memory -----------------------------------------------------------------
-kiosk_cmd=("$kiosk" --windowed 1920x1080 --exit-after-frames 1 --db "$db")
+kiosk_cmd=("$kiosk" --demo --windowed 1920x1080 --exit-after-frames 1 --db "$db")
 floor_cmd=("$bin/floor_glfw" --windowed 1920x1080 --exit-after-frames 1)
 chromium_cmd() {
   local profile="$work/chromium-$1"
@@ -179,7 +179,7 @@ mb() { awk -v k="$1" 'BEGIN {if (k=="n/a") print "n/a"; else printf "%.1f MB", k
 hz=$(getconf CLK_TCK)
 : >"$work/idle.txt"
 for i in $(seq "$idle_runs"); do
-  "$kiosk" --windowed 1920x1080 --db "$db" >>"$work/idle-kiosk.log" 2>&1 &
+  "$kiosk" --demo --windowed 1920x1080 --db "$db" >>"$work/idle-kiosk.log" 2>&1 &
   idle_pid=$!
   sleep 5 # start-up and the first frames are not idling
   if ! kill -0 "$idle_pid" 2>/dev/null; then echo "run.sh: the kiosk exited during the idle test" >&2; idle_pid=""; break; fi
