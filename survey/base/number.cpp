@@ -24,4 +24,15 @@ std::string formatNumber(double v, int decimals, const std::string& lang) {
     return s;
 }
 
+std::string formatCount(std::int64_t n, const std::string& lang) {
+    const std::string digits = std::to_string(n < 0 ? -(n + 1) + 1ULL : static_cast<unsigned long long>(n));
+    const char sep = lang == "en" ? ',' : '.';
+    std::string out;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) out += sep;
+        out += digits[i];
+    }
+    return n < 0 ? "-" + out : out;
+}
+
 } // namespace sw

@@ -3,6 +3,7 @@
 // dashboard, the assessor's view, the PDF, the XLSX captions and the CLI, so they agree to the
 // last digit.
 #pragma once
+#include <cstdint>
 #include <string>
 
 namespace sw {
@@ -12,5 +13,8 @@ double roundTo(double v, int decimals);
 
 // roundTo, then fixed `decimals` places; lang "en" uses '.', every other language ','.
 std::string formatNumber(double v, int decimals, const std::string& lang);
+
+// A count with thousands grouped: "1.234.567" in Indonesian, "1,234,567" in English.
+std::string formatCount(std::int64_t n, const std::string& lang);
 
 } // namespace sw

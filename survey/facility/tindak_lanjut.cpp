@@ -41,10 +41,12 @@ void removeTindakLanjut(Store& store, std::int64_t id) {
     st.bind(1, id).run();
 }
 
-std::vector<TindakLanjut> tindakLanjutFor(Store& store, const Period& p) {
-    sql::Statement st(store.db(), "SELECT id, period_from, period_to, target_kind, target_code, target_label, action, owner, "
-                                  "due_date, status, created_utc FROM tindak_lanjut WHERE period_from=? AND period_to=? ORDER BY id");
-    st.bind(1, formatDate(p.from)).bind(2, formatDate(p.to));
+namespace {
+
+const char* const kColumns = "SELECT id, period_from, period_to, target_kind, target_code, target_label, action, owner, "
+                             "due_date, status, created_utc FROM tindak_lanjut ";
+
+std::vector<TindakLanjut> readRows(sql::Statement& st) {
     std::vector<TindakLanjut> out;
     while (st.step()) {
         TindakLanjut t;
@@ -62,6 +64,21 @@ std::vector<TindakLanjut> tindakLanjutFor(Store& store, const Period& p) {
         out.push_back(std::move(t));
     }
     return out;
+}
+
+} // namespace
+
+std::vector<TindakLanjut> tindakLanjutFor(Store& store, const Period& p) {
+    sql::Statement st(store.db(), std::string(kColumns) + "WHERE period_from=? AND period_to=? ORDER BY id");
+    st.bind(1, formatDate(p.from)).bind(2, formatDate(p.to));
+    return readRows(st);
+}
+
+std::vector<TindakLanjut> tindakLanjutDone(Store& store, const LocalDate& upTo, int limit) {
+    sql::Statement st(store.db(), std::string(kColumns) +
+                                      "WHERE status='selesai' AND period_to<=? ORDER BY period_to DESC, id DESC LIMIT ?");
+    st.bind(1, formatDate(upTo)).bind(2, static_cast<std::int64_t>(limit));
+    return readRows(st);
 }
 
 } // namespace sw

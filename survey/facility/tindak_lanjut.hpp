@@ -32,5 +32,8 @@ std::int64_t addTindakLanjut(Store& store, const TindakLanjut& t);   // returns 
 void updateTindakLanjut(Store& store, const TindakLanjut& t);        // by id
 void removeTindakLanjut(Store& store, std::int64_t id);
 std::vector<TindakLanjut> tindakLanjutFor(Store& store, const Period& p); // oldest first
+// What was done (status "selesai") about the results of periods ending on or before `upTo`: the
+// newest `limit`, newest period first. What the unit tells the public it changed.
+std::vector<TindakLanjut> tindakLanjutDone(Store& store, const LocalDate& upTo, int limit);
 
 } // namespace sw
