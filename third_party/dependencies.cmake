@@ -10,6 +10,8 @@ pkg_check_modules(XLSXWRITER REQUIRED IMPORTED_TARGET xlsxwriter)
 pkg_check_modules(PANGOCAIRO REQUIRED IMPORTED_TARGET pangocairo cairo-pdf cairo-png)
 # stb_image (evidence thumbnails, screenshot checks) and stb_image_write: one library, one way in.
 pkg_check_modules(STB       REQUIRED IMPORTED_TARGET stb)
+# The assessors' store at national scale: PostgreSQL 15 through libpq (survey/national).
+pkg_check_modules(PQ        REQUIRED IMPORTED_TARGET libpq>=15)
 
 if(SW_KIOSK)
   find_package(OpenGL REQUIRED)

@@ -5,6 +5,7 @@
 #include "survey/base/local_time.hpp"
 #include "survey/base/text_check.hpp"
 #include "survey/bundle/enrollment.hpp"
+#include "survey/national/assessor_store.hpp"
 
 #include <iostream>
 
@@ -14,15 +15,15 @@ namespace {
 int verbEnroll(int argc, char** argv);
 const VerbRegistrar reg{{"enroll", "assessor: enroll a unit's key by fingerprint, list or revoke", verbEnroll}};
 
-void list(Store& store) {
-    for (const EnrolledKey& k : enrolledKeys(store))
+void list(AssessorStore& store) {
+    for (const EnrolledKey& k : store.enrolledKeys())
         std::cout << k.unitId << "  " << k.fingerprint << "  " << k.source << "  " << localDateTime(k.enrolledUtc, 0).substr(0, 16) << " UTC"
                   << (k.publicKeyHex.empty() ? "  (no bundle yet)" : "") << "\n";
 }
 
 int verbEnroll(int argc, char** argv) {
     if (wantsHelp(argc, argv)) {
-        std::cout << "Usage: suarawarga enroll --db KANWIL.db --unit ID --key FINGERPRINT [--name NAME]\n"
+        std::cout << "Usage: suarawarga enroll --db KANWIL.db|postgresql://… --unit ID --key FINGERPRINT [--name NAME]\n"
                      "       suarawarga enroll --db KANWIL.db --revoke --unit ID\n"
                      "       suarawarga enroll --db KANWIL.db --list\n\n"
                      "Enrolls a unit's signing key, by the fingerprint the unit head reads from the settings\n"
@@ -34,23 +35,24 @@ int verbEnroll(int argc, char** argv) {
     Args a(argc, argv, 2, {"db", "unit", "key", "name"}, {"revoke", "list"});
     auto db = a.get("db");
     if (!db) throw UsageError("--db KANWIL.db is required");
-    Store store(*db);
+    // Listing reads only: it never creates a store.
+    auto store = openAssessorStore(*db, !a.has("list"));
     if (a.has("list")) {
-        list(store);
+        list(*store);
         return 0;
     }
     auto unit = a.get("unit");
     if (!unit) throw UsageError("--unit ID is required");
     if (a.has("revoke")) {
-        const EnrolledKey k = revokeKey(store, *unit);
-        store.logEvent("enroll", "revoked " + k.unitId + " " + k.fingerprint);
+        const EnrolledKey k = store->revoke(*unit);
+        store->logEvent("enroll", "revoked " + k.unitId + " " + k.fingerprint);
         std::cout << "REVOKED " << k.unitId << " key " << k.fingerprint << "\n";
         return 0;
     }
     auto key = a.get("key");
     if (!key) throw UsageError("--key FINGERPRINT is required (the unit reads it from `suarawarga key`)");
-    const EnrolledKey k = enrollKey(store, *unit, *key, a.get("name", ""));
-    store.logEvent("enroll", k.unitId + " " + k.fingerprint);
+    const EnrolledKey k = store->enroll(*unit, *key, a.get("name", ""));
+    store->logEvent("enroll", k.unitId + " " + k.fingerprint);
     std::cout << "ENROLLED " << k.unitId << " key " << k.fingerprint << "\n";
     return 0;
 }

@@ -5,6 +5,7 @@
 #include "survey/base/error.hpp"
 #include "survey/base/text_check.hpp"
 #include "survey/bundle/merge.hpp"
+#include "survey/national/assessor_store.hpp"
 
 #include <iostream>
 
@@ -16,24 +17,26 @@ const VerbRegistrar reg{{"merge", "assessor: verify signed bundles and merge the
 
 int verbMerge(int argc, char** argv) {
     if (wantsHelp(argc, argv)) {
-        std::cout << "Usage: suarawarga merge --into ASSESSOR.db BUNDLE...\n\n"
+        std::cout << "Usage: suarawarga merge --into ASSESSOR.db|postgresql://… BUNDLE...\n\n"
                      "Verifies each bundle, then imports them all in one transaction with a savepoint per\n"
                      "bundle. A bundle that fails (changed, truncated, unsigned, newer format, or signed by\n"
                      "a key not enrolled for its unit — see `suarawarga enroll`, or a UUID of another unit)\n"
                      "is refused whole while the others go in; the exit code is then 5. --enroll-new pins\n"
                      "the key of a unit not enrolled yet and prints it. Merging the same bundle again adds nothing;\n"
-                     "responses keep their UUIDs. Results are printed once the run has committed.\n";
+                     "responses keep their UUIDs. Results are printed once the run has committed.\n"
+                     "--into postgresql://…: the national store on PostgreSQL (README \"The national store\"),\n"
+                     "one transaction per bundle; the daily tallies the roll-ups read are kept by the merge.\n";
         return 0;
     }
     Args a(argc, argv, 2, {"into"}, {"enroll-new"});
     auto into = a.get("into");
     if (!into || into->empty()) throw UsageError("--into ASSESSOR.db is required");
     if (a.positional().empty()) throw UsageError("give at least one BUNDLE file");
-    Store store(*into);
+    auto store = openAssessorStore(*into, true);
     int refused = 0;
     std::int64_t added = 0;
-    for (const MergeFileResult& r : mergeBundleFiles(store, a.positional(), std::nullopt,
-                                                            a.has("enroll-new") ? KeyPolicy::EnrollNew : KeyPolicy::EnrolledOnly)) {
+    for (const MergeFileResult& r :
+         store->mergeFiles(a.positional(), a.has("enroll-new") ? KeyPolicy::EnrollNew : KeyPolicy::EnrolledOnly)) {
         if (!r.outcome) {
             ++refused;
             std::cout << "REFUSED " << printable(r.file) << ": " << printable(r.error) << "\n";
@@ -49,7 +52,7 @@ int verbMerge(int argc, char** argv) {
                       << printable(m.unitId) << "), " << m.added << " of "
                       << m.responses << " responses new" << (m.pinnedNow ? ", key enrolled now (--enroll-new) " + r.fingerprint : "") << "\n";
     }
-    store.logEvent("merge", std::to_string(a.positional().size()) + " bundles, " + std::to_string(refused) +
+    store->logEvent("merge", std::to_string(a.positional().size()) + " bundles, " + std::to_string(refused) +
                                 " refused, " + std::to_string(added) + " responses added");
     std::cout << added << " responses added; " << refused << " bundle(s) refused\n";
     return refused ? 5 : 0;

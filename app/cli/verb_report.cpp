@@ -3,7 +3,11 @@
 
 #include "survey/base/error.hpp"
 #include "survey/base/local_time.hpp"
+#include "survey/base/csv.hpp"
+#include "survey/base/text_check.hpp"
 #include "survey/bundle/rollup.hpp"
+#include "survey/national/area_rollup.hpp"
+#include "survey/national/assessor_store.hpp"
 #include "survey/dashboard/statistik.hpp"
 #include "survey/store/unit_setup.hpp"
 
@@ -73,6 +77,91 @@ int printRollup(const std::vector<UnitRollup>& units, const ResponseFilter& f, c
     if (units.empty()) std::cout << "  (belum ada unit; gabungkan bundel dengan `suarawarga merge`)\n";
     std::cout << "\nSampel: Krejcie-Morgan terhadap jumlah penerima layanan yang dilaporkan unit (? = belum dilaporkan).\n";
     return 0;
+}
+
+const char* levelName(AreaLevel level) { return level == AreaLevel::KabKota ? "kabupaten/kota" : "provinsi"; }
+
+nlohmann::json areaJson(const AreaRollup& a) {
+    auto opt = [](bool has, double v) { return has ? nlohmann::json(v) : nlohmann::json(nullptr); };
+    return {{"rank", a.rank}, {"code", a.code}, {"name", a.name}, {"units", a.units}, {"reporting", a.reporting},
+            {"respondents", a.skm.respondents}, {"ikm", a.skm.ikm}, {"ikm_unit", a.skm.ikmUnit},
+            {"mutu", a.skm.complete ? nlohmann::json(mutuLetter(a.skm.mutu)) : nlohmann::json(nullptr)},
+            {"complete", a.skm.complete}, {"mean_unit_ikm", opt(a.meanUnitIkm > 0, a.meanUnitIkm)},
+            {"units_by_mutu", {{"A", a.unitsByMutu[0]}, {"B", a.unitsByMutu[1]}, {"C", a.unitsByMutu[2]}, {"D", a.unitsByMutu[3]}}},
+            {"unsur", scoresJson(a.skm.unsur)}, {"aksesibilitas", opt(a.akses.any, a.akses.index)},
+            {"rentan_gap", opt(a.gap.comparable, a.gap.ikmGap)}, {"misuse", a.misuse}, {"demo", a.demo}};
+}
+
+void printAreasCsv(const std::vector<AreaRollup>& areas) {
+    std::cout << "rank,code,name,units,reporting,respondents,ikm_unit,mutu,mean_unit_ikm,units_A,units_B,units_C,units_D,"
+                 "aksesibilitas,rentan_gap,misuse\n";
+    for (const auto& a : areas)
+        std::cout << a.rank << ',' << csvTextField(a.code) << ',' << csvTextField(a.name) << ',' << a.units << ',' << a.reporting << ','
+                  << a.skm.respondents << ',' << (a.skm.complete ? fmt(a.skm.ikmUnit, 2) : "") << ','
+                  << (a.skm.complete ? mutuLetter(a.skm.mutu) : "") << ',' << (a.meanUnitIkm > 0 ? fmt(a.meanUnitIkm, 2) : "") << ','
+                  << a.unitsByMutu[0] << ',' << a.unitsByMutu[1] << ',' << a.unitsByMutu[2] << ',' << a.unitsByMutu[3] << ','
+                  << (a.akses.any ? fmt(a.akses.index, 2) : "") << ',' << (a.gap.comparable ? fmt(a.gap.ikmGap, 2) : "") << ','
+                  << a.misuse << "\n";
+}
+
+// The roll-up above the unit (`--by kabkota|province`), ranked by pooled IKM.
+int printAreas(const std::vector<AreaRollup>& areas, const ResponseFilter& f, AreaLevel level, const std::string& format) {
+    if (format == "json") {
+        nlohmann::json j;
+        j["level"] = level == AreaLevel::KabKota ? "kabkota" : "province";
+        j["period"] = {{"from", f.from ? nlohmann::json(*f.from) : nlohmann::json(nullptr)},
+                       {"to", f.to ? nlohmann::json(*f.to) : nlohmann::json(nullptr)}};
+        j["areas"] = nlohmann::json::array();
+        for (const auto& a : areas) j["areas"].push_back(areaJson(a));
+        std::cout << j.dump(2) << "\n";
+        return 0;
+    }
+    if (format == "csv") {
+        printAreasCsv(areas);
+        return 0;
+    }
+    std::cout << "Rekap per " << levelName(level) << " — periode " << (f.from ? *f.from : std::string("awal")) << " s.d. "
+              << (f.to ? *f.to : std::string("akhir")) << "\n\n";
+    char head[320];
+    std::snprintf(head, sizeof head, "%3s  %-5s  %-30s %11s  %9s  %6s  %-4s  %9s  %3s %3s %3s %3s\n", "#", "Kode", "Wilayah",
+                  "Unit(lapor)", "Responden", "IKM", "Mutu", "Rata unit", "A", "B", "C", "D");
+    std::cout << head;
+    for (const auto& a : areas) {
+        std::string name = printable(a.name.empty() ? std::string("(tanpa kode wilayah)") : a.name);
+        if (a.demo) name = "[DEMO] " + name;
+        if (name.size() > 30) name = name.substr(0, 29) + "…";
+        char line[320];
+        std::snprintf(line, sizeof line, "%3d  %-5s  %-30s %4d (%4d)  %9lld  %6s  %-4s  %9s  %3d %3d %3d %3d\n", a.rank,
+                      printable(a.code).c_str(), name.c_str(), a.units, a.reporting, static_cast<long long>(a.skm.respondents),
+                      a.skm.complete ? fmt(a.skm.ikmUnit, 2).c_str() : "-", a.skm.complete ? mutuLetter(a.skm.mutu) : "-",
+                      a.meanUnitIkm > 0 ? fmt(a.meanUnitIkm, 2).c_str() : "-", a.unitsByMutu[0], a.unitsByMutu[1],
+                      a.unitsByMutu[2], a.unitsByMutu[3]);
+        std::cout << line;
+    }
+    if (areas.empty()) std::cout << "  (belum ada unit; gabungkan bundel dengan `suarawarga merge`)\n";
+    std::cout << "\nIKM wilayah: semua responden unit-unitnya dihitung bersama; rata-rata unit dan A-D: unit dengan IKM lengkap.\n";
+    return 0;
+}
+
+// `--by`: the assessor's roll-ups, from either kind of store.
+int printRollupBy(const std::string& by, const std::string& db, const ResponseFilter& f, Weights weights, const std::string& format) {
+    const bool pg = isPostgresUrl(db);
+    if (by == "unit" && !pg) {   // the file store: also filters tallies do not keep (service, misuse)
+        Store rollupStore(databaseOption(db), Store::Options{.create = false});
+        return printRollup(rollupByUnit(rollupStore, f, weights), f, format);
+    }
+    AreaLevel level = AreaLevel::KabKota;
+    if (by != "unit" && !parseAreaLevel(by, level)) throw UsageError("--by must be unit, kabkota or province");
+    if (f.service || f.includeMisuse || (f.kelompok && by != "unit"))
+        throw UsageError("--service, --include-misuse and (above the unit) --kelompok read single responses; this roll-up "
+                         "reads the daily tallies: give the period only");
+    auto store = openAssessorStore(pg ? db : databaseOption(db), false);
+    auto latest = store->latestInstrument();
+    if (!latest) return by == "unit" ? printRollup({}, f, format) : printAreas({}, f, level, format);
+    const TallyPeriod period{f.from, f.to};
+    auto units = store->unitTallies(period);
+    if (by == "unit") return printRollup(rankUnits(units, store->layouts(), *latest, period, f.kelompok, weights), f, format);
+    return printAreas(rollupByArea(units, store->layouts(), *latest, level, weights), f, level, format);
 }
 
 // One unit's result, as `report` prints it.
@@ -180,13 +269,15 @@ int verbReport(int argc, char** argv) {
         std::cout << "Usage: suarawarga report [--db FILE] [--from YYYY-MM-DD] [--to YYYY-MM-DD]\n"
                      "         [--service CODE] [--kelompok rentan|bukan|lansia|disabilitas|hamil_menyusui|anak]\n"
                      "         [--weights exact|0.111] [--population N] [--include-misuse] [--format text|json]\n"
-                     "         [--by unit]\n\n"
+                     "         [--by unit|kabkota|province] [--db FILE|postgresql://…]\n\n"
                      "The SKM result of PermenPANRB 14/2017 for a period (the unit's local dates, inclusive):\n"
                      "sum, n, NRR and NRR tertimbang per unsur, IKM (1-4), IKM unit (25-100), mutu and kinerja.\n"
                      "--weights 0.111 reproduces reports computed with the legacy 0,111 weight.\n"
                      "--population N adds the Krejcie-Morgan minimum sample for N people served.\n"
                      "--by unit: the assessor's roll-up of a merged store: each unit's IKM, mutu, respondents,\n"
-                     "sample adequacy, facility score and gap count, ranked.\n";
+                     "sample adequacy, facility score and gap count, ranked. --by kabkota|province: the same\n"
+                     "above the unit, by the units' Kemendagri code (pooled IKM, mean unit IKM, units per mutu);\n"
+                     "--format csv too. Roll-ups read the store's daily tallies; --db may be postgresql://….\n";
         return 0;
     }
     Args a(argc, argv, 2, {"db", "from", "to", "service", "kelompok", "weights", "population", "format", "by"},
@@ -206,13 +297,10 @@ int verbReport(int argc, char** argv) {
     if (w != "exact" && w != "0.111" && w != "0,111") throw UsageError("--weights must be exact or 0.111");
     Weights weights = w == "exact" ? Weights::Exact : Weights::Legacy0111;
     std::string format = a.get("format", "text");
-    if (format != "text" && format != "json") throw UsageError("--format must be text or json");
+    if (format != "text" && format != "json" && !(format == "csv" && a.has("by")))
+        throw UsageError("--format must be text or json (csv with --by)");
     long long population = a.getInt("population", 0, 1, 1000000000LL);
-    if (auto by = a.get("by")) {
-        if (*by != "unit") throw UsageError("--by must be unit");
-        Store rollupStore(databaseOption(a.get("db", "")), Store::Options{.create = false});
-        return printRollup(rollupByUnit(rollupStore, f, weights), f, format);
-    }
+    if (auto by = a.get("by")) return printRollupBy(*by, a.get("db", ""), f, weights, format);
 
     Store store(databaseOption(a.get("db", "")), Store::Options{.create = false});
     Instrument in = requireUnit(store);

@@ -1,5 +1,7 @@
 #include "survey/bundle/rollup.hpp"
 
+#include "survey/store/daily_tally.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -9,95 +11,152 @@ namespace sw {
 
 namespace {
 
-// Whether the unit's latest report (its newest merged bundle) covers exactly the filter's dates.
-bool samePeriod(sql::Database& db, const std::string& unitId, const ResponseFilter& f) {
-    sql::Statement st(db, "SELECT m.period_from, m.period_to FROM unit_report r JOIN merged_bundle m ON m.id = r.bundle_id "
-                          "WHERE r.unit_id=?");
-    st.bind(1, unitId);
-    if (!st.step()) return false;
-    auto same = [&](int col, const std::optional<std::string>& want) {
-        return st.isNull(col) ? !want.has_value() : want.has_value() && *want == st.getText(col);
-    };
-    return same(0, f.from) && same(1, f.to);
+std::optional<UnitInfo> unitRow(sql::Database& db, const std::string& id) {
+    sql::Statement st(db, "SELECT name,instansi,address,kabupaten,province,utc_offset_min,kode_wilayah,demo FROM unit WHERE id=?");
+    st.bind(1, id);
+    if (!st.step()) return std::nullopt;
+    UnitInfo u;
+    u.id = id;
+    u.name = st.getText(0);
+    u.instansi = st.getText(1);
+    u.address = st.getText(2);
+    u.kabupaten = st.getText(3);
+    u.province = st.getText(4);
+    u.utcOffsetMinutes = static_cast<int>(st.getInt(5));
+    u.kodeWilayah = st.getText(6);
+    u.demo = st.getInt(7) != 0;
+    return u;
 }
 
-} // namespace
+// The facility self-assessment and other data of the unit's latest bundle, with that bundle's period.
+void readUnitReport(sql::Database& db, UnitTally& t) {
+    sql::Statement st(db, "SELECT r.facility, r.extra, m.period_from, m.period_to FROM unit_report r "
+                          "LEFT JOIN merged_bundle m ON m.id = r.bundle_id WHERE r.unit_id=?");
+    st.bind(1, t.unit.id);
+    if (!st.step()) return;
+    t.facility = st.isNull(0) ? nlohmann::json() : nlohmann::json::parse(st.getText(0), nullptr, false);
+    t.extra = st.isNull(1) ? nlohmann::json() : nlohmann::json::parse(st.getText(1), nullptr, false);
+    if (!st.isNull(2)) t.reportFrom = st.getText(2);
+    if (!st.isNull(3)) t.reportTo = st.getText(3);
+}
 
-std::vector<UnitRollup> rollupByUnit(Store& store, const ResponseFilter& filter, Weights w) {
-    std::vector<UnitRollup> out;
-    auto latest = store.latestInstrument();
-    if (!latest) return out;
-    const Instrument& in = *latest;
-    sql::Database& db = store.db();
+void readRegistry(sql::Database& db, UnitTally& t) {
+    sql::Statement key(db, "SELECT fingerprint FROM trusted_key WHERE unit_id=?");
+    key.bind(1, t.unit.id);
+    if (key.step()) t.fingerprint = key.getText(0);
+    sql::Statement nb(db, "SELECT count(*) FROM merged_bundle WHERE unit_id=?");
+    nb.bind(1, t.unit.id);
+    if (nb.step()) t.bundles = nb.getInt(0);
+}
 
-    std::vector<std::string> ids;
-    {
-        sql::Statement st(db, "SELECT unit_id FROM (SELECT DISTINCT unit_id FROM response UNION SELECT unit_id FROM "
-                              "merged_bundle) ORDER BY unit_id");
-        while (st.step()) ids.push_back(st.getText(0));
+// The facility figures the unit sent (its own score, gaps, date).
+void readFacility(const nlohmann::json& fac, UnitRollup& r) {
+    if (!fac.is_object()) return;
+    if (auto s = fac.find("score"); s != fac.end() && s->is_number()) r.facilityScore = s->get<double>();
+    if (auto g = fac.find("gap_count"); g != fac.end() && g->is_number_integer()) r.gapCount = g->get<int>();
+    if (auto d = fac.find("assessed_on"); d != fac.end() && d->is_string()) r.facilityAssessedOn = d->get<std::string>();
+}
+
+// The population is the one the unit entered for its bundle's period: the sample is judged
+// against it only when that is the period asked for (survey/RULES.md "Minimum sample").
+void readPopulation(const UnitTally& t, const TallyPeriod& period, UnitRollup& r) {
+    if (!t.extra.is_object() || t.reportFrom != period.from || t.reportTo != period.to) return;
+    if (auto p = t.extra.find("population"); p != t.extra.end() && p->is_number_integer() && p->get<std::int64_t>() > 0)
+        r.population = p->get<std::int64_t>();
+    if (r.population) {
+        r.minimumSample = krejcieMorgan(*r.population);
+        r.sampleSufficient = r.skm.respondents >= r.minimumSample;
     }
-    for (const auto& id : ids) {
-        UnitRollup r;
-        r.unit.id = id;
-        {
-            sql::Statement st(db, "SELECT name,instansi,address,kabupaten,province,utc_offset_min,kode_wilayah,demo FROM unit WHERE id=?");
-            st.bind(1, id);
-            if (st.step()) {
-                r.unit.name = st.getText(0);
-                r.unit.instansi = st.getText(1);
-                r.unit.address = st.getText(2);
-                r.unit.kabupaten = st.getText(3);
-                r.unit.province = st.getText(4);
-                r.unit.utcOffsetMinutes = static_cast<int>(st.getInt(5));
-                r.unit.kodeWilayah = st.getText(6);
-                r.unit.demo = st.getInt(7) != 0;
-            }
-        }
-        ResponseFilter f = filter;
-        f.unitId = id;
-        r.skm = skmFor(store, in, f, w);
-        r.akses = aksesibilitasFor(store, in, f);
-        RentanGap gap = rentanGapFor(store, in, f, w);
-        r.rentanGap = gap.ikmGap;
-        r.rentanComparable = gap.comparable;
-        {
-            sql::Statement st(db, "SELECT facility, extra FROM unit_report WHERE unit_id=?");
-            st.bind(1, id);
-            if (st.step()) {
-                auto fac = st.isNull(0) ? nlohmann::json() : nlohmann::json::parse(st.getText(0), nullptr, false);
-                if (fac.is_object()) {
-                    if (auto s = fac.find("score"); s != fac.end() && s->is_number()) r.facilityScore = s->get<double>();
-                    if (auto g = fac.find("gap_count"); g != fac.end() && g->is_number_integer()) r.gapCount = g->get<int>();
-                    if (auto d = fac.find("assessed_on"); d != fac.end() && d->is_string()) r.facilityAssessedOn = d->get<std::string>();
-                }
-                // The population is the one the unit entered for its bundle's period: the sample is
-                // judged against it only when that is the period asked for (survey/RULES.md "Minimum sample").
-                auto extra = nlohmann::json::parse(st.getText(1), nullptr, false);
-                if (extra.is_object() && samePeriod(db, id, filter))
-                    if (auto p = extra.find("population"); p != extra.end() && p->is_number_integer() && p->get<std::int64_t>() > 0)
-                        r.population = p->get<std::int64_t>();
-            }
-        }
-        if (r.population) {
-            r.minimumSample = krejcieMorgan(*r.population);
-            r.sampleSufficient = r.skm.respondents >= r.minimumSample;
-        }
-        {
-            sql::Statement st(db, "SELECT fingerprint FROM trusted_key WHERE unit_id=?");
-            st.bind(1, id);
-            if (st.step()) r.fingerprint = st.getText(0);
-            sql::Statement nb(db, "SELECT count(*) FROM merged_bundle WHERE unit_id=?");
-            nb.bind(1, id);
-            if (nb.step()) r.bundles = nb.getInt(0);
-        }
-        out.push_back(std::move(r));
-    }
+}
+
+UnitRollup scoreUnit(const UnitTally& t, const LayoutLookup& layouts, const Instrument& in, const TallyPeriod& period,
+                     const std::optional<std::string>& kelompok, Weights w) {
+    UnitRollup r;
+    r.unit = t.unit;
+    r.skm = skmOf(t.totals, layouts, in, kelompok, w);
+    r.akses = aksesibilitasOf(t.totals, layouts, in, kelompok);
+    const RentanGap gap = rentanGapOf(t.totals, layouts, in, w);
+    r.rentanGap = gap.ikmGap;
+    r.rentanComparable = gap.comparable;
+    readFacility(t.facility, r);
+    readPopulation(t, period, r);
+    r.fingerprint = t.fingerprint;
+    r.bundles = t.bundles;
+    return r;
+}
+
+void rank(std::vector<UnitRollup>& out) {
     std::stable_sort(out.begin(), out.end(), [](const UnitRollup& a, const UnitRollup& b) {
         if (a.skm.complete != b.skm.complete) return a.skm.complete;
         return a.skm.ikmUnit > b.skm.ikmUnit;
     });
     for (std::size_t i = 0; i < out.size(); ++i) out[i].rank = static_cast<int>(i) + 1;
+}
+
+LayoutLookup layoutsOf(Store& store) {
+    return [&store](const std::string& id, int v) { return store.layout(id, v); };
+}
+
+// Filters tallies do not keep (a service, a profile answer, misuse rows included): the unit's
+// totals are read from its responses instead.
+std::vector<UnitRollup> rollupFromResponses(Store& store, const Instrument& in, const ResponseFilter& filter, Weights w) {
+    std::vector<UnitRollup> out;
+    const TallyPeriod period{filter.from, filter.to};
+    for (UnitTally& t : unitTallies(store, period)) {
+        ResponseFilter f = filter;
+        f.unitId = t.unit.id;
+        t.totals = store.totals(f);
+        out.push_back(scoreUnit(t, layoutsOf(store), in, period, filter.kelompok, w));
+    }
     return out;
+}
+
+} // namespace
+
+std::vector<UnitTally> unitTallies(Store& store, const TallyPeriod& period) {
+    sql::Database& db = store.db();
+    auto totals = talliesByUnit(store, period.from, period.to);
+    std::set<std::string> ids;
+    for (const auto& [id, t] : totals) ids.insert(id);
+    {
+        sql::Statement st(db, "SELECT unit_id FROM daily_tally UNION SELECT unit_id FROM merged_bundle UNION "
+                              "SELECT DISTINCT unit_id FROM response WHERE rid > coalesce((SELECT rid FROM tally_mark), 0)");
+        while (st.step()) ids.insert(st.getText(0));
+    }
+    std::vector<UnitTally> out;
+    for (const auto& id : ids) {
+        UnitTally t;
+        t.unit = unitRow(db, id).value_or(UnitInfo{});
+        t.unit.id = id;
+        if (auto it = totals.find(id); it != totals.end()) {
+            t.totals = std::move(it->second.totals);
+            t.misuse = it->second.misuse;
+        }
+        readUnitReport(db, t);
+        readRegistry(db, t);
+        out.push_back(std::move(t));
+    }
+    return out;
+}
+
+std::vector<UnitRollup> rankUnits(const std::vector<UnitTally>& units, const LayoutLookup& layouts, const Instrument& in,
+                                  const TallyPeriod& period, const std::optional<std::string>& kelompok, Weights w) {
+    std::vector<UnitRollup> out;
+    for (const auto& t : units) out.push_back(scoreUnit(t, layouts, in, period, kelompok, w));
+    rank(out);
+    return out;
+}
+
+std::vector<UnitRollup> rollupByUnit(Store& store, const ResponseFilter& filter, Weights w) {
+    auto latest = store.latestInstrument();
+    if (!latest) return {};
+    if (filter.service || filter.profileField || filter.includeMisuse) {
+        auto out = rollupFromResponses(store, *latest, filter, w);
+        rank(out);
+        return out;
+    }
+    const TallyPeriod period{filter.from, filter.to};
+    return rankUnits(unitTallies(store, period), layoutsOf(store), *latest, period, filter.kelompok, w);
 }
 
 nlohmann::json unitFacilityReport(Store& store, const std::string& unitId) {

@@ -6,10 +6,23 @@
 
 namespace sw {
 
-SkmResult skmFor(Store& store, const Instrument& in, const ResponseFilter& f, Weights w) {
+namespace {
+
+LayoutLookup layoutsOf(Store& store) {
+    return [&store](const std::string& id, int version) { return store.layout(id, version); };
+}
+
+} // namespace
+
+SkmResult skmOf(const ResponseTotals& t, const LayoutLookup& layouts, const Instrument& in,
+                const std::optional<std::string>& kelompok, Weights w) {
     std::int64_t respondents = 0;
-    auto t = store.unsurTallies(f, in, &respondents);
-    return scoreSkm(t, respondents, w);
+    auto tallies = unsurInOrder(t, layouts, in, kelompok, &respondents);
+    return scoreSkm(tallies, respondents, w);
+}
+
+SkmResult skmFor(Store& store, const Instrument& in, const ResponseFilter& f, Weights w) {
+    return skmOf(store.totals(f), layoutsOf(store), in, f.kelompok, w);
 }
 
 AksesibilitasResult scoreAksesibilitas(const std::vector<UnsurTally>& tallies) {
@@ -36,29 +49,37 @@ AksesibilitasResult scoreAksesibilitas(const std::vector<UnsurTally>& tallies) {
     return r;
 }
 
-AksesibilitasResult aksesibilitasFor(Store& store, const Instrument& in, const ResponseFilter& f) {
-    AksesibilitasResult r = scoreAksesibilitas(store.hamTallies(f, in));
-    const ResponseTotals::Sums all = store.totals(f).total(f.kelompok);
+AksesibilitasResult aksesibilitasOf(const ResponseTotals& t, const LayoutLookup& layouts, const Instrument& in,
+                                    const std::optional<std::string>& kelompok) {
+    AksesibilitasResult r = scoreAksesibilitas(hamInOrder(t, layouts, in, kelompok));
+    const ResponseTotals::Sums all = t.total(kelompok);
     r.adilYes = all.adilYes;
     r.adilNo = all.adilNo;
     return r;
 }
 
-RentanGap rentanGapFor(Store& store, const Instrument& in, const ResponseFilter& f, Weights w) {
+AksesibilitasResult aksesibilitasFor(Store& store, const Instrument& in, const ResponseFilter& f) {
+    return aksesibilitasOf(store.totals(f), layoutsOf(store), in, f.kelompok);
+}
+
+RentanGap rentanGapOf(const ResponseTotals& t, const LayoutLookup& layouts, const Instrument& in, Weights w) {
     RentanGap g;
-    ResponseFilter fr = f, fb = f;
-    fr.kelompok = "rentan";
-    fb.kelompok = "bukan";
-    g.rentan = skmFor(store, in, fr, w);
-    g.bukan = skmFor(store, in, fb, w);
-    g.aksesRentan = aksesibilitasFor(store, in, fr);
-    g.aksesBukan = aksesibilitasFor(store, in, fb);
+    g.rentan = skmOf(t, layouts, in, "rentan", w);
+    g.bukan = skmOf(t, layouts, in, "bukan", w);
+    g.aksesRentan = aksesibilitasOf(t, layouts, in, "rentan");
+    g.aksesBukan = aksesibilitasOf(t, layouts, in, "bukan");
     g.comparable = g.rentan.respondents > 0 && g.bukan.respondents > 0;
     if (g.comparable) {
         g.ikmGap = g.rentan.ikmUnit - g.bukan.ikmUnit;
         if (g.aksesRentan.any && g.aksesBukan.any) g.aksesGap = g.aksesRentan.index - g.aksesBukan.index;
     }
     return g;
+}
+
+RentanGap rentanGapFor(Store& store, const Instrument& in, const ResponseFilter& f, Weights w) {
+    ResponseFilter all = f;
+    all.kelompok.reset();   // the gap compares the two groups of the same rows
+    return rentanGapOf(store.totals(all), layoutsOf(store), in, w);
 }
 
 } // namespace sw

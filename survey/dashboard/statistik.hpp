@@ -2,6 +2,7 @@
 // One code path for the dashboard, the CLI, exports and tests (survey/RULES.md "How data flows" 4).
 #pragma once
 #include "survey/store/store.hpp"
+#include "survey/store/totals.hpp"
 
 namespace sw {
 
@@ -30,6 +31,14 @@ struct RentanGap {
 // The accessibility arithmetic over per-item tallies (items nobody rated keep n = 0 and are left
 // out of the index). Shared by aksesibilitasFor and the dashboard's columnar path.
 AksesibilitasResult scoreAksesibilitas(const std::vector<UnsurTally>& tallies);
+
+// From tallies already summed (a unit's store, or an assessor's daily tallies over a period):
+// the one path every figure takes. `kelompok` as ResponseFilter::kelompok.
+SkmResult skmOf(const ResponseTotals& t, const LayoutLookup& layouts, const Instrument& in,
+                const std::optional<std::string>& kelompok, Weights w = Weights::Exact);
+AksesibilitasResult aksesibilitasOf(const ResponseTotals& t, const LayoutLookup& layouts, const Instrument& in,
+                                    const std::optional<std::string>& kelompok);
+RentanGap rentanGapOf(const ResponseTotals& t, const LayoutLookup& layouts, const Instrument& in, Weights w = Weights::Exact);
 
 SkmResult skmFor(Store& store, const Instrument& in, const ResponseFilter& f, Weights w = Weights::Exact);
 AksesibilitasResult aksesibilitasFor(Store& store, const Instrument& in, const ResponseFilter& f);

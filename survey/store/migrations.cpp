@@ -4,7 +4,7 @@
 
 namespace sw {
 
-const std::array<Migration, 8> kMigrations = {{
+const std::array<Migration, 9> kMigrations = {{
     // 0 → 1: responses with answers by code, the instruments they were answered with.
     {R"sql(
 CREATE TABLE instrument(
@@ -150,6 +150,19 @@ CREATE TABLE revoked_key(
     {R"sql(
 ALTER TABLE unit ADD COLUMN demo INTEGER NOT NULL DEFAULT 0;
 UPDATE unit SET demo=1 WHERE id='demo-kanim-jaksel';
+)sql"},
+    // 8 → 9: daily tallies (survey/store/daily_tally.hpp). Per unit, local day, instrument version
+    // and kelompok mask: the sums a roll-up needs, so an assessor's roll-up over any period reads
+    // tallies instead of every response. Filled from the responses after tally_mark.rid; responses
+    // are append-only, so the first roll-up after this migration tallies the history once.
+    {R"sql(
+CREATE TABLE daily_tally(
+  unit_id TEXT NOT NULL, day TEXT NOT NULL, instrument_id TEXT NOT NULL, instrument_version INTEGER NOT NULL,
+  mask INTEGER NOT NULL CHECK(mask BETWEEN 0 AND 31),
+  respondents INTEGER NOT NULL, rows INTEGER NOT NULL, adil_yes INTEGER NOT NULL, adil_no INTEGER NOT NULL,
+  misuse INTEGER NOT NULL, skm TEXT NOT NULL, ham TEXT NOT NULL,
+  PRIMARY KEY(unit_id, day, instrument_id, instrument_version, mask)) WITHOUT ROWID;
+CREATE TABLE tally_mark(id INTEGER PRIMARY KEY CHECK(id = 1), rid INTEGER NOT NULL);
 )sql"},
 }};
 

@@ -312,28 +312,12 @@ const ResponseTotals& Store::totals(const ResponseFilter& f) {
     return *slot.second;
 }
 
-// In the instrument's order, by code; an item nobody answered still appears with n = 0.
-template <class Item>
-static std::vector<UnsurTally> inInstrumentOrder(const std::vector<UnsurTally>& raw, const std::vector<Item>& items) {
-    std::vector<UnsurTally> out;
-    for (const auto& item : items) {
-        UnsurTally t{item.code, item.name.in("id"), 0, 0};
-        for (const auto& x : raw)
-            if (x.code == item.code) {
-                t.sum = x.sum;
-                t.n = x.n;
-            }
-        out.push_back(t);
-    }
-    return out;
-}
-
 std::vector<UnsurTally> Store::unsurTallies(const ResponseFilter& f, const Instrument& in, std::int64_t* respondents) {
-    return inInstrumentOrder(totals(f).unsur(*this, f.kelompok, respondents), in.unsur);
+    return unsurInOrder(totals(f), [this](const std::string& id, int v) { return layout(id, v); }, in, f.kelompok, respondents);
 }
 
 std::vector<UnsurTally> Store::hamTallies(const ResponseFilter& f, const Instrument& in) {
-    return inInstrumentOrder(totals(f).ham(*this, f.kelompok), in.ham.items);
+    return hamInOrder(totals(f), [this](const std::string& id, int v) { return layout(id, v); }, in, f.kelompok);
 }
 
 

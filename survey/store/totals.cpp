@@ -1,5 +1,6 @@
 #include "survey/store/totals.hpp"
 
+#include "survey/instrument/instrument.hpp"
 #include "survey/response/packing.hpp"
 #include "survey/store/store.hpp"
 
@@ -15,7 +16,7 @@ std::string_view view(sqlite3_stmt* h, int col) {
              : std::string_view();
 }
 
-void add(std::vector<std::pair<std::int64_t, std::int64_t>>& sums, std::string_view packed, bool skm, bool* any) {
+void countPacked(std::vector<std::pair<std::int64_t, std::int64_t>>& sums, std::string_view packed, bool skm, bool* any) {
     if (sums.size() < packed.size()) sums.resize(packed.size());
     for (std::size_t i = 0; i < packed.size(); ++i) {
         const char c = packed[i];
@@ -46,14 +47,48 @@ ResponseTotals ResponseTotals::scan(Store& store, const std::string& where, cons
             cur = &out.byVersion[{curId, version}];
         }
         Sums& s = (*cur)[static_cast<std::size_t>(sqlite3_column_int(h, 2) & 31)];
-        ++s.rows;
-        if (sqlite3_column_type(h, 3) != SQLITE_NULL) (sqlite3_column_int(h, 3) != 0 ? s.adilYes : s.adilNo) += 1;
-        bool answered = false, rated = false;
-        add(s.skm, view(h, 4), true, &answered);
-        add(s.ham, view(h, 5), false, &rated);
-        s.respondents += answered ? 1 : 0;
+        std::optional<bool> adil;
+        if (sqlite3_column_type(h, 3) != SQLITE_NULL) adil = sqlite3_column_int(h, 3) != 0;
+        count(s, view(h, 4), view(h, 5), adil);
     }
     return out;
+}
+
+void ResponseTotals::count(Sums& s, std::string_view skm, std::string_view ham, std::optional<bool> adil) {
+    ++s.rows;
+    if (adil) (*adil ? s.adilYes : s.adilNo) += 1;
+    bool answered = false, rated = false;
+    countPacked(s.skm, skm, true, &answered);
+    countPacked(s.ham, ham, false, &rated);
+    s.respondents += answered ? 1 : 0;
+}
+
+namespace {
+
+void addPairs(std::vector<std::pair<std::int64_t, std::int64_t>>& to, const std::vector<std::pair<std::int64_t, std::int64_t>>& from) {
+    if (to.size() < from.size()) to.resize(from.size());
+    for (std::size_t i = 0; i < from.size(); ++i) {
+        to[i].first += from[i].first;
+        to[i].second += from[i].second;
+    }
+}
+
+} // namespace
+
+void ResponseTotals::addSums(Sums& to, const Sums& from) {
+    addPairs(to.skm, from.skm);
+    addPairs(to.ham, from.ham);
+    to.respondents += from.respondents;
+    to.rows += from.rows;
+    to.adilYes += from.adilYes;
+    to.adilNo += from.adilNo;
+}
+
+void ResponseTotals::add(const ResponseTotals& other) {
+    for (const auto& [key, masks] : other.byVersion) {
+        auto& mine = byVersion[key];
+        for (std::size_t m = 0; m < masks.size(); ++m) addSums(mine[m], masks[m]);
+    }
 }
 
 bool ResponseTotals::selects(const std::optional<std::string>& kelompok, int mask) {
@@ -62,12 +97,12 @@ bool ResponseTotals::selects(const std::optional<std::string>& kelompok, int mas
 
 namespace {
 
-std::vector<UnsurTally> byCode(Store& store, const ResponseTotals& t, const std::optional<std::string>& kelompok, bool skm,
-                               std::int64_t* respondents) {
+std::vector<UnsurTally> byCode(const LayoutLookup& layouts, const ResponseTotals& t, const std::optional<std::string>& kelompok,
+                               bool skm, std::int64_t* respondents) {
     std::map<std::string, std::pair<std::int64_t, std::int64_t>> codes;
     std::int64_t people = 0;
     for (const auto& [key, masks] : t.byVersion) {
-        auto lay = store.layout(key.first, key.second);
+        auto lay = layouts(key.first, key.second);
         for (int mask = 0; mask < 32; ++mask) {
             if (!ResponseTotals::selects(kelompok, mask)) continue;
             const ResponseTotals::Sums& s = masks[static_cast<std::size_t>(mask)];
@@ -90,15 +125,28 @@ std::vector<UnsurTally> byCode(Store& store, const ResponseTotals& t, const std:
     return out;
 }
 
+LayoutLookup storeLayouts(Store& store) {
+    return [&store](const std::string& id, int version) { return store.layout(id, version); };
+}
+
 } // namespace
+
+std::vector<UnsurTally> ResponseTotals::unsur(const LayoutLookup& layouts, const std::optional<std::string>& kelompok,
+                                              std::int64_t* respondents) const {
+    return byCode(layouts, *this, kelompok, true, respondents);
+}
+
+std::vector<UnsurTally> ResponseTotals::ham(const LayoutLookup& layouts, const std::optional<std::string>& kelompok) const {
+    return byCode(layouts, *this, kelompok, false, nullptr);
+}
 
 std::vector<UnsurTally> ResponseTotals::unsur(Store& store, const std::optional<std::string>& kelompok,
                                               std::int64_t* respondents) const {
-    return byCode(store, *this, kelompok, true, respondents);
+    return unsur(storeLayouts(store), kelompok, respondents);
 }
 
 std::vector<UnsurTally> ResponseTotals::ham(Store& store, const std::optional<std::string>& kelompok) const {
-    return byCode(store, *this, kelompok, false, nullptr);
+    return ham(storeLayouts(store), kelompok);
 }
 
 ResponseTotals::Sums ResponseTotals::total(const std::optional<std::string>& kelompok) const {
@@ -113,6 +161,35 @@ ResponseTotals::Sums ResponseTotals::total(const std::optional<std::string>& kel
             out.adilNo += s.adilNo;
         }
     return out;
+}
+
+namespace {
+
+template <class Item>
+std::vector<UnsurTally> inInstrumentOrder(const std::vector<UnsurTally>& raw, const std::vector<Item>& items) {
+    std::vector<UnsurTally> out;
+    for (const auto& item : items) {
+        UnsurTally t{item.code, item.name.in("id"), 0, 0};
+        for (const auto& x : raw)
+            if (x.code == item.code) {
+                t.sum = x.sum;
+                t.n = x.n;
+            }
+        out.push_back(t);
+    }
+    return out;
+}
+
+} // namespace
+
+std::vector<UnsurTally> unsurInOrder(const ResponseTotals& t, const LayoutLookup& layouts, const Instrument& in,
+                                     const std::optional<std::string>& kelompok, std::int64_t* respondents) {
+    return inInstrumentOrder(t.unsur(layouts, kelompok, respondents), in.unsur);
+}
+
+std::vector<UnsurTally> hamInOrder(const ResponseTotals& t, const LayoutLookup& layouts, const Instrument& in,
+                                   const std::optional<std::string>& kelompok) {
+    return inInstrumentOrder(t.ham(layouts, kelompok), in.ham.items);
 }
 
 } // namespace sw

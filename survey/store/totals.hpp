@@ -9,9 +9,12 @@
 
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -19,6 +22,11 @@ namespace sw {
 
 class Store;
 struct Instrument;
+class PackedLayout;
+
+// The layout of an instrument version, wherever the versions are kept (a unit's store, an
+// assessor's file or PostgreSQL store); null when unknown.
+using LayoutLookup = std::function<std::shared_ptr<const PackedLayout>(const std::string& id, int version)>;
 
 struct ResponseTotals {
     struct Sums {
@@ -40,7 +48,22 @@ struct ResponseTotals {
     // Per code, matched through each version's instrument; rows = the rows counted.
     std::vector<UnsurTally> unsur(Store& store, const std::optional<std::string>& kelompok, std::int64_t* respondents) const;
     std::vector<UnsurTally> ham(Store& store, const std::optional<std::string>& kelompok) const;
+    std::vector<UnsurTally> unsur(const LayoutLookup& layouts, const std::optional<std::string>& kelompok,
+                                  std::int64_t* respondents) const;
+    std::vector<UnsurTally> ham(const LayoutLookup& layouts, const std::optional<std::string>& kelompok) const;
+    // Adds another's sums (another day, another unit): tallies of a period are the sum of its days'.
+    void add(const ResponseTotals& other);
+    static void addSums(Sums& to, const Sums& from);
+    // One response's packed answers (survey/response/packing.hpp) counted into `s`, as scan counts them.
+    static void count(Sums& s, std::string_view skm, std::string_view ham, std::optional<bool> adil);
     Sums total(const std::optional<std::string>& kelompok) const; // respondents, rows, adil (positions left empty)
 };
+
+// The tallies of `in`'s unsur (HAM items), in its order, named, by code across versions; an item
+// nobody answered still appears with n = 0. What the SKM arithmetic (survey/skm) is given.
+std::vector<UnsurTally> unsurInOrder(const ResponseTotals& t, const LayoutLookup& layouts, const Instrument& in,
+                                     const std::optional<std::string>& kelompok, std::int64_t* respondents);
+std::vector<UnsurTally> hamInOrder(const ResponseTotals& t, const LayoutLookup& layouts, const Instrument& in,
+                                   const std::optional<std::string>& kelompok);
 
 } // namespace sw

@@ -1,0 +1,63 @@
+// The assessor's store, whatever holds it: an SQLite file (a Kanwil with a few hundred units) or a
+// PostgreSQL database (the ministry, a large Kanwil; README "The national store"). Everything an
+// assessor does goes through this one interface — enroll, merge, verify --trusted, the roll-ups —
+// with the same rules and the same figures in both (tests/survey/national run one suite on both).
+//
+// Roll-ups read daily tallies, not responses: per unit, local day, instrument version and kelompok
+// mask, the Σ and n of every unsur and HAM position, respondents, rows, adil answers, and the
+// misuse rows apart (survey/store/totals.hpp ResponseTotals is one such cell). A period's figures
+// are the sum of its days' tallies; the SKM arithmetic then runs once, in survey/skm.
+#pragma once
+#include "survey/bundle/enrollment.hpp"
+#include "survey/bundle/merge.hpp"
+#include "survey/bundle/rollup.hpp"   // TallyPeriod, UnitTally
+#include "survey/store/totals.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace sw {
+
+class AssessorStore {
+public:
+    virtual ~AssessorStore() = default;
+    // The file's path, or the URL without its password: what messages name.
+    virtual std::string name() const = 0;
+
+    // Enrollment, with the rules of survey/bundle/enrollment.hpp.
+    virtual std::optional<EnrolledKey> enrolledKey(const std::string& unitId) = 0;
+    virtual std::vector<EnrolledKey> enrolledKeys() = 0;
+    virtual EnrolledKey enroll(const std::string& unitId, const std::string& fingerprint, const std::string& unitName) = 0;
+    virtual EnrolledKey revoke(const std::string& unitId) = 0;
+    // Throws BundleError (NotEnrolled, Revoked, KeyMismatch) unless the bundle's key is enrolled. Reads only.
+    virtual void checkKey(const Bundle& b) = 0;
+
+    // Merge, with the rules of survey/bundle/merge.hpp: each bundle verified and admitted (key,
+    // UUID ownership, identical content for a repeated UUID) in its own transaction; a refused
+    // bundle leaves nothing; idempotent by (unit_id, uuid). The daily tallies are kept in the same
+    // transaction. Results in file order. Throws StoreError only when the store itself fails.
+    virtual std::vector<MergeFileResult> mergeFiles(const std::vector<std::string>& files, KeyPolicy keys) = 0;
+
+    // Every unit with responses or a merged bundle, with its tallies summed over the period.
+    virtual std::vector<UnitTally> unitTallies(const TallyPeriod& period) = 0;
+    // The instrument versions tallies refer to, and the newest one (the roll-up's unsur names).
+    virtual LayoutLookup layouts() = 0;
+    virtual std::optional<Instrument> latestInstrument() = 0;
+    // Rows in the store (misuse included): tests compare the two kinds of store with it.
+    virtual std::int64_t responseCount() = 0;
+    // The store's own event log (what was merged, enrolled, revoked; never citizen data).
+    virtual void logEvent(const std::string& kind, const std::string& detail) = 0;
+};
+
+// "postgresql://…" or "postgres://…" (libpq's URI form); anything else is a file path.
+bool isPostgresUrl(const std::string& db);
+// Opens an assessor's store. `create`: merge and enroll may create a new one (a file, or the schema
+// in an empty PostgreSQL database); read-only commands never create anything (StoreError naming it).
+std::unique_ptr<AssessorStore> openAssessorStore(const std::string& db, bool create);
+
+} // namespace sw

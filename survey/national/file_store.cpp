@@ -1,0 +1,51 @@
+#include "survey/national/file_store.hpp"
+
+#include "survey/store/daily_tally.hpp"
+
+namespace sw {
+
+namespace {
+
+class FileStore final : public AssessorStore {
+public:
+    FileStore(const std::string& path, bool create) : store_(path, Store::Options{.create = create}) {}
+
+    std::string name() const override { return store_.path(); }
+
+    std::optional<EnrolledKey> enrolledKey(const std::string& unitId) override { return sw::enrolledKey(store_, unitId); }
+    std::vector<EnrolledKey> enrolledKeys() override { return sw::enrolledKeys(store_); }
+    EnrolledKey enroll(const std::string& unitId, const std::string& fingerprint, const std::string& unitName) override {
+        return enrollKey(store_, unitId, fingerprint, unitName);
+    }
+    EnrolledKey revoke(const std::string& unitId) override { return revokeKey(store_, unitId); }
+    void checkKey(const Bundle& b) override { checkEnrolledKey(store_, b); }
+
+    // The merge commits once for the run; the tallies follow in their own transaction (a crash
+    // between the two loses nothing: readers count the rows after tally_mark themselves).
+    std::vector<MergeFileResult> mergeFiles(const std::vector<std::string>& files, KeyPolicy keys) override {
+        auto results = mergeBundleFiles(store_, files, std::nullopt, keys);
+        sql::Transaction tx(store_.db());
+        refreshTallies(store_);
+        tx.commit();
+        return results;
+    }
+
+    std::vector<UnitTally> unitTallies(const TallyPeriod& period) override { return sw::unitTallies(store_, period); }
+    LayoutLookup layouts() override {
+        return [this](const std::string& id, int version) { return store_.layout(id, version); };
+    }
+    std::optional<Instrument> latestInstrument() override { return store_.latestInstrument(); }
+    std::int64_t responseCount() override { return store_.db().scalarInt("SELECT count(*) FROM response"); }
+    void logEvent(const std::string& kind, const std::string& detail) override { store_.logEvent(kind, detail); }
+
+private:
+    Store store_;
+};
+
+} // namespace
+
+std::unique_ptr<AssessorStore> openFileStore(const std::string& path, bool create) {
+    return std::make_unique<FileStore>(path, create);
+}
+
+} // namespace sw
