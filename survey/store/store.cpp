@@ -48,6 +48,14 @@ void refuseNonSqlite(const std::string& path, bool create) {
                          path + ": not a SuaraWarga database (not an SQLite file); it was left untouched");
 }
 
+// A write-ahead log with frames in it: the last connection did not close cleanly (SQLite
+// checkpoints and removes the log when the last one closes), or another process is writing now.
+bool uncleanShutdown(const std::string& path) {
+    std::error_code ec;
+    const auto size = fs::file_size(path + "-wal", ec);
+    return !ec && size > 0;
+}
+
 } // namespace
 
 Store::Store(const std::string& path, Options opt)
@@ -58,7 +66,7 @@ Store::Store(const std::string& path, Options opt)
         if (tables > 0 && appId != kApplicationId)
             throw StoreError(StoreError::Kind::Foreign,
                              path + ": an SQLite database of another program, not SuaraWarga; it was left untouched");
-        if (opt.integrityCheck && tables > 0) {
+        if (tables > 0 && (opt.integrityCheck == Options::Check::Always || uncleanShutdown(path))) {
             std::string check = db_.scalarText("PRAGMA quick_check(1)");
             if (check != "ok")
                 throw StoreError(StoreError::Kind::Corrupt,
@@ -83,6 +91,13 @@ Store::Store(const std::string& path, Options opt)
     migrate();
     std::string mode = db_.scalarText("PRAGMA journal_mode=WAL");
     if (mode != "wal") db_.exec("PRAGMA journal_mode=DELETE");
+}
+
+std::string Store::integrityCheck(int maxProblems) {
+    sql::Statement st(db_, "PRAGMA integrity_check(" + std::to_string(maxProblems) + ")");
+    std::string out;
+    while (st.step()) out += (out.empty() ? "" : "\n") + st.getText(0);
+    return out;
 }
 
 int Store::schemaVersion() { return static_cast<int>(db_.scalarInt("PRAGMA user_version")); }

@@ -64,7 +64,11 @@ public:
         const char* vfs = nullptr;           // tests inject a faulty VFS here
         bool create = true;                  // create the file (and its folder) when missing; false: a
                                              // missing file is StoreError "no such database: PATH"
-        bool integrityCheck = true;          // PRAGMA quick_check at open: refuse a damaged file
+        // PRAGMA quick_check at open, refusing a damaged file: Always, or only after an unclean
+        // shutdown (a write-ahead log left behind: the last writer did not close), so opening a
+        // large assessor's store does not read every page (README "Durability and bad input").
+        enum class Check { AfterUncleanShutdown, Always };
+        Check integrityCheck = Check::AfterUncleanShutdown;
     };
 
     // Opens (or creates) the database. Refuses — leaving the file untouched — one that is not
@@ -73,6 +77,9 @@ public:
     explicit Store(const std::string& path) : Store(path, Options{}) {}
 
     const std::string& path() const { return db_.path(); }
+    // The whole file checked (PRAGMA integrity_check): "ok", or the first problems SQLite found.
+    // `suarawarga check` and the backup run it; reads only.
+    std::string integrityCheck(int maxProblems = 10);
     int schemaVersion();
     sql::Database& db() { return db_; }
 
