@@ -1,7 +1,8 @@
 // The Kanwil assessor's view over a merged store: the roll-up table (ranked by IKM unit), a unit's
 // figures per unsur with its accessibility, kelompok-rentan gap and facility self-assessment, and
 // units side by side, all over one reporting period (period_picker.hpp; all time on request).
-// Every figure comes from libsurvey (sw::rollupByUnit); strings from
+// Every figure comes from libsurvey (the daily tallies: sw::unitTallies, rankUnits, rollupByArea);
+// provinces and kabupaten/kota above the units (area_table.hpp); strings from
 // assets/i18n/assessor.json, unsur names from the store's instrument, both in host.lang; sizes in
 // millimetres (host.pxPerMm).
 //
@@ -11,6 +12,8 @@
 //   [SECTION] One unit
 //   [SECTION] Compare
 #include "app/assessor/assessor_view.hpp"
+
+#include "app/assessor/area_table.hpp"
 
 #include "app/widgets/wrap_words.hpp"
 #include "app/widgets/period_picker.hpp"
@@ -42,6 +45,9 @@ namespace sw::assessor {
 namespace {
 
 enum class Page { Rollup, Unit, Compare };
+// What the roll-up page lists: provinces, kabupaten/kota (of the chosen province), or units (of
+// the chosen area). Nation → province → kabupaten/kota → unit → the unit's page.
+enum class Level { Province, KabKota, Unit };
 
 ImU32 mutuColor(Mutu m) { return widgets::mutuColour(m); }
 
@@ -108,7 +114,10 @@ struct RollupLayout {
 struct AssessorView::Impl {
     AssessorHost& host;
     Translations tr;
-    std::vector<UnitRollup> units;
+    std::vector<UnitTally> tallies;      // every unit over the period, read once per reload
+    std::vector<UnitRollup> units;       // those of the chosen area, ranked within it
+    Level level = Level::Unit;
+    std::string provinceCode, kabCode;   // the chosen area ("" = all)
     std::optional<Period> period;        // the figures' reporting period; nullopt = all time
     LocalDate newest;                    // the newest response's day: where a preset starts
     std::optional<Instrument> instrument;  // the one the roll-up scored with: unsur names per language
@@ -147,8 +156,10 @@ struct AssessorView::Impl {
     void reload() {
         error.clear();
         try {
-            units = host.store ? rollupByUnit(*host.store, periodFilter(period)) : std::vector<UnitRollup>{};
             instrument = host.store ? host.store->latestInstrument() : std::nullopt;
+            const ResponseFilter f = periodFilter(period);
+            tallies = host.store && instrument ? unitTallies(*host.store, TallyPeriod{f.from, f.to}) : std::vector<UnitTally>{};
+            rankChosen();
             // No data yet: presets start from today in the Kanwil's zone (WIB unless set).
             auto day = host.store ? newestResponseDate(*host.store) : std::nullopt;
             if (!day) parseDate(localDate(nowUtc(), host.store && host.store->unit() ? host.store->unit()->utcOffsetMinutes : 420), newest);
@@ -159,6 +170,37 @@ struct AssessorView::Impl {
             instrument.reset();
         }
     }
+    LayoutLookup layouts() const {
+        Store* s = host.store;
+        return [s](const std::string& id, int v) { return s->layout(id, v); };
+    }
+    bool inChosenArea(const UnitInfo& u) const {
+        if (!kabCode.empty()) return areaCode(u, AreaLevel::KabKota) == kabCode;
+        return provinceCode.empty() || areaCode(u, AreaLevel::Province) == provinceCode;
+    }
+    std::vector<UnitTally> chosenTallies() const {
+        std::vector<UnitTally> out;
+        for (const auto& t : tallies)
+            if (inChosenArea(t.unit)) out.push_back(t);
+        return out;
+    }
+    void rankChosen() {
+        const ResponseFilter f = periodFilter(period);
+        units = instrument ? rankUnits(chosenTallies(), layouts(), *instrument, TallyPeriod{f.from, f.to}) : std::vector<UnitRollup>{};
+    }
+    void chooseArea(const std::string& code) {
+        if (level == Level::Province) {
+            provinceCode = code;
+            kabCode.clear();
+            level = Level::KabKota;
+        } else {
+            kabCode = code;
+            level = Level::Unit;
+        }
+        rankChosen();
+    }
+    void drawLevels();
+    void drawAreas();
     const UnitRollup* find(const std::string& id) const {
         for (const auto& u : units)
             if (u.unit.id == id) return &u;
@@ -227,6 +269,15 @@ std::string AssessorView::pageName() const {
     return "";
 }
 std::size_t AssessorView::unitCount() const { return impl_->units.size(); }
+void AssessorView::showLevel(const std::string& level, const std::string& area) {
+    Impl& m = *impl_;
+    m.page = Page::Rollup;
+    m.level = level == "province" ? Level::Province : level == "kabkota" ? Level::KabKota : Level::Unit;
+    const bool kab = area.size() > 2;   // "36.04" names a kabupaten/kota, "36" a province
+    m.provinceCode = area.substr(0, 2);
+    m.kabCode = kab ? area : "";
+    m.rankChosen();
+}
 void AssessorView::setPeriod(const std::optional<Period>& p) {
     impl_->period = p;
     impl_->reload();
@@ -287,7 +338,49 @@ void AssessorView::draw() {
 
 // [SECTION] Roll-up table
 
+// "Per provinsi | Per kabupaten/kota | Per unit" and the chosen area, which a click clears.
+void AssessorView::Impl::drawLevels() {
+    const std::pair<Level, const char*> levels[] = {
+        {Level::Province, "assessor.level.province"}, {Level::KabKota, "assessor.level.kabkota"}, {Level::Unit, "assessor.level.unit"}};
+    for (const auto& [l, key] : levels) {
+        const bool on = level == l;
+        ImGui::PushStyleColor(ImGuiCol_Button, on ? IM_COL32(13, 84, 140, 255) : IM_COL32(222, 230, 238, 255));
+        ImGui::PushStyleColor(ImGuiCol_Text, on ? IM_COL32(255, 255, 255, 255) : IM_COL32(26, 31, 41, 255));
+        if (ImGui::Button(t(key).c_str())) level = l;
+        ImGui::PopStyleColor(2);
+        ImGui::SameLine();
+    }
+    std::string where = t("assessor.area.all");
+    if (!provinceCode.empty()) where += " › " + provinceCode;
+    if (!kabCode.empty()) where += " › " + kabCode;
+    ImGui::TextUnformatted(where.c_str());
+    if (!provinceCode.empty() || !kabCode.empty()) {
+        ImGui::SameLine();
+        ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 255, 255, 255));
+        if (ImGui::SmallButton("×")) {
+            provinceCode.clear();
+            kabCode.clear();
+            rankChosen();
+        }
+        ImGui::PopStyleColor();
+    }
+}
+
+void AssessorView::Impl::drawAreas() {
+    const AreaLevel al = level == Level::Province ? AreaLevel::Province : AreaLevel::KabKota;
+    std::vector<UnitTally> in;   // a province's kabupaten/kota, or every province
+    for (const auto& u : tallies)
+        if (level == Level::Province || provinceCode.empty() || areaCode(u.unit, AreaLevel::Province) == provinceCode) in.push_back(u);
+    const auto areas = instrument ? rollupByArea(in, layouts(), *instrument, al) : std::vector<AreaRollup>{};
+    if (auto code = drawAreaTable(areas, tr, host.lang)) chooseArea(*code);
+}
+
 void AssessorView::Impl::drawRollup() {
+    drawLevels();
+    if (level != Level::Unit) {
+        drawAreas();
+        return;
+    }
     std::int64_t respondents = 0;
     for (const auto& u : units) respondents += u.skm.respondents;
     ImGui::TextUnformatted(

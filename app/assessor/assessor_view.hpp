@@ -37,7 +37,10 @@ public:
     void openUnit(const std::string& unitId);
     void compareUnits(const std::vector<std::string>& unitIds);
     std::string pageName() const;              // "rollup" | "unit" | "compare"
-    std::size_t unitCount() const;             // units in the roll-up
+    std::size_t unitCount() const;             // units in the roll-up (of the chosen area)
+    // The roll-up page's level: "province", "kabkota" (of the province `area`, e.g. "36") or
+    // "unit" (of the province or kabupaten/kota `area`, e.g. "36.04"); "" = all areas.
+    void showLevel(const std::string& level, const std::string& area = "");
 
     // The reporting period every page covers (nullopt: all time). It opens on the triwulan of the
     // newest merged response; setting it recomputes the roll-up. Also used by tests and pictures.

@@ -250,3 +250,43 @@ TEST_CASE("a unit's page shows the evidence its bundle carried, as thumbnails th
     }
     CHECK(live == 0);
 }
+
+TEST_CASE("the view drills from provinces to kabupaten/kota to the units of one", "[assessor][national]") {
+    swtest::TempDir dir;
+    sw::Store kanwil(dir.file("kanwil.db"));
+    const std::pair<const char*, const char*> units[] = {{"unit-a", "36.04"}, {"unit-b", "36.04"}, {"unit-c", "36.72"}, {"unit-d", "32.73"}};
+    for (const auto& [id, kode] : units) {
+        const std::string db = dir.file(std::string(id) + ".db");
+        swtest::fillUnit(db, id, 40, static_cast<std::uint64_t>(id[5]), 420, 30);
+        sw::Store unit(db);
+        sw::UnitInfo u = *unit.unit();
+        u.kodeWilayah = kode;
+        u.province = std::string(kode).substr(0, 2) == "36" ? "Banten" : "Jawa Barat";
+        unit.setUnit(u);
+        sw::mergeBundle(kanwil, sw::readBundle(sw::buildBundle(unit, sw::UnitKey::loadOrCreate(unit), sw::BundleOptions{})), "",
+                        sw::KeyPolicy::EnrollNew);
+    }
+    Headless h;
+    sw::assessor::AssessorHost host;
+    host.store = &kanwil;
+    sw::assessor::AssessorView view(host);
+    view.setPeriod(std::nullopt);
+    CHECK(view.unitCount() == 4);
+    for (const char* lang : {"id", "en"}) {
+        host.lang = lang;
+        view.showLevel("province");
+        h.frame(view);
+        view.showLevel("kabkota", "36");
+        h.frame(view);
+    }
+    view.showLevel("unit", "36");
+    CHECK(view.unitCount() == 3);
+    view.showLevel("unit", "36.04");
+    h.frame(view);
+    REQUIRE(view.unitCount() == 2);
+    CHECK(view.rollup()[0].rank == 1);   // ranked within the area
+    CHECK(view.rollup()[1].rank == 2);
+    for (const auto& u : view.rollup()) CHECK(u.unit.kodeWilayah == "36.04");
+    view.showLevel("unit");
+    CHECK(view.unitCount() == 4);
+}
