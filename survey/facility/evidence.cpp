@@ -159,6 +159,13 @@ EvidenceInfo storeEvidenceBytes(Store& store, const std::string& fileName, const
     return insertEvidence(store, checkEvidence(fileName, bytes, limits), bytes);
 }
 
+EvidenceInfo checkEvidenceBytes(const std::string& fileName, const std::string& bytes, std::string& thumbPng,
+                                const EvidenceLimits& limits) {
+    CheckedEvidence c = checkEvidence(fileName, bytes, limits);
+    thumbPng = std::move(c.thumb);
+    return c.info;
+}
+
 EvidenceInfo importEvidence(Store& store, const std::string& path, const EvidenceLimits& limits) {
     const std::string name = baseName(path);
     std::error_code ec;

@@ -49,6 +49,12 @@ EvidenceInfo importEvidenceBytes(Store& store, const std::string& fileName, cons
 EvidenceInfo storeEvidenceBytes(Store& store, const std::string& fileName, const std::string& bytes,
                                 const EvidenceLimits& limits = {});
 
+// The checks alone, for a store that keeps the file itself (an assessor's PostgreSQL store): the
+// file's info (no id, no import time) and its PNG thumbnail in `thumbPng` ("" for a PDF).
+// Throws EvidenceError as storeEvidenceBytes does.
+EvidenceInfo checkEvidenceBytes(const std::string& fileName, const std::string& bytes, std::string& thumbPng,
+                                const EvidenceLimits& limits = {});
+
 // Files in `folder` (not recursive) that look like evidence by extension, sorted by name —
 // the list the head picks from when a USB stick is plugged in.
 std::vector<std::string> evidenceCandidates(const std::string& folder);

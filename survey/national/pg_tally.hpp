@@ -1,0 +1,50 @@
+// Daily tallies in the PostgreSQL store (table daily_tally): per unit, local day, instrument
+// version and kelompok mask, the sums ResponseTotals keeps (Σ and n per packed position,
+// respondents, rows, adil answers) for the rows not flagged as misuse, and the misuse rows
+// counted apart. A merge counts its bundle's new responses in C++ with ResponseTotals::count —
+// the very function a unit's own store counts with — and adds them in the same transaction, so a
+// roll-up's figures equal a scan of the responses to the last digit.
+#pragma once
+#include "survey/national/assessor_store.hpp"
+#include "survey/national/pg_connection.hpp"
+
+#include <map>
+#include <string>
+#include <tuple>
+
+namespace sw::pg {
+
+struct TallyKey {
+    std::string day;              // local date, "YYYY-MM-DD"
+    std::string instrumentId;
+    int instrumentVersion = 0;
+    int mask = 0;                 // kelompok RentanBit mask, 0..31
+    bool operator<(const TallyKey& o) const {
+        return std::tie(day, instrumentId, instrumentVersion, mask) < std::tie(o.day, o.instrumentId, o.instrumentVersion, o.mask);
+    }
+};
+
+struct TallyCell {
+    ResponseTotals::Sums sums;    // rows not flagged as misuse
+    std::int64_t misuse = 0;      // rows flagged as misuse
+};
+
+using DayTallies = std::map<TallyKey, TallyCell>;
+
+// Counts one response into its day's cell.
+void countResponse(DayTallies& t, const std::string& day, const PackedRow& r);
+// Adds one unit's cells to daily_tally (one statement; inside the merge's transaction).
+void addTallies(Connection& c, const std::string& unitId, const DayTallies& t);
+
+// One unit's tallies over a period.
+struct UnitSums {
+    ResponseTotals totals;
+    std::int64_t misuse = 0;
+};
+// Where a period's days are added up: in the server (GROUP BY, the arrays unnested), or in this
+// program after fetching every day's row (ResponseTotals::add). Both give the same sums; the
+// benchmark times both (README "The national store").
+enum class SumIn { Server, Client };
+std::map<std::string, UnitSums> periodTallies(Connection& c, const TallyPeriod& period, SumIn where = SumIn::Server);
+
+} // namespace sw::pg
