@@ -4,7 +4,7 @@
 namespace sw::kiosk {
 
 int runKiosk(int argc, char** argv);            // full-screen citizen kiosk (default command)
-bool isKioskVerb(const char* verb);             // screenshot, admin, assessor …
+bool isKioskVerb(const char* verb);             // screenshot, admin, assessor, board …
 int runKioskVerb(int argc, char** argv);
 void printKioskHelp();
 

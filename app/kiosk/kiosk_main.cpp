@@ -1,5 +1,5 @@
 // Entry points called from app/main.cpp: the kiosk itself and the verbs that need a display
-// (screenshot, admin, assessor).
+// (screenshot, admin, assessor; board lives in app/board).
 //
 // Index of this file
 //   [SECTION] Options
@@ -11,6 +11,7 @@
 
 #include "app/admin/admin_area.hpp"
 #include "app/assessor/assessor_view.hpp"
+#include "app/board/board.hpp"
 #include "app/cli/args.hpp"
 #include "app/cli/cli.hpp"
 #include "app/widgets/period_picker.hpp"
@@ -476,7 +477,8 @@ int assessorVerb(int argc, char** argv) {
 } // namespace
 
 bool isKioskVerb(const char* verb) {
-    return std::strcmp(verb, "screenshot") == 0 || std::strcmp(verb, "admin") == 0 || std::strcmp(verb, "assessor") == 0;
+    return std::strcmp(verb, "screenshot") == 0 || std::strcmp(verb, "admin") == 0 || std::strcmp(verb, "assessor") == 0 ||
+           std::strcmp(verb, "board") == 0;
 }
 
 int runKioskVerb(int argc, char** argv) {
@@ -488,6 +490,7 @@ int runKioskVerb(int argc, char** argv) {
     // Errors are printed and mapped to exit codes as the headless verbs' are (app/cli/cli.hpp).
     if (v == "screenshot") return cli::runGuarded(v, [&] { return screenshot(argc, argv); });
     if (v == "admin") return cli::runGuarded(v, [&] { return admin(argc, argv); });
+    if (v == "board") return board::runBoardVerb(argc, argv);
     return cli::runGuarded("assessor", [&] { return assessorVerb(argc, argv); });
 }
 
@@ -528,6 +531,7 @@ Display commands:
   suarawarga assessor --db FILE [--windowed WxH]
     The Kanwil assessor's view of a merged store.
 )";
+    board::printBoardHelp();
 }
 
 } // namespace sw::kiosk

@@ -17,12 +17,12 @@ const char* const kBold = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"
 // glyph live in one texture.
 const ImWchar kRanges[] = {0x0020, 0x00FF, 0x03A3, 0x03A3, 0x2013, 0x2026, 0x2190, 0x2193, 0x2212, 0x2212, 0x2264, 0x2265, 0}; // ≤ ≥ in checklist notes
 
-ImFont* add(ImFontAtlas& atlas, const char* file, float px) {
+ImFont* add(ImFontAtlas& atlas, const char* file, float px, const ImWchar* ranges = kRanges) {
     ImFontConfig cfg;
     cfg.OversampleH = 1;   // large sizes need no horizontal oversampling; keeps the atlas small
     cfg.OversampleV = 1;
     cfg.PixelSnapH = true;
-    ImFont* f = atlas.AddFontFromFileTTF(file, px, &cfg, kRanges);
+    ImFont* f = atlas.AddFontFromFileTTF(file, px, &cfg, ranges);
     if (!f) throw std::runtime_error(std::string(file) + ": cannot load font (install fonts-dejavu-core)");
     return f;
 }
@@ -41,6 +41,10 @@ FontSet buildFonts(ImFontAtlas& atlas, float pxPerMm) {
         s.small[large] = add(atlas, kRegular, m.smallPx);
     }
     return s;
+}
+
+ImFont* addDejaVu(ImFontAtlas& atlas, bool bold, float px, const ImWchar* ranges) {
+    return add(atlas, bold ? kBold : kRegular, px, ranges ? ranges : kRanges);
 }
 
 } // namespace sw::kiosk

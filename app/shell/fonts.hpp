@@ -17,4 +17,8 @@ struct FontSet {
 // Throws std::runtime_error naming the file when the font is missing.
 FontSet buildFonts(ImFontAtlas& atlas, float pxPerMm);
 
+// One more DejaVu face at `px` pixels, for a host with sizes of its own (the waiting-room board).
+// `ranges`: the glyphs to bake (nullptr: the kiosk's set). Call before the first frame.
+ImFont* addDejaVu(ImFontAtlas& atlas, bool bold, float px, const ImWchar* ranges = nullptr);
+
 } // namespace sw::kiosk

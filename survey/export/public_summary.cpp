@@ -96,6 +96,7 @@ std::vector<PublicAction> doneActions(Store& store, const Instrument& in, const 
     for (const auto& tl : tindakLanjutDone(store, p.to, kMaxPublicActions)) {
         PublicAction a;
         const Unsur* def = tl.targetKind == "unsur" ? in.findUnsur(tl.targetCode) : nullptr;
+        if (def) a.unsurCode = def->code;
         a.target = def ? def->name.in(lang) : tl.targetLabel;
         a.action = tl.action;
         LocalDate from, to;

@@ -34,6 +34,7 @@ struct PublicUnsur {
 };
 
 struct PublicAction {
+    std::string unsurCode;         // the unsur it answers ("U3"); "" for a facility gap or other
     std::string target;            // the unsur's name in the summary's language, or the plan's label
     std::string action;            // as the unit head wrote it
     std::string answers;           // the period whose result it answers ("Triwulan II 2026")

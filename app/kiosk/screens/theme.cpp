@@ -1,7 +1,8 @@
 #include "app/kiosk/screens/theme.hpp"
 
+#include "survey/base/contrast.hpp"
+
 #include <algorithm>
-#include <cmath>
 
 namespace sw::kiosk {
 
@@ -10,17 +11,12 @@ Rgb rgbHex(std::uint32_t v) {
                static_cast<float>(v & 0xFF) / 255.0f};
 }
 
-static double linear(float c) {
-    double s = c;
-    return s <= 0.04045 ? s / 12.92 : std::pow((s + 0.055) / 1.055, 2.4);
-}
+// The one WCAG formula (survey/base/contrast.hpp), also behind the public page's palette.
+static Srgb srgb(Rgb c) { return Srgb{c.r, c.g, c.b}; }
 
-double relativeLuminance(Rgb c) { return 0.2126 * linear(c.r) + 0.7152 * linear(c.g) + 0.0722 * linear(c.b); }
+double relativeLuminance(Rgb c) { return sw::relativeLuminance(srgb(c)); }
 
-double contrastRatio(Rgb a, Rgb b) {
-    double la = relativeLuminance(a), lb = relativeLuminance(b);
-    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
-}
+double contrastRatio(Rgb a, Rgb b) { return sw::contrastRatio(srgb(a), srgb(b)); }
 
 std::vector<Theme::Pair> Theme::pairs() const {
     double t = minTextContrast, u = minUiContrast;
