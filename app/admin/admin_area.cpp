@@ -1,4 +1,4 @@
-// The unit head's area: a tab row (dashboard, comments, facility, tindak lanjut, settings) over
+// The unit head's area: a tab row (dashboard, comments, facility, tindak lanjut, publish, settings) over
 // the screens in screen_*.cpp, and a status line for the last action's result.
 #include "app/admin/admin_area.hpp"
 
@@ -21,6 +21,7 @@ struct AdminArea::Impl {
     FacilityScreen facility;
     TindakLanjutScreen tindakLanjut;
     SettingsScreen settings;
+    PublishScreen publish;
 
     // The steps of AdminArea::draw() that need the tab or the screens.
     void drawTabRow();      // tabs, then language, leave full screen and back at the right end
@@ -72,6 +73,7 @@ const std::pair<const char*, const char*> kTabs[] = {{"dashboard", "tab.dashboar
                                                       {"comments", "tab.comments"},
                                                       {"facility", "tab.facility"},
                                                       {"tindak_lanjut", "tab.tindak_lanjut"},
+                                                      {"publish", "tab.publish"},
                                                       {"settings", "tab.settings"}};
 
 // Title, unit name and the demo badge.
@@ -160,6 +162,7 @@ void AdminArea::Impl::drawScreen() {
         else if (tab == "facility") facility.draw(ctx);
         else if (tab == "tindak_lanjut") tindakLanjut.draw(ctx);
         else if (tab == "settings") settings.draw(ctx);
+        else if (tab == "publish") publish.draw(ctx);
     } catch (const std::exception& e) {
         // The screen boundary: a failed read or write becomes a plain message, never a crash.
         ctx.say(e.what(), true);

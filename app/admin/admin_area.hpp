@@ -40,7 +40,7 @@ public:
 
     // Draws one frame of the area over the whole display (call between NewFrame and Render).
     void draw();
-    // For screenshots and tests: "dashboard" | "facility" | "settings" | "comments" | "rtl".
+    // For screenshots and tests: "dashboard" | "facility" | "settings" | "comments" | "rtl" | "publish".
     void showTab(const std::string& tab);
     const std::string& currentTab() const;  // tests: which screen is showing
     // Tests: where each labelled button/input was drawn in the last frame (to tap it by label).

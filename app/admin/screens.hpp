@@ -7,6 +7,7 @@
 #include "survey/facility/evidence.hpp"
 #include "survey/facility/assessment.hpp"
 #include "survey/facility/tindak_lanjut.hpp"
+#include "survey/export/public_summary.hpp"
 
 #include <map>
 #include <string>
@@ -81,6 +82,22 @@ private:
     void drawFields(AdminContext& c);          // action, owner, due date
     void addEntry(AdminContext& c, const TindakLanjut& t);
     void drawPlan(AdminContext& c);            // the stored list, status and remove
+};
+
+// Results for the public: the page for the dashboard's period, the board, the welcome line.
+struct PublishScreen {                     // screen_publish.cpp
+    std::string folder;                    // where the page is written ("" = the home folder)
+    std::string lang = "id";               // the page's language
+    PublicSummary preview;                 // what the page will say, for the head to read first
+    std::string previewFor;                // the period, language and count it was made for
+    void draw(AdminContext& c);
+
+private:
+    void drawPage(AdminContext& c);            // folder, language, "make the public page"
+    void exportPage(AdminContext& c);
+    void drawPreview(AdminContext& c);
+    void drawWelcomeLine(AdminContext& c);     // the switch, and the line as the kiosk shows it
+    void drawBoard(AdminContext& c);           // the command that starts it
 };
 
 struct SettingsColumns;   // screen_settings.cpp: the unit side's label and field columns

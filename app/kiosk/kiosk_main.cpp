@@ -168,7 +168,7 @@ int runKiosk(int argc, char** argv) {
 namespace {
 
 const char* const kScreens[] = {"welcome", "language", "service", "unsur", "ham", "rentan", "adil", "profile", "comment",
-                                "thanks", "idle", "pin", "dashboard", "facility", "settings", "assessor", "setup"};
+                                "thanks", "idle", "pin", "dashboard", "facility", "settings", "publish", "assessor", "setup"};
 
 // --unsur CODE: its index in the instrument.
 int unsurIndex(const Instrument& in, const std::string& code) {
@@ -203,7 +203,7 @@ void placeScreen(const cli::Args& a, const std::string& name, const std::string&
     } else if (name == "pin") {
         ui.openPin();        // resets the flow (as for a real unit head) …
         flow.setLang(lang);  // … so the picture's language is set again afterwards
-    } else if (name == "dashboard" || name == "facility" || name == "settings") {
+    } else if (name == "dashboard" || name == "facility" || name == "settings" || name == "publish") {
         ui.openAdmin(name, lang);
     }
     if (a.has("select")) flow.choose(static_cast<std::size_t>(number(a, "select", 1, 1, 9)) - 1, 1e6);
@@ -512,7 +512,7 @@ Display commands:
                         [--db FILE] [--demo] [--unsur U1..U9] [--select N] [--unit ID[,ID…]] [--period P] [--dpi N | --mm WxH]
     Renders one screen in a hidden window and writes a PNG (default 1920x1080 at 96 dpi, a throw-away
     database unless --db; --demo puts the demo unit in a store with none). NAME: welcome language service unsur ham rentan adil profile comment
-    thanks idle pin dashboard facility settings assessor setup. M: standard large contrast speech seated.
+    thanks idle pin dashboard facility settings publish assessor setup. M: standard large contrast speech seated.
     --select N marks answer N as chosen. --unit ID (assessor): that unit's page; ID,ID,…: compared.
     --period P (assessor): month|triwulan|semester|year holding the newest response, or all
     (default: its triwulan).

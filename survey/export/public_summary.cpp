@@ -10,6 +10,7 @@
 #include "survey/base/translations.hpp"
 #include "survey/dashboard/statistik.hpp"
 #include "survey/dashboard/unit_report.hpp"
+#include "survey/facility/checklist.hpp"
 #include "survey/facility/tindak_lanjut.hpp"
 
 #include <cmath>
@@ -89,15 +90,33 @@ void setGap(PublicSummary& s, const RentanGap& gap) {
     s.bukanIkm = gap.bukan.ikmUnit;
 }
 
-// What was done about this period's result or an earlier one. An unsur is named in the page's
-// language; other targets keep the label the plan was made with.
+// A facility gap by its checklist item's name in the page's language (a citizen knows "Toilet
+// disabilitas", not "F06"); the label the plan was made with when the checklist has no such item.
+std::string facilityName(const std::optional<FacilityChecklist>& checklist, const TindakLanjut& tl, const std::string& lang) {
+    if (checklist)
+        if (const FacilityItem* item = checklist->findItem(tl.targetCode)) return item->name.in(lang);
+    return tl.targetLabel;
+}
+
+std::optional<FacilityChecklist> defaultChecklist() {
+    try {
+        return loadChecklist(defaultChecklistPath());
+    } catch (const std::exception&) {
+        return std::nullopt;   // the plans' own labels are shown instead
+    }
+}
+
+// What was done about this period's result or an earlier one. An unsur or a facility item is
+// named in the page's language; other targets keep the label the plan was made with.
 std::vector<PublicAction> doneActions(Store& store, const Instrument& in, const Period& p, const std::string& lang) {
     std::vector<PublicAction> out;
+    std::optional<FacilityChecklist> checklist;
     for (const auto& tl : tindakLanjutDone(store, p.to, kMaxPublicActions)) {
         PublicAction a;
         const Unsur* def = tl.targetKind == "unsur" ? in.findUnsur(tl.targetCode) : nullptr;
         if (def) a.unsurCode = def->code;
-        a.target = def ? def->name.in(lang) : tl.targetLabel;
+        if (tl.targetKind == "facility" && !checklist) checklist = defaultChecklist();
+        a.target = def ? def->name.in(lang) : tl.targetKind == "facility" ? facilityName(checklist, tl, lang) : tl.targetLabel;
         a.action = tl.action;
         LocalDate from, to;
         if (parseDate(tl.periodFrom, from) && parseDate(tl.periodTo, to) && daysFromCivil(to.year, to.month, to.day) >= daysFromCivil(from.year, from.month, from.day))

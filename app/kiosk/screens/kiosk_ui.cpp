@@ -95,6 +95,7 @@ void KioskUi::drawAdmin() {
         mode_ = Mode::Citizen;
         if (onAdminClosed) onAdminClosed();
         readUnit(true);   // the unit head may have renamed it, or set up a real identity
+        welcomeResult_.invalidate();   // …or switched the welcome line
         flow_.reset();
     }
 }
@@ -226,6 +227,8 @@ void KioskUi::frame(double now) {
     Ui ui(flow_, theme, fonts_, now, ImGui::GetWindowDrawList(), screen, &widgets_);
     ui.unitName = unitName_;
     ui.unitDemo = unitDemo_;
+    if (mode_ == Mode::Citizen && unitSetUp_ && flow_.step() == Step::Welcome) ui.resultLine = welcomeResult_.line(store_, flow_.lang(), now);
+    shownResultLine_ = ui.resultLine;
     ui.blocked = prompt || swallowed;
     if (mode_ == Mode::Pin) {
         switch (pin_.draw(ui, pinLock_.get())) {

@@ -9,6 +9,7 @@
 #include "app/kiosk/screens/screen_pin.hpp"
 #include "app/kiosk/screens/screens.hpp"
 #include "app/kiosk/screens/ui.hpp"
+#include "app/kiosk/screens/welcome_result.hpp"
 
 #include <functional>
 #include <memory>
@@ -60,6 +61,8 @@ public:
     void forceIdlePrompt(bool on) { forceIdle_ = on; }
     PinScreen& pinScreen() { return pin_; }
     const admin::AdminHost& adminHost() const { return adminHost_; }
+    // Tests: the result line the welcome screen showed in the last frame ("" = none).
+    const std::string& welcomeResultLine() const { return shownResultLine_; }
     // Called when the unit head leaves the area (settings or the instrument may have changed).
     std::function<void()> onAdminClosed;
     // GL texture hooks for the unit head's area (evidence thumbnails); a windowed host sets them
@@ -81,6 +84,8 @@ private:
     Store* store_;
     std::string unitName_;
     bool unitDemo_ = false;
+    WelcomeResult welcomeResult_;    // the last triwulan's result, when the unit shows it
+    std::string shownResultLine_;
     bool unitSetUp_ = true;          // false: the first-run screen instead of the survey
     KioskUiSettings settings_;
     Mode mode_ = Mode::Citizen;

@@ -47,6 +47,19 @@ void WelcomeScreen::draw(Ui& ui) {
                ImVec2(cx + bw * 0.5f, start.max.y + ui.px(ui.m.gapMm * 2 + ui.m.targetMm))};
     Choice c{ui.t("welcome.speech"), ui.flow.modes().speech, 0, true};
     if (ui.optionButton("welcome.speech", c, 1, speak)) ui.flow.setSpeechMode(!ui.flow.modes().speech, ui.now);
+    resultLine(ui, speak.max.y + ui.px(ui.m.gapMm), margin);
+}
+
+// The last triwulan's result, when the unit shows it: along the bottom, below everything a citizen
+// taps, and left out where the screen has no room for it.
+void WelcomeScreen::resultLine(Ui& ui, float below, float margin) {
+    if (ui.resultLine.empty()) return;
+    const Rect s = ui.screen;
+    const float w = s.w() - 2 * margin;
+    const float h = ui.textHeight(ui.body(), ui.resultLine, w);
+    const float y = std::max(below, s.max.y - ui.px(ui.m.marginMm) - h);
+    if (y + h > s.max.y) return;
+    ui.text(ui.body(), ui.resultLine, ImVec2(s.min.x + margin, y), w, ui.theme.textMuted, true);
 }
 
 } // namespace sw::kiosk

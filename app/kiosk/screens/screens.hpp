@@ -7,7 +7,10 @@
 
 namespace sw::kiosk {
 
-struct WelcomeScreen { void draw(Ui& ui); };      // screen_welcome.cpp
+struct WelcomeScreen {                            // screen_welcome.cpp
+    void draw(Ui& ui);
+    void resultLine(Ui& ui, float below, float margin);   // the last triwulan's result, when shown
+};
 struct SetupScreen { bool draw(Ui& ui); };        // screen_setup.cpp: no unit yet; true = staff start
 struct LanguageScreen { void draw(Ui& ui); };     // screen_language.cpp: language + modes
 struct ServiceScreen { void draw(Ui& ui); };      // screen_service.cpp: jenis layanan

@@ -49,6 +49,7 @@ struct Ui {
     Rect screen;
     std::string unitName;                 // shown on the welcome screen
     bool unitDemo = false;                // the demo unit: the welcome screen says so
+    std::string resultLine;               // the welcome screen's line on the last triwulan's result ("" = none)
 
     Ui(CitizenFlow& f, const Theme& th, const FontSet& fs, double t, ImDrawList* d, Rect s, std::vector<Widget>* rec);
 

@@ -117,11 +117,19 @@ TEST_CASE("public page holds only done tindak lanjut, for this period or earlier
     addTindakLanjut(store, plan(from, to, "U2", "Rencana yang belum dikerjakan", "rencana"));
     addTindakLanjut(store, plan(from, to, "U4", "Sedang dikerjakan", "berjalan"));
     addTindakLanjut(store, plan(dayOffset(to, 1), dayOffset(to, 90), "U9", "Untuk periode sesudahnya", "selesai"));
+    TindakLanjut toilet = plan(dayOffset(from, -90), dayOffset(from, -1), "F03", "Toilet dibangun", "selesai");
+    toilet.targetKind = "facility";
+    toilet.targetLabel = "F03 Toilet";
+    addTindakLanjut(store, toilet);
     const PublicSummary s = publicSummary(store, u.period, "id");
-    REQUIRE(s.done.size() == 2);
+    REQUIRE(s.done.size() == 3);
     CHECK(s.done[0].action == "Pelatihan petugas <b>layanan</b> & sikap");   // newest period first
     CHECK(s.done[0].target == "Kompetensi Pelaksana");                        // the unsur's name, not the stored label
-    CHECK(s.done[1].action == "Loket tambahan dibuka pukul 07.30");
+    CHECK(s.done[0].unsurCode == "U6");
+    CHECK(s.done[1].target == "Toilet khusus penyandang disabilitas");        // the checklist's name, not "F03 …"
+    CHECK(s.done[1].unsurCode.empty());
+    CHECK(s.done[2].action == "Loket tambahan dibuka pukul 07.30");
+    CHECK(publicSummary(store, u.period, "en").done[1].target == "Toilet for persons with disabilities");
     const std::string page = renderHtmlPage(s, "1 Desember 2026");
     CHECK(has(page, "Pelatihan petugas &lt;b&gt;layanan&lt;/b&gt; &amp; sikap"));
     CHECK_FALSE(has(page, "<b>layanan"));
