@@ -3,6 +3,8 @@
 #include "app/admin/charts.hpp"
 #include "app/admin/screens.hpp"
 
+#include "app/widgets/period_picker.hpp"
+
 #include "survey/base/local_time.hpp"
 
 #include <algorithm>
@@ -218,7 +220,12 @@ void DashboardScreen::drawPeriodKinds(AdminContext& c) {
                 customTo = formatDate(c.period.to);
                 c.setPeriod(customPeriod(c.period.from, c.period.to));
             } else {
-                c.setPeriod(periodContaining(kind, c.period.to));
+                // The preset that holds today (or the shown period's end when that is earlier):
+                // never a future month with no respondents (period_picker.hpp presetPeriod).
+                const int offset = c.store().unit() ? c.store().unit()->utcOffsetMinutes : 420;
+                LocalDate today;
+                parseDate(localDate(nowUtc(), offset), today);
+                c.setPeriod(assessor::presetPeriod(kind, c.period, today));
             }
             populationText.clear();
         }

@@ -20,13 +20,17 @@ namespace sw::cli {
 
 namespace {
 
-std::string fmt(double v, int decimals) { return formatNumber(v, decimals, "en"); }
+// The text report is Indonesian, so its numbers are too (decimal comma, as every other output);
+// CSV and JSON carry plain numbers for programs.
+std::string fmt(double v, int decimals) { return formatNumber(v, decimals, "id"); }
+std::string csvNum(double v, int decimals) { return formatNumber(v, decimals, "en"); }
 
 nlohmann::json scoresJson(const std::vector<UnsurScore>& items) {
     auto arr = nlohmann::json::array();
     for (const auto& u : items)
         arr.push_back({{"code", u.code}, {"name", u.name}, {"sum", u.sum}, {"n", u.n}, {"nrr", u.nrr},
-                       {"nrr_weighted", u.nrrWeighted}, {"nrr_unit", u.nrrUnit}, {"mutu", mutuLetter(u.mutu)}});
+                       {"nrr_weighted", u.nrrWeighted}, {"nrr_unit", u.nrrUnit},
+                       {"mutu", u.n ? nlohmann::json(mutuLetter(u.mutu)) : nlohmann::json(nullptr)}});   // nobody answered: no grade
     return arr;
 }
 
@@ -97,10 +101,10 @@ void printAreasCsv(const std::vector<AreaRollup>& areas) {
                  "aksesibilitas,rentan_gap,misuse\n";
     for (const auto& a : areas)
         std::cout << a.rank << ',' << csvTextField(a.code) << ',' << csvTextField(a.name) << ',' << a.units << ',' << a.reporting << ','
-                  << a.skm.respondents << ',' << (a.skm.complete ? fmt(a.skm.ikmUnit, 2) : "") << ','
-                  << (a.skm.complete ? mutuLetter(a.skm.mutu) : "") << ',' << (a.meanUnitIkm > 0 ? fmt(a.meanUnitIkm, 2) : "") << ','
+                  << a.skm.respondents << ',' << (a.skm.complete ? csvNum(a.skm.ikmUnit, 2) : "") << ','
+                  << (a.skm.complete ? mutuLetter(a.skm.mutu) : "") << ',' << (a.meanUnitIkm > 0 ? csvNum(a.meanUnitIkm, 2) : "") << ','
                   << a.unitsByMutu[0] << ',' << a.unitsByMutu[1] << ',' << a.unitsByMutu[2] << ',' << a.unitsByMutu[3] << ','
-                  << (a.akses.any ? fmt(a.akses.index, 2) : "") << ',' << (a.gap.comparable ? fmt(a.gap.ikmGap, 2) : "") << ','
+                  << (a.akses.any ? csvNum(a.akses.index, 2) : "") << ',' << (a.gap.comparable ? csvNum(a.gap.ikmGap, 2) : "") << ','
                   << a.misuse << "\n";
 }
 

@@ -135,6 +135,17 @@ TEST_CASE("dashboard: the head enters the population for the period", "[admin][u
     CHECK(h.find("##population").x1 > 0);
 }
 
+TEST_CASE("dashboard: Bulan opens the month that holds today, never a future one", "[admin][ui]") {
+    Headless h;   // opens on the triwulan that holds today, which may end in a later month
+    h.tap(h.t("period.month"));
+    h.tap("##population");
+    h.type("77");
+    h.tap(h.t("common.save"));
+    LocalDate today;
+    parseDate(localDate(nowUtc(), h.store.unit()->utcOffsetMinutes), today);
+    CHECK(populationFor(h.store, periodContaining(PeriodKind::Month, today)) == 77);
+}
+
 TEST_CASE("facility: mark items, save a dated assessment — it is kept", "[admin][ui][facility]") {
     Headless h;
     h.area->showTab("facility");

@@ -63,7 +63,7 @@ TEST_CASE("import a paper survey, then report the regulation's numbers", "[cli]"
 
     Run text = run("report --db " + db + " --from 2026-10-01 --to 2026-10-31");
     CHECK(text.status == 0);
-    CHECK(text.out.find("80.56") != std::string::npos);
+    CHECK(text.out.find("80,56") != std::string::npos);   // the Indonesian report writes a decimal comma
     CHECK(text.out.find("Baik") != std::string::npos);
 }
 
@@ -155,4 +155,25 @@ TEST_CASE("check reads the whole store: ok, or damaged with exit 4", "[cli][stor
     INFO(bad.out);
     CHECK(bad.status == 4);
     CHECK(bad.out.find("damaged") != std::string::npos);
+}
+
+TEST_CASE("report JSON gives no mutu to an unsur nobody answered", "[cli]") {
+    swtest::TempDir d;
+    const std::string db = d.file("u.db");
+    const std::string csv = d.file("one.csv");
+    swtest::writeFile(csv, "U1,U2,U3,U4,U5,U6,U7,U8,U9\n4,3,,,,,,,\n");   // U3..U9 unanswered
+    REQUIRE(run("import --demo --db " + db + " --csv " + csv).status == 0);
+    Run r = run("report --db " + db + " --format json");
+    REQUIRE(r.status == 0);
+    const auto j = nlohmann::json::parse(r.out);
+    bool sawEmpty = false;
+    for (const auto& u : j["unsur"]) {
+        if (u["n"] == 0) {
+            sawEmpty = true;
+            CHECK(u["mutu"].is_null());
+        } else {
+            CHECK(u["mutu"].is_string());
+        }
+    }
+    CHECK(sawEmpty);
 }
