@@ -6,6 +6,7 @@
 #include "survey/base/text_check.hpp"
 #include "survey/bundle/enrollment.hpp"
 #include "survey/bundle/merge.hpp"
+#include "survey/bundle/verify_file.hpp"
 
 #include <iostream>
 
@@ -22,14 +23,17 @@ int verbVerify(int argc, char** argv) {
                      "Exits 5 naming the problem when a byte was changed, the signature is missing, the file\n"
                      "is truncated, comes from a newer SuaraWarga, or is signed by another key than\n"
                      "--expect-key (the fingerprint printed on the unit's PDF report) or than the key the\n"
-                     "assessor's store enrolled for that unit (--trusted; the store must exist).\n";
+                     "assessor's store enrolled for that unit (--trusted; the store must exist).\n"
+                     "A format-3 bundle is checked as it is read, in memory that does not grow with it.\n";
         return 0;
     }
     Args a(argc, argv, 2, {"expect-key", "trusted"}, {});
     if (a.positional().size() != 1) throw UsageError("give exactly one BUNDLE file");
     const std::string file = a.positional()[0];
     try {
-        Bundle b = readBundleFile(file);
+        // Format 3 is checked streaming: memory does not grow with the bundle's responses.
+        const BundleSummary summary = verifyBundleFile(file);
+        const Bundle& b = summary.bundle;
         if (auto expect = a.get("expect-key")) {
             std::string want = normalizeFingerprint(*expect);
             if (want.empty()) throw UsageError("--expect-key must be a fingerprint of 32 hex digits (spaces allowed)");
@@ -45,14 +49,12 @@ int verbVerify(int argc, char** argv) {
                 throw BundleError(e.kind, file + ": " + e.what());
             }
         }
-        std::int64_t misuse = 0;
-        for (const auto& r : b.responses) misuse += r.misuse ? 1 : 0;
         std::cout << "OK " << file << "\n"
                   << "unit:        " << printable(b.unit.name) << " (" << printable(b.unit.id) << ")"
                   << (b.unit.demo ? kDemoMark : "") << "\n"
                   << "period:      " << (b.from ? *b.from : std::string("awal")) << " s.d. "
                   << (b.to ? *b.to : std::string("akhir")) << "\n"
-                  << "responses:   " << b.responses.size() << " (" << misuse << " flagged as suspected misuse)\n"
+                  << "responses:   " << summary.responses << " (" << summary.misuse << " flagged as suspected misuse)\n"
                   << "instruments: " << b.instruments.size() << "\n"
                   << "facility:    " << (b.facility.is_null() ? "none" : "included") << "\n"
                   << "key:         " << b.fingerprint << "\n"

@@ -3,18 +3,23 @@
 // the period and (when the unit has them) its facility self-assessment with evidence; signed
 // with the unit's Ed25519 key over the exact bytes.
 //
-// Layout (little-endian):
+// Layout (little-endian; the envelope is read and verified in envelope.hpp):
 //   0   8  magic "SWBUNDLE"
 //   8   4  format version (kBundleFormatVersion)
 //   12  8  payload length N
-//   20  N  payload (format 2): one line of UTF-8 JSON {"format":"suarawarga-bundle", unit, period,
-//          instruments, counts, columns, facility…}, a newline, then the responses, one per line
-//          (bundle_rows.hpp). Format 1 (read, no longer written) had the responses inside the JSON.
+//   20  N  payload (format 2 on): one line of UTF-8 JSON {"format":"suarawarga-bundle", unit,
+//          period, instruments, counts, columns, facility…}, a newline, then the responses, one
+//          per line (rows.hpp). Format 1 (read, no longer written) had the responses in the JSON.
 //   +   32 Ed25519 public key
-//   +   64 Ed25519 signature (crypto_sign_detached) over bytes [0, 20+N)
-// The header is inside the signed bytes, so the version cannot be changed either.
+//   +   64 signature over bytes [0, 20+N): format 3 on, Ed25519ph (crypto_sign_init/update/
+//          final_create), so a reader verifies while streaming the file in bounded memory;
+//          formats 1 and 2 (still read), plain Ed25519 (crypto_sign_detached).
+// The header is inside the signed bytes, so the version cannot be changed either: a reader takes
+// it only as a claim that picks the signature check, and trusts it once the signature holds.
+// The payload's BLAKE2b-256 is the bundle's id, computed in the same pass.
 #pragma once
 #include "survey/base/error.hpp"
+#include "survey/bundle/envelope.hpp"
 #include "survey/bundle/rows.hpp"
 #include "survey/response/response.hpp"
 #include "survey/bundle/signing.hpp"
@@ -29,8 +34,6 @@
 #include <vector>
 
 namespace sw {
-
-constexpr std::uint32_t kBundleFormatVersion = 2;
 
 const char* bundleErrorName(BundleError::Kind k);   // "bad-signature", …
 
@@ -64,28 +67,18 @@ struct BundleOptions {
     nlohmann::json extra = nlohmann::json::object();
 };
 
-// Builds and signs the bundle bytes for the store's current unit.
+// Builds and signs the bundle bytes for the store's current unit (sealBundle, envelope.hpp).
 std::string buildBundle(Store& store, const UnitKey& key, const BundleOptions& opt);
-// Wraps a payload in the envelope and signs it (header + payload). buildBundle uses it; tests,
-// benchmarks and fuzz seeds use it to make valid bundles from edited payloads.
-std::string sealBundle(const std::string& payload, const UnitKey& key, std::uint32_t formatVersion = kBundleFormatVersion);
-// The payload bytes of an envelope (no verification): "" when the envelope is not whole.
-std::string bundlePayload(const std::string& bytes);
 // Writes it atomically (temp, fsync, rename). Returns the number of responses.
 std::int64_t exportBundle(Store& store, const UnitKey& key, const std::string& path, const BundleOptions& opt);
 
-// Parses and verifies. Safe on arbitrary bytes (fuzzed): throws BundleError, never crashes.
-// The id (BLAKE2b-256 of the payload) of an envelope that is whole, without verifying anything;
-// "" otherwise. A merge skips a file whose id it merged before without reading it again.
-std::string bundleIdOf(const std::string& bytes);
-// The file's bytes; BundleError(NotABundle/Truncated) naming the file when it cannot be read.
-// The largest bundle read (2 GiB: a year of a very busy unit is ~1 GiB); SUARAWARGA_MAX_BUNDLE_BYTES
-// overrides it. A larger file, a folder or a device is refused before anything is read.
-constexpr std::uint64_t kDefaultMaxBundleBytes = 2ull << 30;
-std::uint64_t maxBundleBytes();
-std::string readBundleBytes(const std::string& path);
+// Verifies, then parses. Safe on arbitrary bytes (fuzzed): throws BundleError, never crashes.
 // Takes the bytes: the response views point into them, so nothing is copied.
 Bundle readBundle(std::string bytes);
-Bundle readBundleFile(const std::string& path);      // BundleError names the file
+// Parses a file readVerifiedFile read and verified (a merge looks at its id first).
+Bundle readBundle(VerifiedFile file);
+// Reads the file once (within the cap), hashing as it reads, and parses only once the signature
+// held: the bytes parsed are the bytes verified. BundleError names the file.
+Bundle readBundleFile(const std::string& path);
 
 } // namespace sw

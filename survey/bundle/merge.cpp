@@ -164,17 +164,10 @@ private:
         for (const std::string& file : files_) {
             Item item;
             try {
-                std::string bytes = readBundleBytes(file);
-                // The very bytes of a bundle merged before: verified then, nothing to add now.
-                if (std::string id = bundleIdOf(bytes); !id.empty() && merged_.count(id)) {
-                    item.mergedBefore = id;
-                } else {
-                    try {
-                        item.bundle = readBundle(std::move(bytes));
-                    } catch (const BundleError& e) {
-                        throw BundleError(e.kind, file + ": " + e.what());
-                    }
-                }
+                VerifiedFile verified = readVerifiedFile(file);
+                // The same signed payload as a bundle merged before: nothing to add, not parsed again.
+                if (merged_.count(verified.envelope().id)) item.mergedBefore = verified.envelope().id;
+                else item.bundle = namingFile(file, [&] { return readBundle(std::move(verified)); });
             } catch (const std::exception& e) {
                 item.error = e.what();
             }

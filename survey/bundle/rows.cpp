@@ -121,14 +121,15 @@ void appendBundleRow(std::string& out, const PackedRow& f) {
 
 
 std::vector<BundleResponse> parseBundleRows(std::string& text, std::size_t begin, std::size_t stop,
-                                            const std::vector<std::shared_ptr<const PackedLayout>>& layouts) {
+                                            const std::vector<std::shared_ptr<const PackedLayout>>& layouts,
+                                            std::size_t firstRow) {
     std::vector<BundleResponse> out;
     const std::string_view all(text.data(), stop);
     std::size_t lines = 0;
     for (std::size_t i = begin; i < stop; ++i) lines += text[i] == '\n';
     out.reserve(lines);
     const PackedLayout* last = nullptr;
-    std::size_t at = begin, row = 0;
+    std::size_t at = begin, row = firstRow - 1;
     std::string_view f[kFields];
     while (at < stop) {
         ++row;

@@ -25,8 +25,9 @@ void appendBundleRow(std::string& out, const PackedRow& r);
 
 // Splits and checks the rows in text[begin, end) (modified in place: escapes are undone),
 // resolving each response's instrument among `layouts`. Throws BundleError(Malformed) naming the
-// row and field.
+// row (counted from `firstRow`: a streamed reader parses the rows a chunk at a time) and field.
 std::vector<BundleResponse> parseBundleRows(std::string& text, std::size_t begin, std::size_t end,
-                                            const std::vector<std::shared_ptr<const PackedLayout>>& layouts);
+                                            const std::vector<std::shared_ptr<const PackedLayout>>& layouts,
+                                            std::size_t firstRow = 1);
 
 } // namespace sw

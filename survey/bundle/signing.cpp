@@ -110,6 +110,15 @@ Signature UnitKey::sign(std::string_view message) const {
     return sig;
 }
 
+Signature UnitKey::signPrehashed(std::string_view message) const {
+    Signature sig{};
+    crypto_sign_state st;
+    crypto_sign_init(&st);
+    crypto_sign_update(&st, reinterpret_cast<const unsigned char*>(message.data()), message.size());
+    crypto_sign_final_create(&st, sig.data(), nullptr, sk_.data());
+    return sig;
+}
+
 UnitKey UnitKey::loadOrCreate(Store& store) {
     ensureSodium();
     const std::string path = keyPathFor(store.path());

@@ -31,6 +31,8 @@ public:
     const PublicKey& publicKey() const { return pk_; }
     std::string fingerprint() const;
     Signature sign(std::string_view message) const;
+    // Ed25519ph (bundle format 3 on): the verifier can hash the message as it reads it.
+    Signature signPrehashed(std::string_view message) const;
 
 private:
     PublicKey pk_{};

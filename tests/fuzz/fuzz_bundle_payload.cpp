@@ -1,10 +1,14 @@
 // libFuzzer target: the signed content of a bundle. Random bytes almost never carry a valid
-// Ed25519 signature, so fuzz_bundle stops at the signature check; here the harness frames and
-// signs the fuzzed payload with a fixed test key (bundle.hpp layout), so the JSON validation
-// behind the signature and the assessor's merge (sw::mergeBundle into an in-memory store) are
-// reached. An input starting with '1' is framed as format 1 (JSON responses, still read), any other
-// as the current format (JSON header line + tab-separated response lines, bundle_rows.cpp).
-// Documented refusals only: BundleError, StoreError, InstrumentError.
+// signature, so fuzz_bundle stops at the signature check; here the harness frames and signs the
+// fuzzed payload with a fixed test key (bundle.hpp layout), so the JSON validation behind the
+// signature, verify's streamed reading of the rows and the assessor's merge (sw::mergeBundle into
+// an in-memory store) are reached. An input starting with '1' is framed as format 1 (JSON
+// responses, plain Ed25519), with '2' as format 2 (the current lines, plain Ed25519), any other as
+// format 3 (JSON header line + tab-separated response lines, rows.cpp; Ed25519ph). The three
+// readers must agree (fuzz_readers.hpp). Documented refusals only: BundleError, StoreError,
+// InstrumentError.
+#include "fuzz_readers.hpp"
+
 #include "survey/bundle/bundle.hpp"
 #include "survey/base/error.hpp"
 #include "survey/bundle/merge.hpp"
@@ -40,8 +44,8 @@ struct TestKey {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     static const TestKey key;
     std::uint32_t version = sw::kBundleFormatVersion;
-    if (size > 0 && data[0] == '1') {
-        version = 1;
+    if (size > 0 && (data[0] == '1' || data[0] == '2')) {
+        version = data[0] == '1' ? 1u : 2u;
         ++data;
         --size;
     }
@@ -50,11 +54,19 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     putLe(bytes, size, 8);
     bytes.append(reinterpret_cast<const char*>(data), size);
     unsigned char sig[crypto_sign_BYTES];
-    crypto_sign_detached(sig, nullptr, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(), key.sk);
+    if (version >= sw::kFirstPrehashedFormat) {
+        crypto_sign_state st;
+        crypto_sign_init(&st);
+        crypto_sign_update(&st, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
+        crypto_sign_final_create(&st, sig, nullptr, key.sk);
+    } else {
+        crypto_sign_detached(sig, nullptr, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(), key.sk);
+    }
     bytes.append(reinterpret_cast<const char*>(key.pk), sizeof key.pk);
     bytes.append(reinterpret_cast<const char*>(sig), sizeof sig);
 
     try {
+        if (swfuzz::readersAgree(bytes).refused) return 0;
         sw::Bundle b = sw::readBundle(bytes);
         sw::Store assessor(":memory:");
         sw::MergeOutcome first = sw::mergeBundle(assessor, b, "fuzz.swb", sw::KeyPolicy::EnrollNew);

@@ -1,6 +1,7 @@
 // Signed bundles: round trip through verify and merge, and every way a bundle can be bad is
 // refused with a clear message and nothing merged.
 #include "survey/export/export_helpers.hpp"
+#include "survey/bundle/bundle_helpers.hpp"
 
 #include "survey/bundle/bundle.hpp"
 #include "survey/dashboard/unit_report.hpp"
@@ -12,7 +13,6 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
-#include <fstream>
 #include <random>
 #include <sys/stat.h>
 
@@ -245,55 +245,14 @@ TEST_CASE("the bundle reader survives arbitrary bytes", "[export]") {
     SUCCEED("no crash, only BundleError");
 }
 
-namespace {
-
-void writeBytes(const std::string& path, const std::string& bytes) {
-    std::ofstream f(path, std::ios::binary);
-    f << bytes;
-}
-
-// The response objects of bundle format 1 (JSON inside the payload), from a format-2 bundle.
-nlohmann::json formatOneResponses(const sw::Bundle& b) {
-    nlohmann::json rs = nlohmann::json::array();
-    for (const auto& r : b.responses) {
-        sw::Response x;
-        r.layout->unpack(r.skm, r.ham, r.rentan, r.profile, x);
-        nlohmann::json j;
-        j["uuid"] = std::string(r.uuid);
-        j["instrument"] = {std::string(r.instrumentId), r.instrumentVersion};
-        j["device"] = std::string(r.deviceId);
-        j["utc"] = r.createdUtc;
-        j["offset_min"] = r.utcOffsetMinutes;
-        j["service"] = std::string(r.service);
-        j["unsur"] = x.unsur;
-        j["ham"] = x.ham;
-        j["rentan"] = x.rentan;
-        j["adil"] = r.adil ? nlohmann::json(*r.adil) : nlohmann::json(nullptr);
-        j["profile"] = x.profile;
-        j["comment"] = std::string(r.comment);
-        j["misuse"] = r.misuse;
-        j["duration_s"] = r.durationSeconds ? nlohmann::json(*r.durationSeconds) : nlohmann::json(nullptr);
-        j["source"] = std::string(r.source);
-        rs.push_back(j);
-    }
-    return rs;
-}
-
-} // namespace
-
 TEST_CASE("a format-1 bundle (JSON responses) from an older SuaraWarga still verifies and merges", "[export][bundle]") {
     swtest::TempDir dir;
     swtest::fillUnit(dir.file("a.db"), "kanim-a", 120, 21);
     const std::string current = bundleOf(dir.file("a.db"));
     const sw::Bundle b = sw::readBundle(current);
-    // Rebuild the payload as format 1 wrote it: one JSON document with the responses inside.
-    const std::string payload = sw::bundlePayload(current);
-    nlohmann::json head = nlohmann::json::parse(payload.substr(0, payload.find('\n')));
-    head.erase("columns");
-    head["format_version"] = 1;
-    head["responses"] = formatOneResponses(b);
+    // The payload as format 1 wrote it: one JSON document with the responses inside.
     sw::Store unit(dir.file("a.db"));
-    const std::string old = sw::sealBundle(head.dump(), sw::UnitKey::loadOrCreate(unit), 1);
+    const std::string old = swtest::resealed(current, sw::UnitKey::loadOrCreate(unit), 1);
 
     const sw::Bundle read = sw::readBundle(old);
     CHECK(read.formatVersion == 1);
@@ -319,9 +278,9 @@ TEST_CASE("merging many files: a bad one in the middle is refused whole, the res
     std::string bad = bundleOf(dir.file("b.db"));
     bad[bad.size() / 2] ^= 0x20;
     const std::vector<std::string> files = {dir.file("a.swb"), dir.file("b.swb"), dir.file("c.swb")};
-    writeBytes(files[0], bundleOf(dir.file("a.db")));
-    writeBytes(files[1], bad);
-    writeBytes(files[2], bundleOf(dir.file("c.db")));
+    swtest::writeFile(files[0], bundleOf(dir.file("a.db")));
+    swtest::writeFile(files[1], bad);
+    swtest::writeFile(files[2], bundleOf(dir.file("c.db")));
 
     for (bool bulk : {true, false}) {
         const std::string db = dir.file(bulk ? "bulk.db" : "plain.db");
