@@ -64,7 +64,7 @@ MutuRgb mutuRgb(Mutu m) {
     switch (m) {
     case Mutu::A: return {0.00f, 0.45f, 0.30f};
     case Mutu::B: return {0.05f, 0.35f, 0.65f};
-    case Mutu::C: return {0.75f, 0.40f, 0.00f};
+    case Mutu::C: return {0.66f, 0.35f, 0.00f};   // #A85900: 5,1:1 under white (#BF6600 was 4,1)
     case Mutu::D: break;
     }
     return {0.75f, 0.10f, 0.10f};

@@ -1,5 +1,6 @@
 // SKM arithmetic against hand-computed cases and the regulation's tables (survey/RULES.md "Profile").
 #include "survey/skm/skm.hpp"
+#include "survey/base/contrast.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -102,4 +103,12 @@ TEST_CASE("Krejcie–Morgan reproduces the published table", "[skm]") {
     }
     CHECK(krejcieMorgan(0) == 0);
     CHECK(krejcieMorgan(1) == 1);
+}
+
+TEST_CASE("white text on every mutu colour reads at 4,5:1 or more", "[skm][contrast]") {
+    for (Mutu m : {Mutu::A, Mutu::B, Mutu::C, Mutu::D}) {
+        const MutuRgb c = mutuRgb(m);
+        INFO(mutuLetter(m));
+        CHECK(contrastRatio(Srgb{c.r, c.g, c.b}, Srgb{1, 1, 1}) >= 4.5);
+    }
 }
