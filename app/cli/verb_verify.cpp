@@ -7,6 +7,7 @@
 #include "survey/bundle/enrollment.hpp"
 #include "survey/bundle/merge.hpp"
 #include "survey/bundle/verify_file.hpp"
+#include "survey/national/assessor_store.hpp"
 
 #include <iostream>
 
@@ -18,7 +19,7 @@ const VerbRegistrar reg{{"verify", "check a signed bundle: intact, signed, by th
 
 int verbVerify(int argc, char** argv) {
     if (wantsHelp(argc, argv)) {
-        std::cout << "Usage: suarawarga verify BUNDLE [--expect-key FINGERPRINT] [--trusted ASSESSOR.db]\n\n"
+        std::cout << "Usage: suarawarga verify BUNDLE [--expect-key FINGERPRINT] [--trusted ASSESSOR.db|postgresql://…]\n\n"
                      "Exits 0 and prints the unit, period and counts when the bundle is intact and signed.\n"
                      "Exits 5 naming the problem when a byte was changed, the signature is missing, the file\n"
                      "is truncated, comes from a newer SuaraWarga, or is signed by another key than\n"
@@ -42,9 +43,9 @@ int verbVerify(int argc, char** argv) {
                                                                       ", not the expected " + want + "; refused");
         }
         if (auto trusted = a.get("trusted")) {
-            Store store(*trusted, Store::Options{.create = false});
+            auto store = openAssessorStore(*trusted, false);   // a file or postgresql://…; never created
             try {
-                checkEnrolledKey(store, b);
+                store->checkKey(b);
             } catch (const BundleError& e) {
                 throw BundleError(e.kind, file + ": " + e.what());
             }
