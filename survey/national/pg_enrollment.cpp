@@ -89,6 +89,7 @@ EnrolledKey revokeKey(Connection& c, const std::string& unitId) {
     return *have;
 }
 
+// The hint names the store as a command line takes it: a URL's '?' and '&' quoted for the shell.
 void checkEnrolledKey(Connection& c, const Bundle& b) {
     const std::string unit = quoted(b.unit.id);
     if (isRevoked(c, b.unit.id, b.fingerprint))
@@ -97,8 +98,8 @@ void checkEnrolledKey(Connection& c, const Bundle& b) {
     if (!have)
         throw BundleError(BundleError::Kind::NotEnrolled,
                           "unit " + unit + " is not enrolled (key " + b.fingerprint +
-                              "); check the fingerprint with the unit, then: suarawarga enroll --db " + printable(c.name()) +
-                              " --unit " + printable(b.unit.id) + " --key \"" + b.fingerprint + "\" (or merge --enroll-new)");
+                              "); check the fingerprint with the unit, then: suarawarga enroll --db \"" + printable(c.name()) +
+                              "\" --unit " + printable(b.unit.id) + " --key \"" + b.fingerprint + "\" (or merge --enroll-new)");
     const std::string pk = toHex(b.publicKey.data(), b.publicKey.size());
     const bool same = have->fingerprint == b.fingerprint && (have->publicKeyHex.empty() || have->publicKeyHex == pk);
     if (!same && !rotatesFromEnrolled(*have, b))

@@ -7,125 +7,30 @@
 #include "survey/national/pg_rows.hpp"
 #include "survey/national/pg_schema.hpp"
 
-#include <condition_variable>
-#include <deque>
 #include <map>
-#include <mutex>
-#include <thread>
 
 namespace sw::pg {
 
 namespace {
 
-// One file as the reader thread leaves it: verified and parsed, its rows checked and planned as
-// if all were new (the usual case), or why it was refused, or the id of a bundle merged before.
-struct Prepared {
-    std::optional<Bundle> bundle;
-    RowCheck check;
-    std::optional<RowPlan> plan;   // all rows but in-bundle repeats; absent when a row is a problem
-    std::string mergedBefore;
-    std::string error;
-};
-
-Prepared prepare(const std::string& file, const std::set<std::string>& merged) {
-    Prepared p;
-    try {
-        VerifiedFile verified = readVerifiedFile(file);
-        // The same signed payload as a bundle merged before: nothing to add, not parsed again.
-        if (merged.count(verified.envelope().id)) {
-            p.mergedBefore = verified.envelope().id;
-            return p;
-        }
-        p.bundle = namingFile(file, [&] { return readBundle(std::move(verified)); });
-        p.check = checkRows(*p.bundle);
-        if (!p.check.problemRow) {
-            std::vector<char> skip(p.bundle->responses.size());
-            for (std::size_t i = 0; i < skip.size(); ++i) skip[i] = p.check.repeat[i] >= 0;
-            p.plan = planRows(*p.bundle, skip);
-        }
-    } catch (const std::exception& e) {
-        p.bundle.reset();
-        p.error = e.what();
-    }
-    return p;
-}
-
-// Prepares files in order on its own thread, at most two ahead of the writer.
-class Reader {
-public:
-    Reader(const std::vector<std::string>& files, std::set<std::string> merged)
-        : files_(files), merged_(std::move(merged)), thread_([this] { run(); }) {}
-    ~Reader() {
-        {
-            std::lock_guard<std::mutex> hold(lock_);
-            stop_ = true;
-        }
-        changed_.notify_all();
-        thread_.join();
-    }
-    Prepared next() {
-        std::unique_lock<std::mutex> hold(lock_);
-        changed_.wait(hold, [this] { return !ready_.empty(); });
-        Prepared p = std::move(ready_.front());
-        ready_.pop_front();
-        changed_.notify_all();
-        return p;
-    }
-
-private:
-    void run() {
-        for (const std::string& file : files_) {
-            Prepared p = prepare(file, merged_);
-            std::unique_lock<std::mutex> hold(lock_);
-            changed_.wait(hold, [this] { return stop_ || ready_.size() < 2; });
-            if (stop_) return;
-            ready_.push_back(std::move(p));
-            changed_.notify_all();
-        }
-    }
-    const std::vector<std::string>& files_;
-    const std::set<std::string> merged_;
-    std::mutex lock_;
-    std::condition_variable changed_;
-    std::deque<Prepared> ready_;
-    bool stop_ = false;
-    std::thread thread_;
-};
-
 // [SECTION] Rows
 
 // The slow path: some UUIDs of the bundle are in the store already (an overlapping bundle), or a
 // row is a problem. Rows are judged in order, as the file store inserts them, so the first
-// offending row is the one named.
+// offending row is the one named. A repeat of the unit's own UUID is compared through the content
+// hash response_owner keeps (the fields survey/bundle/merge.cpp compares).
 RowPlan checkedPlan(Connection& c, const Bundle& b, const RowCheck& check) {
     std::vector<std::string_view> uuids;
     for (std::size_t i = 0; i < b.responses.size(); ++i)
         if (check.repeat[i] < 0) uuids.push_back(b.responses[i].uuid);
-    std::map<std::string, std::string, std::less<>> owner; // uuid → unit, for the UUIDs the store holds
+    struct Owner {
+        std::string unit, content;
+    };
+    std::map<std::string, Owner, std::less<>> owner; // uuid → its first copy, for the UUIDs the store holds
     {
-        Result r = c.query("SELECT uuid::text, unit_id FROM response_owner WHERE uuid = ANY($1::uuid[])", {arrayLiteral(uuids)});
-        for (int i = 0; i < r.rows(); ++i) owner.emplace(r.str(i, 0), r.str(i, 1));
-    }
-    // The stored copies of this unit's own UUIDs, by (uuid, local date): a copy whose date differs
-    // is not found, and differs.
-    std::map<std::string, std::size_t, std::less<>> stored; // uuid → row of `copies`
-    std::optional<Result> copies;
-    {
-        std::vector<std::string> mine, days;
-        for (std::size_t i = 0; i < b.responses.size(); ++i) {
-            auto it = owner.find(b.responses[i].uuid);
-            if (check.repeat[i] >= 0 || it == owner.end() || it->second != b.unit.id) continue;
-            mine.emplace_back(b.responses[i].uuid);
-            days.push_back(localDay(b.responses[i]));
-        }
-        if (!mine.empty()) {
-            copies.emplace(c.query("SELECT r.uuid::text, r.instrument_id, r.instrument_version, r.created_utc, r.skm, r.ham, "
-                                   "r.rentan, r.profile, r.comment FROM response r "
-                                   "JOIN unnest($2::uuid[], $3::date[]) AS k(u, d) ON r.uuid = k.u AND r.local_date = k.d "
-                                   "WHERE r.unit_id = $1",
-                                   {b.unit.id, arrayLiteral(mine), arrayLiteral(days)}));
-            for (int i = 0; i < copies->rows(); ++i) stored.emplace(copies->str(i, 0), static_cast<std::size_t>(i));
-        }
+        Result r = c.query("SELECT uuid::text, unit_id, content FROM response_owner WHERE uuid = ANY($1::uuid[])",
+                           {arrayLiteral(uuids)});
+        for (int i = 0; i < r.rows(); ++i) owner.emplace(r.str(i, 0), Owner{r.str(i, 1), r.bytes(i, 2)});
     }
     std::vector<char> skip(b.responses.size());
     for (std::size_t i = 0; i < b.responses.size(); ++i) {
@@ -139,27 +44,11 @@ RowPlan checkedPlan(Connection& c, const Bundle& b, const RowCheck& check) {
         if (it == owner.end()) continue;
         skip[i] = 1;
         const std::string uuid = printable(r.uuid);
-        if (it->second != b.unit.id)
-            throw BundleError(BundleError::Kind::Ownership, "response " + uuid + " belongs to unit \"" + printable(it->second) +
+        if (it->second.unit != b.unit.id)
+            throw BundleError(BundleError::Kind::Ownership, "response " + uuid + " belongs to unit \"" + printable(it->second.unit) +
                                                                 "\", not to \"" + printable(b.unit.id) +
                                                                 "\" that sent it again; the bundle was refused whole");
-        auto at = stored.find(r.uuid);
-        bool same = at != stored.end();
-        if (same) {
-            const Result& s = *copies;
-            const int row = static_cast<int>(at->second);
-            PackedRow have;
-            have.instrumentId = s.text(row, 1);
-            have.instrumentVersion = static_cast<int>(s.integer(row, 2));
-            have.createdUtc = s.integer(row, 3);
-            have.skm = s.text(row, 4);
-            have.ham = s.text(row, 5);
-            have.rentan = s.text(row, 6);
-            have.profile = s.text(row, 7);
-            have.comment = s.text(row, 8);
-            same = sameContent(have, r);
-        }
-        if (!same)
+        if (it->second.content != contentHash(r))
             throw BundleError(BundleError::Kind::Ownership, "response " + uuid + " of unit \"" + printable(b.unit.id) +
                                                                 "\" arrives with other answers than its first copy; the bundle "
                                                                 "was refused whole");
@@ -170,13 +59,13 @@ RowPlan checkedPlan(Connection& c, const Bundle& b, const RowCheck& check) {
 // Claims the UUIDs and writes the new rows with their tallies; returns how many were added.
 // Optimistic: the prepared plan assumes every UUID is new, and COPY into response_owner proves it
 // (its key refuses a UUID already there). Only when it does not is the bundle checked row by row.
-std::int64_t writeRows(Connection& c, const Bundle& b, Prepared& p, std::set<int>& partitions, std::set<int>& created) {
+std::int64_t writeRows(Connection& c, const Bundle& b, PreparedFile& p, const Partitions& partitions, std::set<int>& created) {
     std::optional<RowPlan> plan;
     plan.swap(p.plan); // used once: a retry of the bundle checks row by row
     if (plan) {
         c.exec("SAVEPOINT rows");
         try {
-            c.copyIn("COPY response_owner(uuid, unit_id) FROM STDIN", plan->ownerCopy);
+            c.copyIn(kOwnerCopy, plan->ownerCopy);
             c.exec("RELEASE rows");
         } catch (const StoreError&) {
             if (c.lastSqlState() != kUniqueViolation) throw;
@@ -187,13 +76,14 @@ std::int64_t writeRows(Connection& c, const Bundle& b, Prepared& p, std::set<int
     }
     if (!plan) {
         plan = checkedPlan(c, b, p.check);
-        if (plan->added > 0) c.copyIn("COPY response_owner(uuid, unit_id) FROM STDIN", plan->ownerCopy);
+        if (plan->added > 0) c.copyIn(kOwnerCopy, plan->ownerCopy);
     }
     if (plan->added == 0) return 0;
-    for (int year : plan->years)
-        if (!partitions.count(year) && created.insert(year).second) createResponsePartition(c, year);
-    c.copyIn(std::string("COPY response(") + kResponseCopyColumns + ") FROM STDIN", plan->responseCopy);
-    addTallies(c, b.unit.id, plan->tallies);
+    for (const auto& [year, data] : plan->responseCopy) {
+        if (!partitions.known(year) && created.insert(year).second) createResponsePartition(c, year);
+        c.copyIn(responseCopySql(year), data);
+    }
+    addTallies(c, b.unit.id, std::move(plan->tallies));
     return plan->added;
 }
 
@@ -237,7 +127,7 @@ void recordBundle(Connection& c, const Bundle& b, const std::string& file, const
              std::to_string(out.responses), std::to_string(out.added), created, std::to_string(nowUtc()), file});
 }
 
-MergeOutcome mergeOne(Connection& c, Prepared& p, const std::string& file, KeyPolicy keys, std::set<int>& partitions) {
+MergeOutcome mergeOne(Connection& c, PreparedFile& p, const std::string& file, KeyPolicy keys, Partitions& partitions) {
     const Bundle& b = *p.bundle;
     MergeOutcome out;
     out.unitId = b.unit.id;
@@ -256,7 +146,7 @@ MergeOutcome mergeOne(Connection& c, Prepared& p, const std::string& file, KeyPo
     out.added = writeRows(c, b, p, partitions, created);
     recordBundle(c, b, file, out);
     tx.commit();
-    partitions.insert(created.begin(), created.end());
+    partitions.add(created);
     return out;
 }
 
@@ -288,40 +178,63 @@ bool storeFailed(const StoreError& e) {
 
 } // namespace
 
-std::vector<MergeFileResult> mergeFiles(Connection& c, std::set<int>& partitions, const std::vector<std::string>& files,
-                                        KeyPolicy keys) {
-    std::set<std::string> merged;
-    {
-        Result r = c.query("SELECT id FROM merged_bundle");
-        for (int i = 0; i < r.rows(); ++i) merged.insert(r.str(i, 0));
-    }
-    std::vector<MergeFileResult> results;
-    Reader reader(files, std::move(merged));
-    for (const std::string& file : files) {
-        MergeFileResult r;
-        r.file = file;
-        Prepared p = reader.next();
-        if (!p.mergedBefore.empty()) fillMergedBefore(c, p.mergedBefore, r);
-        else if (!p.bundle) r.error = p.error;
-        else {
-            r.fingerprint = p.bundle->fingerprint;
-            for (int attempt = 1;; ++attempt) {
-                try {
-                    r.outcome = mergeOne(c, p, file, keys, partitions);
-                    break;
-                } catch (const StoreError& e) {
-                    if (storeFailed(e)) throw; // the store itself failed: the run ends here
-                    if (raceLost(c) && attempt < 3) continue;
-                    r.error = e.what();
-                } catch (const std::exception& e) {
-                    r.error = e.what();
-                }
-                break;
-            }
+PreparedFile prepareFile(const std::string& file, const std::set<std::string>& merged) {
+    PreparedFile p;
+    try {
+        VerifiedFile verified = readVerifiedFile(file);
+        // The same signed payload as a bundle merged before: nothing to add, not parsed again.
+        if (merged.count(verified.envelope().id)) {
+            p.mergedBefore = verified.envelope().id;
+            return p;
         }
-        results.push_back(std::move(r));
+        p.bundle = namingFile(file, [&] { return readBundle(std::move(verified)); });
+        p.check = checkRows(*p.bundle);
+        if (!p.check.problemRow) {
+            std::vector<char> skip(p.bundle->responses.size());
+            for (std::size_t i = 0; i < skip.size(); ++i) skip[i] = p.check.repeat[i] >= 0;
+            p.plan = planRows(*p.bundle, skip);
+        }
+    } catch (const std::exception& e) {
+        p.bundle.reset();
+        p.error = e.what();
     }
-    return results;
+    return p;
+}
+
+bool Partitions::known(int year) const {
+    std::lock_guard<std::mutex> hold(lock_);
+    return years_.count(year) > 0;
+}
+
+void Partitions::add(const std::set<int>& years) {
+    std::lock_guard<std::mutex> hold(lock_);
+    years_.insert(years.begin(), years.end());
+}
+
+MergeFileResult mergePrepared(Connection& c, PreparedFile p, const std::string& file, KeyPolicy keys, Partitions& partitions) {
+    MergeFileResult r;
+    r.file = file;
+    if (!p.mergedBefore.empty()) {
+        fillMergedBefore(c, p.mergedBefore, r);
+        return r;
+    }
+    if (!p.bundle) {
+        r.error = p.error;
+        return r;
+    }
+    r.fingerprint = p.bundle->fingerprint;
+    for (int attempt = 1;; ++attempt) {
+        try {
+            r.outcome = mergeOne(c, p, file, keys, partitions);
+        } catch (const StoreError& e) {
+            if (storeFailed(e)) throw; // the store itself failed: the run ends here
+            if (raceLost(c) && attempt < 5) continue;
+            r.error = e.what();
+        } catch (const std::exception& e) {
+            r.error = e.what();
+        }
+        return r;
+    }
 }
 
 } // namespace sw::pg

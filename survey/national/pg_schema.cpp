@@ -7,56 +7,60 @@ namespace sw::pg {
 namespace {
 
 // Version 1. Column meanings are those of the SQLite store (survey/store/migrations.cpp); the
-// differences are for scale-out:
-// - response: PRIMARY KEY (unit_id, local_date, uuid) — a partitioned table's keys must hold its
-//   partition column; a UUID's single owner is response_owner's key. No foreign key to instrument
-//   and no CHECKs per row: the bundle parser already required each row to name one of its
-//   bundle's instruments and to be well formed (PackedLayout::check), and the merge registers
-//   those instruments first — the file store's merge relies on the same (survey/bundle/merge.hpp).
+// differences are for scale-out and for the merge's speed:
+// - response has no key of its own. A partitioned table's keys must hold its partition column, so
+//   the UUID's one owner is response_owner's key, with a hash of the fields a repeated UUID must
+//   carry unchanged (pg_rows.hpp contentHash): the merge judges a repeat there, never in
+//   response. A unique index on response (unit_id, local_date, uuid) would check nothing more and
+//   cost more than the rest of the insert (README "The national store"). No foreign key to
+//   instrument and no CHECKs per row either: the bundle parser already required each row to name
+//   one of its bundle's instruments and to be well formed (PackedLayout::check), and the merge
+//   registers those instruments first — the file store's merge relies on the same.
 // - evidence: one copy per unit and SHA-256 (the key holds unit_id), not one per SHA-256.
-// - daily_tally: Σ and n per packed position as bigint arrays; sw_add_sums adds two of them
-//   element by element (a missing position counts 0), for the merge's upsert.
+// - daily_tally: Σ and n per packed position as bigint arrays.
+// - Keys compare as bytes (COLLATE "C"): unit ids and codes are ASCII, and a locale's collation
+//   would cost every index comparison for nothing.
 constexpr const char* kSchemaSql = R"sql(
 CREATE TABLE sw_meta(key text PRIMARY KEY, value text NOT NULL);
 CREATE TABLE instrument(
-  id text NOT NULL, version integer NOT NULL, body text NOT NULL,
+  id text COLLATE "C" NOT NULL, version integer NOT NULL, body text NOT NULL,
   registered bigint GENERATED ALWAYS AS IDENTITY,
   PRIMARY KEY(id, version));
 CREATE TABLE unit(
-  id text PRIMARY KEY, name text NOT NULL DEFAULT '', instansi text NOT NULL DEFAULT '',
+  id text COLLATE "C" PRIMARY KEY, name text NOT NULL DEFAULT '', instansi text NOT NULL DEFAULT '',
   address text NOT NULL DEFAULT '', kabupaten text NOT NULL DEFAULT '', province text NOT NULL DEFAULT '',
   utc_offset_min integer NOT NULL DEFAULT 420, kode_wilayah text NOT NULL DEFAULT '',
   demo boolean NOT NULL DEFAULT false);
 CREATE TABLE trusted_key(
-  unit_id text PRIMARY KEY, public_key text NOT NULL, fingerprint text NOT NULL,
+  unit_id text COLLATE "C" PRIMARY KEY, public_key text NOT NULL, fingerprint text NOT NULL,
   first_bundle text NOT NULL, pinned_utc bigint NOT NULL, source text NOT NULL);
 CREATE TABLE revoked_key(
-  unit_id text NOT NULL, fingerprint text NOT NULL, revoked_utc bigint NOT NULL,
+  unit_id text COLLATE "C" NOT NULL, fingerprint text COLLATE "C" NOT NULL, revoked_utc bigint NOT NULL,
   PRIMARY KEY(unit_id, fingerprint));
-CREATE TABLE response_owner(uuid uuid PRIMARY KEY, unit_id text NOT NULL);
+CREATE TABLE response_owner(uuid uuid PRIMARY KEY, unit_id text COLLATE "C" NOT NULL, content bytea NOT NULL);
 CREATE TABLE response(
-  unit_id text NOT NULL, uuid uuid NOT NULL,
+  unit_id text COLLATE "C" NOT NULL, uuid uuid NOT NULL,
   instrument_id text NOT NULL, instrument_version integer NOT NULL,
   device_id text NOT NULL, created_utc bigint NOT NULL, utc_offset_min integer NOT NULL,
   local_date date NOT NULL, service text, comment text NOT NULL, adil boolean,
   misuse boolean NOT NULL, source text NOT NULL, duration_s integer,
-  skm text NOT NULL, ham text NOT NULL, rentan text NOT NULL, kelompok smallint NOT NULL, profile text NOT NULL,
-  PRIMARY KEY(unit_id, local_date, uuid)) PARTITION BY RANGE (local_date);
+  skm text NOT NULL, ham text NOT NULL, rentan text NOT NULL, kelompok smallint NOT NULL, profile text NOT NULL)
+  PARTITION BY RANGE (local_date);
 CREATE TABLE merged_bundle(
-  unit_id text NOT NULL, id text NOT NULL, fingerprint text NOT NULL,
+  unit_id text COLLATE "C" NOT NULL, id text COLLATE "C" NOT NULL, fingerprint text NOT NULL,
   period_from text, period_to text, responses bigint NOT NULL, added bigint NOT NULL,
   created_utc bigint NOT NULL, merged_utc bigint NOT NULL, file text NOT NULL DEFAULT '',
   PRIMARY KEY(unit_id, id));
 CREATE INDEX merged_bundle_by_id ON merged_bundle(id);
 CREATE TABLE unit_report(
-  unit_id text PRIMARY KEY, facility text, extra text, bundle_id text NOT NULL, created_utc bigint NOT NULL);
+  unit_id text COLLATE "C" PRIMARY KEY, facility text, extra text, bundle_id text NOT NULL, created_utc bigint NOT NULL);
 CREATE TABLE evidence(
-  unit_id text NOT NULL, sha256 text NOT NULL, file_name text NOT NULL, mime text NOT NULL,
+  unit_id text COLLATE "C" NOT NULL, sha256 text COLLATE "C" NOT NULL, file_name text NOT NULL, mime text NOT NULL,
   size bigint NOT NULL, width integer, height integer, data bytea NOT NULL, thumb_png bytea,
   imported_utc bigint NOT NULL, PRIMARY KEY(unit_id, sha256));
 CREATE TABLE daily_tally(
-  unit_id text NOT NULL, day date NOT NULL, instrument_id text NOT NULL, instrument_version integer NOT NULL,
-  mask smallint NOT NULL CHECK (mask BETWEEN 0 AND 31),
+  unit_id text COLLATE "C" NOT NULL, day date NOT NULL, instrument_id text COLLATE "C" NOT NULL,
+  instrument_version integer NOT NULL, mask smallint NOT NULL CHECK (mask BETWEEN 0 AND 31),
   respondents bigint NOT NULL, rows bigint NOT NULL, adil_yes bigint NOT NULL, adil_no bigint NOT NULL,
   misuse bigint NOT NULL,
   skm_sum bigint[] NOT NULL, skm_n bigint[] NOT NULL, ham_sum bigint[] NOT NULL, ham_n bigint[] NOT NULL,
@@ -64,10 +68,6 @@ CREATE TABLE daily_tally(
 CREATE INDEX daily_tally_by_day ON daily_tally(day);
 CREATE TABLE event(
   id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, at_utc bigint NOT NULL, kind text NOT NULL, detail text NOT NULL);
-CREATE FUNCTION sw_add_sums(a bigint[], b bigint[]) RETURNS bigint[]
-  LANGUAGE sql IMMUTABLE PARALLEL SAFE AS
-  $$ SELECT coalesce(array_agg(coalesce(x, 0) + coalesce(y, 0) ORDER BY i), '{}')
-     FROM unnest(a, b) WITH ORDINALITY AS t(x, y, i) $$;
 )sql";
 
 void refuse(Connection& c, StoreError::Kind kind, const std::string& why) { throw StoreError(kind, c.name() + ": " + why); }

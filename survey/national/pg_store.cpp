@@ -2,16 +2,25 @@
 
 #include "survey/base/local_time.hpp"
 #include "survey/national/pg_enrollment.hpp"
-#include "survey/national/pg_merge.hpp"
+#include "survey/national/pg_merge_run.hpp"
 #include "survey/national/pg_schema.hpp"
 #include "survey/national/pg_tally.hpp"
 
+#include <cstdlib>
 #include <map>
 #include <set>
 
 namespace sw {
 
 namespace {
+
+// Bundles of different units are written over this many connections at once (README "The national
+// store": two on a two-core server); SUARAWARGA_PG_MERGE_CONNECTIONS (1–16) sets another number.
+int mergeConnections() {
+    const char* env = std::getenv("SUARAWARGA_PG_MERGE_CONNECTIONS");
+    const int n = env ? std::atoi(env) : 2;
+    return n >= 1 && n <= 16 ? n : 2;
+}
 
 using LayoutMap = std::map<std::pair<std::string, int>, std::shared_ptr<const PackedLayout>>;
 
@@ -23,9 +32,9 @@ nlohmann::json jsonOrNull(const pg::Result& r, int row, int col) {
 
 class PgStore final : public AssessorStore {
 public:
-    PgStore(const std::string& url, bool create) : c_(url, pg::urlWithoutPassword(url)) {
+    PgStore(const std::string& url, bool create) : url_(url), c_(url, pg::urlWithoutPassword(url)) {
         pg::ensureSchema(c_, create);
-        partitions_ = pg::responsePartitions(c_);
+        partitions_.add(pg::responsePartitions(c_));
     }
 
     std::string name() const override { return c_.name(); }
@@ -39,7 +48,8 @@ public:
     void checkKey(const Bundle& b) override { pg::checkEnrolledKey(c_, b); }
 
     std::vector<MergeFileResult> mergeFiles(const std::vector<std::string>& files, KeyPolicy keys) override {
-        return pg::mergeFiles(c_, partitions_, files, keys);
+        auto connect = [this] { return std::make_unique<pg::Connection>(url_, c_.name()); };
+        return pg::mergeRun(c_, connect, mergeConnections(), partitions_, files, keys);
     }
 
     std::vector<UnitTally> unitTallies(const TallyPeriod& period) override;
@@ -80,8 +90,9 @@ private:
         }
     }
 
+    std::string url_;
     pg::Connection c_;
-    std::set<int> partitions_;
+    pg::Partitions partitions_;
     LayoutMap layouts_;
 };
 

@@ -15,7 +15,7 @@
 namespace sw::pg {
 
 struct TallyKey {
-    std::string day;              // local date, "YYYY-MM-DD"
+    std::int64_t day = 0;         // local date, days since 1970-01-01
     std::string instrumentId;
     int instrumentVersion = 0;
     int mask = 0;                 // kelompok RentanBit mask, 0..31
@@ -32,16 +32,18 @@ struct TallyCell {
 using DayTallies = std::map<TallyKey, TallyCell>;
 
 // Counts one response into its day's cell.
-void countResponse(DayTallies& t, const std::string& day, const PackedRow& r);
-// Adds one unit's cells to daily_tally (one statement; inside the merge's transaction).
-void addTallies(Connection& c, const std::string& unitId, const DayTallies& t);
+void countResponse(DayTallies& t, std::int64_t day, const PackedRow& r);
+// Adds one unit's cells to daily_tally, inside the merge's transaction: the cells of those days
+// are read and locked (FOR UPDATE), added to in C++ (ResponseTotals::add), and written back in one
+// statement. (Adding the arrays in SQL, a function per cell, took longer than the rows' COPY.)
+void addTallies(Connection& c, const std::string& unitId, DayTallies t);
 
 // One unit's tallies over a period.
 struct UnitSums {
     ResponseTotals totals;
     std::int64_t misuse = 0;
 };
-// Where a period's days are added up: in the server (GROUP BY, the arrays unnested), or in this
+// Where a period's days are added up: in the server (one GROUP BY, a column per array position), or in this
 // program after fetching every day's row (ResponseTotals::add). Both give the same sums; the
 // benchmark times both (README "The national store").
 enum class SumIn { Server, Client };

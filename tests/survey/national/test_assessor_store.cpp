@@ -66,10 +66,11 @@ std::optional<BundleError::Kind> refusal(const std::function<void()>& f) {
     return std::nullopt;
 }
 
-// A result's message with the store's own name taken out (the enroll hint names the store).
+// A result's message with the store's own name taken out (the enroll hint names the store, a URL quoted).
 std::string message(const MergeFileResult& r, const AssessorStore& s) {
     std::string m = r.error;
-    for (std::size_t at; (at = m.find(s.name())) != std::string::npos;) m.replace(at, s.name().size(), "<store>");
+    for (const std::string& name : {"\"" + s.name() + "\"", s.name()})
+        for (std::size_t at; (at = m.find(name)) != std::string::npos;) m.replace(at, name.size(), "<store>");
     return m;
 }
 
