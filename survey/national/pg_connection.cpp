@@ -99,10 +99,24 @@ Connection::~Connection() {
     if (conn_) PQfinish(conn_);
 }
 
+namespace {
+
+// What went wrong in the server's words: its primary message and detail, without the severity
+// and context lines (libpq's own message when the server sent none).
+std::string serverMessage(pg_conn* conn, pg_result* r) {
+    const char* primary = r ? PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY) : nullptr;
+    if (!primary) return trimmed(r && *PQresultErrorMessage(r) ? PQresultErrorMessage(r) : PQerrorMessage(conn));
+    std::string why = primary;
+    if (const char* detail = PQresultErrorField(r, PG_DIAG_MESSAGE_DETAIL)) why += " (" + trimmed(detail) + ")";
+    return why;
+}
+
+} // namespace
+
 void Connection::fail(const std::string& doing, pg_result* r) {
     const char* st = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : nullptr;
     state_ = st ? st : "";
-    std::string why = trimmed(r && *PQresultErrorMessage(r) ? PQresultErrorMessage(r) : PQerrorMessage(conn_));
+    std::string why = serverMessage(conn_, r);
     if (r) PQclear(r);
     StoreError::Kind kind = PQstatus(conn_) == CONNECTION_BAD ? StoreError::Kind::Io : kindOfSqlState(state_);
     if (kind == StoreError::Kind::Full) why += " (the server's disk is full)";
@@ -141,8 +155,9 @@ std::optional<std::string> Connection::scalar(const std::string& sql, const std:
 }
 
 void Connection::copyIn(const std::string& copySql, std::string_view data) {
+    const std::string doing = copySql.substr(0, copySql.find('('));
     pg_result* start = PQexec(conn_, copySql.c_str());
-    if (PQresultStatus(start) != PGRES_COPY_IN) fail(copySql, start);
+    if (PQresultStatus(start) != PGRES_COPY_IN) fail(doing, start);
     PQclear(start);
     constexpr std::size_t kChunk = 1u << 20;
     bool sent = true;
@@ -150,14 +165,14 @@ void Connection::copyIn(const std::string& copySql, std::string_view data) {
         const std::size_t n = std::min(kChunk, data.size() - at);
         sent = PQputCopyData(conn_, data.data() + at, static_cast<int>(n)) == 1;
     }
-    if (PQputCopyEnd(conn_, sent ? nullptr : "the client stopped sending") != 1) fail(copySql);
+    if (PQputCopyEnd(conn_, sent ? nullptr : "the client stopped sending") != 1) fail(doing);
     // The outcome of the COPY, then the end of the command.
     pg_result* failed = nullptr;
     while (pg_result* r = PQgetResult(conn_)) {
         if (PQresultStatus(r) != PGRES_COMMAND_OK && !failed) failed = r;
         else PQclear(r);
     }
-    if (failed || !sent) fail(copySql, failed);
+    if (failed || !sent) fail(doing, failed);
 }
 
 // [SECTION] Transaction

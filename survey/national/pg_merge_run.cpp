@@ -79,16 +79,14 @@ struct Job {
 // them all and is thrown again to the caller.
 class Writers {
 public:
-    Writers(Connection& first, const std::function<std::unique_ptr<Connection>()>& connect, int count, Partitions& partitions,
-            const std::vector<std::string>& files, KeyPolicy keys, std::vector<MergeFileResult>& results)
+    Writers(const std::vector<Connection*>& connections, Partitions& partitions, const std::vector<std::string>& files,
+            KeyPolicy keys, std::vector<MergeFileResult>& results)
         : partitions_(partitions), files_(files), keys_(keys), results_(results) {
-        for (int i = 0; i < count; ++i) queues_.push_back(std::make_unique<Queue<Job>>(2));
-        for (int i = 0; i < count; ++i)
-            threads_.emplace_back([this, i, &first, &connect] {
+        for (std::size_t i = 0; i < connections.size(); ++i) queues_.push_back(std::make_unique<Queue<Job>>(2));
+        for (std::size_t i = 0; i < connections.size(); ++i)
+            threads_.emplace_back([this, i, c = connections[i]] {
                 try {
-                    std::unique_ptr<Connection> own;
-                    if (i > 0) own = connect();
-                    work(*queues_[static_cast<std::size_t>(i)], i == 0 ? first : *own);
+                    work(*queues_[i], *c);
                 } catch (...) {
                     fail(std::current_exception());
                 }
@@ -148,10 +146,21 @@ std::vector<MergeFileResult> mergeRun(Connection& first, const std::function<std
         Result r = first.query("SELECT id FROM merged_bundle");
         for (int i = 0; i < r.rows(); ++i) merged.insert(r.str(i, 0));
     }
+    // The extra connections; a server that refuses more (max_connections) gets fewer writers.
+    std::vector<std::unique_ptr<Connection>> own;
+    std::vector<Connection*> writing = {&first};
+    for (int i = 1; i < connections; ++i) {
+        try {
+            own.push_back(connect());
+        } catch (const StoreError&) {
+            break;
+        }
+        writing.push_back(own.back().get());
+    }
     std::vector<MergeFileResult> results(files.size());
     {
         Reader reader(files, std::move(merged));
-        Writers writers(first, connect, std::max(1, connections), partitions, files, keys, results);
+        Writers writers(writing, partitions, files, keys, results);
         for (std::size_t i = 0; i < files.size(); ++i)
             if (!writers.dispatch(Job{i, reader.next()})) break; // a writer failed: stop reading
         writers.finish();

@@ -13,7 +13,8 @@
 
 namespace sw::pg {
 
-// `first`: the store's own connection; `connect` opens the others (`connections` in all).
+// `first`: the store's own connection; `connect` opens the others (`connections` in all, fewer when
+// the server refuses more).
 // Throws StoreError when the store itself fails; the bundles committed before that stay merged.
 std::vector<MergeFileResult> mergeRun(Connection& first, const std::function<std::unique_ptr<Connection>()>& connect,
                                       int connections, Partitions& partitions, const std::vector<std::string>& files,

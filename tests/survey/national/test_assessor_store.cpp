@@ -384,3 +384,29 @@ TEST_CASE("both stores keep a bundle's evidence once and refuse a file that does
     }
     CHECK(messages[0] == messages[1]);
 }
+
+TEST_CASE("both stores follow a key rotation signed by the enrolled key and retire the old key", "[national]") {
+    Units u;
+    const std::string before = u.bundle("unit-r", 10, 91);
+    const std::string oldFp = u.fingerprint("unit-r");
+    {
+        Store unit(u.db("unit-r"));
+        rotateUnitKey(unit);
+    }
+    const std::string after = u.bundle("unit-r", 5, 92, 420, "unit-r-rotated"); // carries the statement
+    const std::string newFp = u.fingerprint("unit-r");
+    REQUIRE(newFp != oldFp);
+    BothStores s;
+    for (auto& [kind, st] : s.each()) {
+        INFO(kind);
+        st->enroll("unit-r", oldFp, "");
+        REQUIRE(added(st->mergeFiles({before}, KeyPolicy::EnrolledOnly)) == 10);
+        auto r = st->mergeFiles({after}, KeyPolicy::EnrolledOnly);
+        REQUIRE(r[0].outcome);
+        CHECK(r[0].outcome->added == 5);
+        CHECK(st->enrolledKey("unit-r")->fingerprint == newFp);
+        CHECK(st->enrolledKey("unit-r")->source == "rotation");
+        // The old key is retired for good: a bundle it signed is refused from now on.
+        CHECK(refusal([&] { st->checkKey(readBundleFile(before)); }) == BundleError::Kind::Revoked);
+    }
+}

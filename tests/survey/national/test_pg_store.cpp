@@ -126,3 +126,24 @@ TEST_CASE("two merges of the same bundles at the same time keep each response on
     CHECK(st->responseCount() == 450);
     for (const auto& t : st->unitTallies({})) CHECK(t.bundles == 1);
 }
+
+TEST_CASE("text PostgreSQL cannot hold is refused naming the response and nothing is written", "[national][postgresql]") {
+    TempDir d;
+    const std::string db = d.file("unit-t.db");
+    swtest::fillUnit(db, "unit-t", 3, 95);
+    Store unit(db);
+    const UnitKey key = UnitKey::loadOrCreate(unit);
+    std::string payload = bundlePayload(buildBundle(unit, key, BundleOptions{}));
+    // The first response's comment (its line's last field) ends in a byte that is not UTF-8.
+    const std::size_t firstRowEnd = payload.find('\n', payload.find('\n') + 1);
+    payload.insert(firstRowEnd, "\xff");
+    const std::string uuid = payload.substr(payload.find('\n') + 1, 36);
+    swtest::writeFile(d.file("bad.swb"), sealBundle(payload, key));
+    auto st = openAssessorStore(freshDatabase(), true);
+    auto r = st->mergeFiles({d.file("bad.swb")}, KeyPolicy::EnrollNew);
+    REQUIRE_FALSE(r[0].outcome);
+    CHECK(r[0].error.find(uuid) != std::string::npos);
+    CHECK(r[0].error.find("not valid UTF-8") != std::string::npos);
+    CHECK(st->responseCount() == 0);
+    CHECK(st->enrolledKeys().empty());
+}
