@@ -8,6 +8,8 @@
 #include "survey/bundle/merge.hpp"
 #include "survey/bundle/verify_file.hpp"
 
+#include "skip.hpp"
+
 #include <catch2/catch.hpp>
 
 namespace {
@@ -138,6 +140,11 @@ TEST_CASE("verify's streamed check refuses a bad row deep in a large bundle by t
 }
 
 TEST_CASE("verify's peak memory does not grow with a format-3 bundle, while format 2's does", "[bundle]") {
+#if defined(__SANITIZE_ADDRESS__)
+    // AddressSanitizer keeps freed chunks in quarantine (256 MB), so a stream of 1 MiB reads looks
+    // like growth: the figure means nothing in that build (.ci/sanitize.sh); the plain build measures it.
+    swtest::skipTest("peak memory is not measured under AddressSanitizer (its quarantine keeps freed memory)");
+#endif
     Unit u(2000);
     const sw::UnitKey key = u.key();
     const std::string small = u.dir.file("small.swb"), big = u.dir.file("big.swb"), bigV2 = u.dir.file("big-v2.swb");
