@@ -1,6 +1,8 @@
 #include "app/cli/args.hpp"
 
 #include "survey/base/error.hpp"
+#include "survey/base/local_time.hpp"
+#include "survey/base/text_check.hpp"
 
 namespace sw::cli {
 
@@ -44,6 +46,13 @@ std::vector<std::string> Args::all(const std::string& key) const {
 }
 
 std::string Args::get(const std::string& key, const std::string& fallback) const { return get(key).value_or(fallback); }
+
+std::optional<std::string> Args::getDate(const std::string& key) const {
+    auto v = get(key);
+    LocalDate d;
+    if (v && !parseDate(*v, d)) throw UsageError("--" + key + " must be a date YYYY-MM-DD (got \"" + printable(*v) + "\")");
+    return v;
+}
 
 long long Args::getInt(const std::string& key, long long fallback, long long min, long long max) const {
     auto v = get(key);

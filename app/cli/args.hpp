@@ -19,6 +19,8 @@ public:
     std::vector<std::string> all(const std::string& key) const;
     std::string get(const std::string& key, const std::string& fallback) const;
     long long getInt(const std::string& key, long long fallback, long long min, long long max) const;
+    // A real calendar day YYYY-MM-DD (--from, --to), or nullopt when not given; UsageError otherwise.
+    std::optional<std::string> getDate(const std::string& key) const;
     const std::vector<std::string>& positional() const { return positional_; }
 
 private:

@@ -44,13 +44,8 @@ int verbExport(int argc, char** argv) {
     std::string lang = a.get("lang", "id");
     if (lang != "id" && lang != "en") throw UsageError("--lang must be id or en");
     ResponseFilter f;
-    for (const char* key : {"from", "to"}) {
-        if (auto v = a.get(key)) {
-            LocalDate d;
-            if (!parseDate(*v, d)) throw UsageError(std::string("--") + key + " must be a date YYYY-MM-DD (got \"" + *v + "\")");
-            (std::string(key) == "from" ? f.from : f.to) = *v;
-        }
-    }
+    f.from = a.getDate("from");
+    f.to = a.getDate("to");
     if (f.from && f.to && *f.from > *f.to) throw UsageError("--from is after --to");
 
     const std::string db = databaseOption(a.get("db", ""));

@@ -17,14 +17,6 @@ namespace {
 int verbPeduliHam(int argc, char** argv);
 const VerbRegistrar reg{{"peduli-ham", "assessor: Kabupaten/Kota Peduli HAM summary (text, XLSX or PDF)", verbPeduliHam}};
 
-std::optional<LocalDate> dateOption(const Args& a, const char* key) {
-    auto v = a.get(key);
-    if (!v) return std::nullopt;
-    LocalDate d;
-    if (!parseDate(*v, d)) throw UsageError(std::string("--") + key + " must be a date YYYY-MM-DD (got \"" + printable(*v) + "\")");
-    return d;
-}
-
 void printText(const PeduliHamDocument& doc) {
     std::cout << "Rekap Kabupaten/Kota Peduli HAM — " << doc.periodText << "\n";
     for (const auto& a : doc.areas) {
@@ -55,7 +47,7 @@ int verbPeduliHam(int argc, char** argv) {
     if (db.empty()) throw UsageError("--db KANWIL.db (the assessor's store) is required");
     const std::string lang = a.get("lang", "id");
     if (lang != "id" && lang != "en") throw UsageError("--lang must be id or en");
-    const auto from = dateOption(a, "from"), to = dateOption(a, "to");
+    const auto from = a.getDate("from"), to = a.getDate("to");
     if (from.has_value() != to.has_value()) throw UsageError("--from and --to go together");
     const auto out = a.get("out");
     const bool xlsx = out && out->size() > 5 && out->substr(out->size() - 5) == ".xlsx";
@@ -68,8 +60,15 @@ int verbPeduliHam(int argc, char** argv) {
     PeduliHamDocument doc;
     doc.lang = lang;
     doc.storeName = store->name();
-    doc.periodText = from ? periodLabel(customPeriod(*from, *to), lang) : std::string(lang == "en" ? "all time" : "seluruh waktu");
-    const TallyPeriod period{from ? std::optional(formatDate(*from)) : std::nullopt, to ? std::optional(formatDate(*to)) : std::nullopt};
+    if (from) {
+        LocalDate f, t;
+        parseDate(*from, f);
+        parseDate(*to, t);
+        doc.periodText = periodLabel(customPeriod(f, t), lang);
+    } else {
+        doc.periodText = lang == "en" ? "all time" : "seluruh waktu";
+    }
+    const TallyPeriod period{from, to};
     if (in) doc.areas = peduliHam(store->unitTallies(period), store->layouts(), *in, a.get("kabkota", ""));
     if (!out) {
         printText(doc);

@@ -287,13 +287,8 @@ int verbReport(int argc, char** argv) {
     Args a(argc, argv, 2, {"db", "from", "to", "service", "kelompok", "weights", "population", "format", "by"},
            {"include-misuse"});
     ResponseFilter f;
-    for (const char* key : {"from", "to"}) {
-        if (auto v = a.get(key)) {
-            LocalDate d;
-            if (!parseDate(*v, d)) throw UsageError(std::string("--") + key + " must be a date YYYY-MM-DD (got \"" + *v + "\")");
-            (std::string(key) == "from" ? f.from : f.to) = *v;
-        }
-    }
+    f.from = a.getDate("from");
+    f.to = a.getDate("to");
     f.service = a.get("service");
     f.kelompok = a.get("kelompok");
     f.includeMisuse = a.has("include-misuse");

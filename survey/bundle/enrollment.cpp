@@ -82,6 +82,9 @@ EnrolledKey revokeKey(Store& assessor, const std::string& unitId) {
 
 namespace {
 
+
+} // namespace
+
 // The bundle's statement that its unit moved from the enrolled key to the key that signed it:
 // valid only when signed by the enrolled key itself.
 bool rotatesFromEnrolled(const EnrolledKey& have, const Bundle& b) {
@@ -91,8 +94,6 @@ bool rotatesFromEnrolled(const EnrolledKey& have, const Bundle& b) {
     return r.unitId == b.unit.id && r.newKey == b.publicKey && fingerprint(r.oldKey) == have.fingerprint &&
            (have.publicKeyHex.empty() || have.publicKeyHex == oldHex) && verifyRotation(r);
 }
-
-} // namespace
 
 void checkEnrolledKey(Store& assessor, const Bundle& b) {
     const std::string unit = quoted(b.unit.id);

@@ -34,6 +34,9 @@ EnrolledKey enrollKey(Store& assessor, const std::string& unitId, const std::str
 // Revokes the unit's enrolled key; its bundles are refused from now on. Returns the revoked key.
 EnrolledKey revokeKey(Store& assessor, const std::string& unitId);
 
+// The bundle's statement that its unit moved from the enrolled key `have` to the key that signed
+// it: valid only when signed by that enrolled key itself. Both kinds of assessor's store ask it.
+bool rotatesFromEnrolled(const EnrolledKey& have, const Bundle& b);
 // Throws BundleError (NotEnrolled, Revoked, KeyMismatch) unless the bundle's key is the one
 // enrolled for its unit. Reads only.
 void checkEnrolledKey(Store& assessor, const Bundle& b);

@@ -15,7 +15,7 @@ std::string textOf(const nlohmann::json& j, const char* key) {
 
 } // namespace
 
-nlohmann::json storeBundleEvidence(Store& store, nlohmann::json facility) {
+nlohmann::json takeBundleEvidence(nlohmann::json facility, const EvidenceKeeper& keep) {
     if (!facility.is_object()) return facility;
     auto items = facility.find("items");
     if (items == facility.end() || !items->is_array()) return facility;
@@ -36,7 +36,7 @@ nlohmann::json storeBundleEvidence(Store& store, nlohmann::json facility) {
             // The signature says the unit sent these bytes; the hash says they are the file it listed.
             if (sha256Hex(*bytes) != sha) refuse("the file does not match its SHA-256 " + sha);
             try {
-                storeEvidenceBytes(store, file, *bytes);
+                keep(file, *bytes);
             } catch (const EvidenceError& x) {
                 refuse(x.what());
             }
@@ -44,6 +44,11 @@ nlohmann::json storeBundleEvidence(Store& store, nlohmann::json facility) {
         }
     }
     return facility;
+}
+
+nlohmann::json storeBundleEvidence(Store& store, nlohmann::json facility) {
+    return takeBundleEvidence(std::move(facility),
+                              [&store](const std::string& file, const std::string& bytes) { storeEvidenceBytes(store, file, bytes); });
 }
 
 } // namespace sw

@@ -2,6 +2,7 @@
 // table — one copy per SHA-256, however many bundles carry it — and the unit's facility report
 // refers to each by its hash (survey/dashboard/unit_report.hpp shape, without the bytes).
 #pragma once
+#include <functional>
 #include "survey/store/store.hpp"
 
 #include <nlohmann/json.hpp>
@@ -13,5 +14,11 @@ namespace sw {
 // (JPEG, PNG or PDF within the size limit); otherwise BundleError(Malformed) names the item and
 // the file. Runs inside the caller's transaction or savepoint.
 nlohmann::json storeBundleEvidence(Store& store, nlohmann::json facility);
+
+// The walk behind it, for any store: each evidence file of the report, decoded and checked
+// against its SHA-256, is handed to `keep` (which stores it; an EvidenceError it throws refuses
+// the bundle, naming the item and file); returns the report without the bytes.
+using EvidenceKeeper = std::function<void(const std::string& file, const std::string& bytes)>;
+nlohmann::json takeBundleEvidence(nlohmann::json facility, const EvidenceKeeper& keep);
 
 } // namespace sw

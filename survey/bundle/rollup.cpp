@@ -11,23 +11,6 @@ namespace sw {
 
 namespace {
 
-std::optional<UnitInfo> unitRow(sql::Database& db, const std::string& id) {
-    sql::Statement st(db, "SELECT name,instansi,address,kabupaten,province,utc_offset_min,kode_wilayah,demo FROM unit WHERE id=?");
-    st.bind(1, id);
-    if (!st.step()) return std::nullopt;
-    UnitInfo u;
-    u.id = id;
-    u.name = st.getText(0);
-    u.instansi = st.getText(1);
-    u.address = st.getText(2);
-    u.kabupaten = st.getText(3);
-    u.province = st.getText(4);
-    u.utcOffsetMinutes = static_cast<int>(st.getInt(5));
-    u.kodeWilayah = st.getText(6);
-    u.demo = st.getInt(7) != 0;
-    return u;
-}
-
 // The facility self-assessment and other data of the unit's latest bundle, with that bundle's period.
 void readUnitReport(sql::Database& db, UnitTally& t) {
     sql::Statement st(db, "SELECT r.facility, r.extra, m.period_from, m.period_to FROM unit_report r "
@@ -126,7 +109,7 @@ std::vector<UnitTally> unitTallies(Store& store, const TallyPeriod& period) {
     std::vector<UnitTally> out;
     for (const auto& id : ids) {
         UnitTally t;
-        t.unit = unitRow(db, id).value_or(UnitInfo{});
+        t.unit = store.unitById(id).value_or(UnitInfo{});
         t.unit.id = id;
         if (auto it = totals.find(id); it != totals.end()) {
             t.totals = std::move(it->second.totals);

@@ -31,16 +31,6 @@ void retire(Connection& c, const std::string& unitId, const std::string& fingerp
             {unitId, fingerprint, std::to_string(nowUtc())});
 }
 
-// The bundle's statement that its unit moved from the enrolled key to the key that signed it:
-// valid only when signed by the enrolled key itself (survey/bundle/enrollment.cpp, same test).
-bool rotatesFromEnrolled(const EnrolledKey& have, const Bundle& b) {
-    if (!b.keyRotation) return false;
-    const KeyRotation& r = *b.keyRotation;
-    const std::string oldHex = toHex(r.oldKey.data(), r.oldKey.size());
-    return r.unitId == b.unit.id && r.newKey == b.publicKey && fingerprint(r.oldKey) == have.fingerprint &&
-           (have.publicKeyHex.empty() || have.publicKeyHex == oldHex) && verifyRotation(r);
-}
-
 } // namespace
 
 std::optional<EnrolledKey> enrolledKey(Connection& c, const std::string& unitId) {

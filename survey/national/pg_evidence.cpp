@@ -2,17 +2,13 @@
 
 #include "survey/base/local_time.hpp"
 #include "survey/dashboard/unit_report.hpp"
+#include "survey/bundle/evidence.hpp"
 #include "survey/facility/evidence.hpp"
 
 
 namespace sw::pg {
 
 namespace {
-
-std::string textOf(const nlohmann::json& j, const char* key) {
-    auto it = j.find(key);
-    return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
 
 // bytea in its hex input form ("\x0a1b…"), passed as a text parameter.
 std::string byteaHex(const std::string& bytes) {
@@ -41,34 +37,9 @@ void insertEvidence(Connection& c, const std::string& unitId, const std::string&
 } // namespace
 
 nlohmann::json storeBundleEvidence(Connection& c, const std::string& unitId, nlohmann::json facility) {
-    if (!facility.is_object()) return facility;
-    auto items = facility.find("items");
-    if (items == facility.end() || !items->is_array()) return facility;
-    for (auto& item : *items) {
-        if (!item.is_object()) continue;
-        auto list = item.find("evidence");
-        if (list == item.end() || !list->is_array()) continue;
-        for (auto& e : *list) {
-            if (!e.is_object() || !e.contains("data")) continue;
-            const std::string file = textOf(e, "file"), sha = textOf(e, "sha256");
-            auto refuse = [&](const std::string& why) {
-                throw BundleError(BundleError::Kind::Malformed,
-                                  "facility item " + textOf(item, "code") + ", evidence \"" + file + "\": " + why);
-            };
-            std::optional<std::string> bytes;
-            if (e["data"].is_string()) bytes = unbase64(e["data"].get<std::string>());
-            if (!bytes) refuse("the file is not valid base64");
-            // The signature says the unit sent these bytes; the hash says they are the file it listed.
-            if (sha256Hex(*bytes) != sha) refuse("the file does not match its SHA-256 " + sha);
-            try {
-                insertEvidence(c, unitId, file, *bytes);
-            } catch (const EvidenceError& x) {
-                refuse(x.what());
-            }
-            e.erase("data");
-        }
-    }
-    return facility;
+    return takeBundleEvidence(std::move(facility), [&](const std::string& file, const std::string& bytes) {
+        insertEvidence(c, unitId, file, bytes);
+    });
 }
 
 } // namespace sw::pg

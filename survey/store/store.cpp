@@ -182,11 +182,12 @@ void Store::setUnit(const UnitInfo& u) {
     setSetting("unit.current", u.id);
 }
 
-std::optional<UnitInfo> Store::unit() {
-    std::string id = setting("unit.current");
+namespace {
+
+std::optional<UnitInfo> readUnit(sql::Database& db, const std::optional<std::string>& id) {
     const std::string columns = "SELECT id,name,instansi,address,kabupaten,province,utc_offset_min,kode_wilayah,demo FROM unit";
-    sql::Statement st(db_, id.empty() ? columns + " LIMIT 1" : columns + " WHERE id=?");
-    if (!id.empty()) st.bind(1, id);
+    sql::Statement st(db, id ? columns + " WHERE id=?" : columns + " LIMIT 1");
+    if (id) st.bind(1, *id);
     if (!st.step()) return std::nullopt;
     UnitInfo u;
     u.id = st.getText(0);
@@ -200,6 +201,15 @@ std::optional<UnitInfo> Store::unit() {
     u.demo = st.getInt(8) != 0;
     return u;
 }
+
+} // namespace
+
+std::optional<UnitInfo> Store::unit() {
+    const std::string id = setting("unit.current");
+    return readUnit(db_, id.empty() ? std::nullopt : std::optional<std::string>(id));
+}
+
+std::optional<UnitInfo> Store::unitById(const std::string& id) { return readUnit(db_, id); }
 
 std::string Store::setting(const std::string& key, const std::string& fallback) {
     sql::Statement st(db_, "SELECT value FROM setting WHERE key=?");

@@ -94,6 +94,7 @@ public:
 
     void setUnit(const UnitInfo& u);
     std::optional<UnitInfo> unit();
+    std::optional<UnitInfo> unitById(const std::string& id);   // an assessor's store holds many
 
     std::string setting(const std::string& key, const std::string& fallback = "");
     void setSetting(const std::string& key, const std::string& value);
