@@ -40,7 +40,7 @@ int exitCodeFor(const std::exception& e) {
     if (dynamic_cast<const UsageError*>(&e)) return 2;
     if (dynamic_cast<const InstrumentError*>(&e) || dynamic_cast<const ImportError*>(&e)) return 3;
     if (dynamic_cast<const StoreError*>(&e)) return 4;
-    if (dynamic_cast<const BundleError*>(&e)) return 5;
+    if (dynamic_cast<const BundleError*>(&e) || dynamic_cast<const SigningError*>(&e)) return 5;
     return 1;
 }
 

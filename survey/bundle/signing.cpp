@@ -22,10 +22,11 @@ namespace fs = std::filesystem;
 
 namespace {
 constexpr const char* kKeyHeader = "suarawarga-ed25519-secret-key 1";
+} // namespace
 
 // O_EXCL + 0600: never overwrite a key, never let other users read it; synced before it counts.
 // A failed write leaves no file.
-void writeKeyFile(const std::string& path, const std::array<unsigned char, 64>& sk, const char* what) {
+void writeSecretKeyFile(const std::string& path, const std::array<unsigned char, 64>& sk, const char* what) {
     int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600);
     if (fd < 0) throw SigningError(path + ": cannot create " + what + ": " + std::strerror(errno));
     const std::string body = std::string(kKeyHeader) + "\n" + toHex(sk.data(), sk.size()) + "\n";
@@ -36,7 +37,17 @@ void writeKeyFile(const std::string& path, const std::array<unsigned char, 64>& 
         throw SigningError(path + ": cannot write " + what + " (disk full?)");
     }
 }
-} // namespace
+
+std::array<unsigned char, 64> readSecretKeyFile(const std::string& path) {
+    std::ifstream f(path);
+    std::string header, hex;
+    std::getline(f, header);
+    std::getline(f, hex);
+    std::array<unsigned char, 64> sk{};
+    if (header != kKeyHeader || !fromHex(hex, sk.data(), sk.size()))
+        throw SigningError(path + ": not a SuaraWarga signing key (damaged?); restore it from the backup");
+    return sk;
+}
 
 std::string toHex(const unsigned char* p, std::size_t n) {
     static const char* digits = "0123456789abcdef";
@@ -126,12 +137,7 @@ UnitKey UnitKey::loadOrCreate(Store& store) {
     UnitKey k;
     std::error_code ec;
     if (fs::exists(path, ec)) {
-        std::ifstream f(path);
-        std::string header, hex;
-        std::getline(f, header);
-        std::getline(f, hex);
-        if (header != kKeyHeader || !fromHex(hex, k.sk_.data(), k.sk_.size()))
-            throw SigningError(path + ": not a SuaraWarga signing key (damaged?); restore it from the backup");
+        k.sk_ = readSecretKeyFile(path);
         crypto_sign_ed25519_sk_to_pk(k.pk_.data(), k.sk_.data());
         const std::string pkHex = toHex(k.pk_.data(), k.pk_.size());
         if (!recorded.empty() && recorded != pkHex)
@@ -148,7 +154,7 @@ UnitKey UnitKey::loadOrCreate(Store& store) {
                            store.setting("signing.fingerprint") +
                            "); restore it from the backup — a new key would be refused by the Kanwil assessor");
     crypto_sign_keypair(k.pk_.data(), k.sk_.data());
-    writeKeyFile(path, k.sk_, "the signing key");
+    writeSecretKeyFile(path, k.sk_, "the signing key");
     store.setSetting("signing.public_key", toHex(k.pk_.data(), k.pk_.size()));
     store.setSetting("signing.fingerprint", k.fingerprint());
     store.logEvent("signing.key_created", k.fingerprint());
@@ -215,7 +221,7 @@ KeyRotation rotateUnitKey(Store& store) {
     const std::string retired = path + ".retired-" + fp;
     const std::string fresh = path + ".new";
     ::unlink(fresh.c_str());
-    writeKeyFile(fresh, sk, "the new key");
+    writeSecretKeyFile(fresh, sk, "the new key");
     // The store and the files change together: the settings in one transaction that commits only
     // after both renames, and the renames undone if it cannot.
     sql::Transaction tx(store.db());

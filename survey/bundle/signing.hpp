@@ -70,6 +70,12 @@ KeyRotation rotateUnitKey(Store& store);
 // The statement bundles carry (the newest rotation), if the unit ever rotated.
 std::optional<KeyRotation> latestRotation(Store& store);
 
+// [SECTION] Secret key files
+// "suarawarga-ed25519-secret-key 1" and the hex key; created O_EXCL, mode 0600, synced. The
+// reader throws SigningError naming the file when it is not one.
+void writeSecretKeyFile(const std::string& path, const std::array<unsigned char, 64>& sk, const char* what);
+std::array<unsigned char, 64> readSecretKeyFile(const std::string& path);
+
 std::string toHex(const unsigned char* p, std::size_t n);
 bool fromHex(std::string_view hex, unsigned char* out, std::size_t n);
 
