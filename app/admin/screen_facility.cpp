@@ -181,6 +181,14 @@ void drawGaps(AdminContext& c, const FacilityChecklist& cl, const FacilityScore&
     }
 }
 
+// The total with its coverage: a score over fewer criteria says so (survey/RULES.md "Facility score").
+std::string totalText(AdminContext& c, const FacilityScore& score) {
+    const FacilityCoverage& cov = score.coverage;
+    if (cov.assessed == 0) return c.t("facility.total_none");
+    if (cov.complete()) return c.tf("facility.total", {c.num(score.total, 1)});
+    return c.tf("facility.total_incomplete", {c.num(score.total, 1), std::to_string(cov.assessed), std::to_string(cov.total)});
+}
+
 // Scores and the gap list of `a` (the draft also counts the citizens' accessibility index).
 void drawScores(AdminContext& c, const FacilityChecklist& cl, const FacilityAssessment& a, bool readOnly) {
     std::vector<std::string> services;
@@ -188,7 +196,7 @@ void drawScores(AdminContext& c, const FacilityChecklist& cl, const FacilityAsse
     FacilityAssessment scored = a;
     if (!readOnly) scored.citizenIndex = c.figures.akses.any ? std::optional<double>(c.figures.akses.index) : std::nullopt;
     const FacilityScore score = scoreFacility(cl, scored, services);
-    ui::heading(c, c.tf("facility.total", {c.num(score.total, 1)}).c_str());
+    ui::heading(c, totalText(c, score).c_str());
     drawCriteria(c, cl, score);
     ImGui::Spacing();
     drawGaps(c, cl, score);

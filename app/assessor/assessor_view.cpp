@@ -140,6 +140,13 @@ struct AssessorView::Impl {
 
     const std::string& t(const char* key) const { return tr.get(key, host.lang); }
     std::string num(double v, int d) const { return formatNumber(v, d, host.lang); }
+    // "64,5", or "64,5 (belum lengkap 3/5)" when the score stands on fewer criteria.
+    std::string facilityText(const UnitRollup& u) const {
+        if (!u.facilityScore) return "–";
+        if (u.facilityCoverage.complete()) return num(*u.facilityScore, 1);
+        return format(t("assessor.facility_incomplete"), {num(*u.facilityScore, 1), std::to_string(u.facilityCoverage.assessed),
+                                                          std::to_string(u.facilityCoverage.total)});
+    }
     // "1 unit" / "3 units": the key's ".one" or ".other" form. One/other is all id and en need
     // (Indonesian gives both the same words).
     std::string count(const std::string& key, std::int64_t n) const {
@@ -525,7 +532,7 @@ void AssessorView::Impl::drawRollupRow(const UnitRollup& u, const RollupLayout& 
         ImGui::TextUnformatted("–");
     }
     ImGui::TableNextColumn();
-    ImGui::TextUnformatted(u.facilityScore ? num(*u.facilityScore, 1).c_str() : "–");
+    ImGui::TextUnformatted(facilityText(u).c_str());
     ImGui::TableNextColumn();
     ImGui::TextUnformatted(u.facilityScore ? std::to_string(u.gapCount).c_str() : "–");
     ImGui::TableNextColumn();
@@ -767,8 +774,9 @@ void AssessorView::Impl::drawCompare() {
         [&](const UnitRollup& u) { return u.akses.any ? num(u.akses.index, 2) : std::string("–"); });
     row(t("assessor.col.rentan"), [](const UnitRollup& u) { return u.rentanComparable ? Opt(u.rentanGap) : Opt(); },
         [&](const UnitRollup& u) { return u.rentanComparable ? num(u.rentanGap, 2) : std::string("–"); });
-    row(t("assessor.row.facility"), [](const UnitRollup& u) { return u.facilityScore; },
-        [&](const UnitRollup& u) { return u.facilityScore ? num(*u.facilityScore, 1) : std::string("–"); });
+    // An incomplete score is never coloured best (survey/RULES.md "Facility score").
+    row(t("assessor.row.facility"), [](const UnitRollup& u) { return u.facilityCoverage.complete() ? u.facilityScore : Opt(); },
+        [&](const UnitRollup& u) { return facilityText(u); });
     row(t("assessor.row.gaps"), [](const UnitRollup& u) { return u.facilityScore ? Opt(u.gapCount) : Opt(); },
         [&](const UnitRollup& u) { return u.facilityScore ? std::to_string(u.gapCount) : std::string("–"); }, false);
     ImGui::EndTable();

@@ -6,7 +6,13 @@
 #include <string>
 #include <vector>
 
+namespace sw {
+enum class Weights;   // survey/skm/skm.hpp
+}
+
 namespace sw::cli {
+
+class Args;
 
 struct Verb {
     const char* name;
@@ -40,5 +46,8 @@ inline constexpr const char* kDemoMark = " (DEMO)";
 // Shared helpers for verbs.
 std::string databaseOption(const std::string& given);   // --db or the XDG default
 bool wantsHelp(int argc, char** argv);
+// --weights exact|0.111|0.111-r3 (default exact; survey/skm/skm.hpp Weights); UsageError otherwise.
+// Defined beside `report` (verb_report.cpp), which links the SKM arithmetic.
+Weights weightsOption(const Args& a);
 
 } // namespace sw::cli

@@ -25,17 +25,19 @@ const VerbRegistrar reg{{"export", "write the unit's data: csv, xlsx, pdf report
 int verbExport(int argc, char** argv) {
     if (wantsHelp(argc, argv)) {
         std::cout << "Usage: suarawarga export [--db FILE] --format csv|xlsx|pdf|bundle|html --out FILE\n"
-                     "         [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--lang id|en]\n\n"
+                     "         [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--lang id|en] [--weights exact|0.111|0.111-r3]\n\n"
                      "csv     one row per respondent, UTF-8 with BOM, RFC 4180 (misuse rows included, flagged)\n"
                      "xlsx    sheets Responden, Pengolahan (live formulas: NRR, IKM, mutu), profile, HAM, facility\n"
                      "pdf     the SKM report (BAB I-V) with the P2HAM section, A4\n"
                      "bundle  one file signed with the unit's Ed25519 key, for `suarawarga merge` at the Kanwil\n"
                      "html    the result for the public: one self-contained page (score and mutu in words, each\n"
                      "        unsur, the kelompok-rentan gap, what was done) to post on a website or notice board\n\n"
+                     "--weights  how xlsx and pdf compute NRR tertimbang (as `report --weights`); named in the output\n\n"
                      "The export is written to a temporary file beside --out, synced, then renamed: never half-written.\n";
         return 0;
     }
-    Args a(argc, argv, 2, {"db", "format", "out", "from", "to", "lang"}, {});
+    Args a(argc, argv, 2, {"db", "format", "out", "from", "to", "lang", "weights"}, {});
+    const Weights weights = weightsOption(a);
     std::string format = a.get("format", "");
     if (format != "csv" && format != "xlsx" && format != "pdf" && format != "bundle" && format != "html")
         throw UsageError("--format must be csv, xlsx, pdf, bundle or html");
@@ -63,11 +65,13 @@ int verbExport(int argc, char** argv) {
         XlsxExportOptions o;
         o.filter = f;
         o.lang = lang;
+        o.weights = weights;
         n = exportXlsx(store, *out, o);
     } else if (format == "pdf") {
         PdfReportOptions o;
         o.filter = f;
         o.lang = lang;
+        o.weights = weights;
         n = exportPdf(store, *out, o);
     } else if (format == "html") {
         HtmlPageOptions o;

@@ -18,6 +18,14 @@
 
 namespace sw::cli {
 
+Weights weightsOption(const Args& a) {
+    const std::string code = a.get("weights", "exact");
+    if (auto w = parseWeights(code)) return *w;
+    throw UsageError("--weights must be exact, 0.111 (legacy, unrounded) or 0.111-r3 (legacy, each rounded to 3 decimals), not " +
+                     code.substr(0, 40));
+}
+
+
 namespace {
 
 // The text report is Indonesian, so its numbers are too (decimal comma, as every other output);
@@ -32,6 +40,14 @@ nlohmann::json scoresJson(const std::vector<UnsurScore>& items) {
                        {"nrr_weighted", u.nrrWeighted}, {"nrr_unit", u.nrrUnit},
                        {"mutu", u.n ? nlohmann::json(mutuLetter(u.mutu)) : nlohmann::json(nullptr)}});   // nobody answered: no grade
     return arr;
+}
+
+// "64,5" when every criterion was assessed, "64,5 (3/5)" when the score stands on fewer.
+std::string facilityText(const UnitRollup& u) {
+    if (!u.facilityScore) return "-";
+    const std::string score = fmt(*u.facilityScore, 1);
+    if (u.facilityCoverage.complete()) return score;
+    return score + " (" + std::to_string(u.facilityCoverage.assessed) + "/" + std::to_string(u.facilityCoverage.total) + ")";
 }
 
 // The assessor's roll-up (`--by unit`), ranked by IKM unit.
@@ -50,6 +66,10 @@ int printRollup(const std::vector<UnitRollup>& units, const ResponseFilter& f, c
                            {"rentan_gap", u.rentanComparable ? nlohmann::json(u.rentanGap) : nlohmann::json(nullptr)},
                            {"facility_score", u.facilityScore ? nlohmann::json(*u.facilityScore) : nlohmann::json(nullptr)},
                            {"facility_gaps", u.facilityScore ? nlohmann::json(u.gapCount) : nlohmann::json(nullptr)},
+                           {"facility_criteria", u.facilityScore ? nlohmann::json({{"assessed", u.facilityCoverage.assessed},
+                                                                                   {"total", u.facilityCoverage.total},
+                                                                                   {"complete", u.facilityCoverage.complete()}})
+                                                                 : nlohmann::json(nullptr)},
                            {"key", u.fingerprint}, {"bundles", u.bundles}});
         nlohmann::json j;
         j["period"] = {{"from", f.from ? nlohmann::json(*f.from) : nlohmann::json(nullptr)},
@@ -60,7 +80,7 @@ int printRollup(const std::vector<UnitRollup>& units, const ResponseFilter& f, c
     }
     std::cout << "Rekap per unit — periode " << (f.from ? *f.from : std::string("awal")) << " s.d. "
               << (f.to ? *f.to : std::string("akhir")) << "\n\n"
-              << "  #  Unit                                   Responden  IKM unit  Mutu  Sampel        Fasilitas  Celah\n";
+              << "  #  Unit                                   Responden  IKM unit  Mutu  Sampel        Fasilitas       Celah\n";
     for (const auto& u : units) {
         std::string name = u.unit.name.empty() ? u.unit.id : u.unit.name;
         if (u.unit.demo) name = "[DEMO] " + name;   // in front: a long name is cut at its end
@@ -71,15 +91,16 @@ int printRollup(const std::vector<UnitRollup>& units, const ResponseFilter& f, c
         }
         std::string sample = !u.population ? "?" : (u.sampleSufficient ? "cukup" : "kurang " + std::to_string(u.minimumSample - u.skm.respondents));
         char line[320];
-        std::snprintf(line, sizeof line, "%3d  %-38s %9lld  %8s  %-4s  %-12s %9s  %5s\n", u.rank, name.c_str(),
+        std::snprintf(line, sizeof line, "%3d  %-38s %9lld  %8s  %-4s  %-12s %-14s  %5s\n", u.rank, name.c_str(),
                       static_cast<long long>(u.skm.respondents), u.skm.complete ? fmt(u.skm.ikmUnit, 2).c_str() : "-",
                       u.skm.complete ? mutuLetter(u.skm.mutu) : "-", sample.c_str(),
-                      u.facilityScore ? fmt(*u.facilityScore, 1).c_str() : "-",
+                      facilityText(u).c_str(),
                       u.facilityScore ? std::to_string(u.gapCount).c_str() : "-");
         std::cout << line;
     }
     if (units.empty()) std::cout << "  (belum ada unit; gabungkan bundel dengan `suarawarga merge`)\n";
-    std::cout << "\nSampel: Krejcie-Morgan terhadap jumlah penerima layanan yang dilaporkan unit (? = belum dilaporkan).\n";
+    std::cout << "\nSampel: Krejcie-Morgan terhadap jumlah penerima layanan yang dilaporkan unit (? = belum dilaporkan).\n"
+                 "Fasilitas: skor penilaian mandiri P2HAM; (3/5) = belum lengkap, dinilai atas 3 dari 5 kriteria.\n";
     return 0;
 }
 
@@ -217,7 +238,7 @@ void printReportJson(const UnitReport& rep) {
     j["mutu"] = r.complete ? nlohmann::json(mutuLetter(r.mutu)) : nlohmann::json(nullptr);
     j["kinerja"] = r.complete ? nlohmann::json(kinerjaName(r.mutu)) : nlohmann::json(nullptr);
     j["complete"] = r.complete;
-    j["weights"] = rep.weights == Weights::Exact ? "exact" : "0.111";
+    j["weights"] = weightsCode(rep.weights);
     j["rule"] = weightsRule(rep.weights);
     j["misuse_excluded"] = f.includeMisuse ? 0 : rep.misuse;
     j["aksesibilitas"] = {{"index", akses.index}, {"items", scoresJson(akses.items)},
@@ -272,11 +293,12 @@ int verbReport(int argc, char** argv) {
     if (wantsHelp(argc, argv)) {
         std::cout << "Usage: suarawarga report [--db FILE] [--from YYYY-MM-DD] [--to YYYY-MM-DD]\n"
                      "         [--service CODE] [--kelompok rentan|bukan|lansia|disabilitas|hamil_menyusui|anak]\n"
-                     "         [--weights exact|0.111] [--population N] [--include-misuse] [--format text|json]\n"
+                     "         [--weights exact|0.111|0.111-r3] [--population N] [--include-misuse] [--format text|json]\n"
                      "         [--by unit|kabkota|province] [--db FILE|postgresql://…]\n\n"
                      "The SKM result of PermenPANRB 14/2017 for a period (the unit's local dates, inclusive):\n"
                      "sum, n, NRR and NRR tertimbang per unsur, IKM (1-4), IKM unit (25-100), mutu and kinerja.\n"
-                     "--weights 0.111 reproduces reports computed with the legacy 0,111 weight.\n"
+                     "--weights 0.111 reproduces reports computed with the legacy 0,111 weight (unrounded NRR x\n"
+                     "0,111, summed: the usual spreadsheet); 0.111-r3 rounds each NRR tertimbang to 3 decimals first.\n"
                      "--population N adds the Krejcie-Morgan minimum sample for N people served.\n"
                      "--by unit: the assessor's roll-up of a merged store: each unit's IKM, mutu, respondents,\n"
                      "sample adequacy, facility score and gap count, ranked. --by kabkota|province: the same\n"
@@ -292,9 +314,7 @@ int verbReport(int argc, char** argv) {
     f.service = a.get("service");
     f.kelompok = a.get("kelompok");
     f.includeMisuse = a.has("include-misuse");
-    std::string w = a.get("weights", "exact");
-    if (w != "exact" && w != "0.111" && w != "0,111") throw UsageError("--weights must be exact or 0.111");
-    Weights weights = w == "exact" ? Weights::Exact : Weights::Legacy0111;
+    const Weights weights = weightsOption(a);
     std::string format = a.get("format", "text");
     if (format != "text" && format != "json" && !(format == "csv" && a.has("by")))
         throw UsageError("--format must be text or json (csv with --by)");

@@ -38,6 +38,12 @@ void readFacility(const nlohmann::json& fac, UnitRollup& r) {
     if (auto s = fac.find("score"); s != fac.end() && s->is_number()) r.facilityScore = s->get<double>();
     if (auto g = fac.find("gap_count"); g != fac.end() && g->is_number_integer()) r.gapCount = g->get<int>();
     if (auto d = fac.find("assessed_on"); d != fac.end() && d->is_string()) r.facilityAssessedOn = d->get<std::string>();
+    // Coverage from the criteria themselves, so bundles made before it was a field still show it.
+    if (auto c = fac.find("criteria"); c != fac.end() && c->is_array())
+        for (const auto& cr : *c) {
+            ++r.facilityCoverage.total;
+            if (cr.is_object() && cr.value("has_data", false)) ++r.facilityCoverage.assessed;
+        }
 }
 
 // The population is the one the unit entered for its bundle's period: the sample is judged

@@ -5,6 +5,7 @@
 // (survey/RULES.md "How data flows" 5), so the figures are the same to the last digit.
 #pragma once
 #include "survey/dashboard/statistik.hpp"
+#include "survey/facility/assessment.hpp"
 #include "survey/store/store.hpp"
 #include "survey/store/totals.hpp"
 
@@ -46,6 +47,7 @@ struct UnitRollup {
     std::int64_t minimumSample = 0;            // Krejcie–Morgan for that population (0: unknown)
     bool sampleSufficient = false;
     std::optional<double> facilityScore;       // 0–100, latest self-assessment the unit sent
+    FacilityCoverage facilityCoverage;         // the criteria that score stands on
     int gapCount = 0;
     std::string facilityAssessedOn;
     std::string fingerprint;                   // the key pinned for the unit ("" for a unit's own store)

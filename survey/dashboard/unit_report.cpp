@@ -76,6 +76,8 @@ json facilityForBundle(Store& store, const ResponseFilter& f, bool withEvidence)
     j["assessed_on"] = a->assessedOn;
     j["assessor"] = a->assessor;
     j["score"] = score.total;
+    j["criteria_assessed"] = score.coverage.assessed;
+    j["criteria_total"] = score.coverage.total;
     j["citizen_index"] = a->citizenIndex ? json(*a->citizenIndex) : json(nullptr);
     json criteria = json::array();
     for (const auto& cs : score.criteria) {

@@ -85,11 +85,11 @@ struct Figures {
 };
 
 // Every figure, from libsurvey.
-Figures gatherFigures(Store& store, const Instrument& in, const ResponseFilter& f, const Period& period) {
+Figures gatherFigures(Store& store, const Instrument& in, const ResponseFilter& f, const Period& period, Weights w) {
     Figures fig;
-    fig.skm = skmFor(store, in, f);
+    fig.skm = skmFor(store, in, f, w);
     fig.akses = aksesibilitasFor(store, in, f);
-    fig.gap = rentanGapFor(store, in, f);
+    fig.gap = rentanGapFor(store, in, f, w);
     ResponseFilter withMisuse = f;
     withMisuse.includeMisuse = true;
     fig.misuse = store.countResponses(withMisuse) - store.countResponses(f);
@@ -99,7 +99,7 @@ Figures gatherFigures(Store& store, const Instrument& in, const ResponseFilter& 
     ResponseFilter fPrev = f;
     fPrev.from = formatDate(fig.prev.from);
     fPrev.to = formatDate(fig.prev.to);
-    fig.prevSkm = skmFor(store, in, fPrev);
+    fig.prevSkm = skmFor(store, in, fPrev, w);
     fig.plans = tindakLanjutFor(store, period);
     fig.assessment = assessmentForPeriod(store, period);
     return fig;
@@ -267,7 +267,7 @@ void writeBab3(const Report& r) {
     c.paragraph(format(r.t("pdf.bab3.ikm_total"), {r.num(skm.ikm, 3), r.num(skm.ikmUnit, 2), mutuLetter(skm.mutu),
                                                    r.t(std::string("kinerja.") + mutuLetter(skm.mutu))}), 10, true);
     if (!skm.complete) c.paragraph(r.t("pdf.bab3.incomplete"), 10, true);
-    c.paragraph(r.t("pdf.bab3.rule") + ": " + weightsRule(skm.weights), 8.5);
+    c.paragraph(r.t("pdf.bab3.rule") + ": " + weightsRule(skm.weights, r.lang), 8.5);
     c.paragraph(r.t("pdf.bab3.mutu_table"), 8.5);
 
     c.heading(r.t("pdf.bab3.chart"), 2);
@@ -464,7 +464,11 @@ void writeFacility(const Report& r, const FacilityAssessment& assessment) {
     const FacilityScore score = scoreFacility(cl, assessment, services);
     c.paragraph(format(r.t("pdf.p2ham.assessed_text"), {assessment.assessedOn, assessment.assessor.empty() ? "–" : assessment.assessor,
                                                         cl.title.in(r.lang), std::to_string(assessment.checklistVersion)}));
-    c.paragraph(format(r.t("pdf.p2ham.score_text"), {r.num(score.total, 1)}), 10, true);
+    const FacilityCoverage& cov = score.coverage;
+    c.paragraph(cov.complete() ? format(r.t("pdf.p2ham.score_text"), {r.num(score.total, 1)})
+                               : format(r.t("pdf.p2ham.score_incomplete"), {r.num(score.total, 1), std::to_string(cov.assessed),
+                                                                           std::to_string(cov.total)}),
+                10, true);
     std::vector<std::vector<std::string>> crit;
     for (const auto& cs : score.criteria) {
         const FacilityCriterion* cr = cl.findCriterion(cs.code);
@@ -514,7 +518,7 @@ PdfReportInfo writePdfReport(Store& store, const std::string& path, PdfReportOpt
     const Period period = exportPeriod(store, f);
     const std::string periodText = periodLabel(period, lang);
     const std::string fp = signingFingerprint(store);
-    const Figures fig = gatherFigures(store, in, f, period);
+    const Figures fig = gatherFigures(store, in, f, period, opt.weights);
 
     AtomicOutput out(path);
     // The demo mark heads every page, so a page printed or copied alone still carries it (not the

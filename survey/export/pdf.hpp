@@ -6,6 +6,7 @@
 // the period and the signing-key fingerprint on every page. Every figure comes from libsurvey.
 #pragma once
 #include "survey/base/number.hpp"
+#include "survey/skm/skm.hpp"
 #include "survey/store/store.hpp"
 
 #include <cstdint>
@@ -16,6 +17,7 @@ namespace sw {
 struct PdfReportOptions {
     ResponseFilter filter;            // the period; suspected misuse is left out of scores
     std::string lang = "id";
+    Weights weights = Weights::Exact; // how IKM is computed, printed with the result (survey/skm/skm.hpp)
 };
 
 struct PdfReportInfo {

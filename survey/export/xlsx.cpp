@@ -83,6 +83,7 @@ struct Formats {
     lxw_format* dec2;
     lxw_format* dec2b;
     lxw_format* pct;
+    lxw_format* fraction;   // the exact weight shows as 1/9, not as a rounded 0,111
 };
 
 Formats addFormats(lxw_workbook* wb) {
@@ -98,6 +99,8 @@ Formats addFormats(lxw_workbook* wb) {
     format_set_bold(fm.dec2b);
     fm.pct = workbook_add_format(wb);
     format_set_num_format(fm.pct, "0.0%");
+    fm.fraction = workbook_add_format(wb);
+    format_set_num_format(fm.fraction, "?/??");
     return fm;
 }
 
@@ -107,6 +110,7 @@ struct Book {
     const Translations& tr;
     const std::string& lang;
     const Formats& fm;
+    Weights weights = Weights::Exact;  // the convention of the Pengolahan sheet
 
     const std::string& t(const char* key) const { return tr.get(key, lang); }
 };
@@ -183,9 +187,9 @@ void writePengolahan(Store& store, const ResponseFilter& f, const std::optional<
     const Formats& fm = b.fm;
     const int nUnsur = static_cast<int>(in.unsur.size());
     const int first = 1, last = std::max(1, static_cast<int>(rows)); // data rows on Responden (0-based)
-    SkmResult skm = skmFor(store, in, f);
+    SkmResult skm = skmFor(store, in, f, b.weights);
     calc.text(0, 0, b.t("xlsx.calc.title") + (unit ? " — " + unit->name : std::string()), fm.bold);
-    calc.text(1, 0, b.t("xlsx.calc.rule") + " " + weightsRule(Weights::Exact));
+    calc.text(1, 0, b.t("xlsx.calc.rule") + " " + weightsRule(b.weights, b.lang));
     if (unit && unit->demo) calc.text(2, 0, b.t("xlsx.calc.demo"), fm.bold); // the row left free above the table
     const int hdr = 3, rSum = 4, rN = 5, rNrr = 6, rW = 7, rNrrW = 8, rIkm = 10, rUnit = 11, rMutu = 12, rKin = 13, rResp = 14;
     // Constant-memory mode streams rows: each row is written whole, top to bottom.
@@ -200,10 +204,16 @@ void writePengolahan(Store& store, const ResponseFilter& f, const std::optional<
     for (int i = 0; i < nUnsur; ++i)
         calc.formula(rNrr, 1 + i, "=IF(" + cell(rN, 1 + i) + ">0," + cell(rSum, 1 + i) + "/" + cell(rN, 1 + i) + ",0)", U(i).nrr, fm.dec3);
     calc.text(rW, 0, b.t("xlsx.calc.weight"));
-    for (int i = 0; i < nUnsur; ++i) calc.formula(rW, 1 + i, "=1/" + std::to_string(nUnsur), 1.0 / nUnsur, fm.dec3);
-    calc.text(rNrrW, 0, b.t("xlsx.calc.nrr_weighted"));
+    const bool exact = b.weights == Weights::Exact;
     for (int i = 0; i < nUnsur; ++i)
-        calc.formula(rNrrW, 1 + i, "=" + cell(rNrr, 1 + i) + "*" + cell(rW, 1 + i), U(i).nrrWeighted, fm.dec3);
+        calc.formula(rW, 1 + i, exact ? "=1/" + std::to_string(nUnsur) : "=0.111", exact ? 1.0 / nUnsur : kLegacyWeight,
+                     exact ? fm.fraction : fm.dec3);
+    calc.text(rNrrW, 0, b.t("xlsx.calc.nrr_weighted"));
+    for (int i = 0; i < nUnsur; ++i) {
+        const std::string product = cell(rNrr, 1 + i) + "*" + cell(rW, 1 + i);
+        calc.formula(rNrrW, 1 + i, b.weights == Weights::Legacy0111R3 ? "=ROUND(" + product + ",3)" : "=" + product,
+                     U(i).nrrWeighted, fm.dec3);
+    }
     const std::string nrrwRange = cell(rNrrW, 1) + ":" + cell(rNrrW, nUnsur);
     calc.text(rIkm, 0, b.t("xlsx.calc.ikm"), fm.bold);
     calc.formula(rIkm, 1, "=SUM(" + nrrwRange + ")", skm.ikm, fm.dec3);
@@ -382,7 +392,7 @@ std::int64_t exportXlsx(Store& store, const std::string& path, XlsxExportOptions
     WorkbookPtr wb(workbook_new_opt(out.tempPath().c_str(), &wopt));
     if (!wb) throw ExportError(ExportError::Kind::Io, path + ": cannot start the workbook");
     const Formats fm = addFormats(wb.get());
-    const Book b{in, tr, lang, fm};
+    const Book b{in, tr, lang, fm, opt.weights};
     Sheets sheets = addSheets(wb.get(), b, path);
 
     // Profile tallies by option code (Profil sheet), counted during the same scan.

@@ -5,6 +5,7 @@
 // sheets Profil (tallies, COUNTIF), HAM (accessibility index, kelompok-rentan gap) and
 // Fasilitas (the P2HAM self-assessment, when the unit has one).
 #pragma once
+#include "survey/skm/skm.hpp"
 #include "survey/store/store.hpp"
 
 #include <cstdint>
@@ -15,6 +16,7 @@ namespace sw {
 struct XlsxExportOptions {
     ResponseFilter filter;            // the period; suspected misuse is left out, as in the scores
     std::string lang = "id";
+    Weights weights = Weights::Exact; // NRR tertimbang on sheet Pengolahan (survey/skm/skm.hpp)
 };
 
 // Written atomically. Returns the number of respondents on sheet Responden. Throws ExportError.

@@ -164,7 +164,9 @@ void weighCriteria(const FacilityChecklist& c, const FacilityAssessment& a, Tall
         if (cs.hasData) {
             wsum += cs.weight;
             total += cs.weight * cs.score;
+            ++s.coverage.assessed;
         }
+        ++s.coverage.total;
         s.criteria.push_back(cs);
     }
     s.total = wsum > 0 ? total / wsum : 0;

@@ -70,9 +70,18 @@ struct FacilityGap {
     int priority = 2;
 };
 
+// How many of the checklist's criteria the score stands on. A score over some criteria only is
+// "belum lengkap": shown with its coverage, never ranked above or coloured as well as a complete
+// one (survey/RULES.md "Facility score").
+struct FacilityCoverage {
+    int assessed = 0, total = 0;
+    bool complete() const { return total > 0 && assessed == total; }
+};
+
 struct FacilityScore {
     std::vector<CriterionScore> criteria;     // in the checklist's order
     double total = 0;                         // weighted mean over criteria with data, 0–100
+    FacilityCoverage coverage;
     std::vector<FacilityGap> gaps;            // most urgent first
 };
 

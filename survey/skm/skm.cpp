@@ -5,10 +5,36 @@
 
 namespace sw {
 
-const char* weightsRule(Weights w) {
-    return w == Weights::Exact
-               ? "NRR tertimbang = NRR x 1/9 (bobot tepat); IKM = jumlah NRR tertimbang; IKM unit = IKM x 25"
-               : "NRR tertimbang = NRR x 0,111 dibulatkan 3 desimal (cara lama); IKM = jumlah; IKM unit = IKM x 25";
+const char* weightsCode(Weights w) {
+    switch (w) {
+    case Weights::Exact: return "exact";
+    case Weights::Legacy0111: return "0.111";
+    case Weights::Legacy0111R3: return "0.111-r3";
+    }
+    return "exact";
+}
+
+std::optional<Weights> parseWeights(const std::string& code) {
+    if (code == "exact") return Weights::Exact;
+    if (code == "0.111" || code == "0,111") return Weights::Legacy0111;
+    if (code == "0.111-r3" || code == "0,111-r3") return Weights::Legacy0111R3;
+    return std::nullopt;
+}
+
+std::string weightsRule(Weights w, const std::string& lang) {
+    const bool en = lang == "en";
+    switch (w) {
+    case Weights::Exact:
+        return en ? "weighted NRR = NRR x 1/9 (exact weight); IKM = sum of weighted NRR; unit IKM = IKM x 25"
+                  : "NRR tertimbang = NRR x 1/9 (bobot tepat); IKM = jumlah NRR tertimbang; IKM unit = IKM x 25";
+    case Weights::Legacy0111:
+        return en ? "weighted NRR = NRR x 0.111, not rounded (legacy \"0.111\"); IKM = sum; unit IKM = IKM x 25"
+                  : "NRR tertimbang = NRR x 0,111 tanpa pembulatan (cara lama \"0.111\"); IKM = jumlah; IKM unit = IKM x 25";
+    case Weights::Legacy0111R3:
+        return en ? "weighted NRR = NRR x 0.111 rounded to 3 decimals (legacy \"0.111-r3\"); IKM = sum; unit IKM = IKM x 25"
+                  : "NRR tertimbang = NRR x 0,111 dibulatkan 3 desimal (cara lama \"0.111-r3\"); IKM = jumlah; IKM unit = IKM x 25";
+    }
+    return "";
 }
 
 const char* mutuLetter(Mutu m) {
@@ -88,7 +114,9 @@ SkmResult scoreSkm(const std::vector<UnsurTally>& tallies, std::int64_t responde
         } else {
             r.complete = false;
         }
-        s.nrrWeighted = w == Weights::Exact ? s.nrr * exactWeight : roundTo(s.nrr * 0.111, 3);
+        s.nrrWeighted = w == Weights::Exact          ? s.nrr * exactWeight
+                        : w == Weights::Legacy0111R3 ? roundTo(s.nrr * kLegacyWeight, 3)
+                                                     : s.nrr * kLegacyWeight;
         s.nrrUnit = s.nrr * 25.0;
         s.mutu = mutuFor(s.nrrUnit);
         r.ikm += s.nrrWeighted;

@@ -5,16 +5,23 @@
 
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace sw {
 
-// How NRR tertimbang is weighted. Exact: 1/9, so IKM is the mean of the nine NRR (survey/RULES.md "Profile").
-// Legacy0111: the "0,111" used by many published reports; each NRR tertimbang is rounded to
-// three decimals as those spreadsheets print it. Reproduces such reports to within 0,11 point.
-enum class Weights { Exact, Legacy0111 };
-const char* weightsRule(Weights w);   // one line saying how the numbers were computed
+// How NRR tertimbang is weighted (survey/RULES.md "Arithmetic"). Exact: 1/9, so IKM is the mean of
+// the nine NRR. The two legacy modes reproduce published reports that write the weight as 0,111,
+// each under the name of its convention: Legacy0111 ("0.111") multiplies the unrounded NRR by
+// 0,111 and adds them up, as most of those spreadsheets do; Legacy0111R3 ("0.111-r3") rounds each
+// NRR tertimbang to three decimals first, as some print it. Every output names the mode it used.
+enum class Weights { Exact, Legacy0111, Legacy0111R3 };
+const char* weightsCode(Weights w);                       // "exact", "0.111", "0.111-r3"
+std::optional<Weights> parseWeights(const std::string& code);   // also "0,111", "0,111-r3"
+// One line saying how the numbers were computed, in "id" or "en".
+std::string weightsRule(Weights w, const std::string& lang = "id");
+inline constexpr double kLegacyWeight = 0.111;
 
 enum class Mutu { A, B, C, D };
 const char* mutuLetter(Mutu m);        // "A".."D"

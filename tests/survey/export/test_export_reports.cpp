@@ -159,6 +159,9 @@ TEST_CASE("a bundle carries the facility self-assessment with evidence to the ro
     REQUIRE(roll.size() == 1);
     REQUIRE(roll[0].facilityScore);
     CHECK(*roll[0].facilityScore == Approx(u.score.total));
+    CHECK(roll[0].facilityCoverage.assessed == u.score.coverage.assessed);
+    CHECK(roll[0].facilityCoverage.total == u.score.coverage.total);
+    CHECK(b.facility["criteria_total"] == u.score.coverage.total);
     int gaps = 0;
     for (const auto& g : u.score.gaps) gaps += g.kind == sw::FacilityGap::Kind::Unanswered ? 0 : 1;
     CHECK(roll[0].gapCount == gaps);

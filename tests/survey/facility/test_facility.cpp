@@ -172,10 +172,24 @@ TEST_CASE("facility scores per criterion with the checklist's weights, gaps in p
     CHECK(s.gaps[4].item == "F07");
     CHECK(s.gaps[4].source == "permenkumham_27_2018_l1");
 
-    SECTION("without the citizens' index the criterion is left out of the total") {
+    CHECK(s.coverage.assessed == 5);
+    CHECK(s.coverage.total == 5);
+    CHECK(s.coverage.complete());
+    SECTION("without the citizens' index the criterion is left out of the total, and the score is incomplete") {
         a.citizenIndex.reset();
         FacilityScore s2 = scoreFacility(c, a, {"paspor", "izin_tinggal"});
         CHECK(s2.total == Approx((30 * 75 + 25 * 650.0 / 7 + 20 * 100 + 15 * 60) / 90));
+        CHECK(s2.coverage.assessed == 4);
+        CHECK_FALSE(s2.coverage.complete());
+    }
+    SECTION("nothing assessed but the kiosk's index: one criterion of five, not a score of the facilities") {
+        FacilityAssessment empty;
+        empty.citizenIndex = 69.1;
+        FacilityScore s2 = scoreFacility(c, empty, {"paspor"});
+        CHECK(s2.total == Approx(69.1));
+        CHECK(s2.coverage.assessed == 1);
+        CHECK(s2.coverage.total == 5);
+        CHECK_FALSE(s2.coverage.complete());
     }
     SECTION("petugas siaga Tidak is a top gap") {
         a.petugas = FacilityStatus::Tidak;

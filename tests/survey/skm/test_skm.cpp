@@ -35,18 +35,38 @@ TEST_CASE("NRR, NRR tertimbang, IKM and mutu from a hand-computed case", "[skm]"
     CHECK(r.unsur[3].mutu == Mutu::A);
 }
 
-TEST_CASE("the 0,111 compatibility mode reproduces legacy reports within 0,11 point", "[skm]") {
+TEST_CASE("the two 0,111 conventions reproduce legacy reports, each under its own name", "[skm]") {
     SkmResult exact = scoreSkm(handCase(), 4, Weights::Exact);
+    // Unrounded (the usual spreadsheet): Σ NRR = 29, × 0,111 = 3,219 → 80,475.
     SkmResult legacy = scoreSkm(handCase(), 4, Weights::Legacy0111);
-    // By hand: .389+.333+.305+.444+.361+.389+.416+.278+.305 = 3.220 → 80.50.
-    CHECK(legacy.ikm == Approx(3.220).margin(1e-9));
-    CHECK(legacy.ikmUnit == Approx(80.50).margin(1e-9));
+    CHECK(legacy.ikm == Approx(3.219).margin(1e-9));
+    CHECK(legacy.ikmUnit == Approx(80.475).margin(1e-9));
+    // Each rounded to three decimals: .389+.333+.305+.444+.361+.389+.416+.278+.305 = 3,220 → 80,50.
+    SkmResult r3 = scoreSkm(handCase(), 4, Weights::Legacy0111R3);
+    CHECK(r3.ikm == Approx(3.220).margin(1e-9));
+    CHECK(r3.ikmUnit == Approx(80.50).margin(1e-9));
     CHECK(std::abs(legacy.ikmUnit - exact.ikmUnit) < 0.11);
-    // All fours: the legacy weight gives 99.90, exact 100.
+    // A published report: n = 29, sums 105 101 100 116 102 105 106 105 115. Published-style (unrounded)
+    // 91,38; rounded each 91,40; exact 91,48.
+    const int sums[9] = {105, 101, 100, 116, 102, 105, 106, 105, 115};
+    std::vector<UnsurTally> pub;
+    for (int i = 0; i < 9; ++i) pub.push_back({"U" + std::to_string(i + 1), "", sums[i], 29});
+    CHECK(formatNumber(scoreSkm(pub, 29, Weights::Legacy0111).ikmUnit, 2, "id") == "91,38");
+    CHECK(formatNumber(scoreSkm(pub, 29, Weights::Legacy0111R3).ikmUnit, 2, "id") == "91,40");
+    CHECK(formatNumber(scoreSkm(pub, 29, Weights::Exact).ikmUnit, 2, "id") == "91,48");
+    // All fours: the legacy weight gives 99,90, exact 100.
     std::vector<UnsurTally> fours;
     for (int i = 0; i < 9; ++i) fours.push_back({"U" + std::to_string(i + 1), "", 40, 10});
     CHECK(scoreSkm(fours, 10).ikmUnit == Approx(100.0));
     CHECK(scoreSkm(fours, 10, Weights::Legacy0111).ikmUnit == Approx(99.90));
+    // Each convention by its name, and the name in its rule line.
+    CHECK(parseWeights("0.111") == Weights::Legacy0111);
+    CHECK(parseWeights("0,111-r3") == Weights::Legacy0111R3);
+    CHECK_FALSE(parseWeights("0.11").has_value());
+    for (Weights w : {Weights::Exact, Weights::Legacy0111, Weights::Legacy0111R3}) {
+        CHECK(parseWeights(weightsCode(w)) == w);
+        if (w != Weights::Exact) CHECK(weightsRule(w, "en").find(weightsCode(w)) != std::string::npos);
+    }
 }
 
 TEST_CASE("mutu interval boundaries of PermenPANRB 14/2017", "[skm]") {
