@@ -3,7 +3,7 @@ cmake_minimum_required(VERSION 3.25)
 #  1. libsurvey (survey/) includes nothing of ImGui, GLFW, OpenGL or app/;
 #  2. the kiosk's flow (app/kiosk/flow/) has no ImGui, GLFW or OpenGL either;
 #  3. a survey part includes only itself and the parts below it, in this order.
-set(order base instrument response skm store facility dashboard bundle export national kiosk)
+set(order base instrument response skm store facility dashboard bundle export national delivery kiosk)
 # Below each part: what it may include (besides itself). skm sits beside instrument/response.
 set(may_base "")
 set(may_instrument base)
@@ -15,6 +15,7 @@ set(may_dashboard ${may_facility} facility)
 set(may_bundle ${may_dashboard} dashboard)
 set(may_export ${may_bundle} bundle)
 set(may_national ${may_export} export)
+set(may_delivery ${may_national} national)
 set(may_kiosk ${may_store} store)
 
 set(ui_pattern "#include[ \t]*[<\"](imgui|backends/imgui|GLFW/|GL/)")

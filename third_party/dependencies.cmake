@@ -12,6 +12,10 @@ pkg_check_modules(PANGOCAIRO REQUIRED IMPORTED_TARGET pangocairo cairo-pdf cairo
 pkg_check_modules(STB       REQUIRED IMPORTED_TARGET stb)
 # The assessors' store at national scale: PostgreSQL 15 through libpq (survey/national).
 pkg_check_modules(PQ        REQUIRED IMPORTED_TARGET libpq>=15)
+# Delivery (survey/delivery): the unit's HTTP(S) client and the Kanwil's receiver. Debian builds
+# cpp-httplib as a shared library with OpenSSL, so the receiver can serve HTTPS itself.
+pkg_check_modules(CURL      REQUIRED IMPORTED_TARGET libcurl>=7.85)
+pkg_check_modules(HTTPLIB   REQUIRED IMPORTED_TARGET cpp-httplib>=0.11)
 
 if(SW_KIOSK)
   find_package(OpenGL REQUIRED)

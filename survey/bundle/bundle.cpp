@@ -46,6 +46,8 @@ std::string buildBundle(Store& store, const UnitKey& key, const BundleOptions& o
     std::int64_t count = 0;
     std::pair<std::string, int> last;
     scanResponses(store, f, [&](const ExportRow& r) {
+        if (r.rid <= opt.afterRid) return true;
+        if (r.rid > opt.throughRid) return false;
         ++count;
         appendBundleRow(rows, r);
         if (r.instrumentVersion != last.second || r.instrumentId != last.first) {

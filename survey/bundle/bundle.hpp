@@ -65,6 +65,10 @@ struct BundleOptions {
     ResponseFilter filter;            // period (from/to); misuse rows are always included, flagged
     nlohmann::json facility;          // null: none
     nlohmann::json extra = nlohmann::json::object();
+    // Only responses with afterRid < rid <= throughRid (delivery's incremental bundles,
+    // survey/delivery/outbox.hpp); rows are scanned in rid order, so the scan stops at throughRid.
+    std::int64_t afterRid = 0;
+    std::int64_t throughRid = INT64_MAX;
 };
 
 // Builds and signs the bundle bytes for the store's current unit (sealBundle, envelope.hpp).

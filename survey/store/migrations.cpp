@@ -4,7 +4,7 @@
 
 namespace sw {
 
-const std::array<Migration, 9> kMigrations = {{
+const std::array<Migration, 10> kMigrations = {{
     // 0 → 1: responses with answers by code, the instruments they were answered with.
     {R"sql(
 CREATE TABLE instrument(
@@ -163,6 +163,20 @@ CREATE TABLE daily_tally(
   misuse INTEGER NOT NULL, skm TEXT NOT NULL, ham TEXT NOT NULL,
   PRIMARY KEY(unit_id, day, instrument_id, instrument_version, mask)) WITHOUT ROWID;
 CREATE TABLE tally_mark(id INTEGER PRIMARY KEY CHECK(id = 1), rid INTEGER NOT NULL);
+)sql"},
+    // 9 → 10: delivery (survey/delivery/outbox.hpp). The unit's outbox: each signed incremental
+    // bundle with the rid range of the responses it carries, kept until the Kanwil's signed receipt
+    // for it arrives; responses are acknowledged only by a receipt, so the next bundle starts after
+    // the highest acknowledged rid (README "Delivery"). Nothing here deletes a response.
+    {R"sql(
+CREATE TABLE delivery_outbox(
+  seq INTEGER PRIMARY KEY, created_utc INTEGER NOT NULL,
+  first_rid INTEGER NOT NULL, last_rid INTEGER NOT NULL, responses INTEGER NOT NULL,
+  report_hash TEXT NOT NULL, sha256 TEXT NOT NULL, bundle BLOB,
+  state TEXT NOT NULL CHECK(state IN ('pending','acknowledged','refused')),
+  attempts INTEGER NOT NULL DEFAULT 0, next_attempt_utc INTEGER NOT NULL DEFAULT 0,
+  last_attempt_utc INTEGER, last_error TEXT, receipt TEXT, done_utc INTEGER,
+  added INTEGER, already INTEGER);
 )sql"},
 }};
 
