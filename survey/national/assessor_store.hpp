@@ -11,6 +11,7 @@
 #include "survey/bundle/enrollment.hpp"
 #include "survey/bundle/merge.hpp"
 #include "survey/bundle/rollup.hpp"   // TallyPeriod, UnitTally
+#include "survey/national/verification.hpp"
 #include "survey/store/totals.hpp"
 
 #include <nlohmann/json.hpp>
@@ -52,6 +53,16 @@ public:
     virtual std::int64_t responseCount() = 0;
     // The store's own event log (what was merged, enrolled, revoked; never citizen data).
     virtual void logEvent(const std::string& kind, const std::string& detail) = 0;
+
+    // [SECTION] Verification of a unit's facility self-assessment (survey/national/verification.hpp)
+    // The claim: the latest facility report the unit sent (no evidence bytes), its unit and the
+    // period of the bundle that carried it; nullopt when the unit sent none.
+    virtual std::optional<FacilityClaim> facilityClaim(const std::string& unitId) = 0;
+    // Stores the unit's verdicts and visit record, replacing the unit's earlier ones, in one
+    // transaction (and logs it). Read back whole by verification(); every verified unit by verifications().
+    virtual void saveVerification(const Verification& v) = 0;
+    virtual std::optional<Verification> verification(const std::string& unitId) = 0;
+    virtual std::vector<Verification> verifications() = 0;
 };
 
 // "postgresql://…" or "postgres://…" (libpq's URI form); anything else is a file path.

@@ -1,5 +1,6 @@
 #include "survey/national/file_store.hpp"
 
+#include "survey/national/verification_sqlite.hpp"
 #include "survey/store/daily_tally.hpp"
 
 namespace sw {
@@ -37,6 +38,12 @@ public:
     std::optional<Instrument> latestInstrument() override { return store_.latestInstrument(); }
     std::int64_t responseCount() override { return store_.db().scalarInt("SELECT count(*) FROM response"); }
     void logEvent(const std::string& kind, const std::string& detail) override { store_.logEvent(kind, detail); }
+
+    // [SECTION] Verification (survey/national/verification_sqlite.hpp)
+    std::optional<FacilityClaim> facilityClaim(const std::string& unitId) override { return sw::facilityClaim(store_, unitId); }
+    void saveVerification(const Verification& v) override { sw::saveVerification(store_, v); }
+    std::optional<Verification> verification(const std::string& unitId) override { return loadVerification(store_, unitId); }
+    std::vector<Verification> verifications() override { return loadVerifications(store_); }
 
 private:
     Store store_;

@@ -70,6 +70,24 @@ CREATE TABLE event(
   id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, at_utc bigint NOT NULL, kind text NOT NULL, detail text NOT NULL);
 )sql";
 
+// Version 2: the Kanwil's verification of each unit's facility self-assessment (verdicts and visit
+// record as the file store keeps them, survey/national/verdicts_json.hpp). A version-1 store gets
+// it when opened, as a unit's SQLite file gets its migrations.
+constexpr const char* kVerificationSql = R"sql(
+CREATE TABLE verification(
+  unit_id text COLLATE "C" PRIMARY KEY, claim_assessed_on text NOT NULL, visit_date text NOT NULL,
+  body text NOT NULL, saved_utc bigint NOT NULL);
+)sql";
+
+void upgradeToVerification(Connection& c) {
+    Transaction tx(c);
+    c.exec("SELECT pg_advisory_xact_lock(5357524701)");
+    if (c.scalar("SELECT value FROM sw_meta WHERE key = 'schema'").value_or("0") != "1") return; // another one did it
+    c.exec(kVerificationSql);
+    c.query("UPDATE sw_meta SET value = '2' WHERE key = 'schema'");
+    tx.commit();
+}
+
 void refuse(Connection& c, StoreError::Kind kind, const std::string& why) { throw StoreError(kind, c.name() + ": " + why); }
 
 std::int64_t ourTables(Connection& c) {
@@ -87,6 +105,7 @@ void createSchema(Connection& c) {
         refuse(c, StoreError::Kind::Foreign,
                "the database holds other tables and no SuaraWarga store; give an empty database (createdb) for the store");
     c.exec(kSchemaSql);
+    c.exec(kVerificationSql);
     c.query("INSERT INTO sw_meta(key, value) VALUES ('application', 'suarawarga-assessor'), ('schema', $1)",
             {std::to_string(kSchemaVersion)});
     tx.commit();
@@ -109,6 +128,7 @@ void ensureSchema(Connection& c, bool create) {
     if (version > kSchemaVersion)
         refuse(c, StoreError::Kind::TooNew, "written by a newer SuaraWarga (schema " + std::to_string(version) +
                                                 "; this program reads " + std::to_string(kSchemaVersion) + ")");
+    if (version == 1) upgradeToVerification(c);
 }
 
 std::set<int> responsePartitions(Connection& c) {

@@ -11,7 +11,7 @@
 
 namespace sw::pg {
 
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;   // 2: verification
 
 // Checks the database holds our schema, of a version this program reads. With `create`, an empty
 // database gets it (one transaction); a database with other tables and no schema of ours is

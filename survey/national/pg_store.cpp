@@ -5,6 +5,7 @@
 #include "survey/national/pg_merge_run.hpp"
 #include "survey/national/pg_schema.hpp"
 #include "survey/national/pg_tally.hpp"
+#include "survey/national/pg_verification.hpp"
 
 #include <cstdlib>
 #include <map>
@@ -74,6 +75,12 @@ public:
     void logEvent(const std::string& kind, const std::string& detail) override {
         c_.query("INSERT INTO event(at_utc, kind, detail) VALUES ($1, $2, $3)", {std::to_string(nowUtc()), kind, detail});
     }
+
+    // [SECTION] Verification (survey/national/pg_verification.hpp)
+    std::optional<FacilityClaim> facilityClaim(const std::string& unitId) override { return pg::facilityClaim(c_, unitId); }
+    void saveVerification(const Verification& v) override { pg::saveVerification(c_, v); }
+    std::optional<Verification> verification(const std::string& unitId) override { return pg::loadVerification(c_, unitId); }
+    std::vector<Verification> verifications() override { return pg::loadVerifications(c_); }
 
 private:
     // Instrument versions are immutable: each is parsed once per store object.

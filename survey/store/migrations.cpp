@@ -4,7 +4,7 @@
 
 namespace sw {
 
-const std::array<Migration, 10> kMigrations = {{
+const std::array<Migration, 11> kMigrations = {{
     // 0 → 1: responses with answers by code, the instruments they were answered with.
     {R"sql(
 CREATE TABLE instrument(
@@ -177,6 +177,18 @@ CREATE TABLE delivery_outbox(
   attempts INTEGER NOT NULL DEFAULT 0, next_attempt_utc INTEGER NOT NULL DEFAULT 0,
   last_attempt_utc INTEGER, last_error TEXT, receipt TEXT, done_utc INTEGER,
   added INTEGER, already INTEGER);
+)sql"},
+    // 10 → 11: the Kanwil's verification of a unit's facility self-assessment (survey/national/
+    // verification.hpp). An assessor's store keeps each unit's verdicts and visit record
+    // (verification); a unit keeps the signed results its Kanwil sent back (kanwil_verification),
+    // each once by its id, after checking the signature against the trusted Kanwil key.
+    {R"sql(
+CREATE TABLE verification(
+  unit_id TEXT PRIMARY KEY, claim_assessed_on TEXT NOT NULL, visit_date TEXT NOT NULL,
+  body TEXT NOT NULL, saved_utc INTEGER NOT NULL);
+CREATE TABLE kanwil_verification(
+  id TEXT PRIMARY KEY, kanwil_fingerprint TEXT NOT NULL, visit_date TEXT NOT NULL,
+  body TEXT NOT NULL, imported_utc INTEGER NOT NULL);
 )sql"},
 }};
 
