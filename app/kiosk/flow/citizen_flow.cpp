@@ -15,6 +15,7 @@ const char* stepName(Step s) {
     case Step::Service: return "service";
     case Step::Unsur: return "unsur";
     case Step::Rentan: return "rentan";
+    case Step::Facility: return "facility";
     case Step::Ham: return "ham";
     case Step::Adil: return "adil";
     case Step::Profile: return "profile";
@@ -48,13 +49,26 @@ std::vector<const Language*> CitizenFlow::offeredLanguages() const {
     return out;
 }
 
+std::vector<std::string> CitizenFlow::offeredLanguageCodes() const {
+    std::vector<std::string> out;
+    for (const Language* l : offeredLanguages()) out.push_back(l->code);
+    return out;
+}
+
 void CitizenFlow::buildPages() {
+    facilities_.clear();
+    for (const HamItem& h : in_.ham.items)
+        if (h.criterion == "sarana_prasarana") facilities_.push_back(&h);
     pages_.push_back({Step::Welcome, 0});
     pages_.push_back({Step::Language, 0});
     if (!in_.services.empty()) pages_.push_back({Step::Service, 0});
     for (int i = 0; i < static_cast<int>(in_.unsur.size()); ++i) pages_.push_back({Step::Unsur, i});
     if (!in_.ham.rentan.empty()) pages_.push_back({Step::Rentan, 0});
-    for (int i = 0; i < static_cast<int>(in_.ham.items.size()); ++i) pages_.push_back({Step::Ham, i});
+    for (int i = 0; i < static_cast<int>(in_.ham.items.size()); ++i) {
+        // "Which did you use?" once, before the first supporting facility.
+        if (!facilities_.empty() && &in_.ham.items[static_cast<std::size_t>(i)] == facilities_.front()) pages_.push_back({Step::Facility, 0});
+        pages_.push_back({Step::Ham, i});
+    }
     if (!in_.ham.adilCode.empty()) pages_.push_back({Step::Adil, 0});
     for (int i = 0; i < static_cast<int>(in_.profile.size()); ++i) pages_.push_back({Step::Profile, i});
     pages_.push_back({Step::Comment, 0});
@@ -77,6 +91,11 @@ void CitizenFlow::reset() {
     modes_ = Modes{};
     current_ = 0;
     thanksSince_ = 0;
+    facilitiesUsed_.clear();
+    noFacility_ = false;
+    notice_.clear();
+    advanceAt_ = -1;
+    lastTarget_.clear();
     promptSaid_ = PromptSaid::Nothing;
     lastOutcome_ = Submitter::Outcome::Stored;
 }
@@ -84,6 +103,26 @@ void CitizenFlow::reset() {
 void CitizenFlow::showPage(Step s, int index) {
     int i = pageIndexOf(s, index);
     if (i >= 0) current_ = i;
+    notice_.clear();
+    advanceAt_ = -1;
+}
+
+bool CitizenFlow::facilityUsed(const std::string& code) const {
+    return std::find(facilitiesUsed_.begin(), facilitiesUsed_.end(), code) != facilitiesUsed_.end();
+}
+
+bool CitizenFlow::applicable(int pageIndex) const {
+    const Page& p = pages_[static_cast<std::size_t>(pageIndex)];
+    if (p.step != Step::Ham) return true;
+    const HamItem& h = in_.ham.items[static_cast<std::size_t>(p.index)];
+    if (h.criterion != "sarana_prasarana") return true;
+    return facilityUsed(h.code);
+}
+
+int CitizenFlow::nextApplicable(int from, int step) const {
+    int i = from + step;
+    while (i > 0 && i < static_cast<int>(pages_.size()) - 1 && !applicable(i)) i += step;
+    return i;
 }
 
 // ---------------------------------------------------------------- what to show
@@ -96,6 +135,7 @@ std::string CitizenFlow::title() const {
     case Step::Service: return t("service.title");
     case Step::Unsur: return in_.unsur[p.index].question.in(lang_);
     case Step::Rentan: return in_.ham.rentanQuestion.in(lang_);
+    case Step::Facility: return t("facility.title");
     case Step::Ham: return in_.ham.items[p.index].question.in(lang_);
     case Step::Adil: return in_.ham.adilQuestion.in(lang_);
     case Step::Profile: return in_.profile[p.index].label.in(lang_);
@@ -110,6 +150,7 @@ std::string CitizenFlow::hint() const {
     case Step::Welcome: return t("welcome.subtitle");
     case Step::Language: return t("language.hint");
     case Step::Rentan: return t("hint.many");
+    case Step::Facility: return t("facility.hint");
     case Step::Profile: return t("profile.hint");
     case Step::Comment: return t("comment.hint");
     case Step::Thanks: return t("thanks.body");
@@ -140,6 +181,10 @@ std::vector<Choice> CitizenFlow::choices() const {
     case Step::Rentan:
         for (const RentanOption& o : in_.ham.rentan) out.push_back({o.label.in(lang_), draft_.hasRentan(o.code), 0, true});
         break;
+    case Step::Facility:
+        for (const HamItem* h : facilities_) out.push_back({h->name.in(lang_), facilityUsed(h->code), 0, true});
+        out.push_back({t("facility.none"), noFacility_, 0, true});
+        break;
     case Step::Ham: {
         const HamItem& h = in_.ham.items[p.index];
         auto it = draft_.ham.find(h.code);
@@ -162,14 +207,28 @@ std::vector<Choice> CitizenFlow::choices() const {
     return out;
 }
 
+// One count over the whole survey (service to comment), not one per section: a citizen sees how
+// much is left of what they are asked, with the facilities they did not use left out.
+namespace {
+bool counted(Step s) { return s != Step::Welcome && s != Step::Language && s != Step::Thanks; }
+} // namespace
+
+int CitizenFlow::progressIndex() const {
+    if (!counted(step())) return 0;
+    int n = 0;
+    for (int i = 0; i <= current_; ++i) n += counted(pages_[static_cast<std::size_t>(i)].step) && applicable(i) ? 1 : 0;
+    return n;
+}
+
+int CitizenFlow::progressTotal() const {
+    int n = 0;
+    for (int i = 0; i < static_cast<int>(pages_.size()); ++i) n += counted(pages_[static_cast<std::size_t>(i)].step) && applicable(i) ? 1 : 0;
+    return n;
+}
+
 std::string CitizenFlow::progressText() const {
-    const Page p = page();
-    switch (p.step) {
-    case Step::Unsur: return format(t("progress"), {std::to_string(p.index + 1), std::to_string(in_.unsur.size())});
-    case Step::Ham: return format(t("progress"), {std::to_string(p.index + 1), std::to_string(in_.ham.items.size())});
-    case Step::Profile: return format(t("progress"), {std::to_string(p.index + 1), std::to_string(in_.profile.size())});
-    default: return {};
-    }
+    if (progressIndex() == 0) return {};
+    return format(t("progress"), {std::to_string(progressIndex()), std::to_string(progressTotal())});
 }
 
 std::string CitizenFlow::sectionName() const {
@@ -179,6 +238,7 @@ std::string CitizenFlow::sectionName() const {
     case Step::Service: return t("section.service");
     case Step::Unsur: return format(t("section.unsur"), {in_.unsur[p.index].name.in(lang_)});
     case Step::Rentan:
+    case Step::Facility:
     case Step::Adil: return t("section.ham");
     case Step::Ham: return format(t("section.ham_item"), {in_.ham.items[p.index].name.in(lang_)});
     case Step::Profile: return t("section.profile");
@@ -195,6 +255,7 @@ bool CitizenFlow::canNext() const {
     case Step::Service: return !draft_.service.empty();
     case Step::Unsur: return draft_.unsur.count(in_.unsur[p.index].code) != 0;
     case Step::Rentan: return !draft_.rentan.empty();
+    case Step::Facility: return noFacility_ || !facilitiesUsed_.empty();
     case Step::Ham: return draft_.ham.count(in_.ham.items[p.index].code) != 0;
     case Step::Adil: return draft_.adil.has_value();
     default: return true;
@@ -215,12 +276,15 @@ std::string CitizenFlow::speechText() const {
     if (std::string pr = progressText(); !pr.empty()) s += pr + ". ";
     s += title() + " ";
     if (step() == Step::Welcome || step() == Step::Thanks || step() == Step::Comment) s += hint() + " ";
+    if (step() == Step::Welcome) s += t("welcome.keys") + " ";
+    if (step() == Step::Comment) s += t("comment.keys") + " ";
     std::vector<Choice> cs = choices();
     std::string chosen;
     for (std::size_t i = 0; i < cs.size(); ++i) {
         s += format(t("speech.option"), {std::to_string(i + 1), cs[i].label}) + ". ";
         if (cs[i].selected) chosen += (chosen.empty() ? "" : ", ") + cs[i].label;
     }
+    if (step() == Step::Profile) s += format(t("speech.option"), {"0", t("profile.skip_all")}) + ". ";
     if (!chosen.empty()) s += format(t("speech.selected"), {chosen}) + ". ";
     if (!cs.empty() || step() == Step::Welcome) s += t("speech.keys");
     return s;
@@ -228,11 +292,20 @@ std::string CitizenFlow::speechText() const {
 
 // ---------------------------------------------------------------- actions
 
-bool CitizenFlow::debounced(double now) {
-    if (now - lastAction_ < settings_.debounceSeconds) return true;
+// A bounce or a double tap repeats the same target (or key); two different ones in quick
+// succession — a digit, then Enter — are two deliberate actions and both land.
+bool CitizenFlow::debounced(const std::string& target, double now) {
+    if (target == lastTarget_ && now - lastAction_ < settings_.debounceSeconds) return true;
+    lastTarget_ = target;
     lastAction_ = now;
     lastTouch_ = now;
     return false;
+}
+
+// Shown under the question and said in spoken guidance: a key or tap never does nothing silently.
+void CitizenFlow::setNotice(const std::string& text) {
+    notice_ = text;
+    if (speech_ && modes_.speech) speech_->say(text, voice());
 }
 
 void CitizenFlow::announce() {
@@ -259,15 +332,69 @@ void CitizenFlow::setSpeechMode(bool on, double now) {
 }
 
 bool CitizenFlow::changeVolume(int delta, double now) {
-    if (!speech_ || debounced(now)) return false;
+    if (!speech_ || debounced(delta > 0 ? "volume.up" : "volume.down", now)) return false;
     speech_->setVolume(speech_->volume() + delta);
     announce();
     return true;
 }
 
-bool CitizenFlow::choose(std::size_t i, double now) {
+void CitizenFlow::digitKey(int digit, double now) {
+    if (digit == 0 && step() == Step::Profile) {
+        skipProfile(now);
+        return;
+    }
     std::vector<Choice> cs = choices();
-    if (i >= cs.size() || debounced(now)) return false;
+    if (digit >= 1 && static_cast<std::size_t>(digit) <= cs.size()) {
+        choose(static_cast<std::size_t>(digit - 1), now);
+        return;
+    }
+    lastTouch_ = now;
+    switch (step()) {
+    case Step::Welcome: setNotice(t("notice.welcome")); break;
+    case Step::Comment: setNotice(t("notice.comment")); break;
+    case Step::Thanks: break;   // nothing left to answer; it resets by itself
+    default: setNotice(format(t("notice.range"), {std::to_string(cs.size())})); break;
+    }
+}
+
+void CitizenFlow::toggleFacility(std::size_t i) {
+    if (i >= facilities_.size()) {   // "none of these": exclusive
+        noFacility_ = !noFacility_;
+        if (noFacility_) facilitiesUsed_.clear();
+        return;
+    }
+    noFacility_ = false;
+    const std::string& code = facilities_[i]->code;
+    auto it = std::find(facilitiesUsed_.begin(), facilitiesUsed_.end(), code);
+    if (it != facilitiesUsed_.end()) facilitiesUsed_.erase(it);
+    else facilitiesUsed_.push_back(code);
+}
+
+// In one-tap mode a touched answer that ends its question moves on by itself: a single answer, or
+// an exclusive "none" on a multi-select page. Everything else waits for "Lanjut".
+bool CitizenFlow::singleAnswerDone(std::size_t i) const {
+    switch (step()) {
+    case Step::Service:
+    case Step::Unsur:
+    case Step::Ham:
+    case Step::Adil: return true;
+    case Step::Profile: return choices()[i].selected;   // tapping it again un-chooses: stay
+    case Step::Rentan: return in_.ham.rentan[i].exclusive && draft_.hasRentan(in_.ham.rentan[i].code);
+    case Step::Facility: return i >= facilities_.size() && noFacility_;
+    default: return false;
+    }
+}
+
+bool CitizenFlow::choose(std::size_t i, double now, Input by) {
+    std::vector<Choice> cs = choices();
+    if (i >= cs.size()) {
+        lastTouch_ = now;
+        if (!cs.empty()) setNotice(format(t("notice.range"), {std::to_string(cs.size())}));
+        return false;
+    }
+    if (debounced("choice." + std::to_string(i), now)) return false;
+    notice_.clear();
+    advanceAt_ = -1;
     const Page p = page();
     switch (p.step) {
     case Step::Language: {
@@ -289,6 +416,7 @@ bool CitizenFlow::choose(std::size_t i, double now) {
     case Step::Service: draft_.service = in_.services[i].code; break;
     case Step::Unsur: draft_.unsur[in_.unsur[p.index].code] = static_cast<int>(i) + 1; break;
     case Step::Rentan: draft_.toggleRentan(in_, in_.ham.rentan[i].code); break;
+    case Step::Facility: toggleFacility(i); break;
     case Step::Ham: draft_.ham[in_.ham.items[p.index].code] = i < 4 ? static_cast<int>(i) + 1 : kTidakTahu; break;
     case Step::Adil: draft_.adil = (i == 0); break;
     case Step::Profile: {
@@ -301,18 +429,26 @@ bool CitizenFlow::choose(std::size_t i, double now) {
     default: return false;
     }
     announceSelection();
+    if (by == Input::Touch && settings_.oneTap && singleAnswerDone(i)) advanceAt_ = now + settings_.advanceSeconds;
     return true;
 }
 
 void CitizenFlow::go(int pageIndex, double now) {
     current_ = std::clamp(pageIndex, 0, static_cast<int>(pages_.size()) - 1);
     lastTouch_ = now;
+    notice_.clear();
+    advanceAt_ = -1;
     if (step() == Step::Thanks) thanksSince_ = now;
     announce();
 }
 
 bool CitizenFlow::next(double now) {
-    if (!canNext() || debounced(now)) return false;
+    if (!canNext()) {
+        lastTouch_ = now;
+        setNotice(t(step() == Step::Rentan || step() == Step::Facility ? "notice.choose_many" : "notice.choose_first"));
+        return false;
+    }
+    if (debounced("next", now)) return false;
     switch (step()) {
     case Step::Welcome:
         draft_.startedUtc = ctx_.utcNow ? ctx_.utcNow() : 0;
@@ -325,18 +461,18 @@ bool CitizenFlow::next(double now) {
         return true;
     default: break;
     }
-    go(current_ + 1, now);
+    go(nextApplicable(current_, +1), now);
     return true;
 }
 
 bool CitizenFlow::back(double now) {
-    if (!canBack() || debounced(now)) return false;
-    go(current_ - 1, now);
+    if (!canBack() || debounced("back", now)) return false;
+    go(nextApplicable(current_, -1), now);
     return true;
 }
 
 bool CitizenFlow::skipProfile(double now) {
-    if (step() != Step::Profile || debounced(now)) return false;
+    if (step() != Step::Profile || debounced("profile.skip_all", now)) return false;
     draft_.profile.clear();   // "skippable as a whole": nothing of it is kept
     go(pageIndexOf(Step::Comment, 0), now);
     return true;
@@ -356,6 +492,9 @@ bool CitizenFlow::eraseComment(double now) {
 }
 
 void CitizenFlow::submit(double now) {
+    // A facility the citizen did not use is "tidak tahu / tidak menggunakan" (kTidakTahu: in no score).
+    for (const HamItem* h : facilities_)
+        if (!facilityUsed(h->code)) draft_.ham[h->code] = kTidakTahu;
     std::int64_t utc = ctx_.utcNow ? ctx_.utcNow() : 0;
     Response r = draft_.toResponse(in_, ctx_.unitId, ctx_.deviceId, utc, ctx_.utcOffsetMinutes);
     std::optional<std::int64_t> prev = submitter_.lastSubmitUtc();
@@ -395,6 +534,13 @@ std::optional<double> CitizenFlow::idlePromptSecondsLeft(double now) const {
 }
 
 bool CitizenFlow::tick(double now) {
+    if (advanceAt_ >= 0 && now >= advanceAt_) {   // the chosen answer was visible long enough
+        advanceAt_ = -1;
+        if (canNext()) {
+            if (step() == Step::Welcome) draft_.startedUtc = ctx_.utcNow ? ctx_.utcNow() : 0;
+            go(nextApplicable(current_, +1), now);
+        }
+    }
     if (step() == Step::Thanks && now - thanksSince_ >= settings_.thanksSeconds) {
         reset();
         return true;
@@ -429,6 +575,7 @@ void CitizenFlow::announceIdlePrompt(std::optional<double> secondsLeft) {
 }
 
 double CitizenFlow::secondsUntilDue(double now) const {
+    if (advanceAt_ >= 0) return std::max(0.0, advanceAt_ - now);
     if (step() == Step::Welcome) return 1e9;
     if (step() == Step::Thanks) return std::max(0.0, thanksSince_ + settings_.thanksSeconds - now);
     if (auto left = idlePromptSecondsLeft(now)) return std::min(*left, 1.0);   // the countdown ticks each second

@@ -1,6 +1,7 @@
 // The citizen's path through the kiosk as a small state machine, with no ImGui in it
 // (survey/RULES.md "How data flows" 2): welcome → language/mode → service → nine unsur → HAM module
-// (kelompok rentan, ratings, adil) → profile (optional) → comment (optional) → thanks → reset.
+// (kelompok rentan, ratings — the supporting facilities only when used —, adil) → profile
+// (optional) → comment (optional) → thanks → reset.
 // Touch, keypad and tests all act through the same calls; screens only draw what this says.
 //
 // Index of this file
@@ -26,7 +27,9 @@ namespace sw::kiosk {
 
 // [SECTION] Pages and choices
 
-enum class Step { Welcome, Language, Service, Unsur, Rentan, Ham, Adil, Profile, Comment, Thanks };
+// Facility: which supporting facilities (the HAM items of criterion "sarana_prasarana": disability
+// toilet, lactation room, children's area) the citizen used; only those are asked.
+enum class Step { Welcome, Language, Service, Unsur, Rentan, Facility, Ham, Adil, Profile, Comment, Thanks };
 const char* stepName(Step s);
 
 struct Page {
@@ -50,8 +53,12 @@ struct FlowSettings {
     double promptSeconds = 30;       // the prompt's countdown; ≥ 20 s (WCAG 2.2.1; survey/RULES.md "The kiosk itself is accessible")
     double promptReminderSeconds = 10; // spoken guidance: the prompt is said again this long before the reset
     double thanksSeconds = 10;       // thanks stays this long, then the kiosk is fresh again
-    double debounceSeconds = 0.35;   // a second tap within this lands nowhere (touch bounce, double taps)
+    double debounceSeconds = 0.35;   // the same target or key again within this lands nowhere (touch bounce, double taps)
     int defaultVolume = 100;
+    // One tap per question (README "The citizen kiosk"): a touched answer shows as chosen for
+    // advanceSeconds, then the next question follows. false: answer, then "Lanjut".
+    bool oneTap = true;
+    double advanceSeconds = 0.7;
 };
 
 struct SubmitContext {
@@ -82,16 +89,28 @@ public:
     std::string title() const;                 // the page's question / heading
     std::string hint() const;                  // a short line under it ("Pilih satu jawaban")
     std::vector<Choice> choices() const;
-    std::string progressText() const;          // "3 dari 9" / "3 of 9", empty outside a section
+    std::string progressText() const;          // "5 dari 22" over the whole survey; empty on welcome, language, thanks
+    int progressIndex() const;                 // 1-based place among the questions asked (0: none)
+    int progressTotal() const;                 // questions asked of this citizen (the facilities used count)
     std::string sectionName() const;           // "Unsur 3: Waktu Penyelesaian"
     bool canNext() const;                      // answered, or an optional page
     bool optionalPage() const;                 // profile and comment may be skipped
     bool canBack() const;                      // before submit only
     std::string speechText() const;            // the page read aloud: question, options, selection
     Submitter::Outcome lastOutcome() const { return lastOutcome_; }
+    // Why the last key or tap did nothing ("Pilih 1 sampai 4"); empty after any action that worked.
+    const std::string& notice() const { return notice_; }
+    // A touched answer waiting its visible moment before the next question (one tap per question).
+    bool advancePending() const { return advanceAt_ >= 0; }
+    // The supporting facilities (HAM items of criterion "sarana_prasarana"), asked only when used.
+    const std::vector<const HamItem*>& facilities() const { return facilities_; }
+    bool facilityUsed(const std::string& code) const;
 
-    // --- actions (each returns false when ignored: debounced, not allowed here)
-    bool choose(std::size_t index, double now);     // 0-based
+    // --- actions (each returns false when ignored: debounced, not allowed here). What a key or tap
+    // could not do is said in notice(), shown and spoken.
+    enum class Input { Key, Touch };
+    bool choose(std::size_t index, double now, Input by = Input::Key);   // 0-based; Touch may advance by itself
+    void digitKey(int digit, double now);            // the keypad's 0–9 on any page ('0': skip the whole profile)
     bool next(double now);                          // on the comment page: submit
     bool back(double now);
     bool skipProfile(double now);                   // the whole profile, in one tap
@@ -123,6 +142,7 @@ public:
     // The unit head's settings ("kiosk.idle_seconds", "kiosk.languages"), applied between respondents.
     void setIdleSeconds(double s) { settings_.idleSeconds = s; }
     void setOfferedLanguages(std::vector<std::string> codes);   // empty: every language of the instrument
+    std::vector<std::string> offeredLanguageCodes() const;
     // The unit's identity as the unit head saved it (id, time zone): the next response is stored under it.
     void setUnit(const std::string& unitId, int utcOffsetMinutes) {
         ctx_.unitId = unitId;
@@ -137,8 +157,13 @@ private:
     void buildPages();
     std::vector<const Language*> offeredLanguages() const;
     int pageIndexOf(Step s, int index) const;
-    bool debounced(double now);
+    bool debounced(const std::string& target, double now);
+    bool applicable(int pageIndex) const;      // a facility not used is not asked
+    int nextApplicable(int from, int step) const;
+    void setNotice(const std::string& text);
     void go(int pageIndex, double now);
+    void toggleFacility(std::size_t i);
+    bool singleAnswerDone(std::size_t chosen) const;   // a touched answer that ends the question
     void announce();
     void announceSelection();
     void announceIdlePrompt(std::optional<double> secondsLeft);
@@ -153,13 +178,19 @@ private:
     Speech* speech_;
 
     std::vector<Page> pages_;
+    std::vector<const HamItem*> facilities_;
     std::vector<std::string> offered_;
     int current_ = 0;
     // Everything below belongs to one respondent and is cleared by reset().
     ResponseDraft draft_;
     std::string lang_;
     Modes modes_;
+    std::string lastTarget_;     // debounce: the last target or key and when it landed
     double lastAction_ = -1e9;
+    std::vector<std::string> facilitiesUsed_;
+    bool noFacility_ = false;    // "none of these" on the facility page
+    std::string notice_;
+    double advanceAt_ = -1;
     double lastTouch_ = 0;
     double thanksSince_ = 0;
     enum class PromptSaid { Nothing, Warning, Reminder };

@@ -102,8 +102,9 @@ void KioskUi::drawAdmin() {
 
 void KioskUi::handleKeys(double now) {
     ImGuiIO& io = ImGui::GetIO();
-    // Characters: digits choose, `*` repeats (and on the welcome screen switches speech on), on the
-    // comment page a physical keyboard types.
+    // Characters: digits choose, `*` repeats (and on the welcome screen switches speech on). These
+    // keep their keypad meaning on the comment page too — a keypad user cannot write there, and a
+    // stored comment is never "*" — while other characters from a physical keyboard type.
     for (int i = 0; i < io.InputQueueCharacters.Size; ++i) {
         ImWchar c = io.InputQueueCharacters[i];
         if (mode_ == Mode::Pin) {
@@ -111,15 +112,13 @@ void KioskUi::handleKeys(double now) {
             continue;
         }
         if (!unitSetUp_) continue;
-        if (flow_.step() == Step::Comment) {
-            if (c >= 0x20 && c < 0x7F) flow_.typeComment(std::string(1, static_cast<char>(c)), now);
-            continue;
-        }
         if (c == '*') {
             if (flow_.step() == Step::Welcome && !flow_.modes().speech) flow_.setSpeechMode(true, now);
             else flow_.repeatSpeech();
-        } else if (c >= '1' && c <= '9') {
-            flow_.choose(static_cast<std::size_t>(c - '1'), now);
+        } else if (c >= '0' && c <= '9') {
+            flow_.digitKey(c - '0', now);
+        } else if (flow_.step() == Step::Comment && c >= 0x20 && c < 0x7F) {
+            flow_.typeComment(std::string(1, static_cast<char>(c)), now);
         }
     }
     bool enter = keyPressed(ImGuiKey_Enter) || keyPressed(ImGuiKey_KeyPadEnter);
@@ -171,7 +170,8 @@ void KioskUi::drawCitizen(Ui& ui, double now) {
     case Step::Language: LanguageScreen{}.draw(ui); break;
     case Step::Service: ServiceScreen{}.draw(ui); break;
     case Step::Unsur: UnsurScreen{}.draw(ui); break;
-    case Step::Rentan: HamScreen{}.drawRentan(ui); break;
+    case Step::Rentan:
+    case Step::Facility: HamScreen{}.drawRentan(ui); break;
     case Step::Ham: HamScreen{}.drawRating(ui); break;
     case Step::Adil: HamScreen{}.drawAdil(ui); break;
     case Step::Profile: ProfileScreen{}.draw(ui); break;
@@ -184,6 +184,7 @@ void KioskUi::drawCitizen(Ui& ui, double now) {
 void KioskUi::frame(double now) {
     ImGuiIO& io = ImGui::GetIO();
     widgets_.clear();
+    texts_.clear();
     bool input = io.MouseClicked[0] || io.MouseDown[0] || io.InputQueueCharacters.Size > 0;
     for (bool k : io.KeysDown) input = input || k;
     if (input) {
@@ -226,6 +227,7 @@ void KioskUi::frame(double now) {
     Rect screen{ImVec2(0, 0), io.DisplaySize};
     Ui ui(flow_, theme, fonts_, now, ImGui::GetWindowDrawList(), screen, &widgets_);
     ui.unitName = unitName_;
+    ui.textRecord = &texts_;
     ui.unitDemo = unitDemo_;
     if (mode_ == Mode::Citizen && unitSetUp_ && flow_.step() == Step::Welcome) ui.resultLine = welcomeResult_.line(store_, flow_.lang(), now);
     shownResultLine_ = ui.resultLine;
@@ -250,6 +252,7 @@ void KioskUi::frame(double now) {
 bool KioskUi::wantsRender(double now) const {
     ImGuiIO& io = ImGui::GetIO();
     if (framesLeft_ > 0 || io.MouseDown[0] || pressStart_ >= 0) return true;
+    if (mode_ == Mode::Citizen && flow_.advancePending()) return true;   // the chosen answer's moment, then the next page
     if (mode_ == Mode::Admin) return now - lastInput_ < 1.0;   // the hosted area may animate briefly
     return false;
 }

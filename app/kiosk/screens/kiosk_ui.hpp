@@ -45,6 +45,7 @@ public:
     // False until the store has a unit: the kiosk shows the first-run screen, takes no answers.
     bool unitSetUp() const { return unitSetUp_; }
     const std::vector<Widget>& widgets() const { return widgets_; }
+    const std::vector<std::string>& texts() const { return texts_; }   // drawn in the last frame
     // True while something is changing (input, countdown, speech, long press): the shell renders
     // again at once; otherwise it may sleep up to secondsUntilDue().
     bool wantsRender(double now) const;
@@ -90,6 +91,7 @@ private:
     KioskUiSettings settings_;
     Mode mode_ = Mode::Citizen;
     std::vector<Widget> widgets_;
+    std::vector<std::string> texts_;
     CommentScreen comment_;
     PinScreen pin_;
     std::unique_ptr<PinLock> pinLock_;

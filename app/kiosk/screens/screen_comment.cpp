@@ -9,7 +9,8 @@
 namespace sw::kiosk {
 
 namespace {
-const char* const kRows[] = {"1234567890", "qwertyuiop", "asdfghjkl'", "zxcvbnm,.", "?!-"};
+// Row 4 ends in a wide "Hapus" and row 5 in a wide space bar; "/" and "@" for dates and addresses.
+const char* const kRows[] = {"1234567890", "qwertyuiop", "asdfghjkl'", "zxcvbnm", ",.?!-/@"};
 }
 
 void CommentScreen::draw(Ui& ui) {
@@ -43,12 +44,12 @@ void CommentScreen::draw(Ui& ui) {
     float x0 = (area.min.x + area.max.x - kbW) * 0.5f;
     float y = std::max(box.max.y + ui.px(ui.m.gapMm), area.max.y - kbH);
     ImFont* kf = ui.body();
+    // One type size for every key, "Hapus" as large as "a" (small only when the keys are squeezed).
+    if (kf->FontSize > keyH * 0.8f) kf = ui.small();
     auto key = [&](const std::string& id, const std::string& label, float x, float w) {
         Rect r{ImVec2(x, y), ImVec2(x + w, y + keyH)};
         ui.card(r, false);
-        bool tight = kf->CalcTextSizeA(kf->FontSize, FLT_MAX, 0, label.c_str()).x > w - ui.px(3.0f) || kf->FontSize > keyH * 0.8f;
-        ImFont* f = tight ? ui.small() : kf;
-        ui.textIn(f, label, r, ui.theme.cardText);
+        ui.textIn(kf, label, r, ui.theme.cardText);
         return ui.hit("key." + id, label, r);
     };
     for (int row = 0; row < 5; ++row) {

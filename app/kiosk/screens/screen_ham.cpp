@@ -12,7 +12,7 @@ void HamScreen::drawRentan(Ui& ui) {
     Rect area = ui.beginPage(ui.rowsHeight(static_cast<int>((cs.size() + static_cast<std::size_t>(columns) - 1) / static_cast<std::size_t>(columns)), ui.m.targetMm));
     std::vector<Rect> rs = ui.grid(area, cs.size(), columns, ui.m.targetMm);
     for (std::size_t i = 0; i < cs.size(); ++i)
-        if (ui.optionButton("choice." + std::to_string(i + 1), cs[i], static_cast<int>(i) + 1, rs[i])) ui.flow.choose(i, ui.now);
+        if (ui.optionButton("choice." + std::to_string(i + 1), cs[i], static_cast<int>(i) + 1, rs[i])) ui.flow.choose(i, ui.now, CitizenFlow::Input::Touch);
     ui.navBar();
 }
 
@@ -27,7 +27,7 @@ void HamScreen::drawRating(Ui& ui) {
         float w = std::min(area.w(), ui.px(150.0f));
         float cx = (area.min.x + area.max.x) * 0.5f;
         Rect na{ImVec2(cx - w * 0.5f, area.max.y - naH), ImVec2(cx + w * 0.5f, area.max.y)};
-        if (ui.optionButton("choice.5", cs[4], 5, na)) ui.flow.choose(4, ui.now);
+        if (ui.optionButton("choice.5", cs[4], 5, na)) ui.flow.choose(4, ui.now, CitizenFlow::Input::Touch);
     }
     ui.navBar();
 }
@@ -40,7 +40,7 @@ void HamScreen::drawAdil(Ui& ui) {
     Rect a{ImVec2(cx - w * 0.5f, area.min.y), ImVec2(cx + w * 0.5f, area.max.y)};
     std::vector<Rect> rs = ui.grid(a, cs.size(), 2, ui.m.targetMm * 1.5f);
     for (std::size_t i = 0; i < cs.size(); ++i)
-        if (ui.optionButton("choice." + std::to_string(i + 1), cs[i], static_cast<int>(i) + 1, rs[i])) ui.flow.choose(i, ui.now);
+        if (ui.optionButton("choice." + std::to_string(i + 1), cs[i], static_cast<int>(i) + 1, rs[i])) ui.flow.choose(i, ui.now, CitizenFlow::Input::Touch);
     ui.navBar();
 }
 

@@ -32,7 +32,7 @@ void LanguageScreen::draw(Ui& ui) {
     std::vector<Rect> mr = ui.grid(right, cs.size() - nLang, 1, ui.m.targetMm, 0.0f);
     for (std::size_t i = 0; i < cs.size(); ++i) {
         Rect r = i < nLang ? lr[i] : mr[i - nLang];
-        if (ui.optionButton("choice." + std::to_string(i + 1), cs[i], static_cast<int>(i) + 1, r)) ui.flow.choose(i, ui.now);
+        if (ui.optionButton("choice." + std::to_string(i + 1), cs[i], static_cast<int>(i) + 1, r)) ui.flow.choose(i, ui.now, CitizenFlow::Input::Touch);
     }
     ui.navBar();
 }

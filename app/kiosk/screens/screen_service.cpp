@@ -9,7 +9,7 @@ void ServiceScreen::draw(Ui& ui) {
     Rect area = ui.beginPage(ui.rowsHeight(static_cast<int>((cs.size() + 1) / static_cast<std::size_t>(columns)), ui.m.targetMm));
     std::vector<Rect> rs = ui.grid(area, cs.size(), columns, ui.m.targetMm);
     for (std::size_t i = 0; i < cs.size(); ++i)
-        if (ui.optionButton("choice." + std::to_string(i + 1), cs[i], static_cast<int>(i) + 1, rs[i])) ui.flow.choose(i, ui.now);
+        if (ui.optionButton("choice." + std::to_string(i + 1), cs[i], static_cast<int>(i) + 1, rs[i])) ui.flow.choose(i, ui.now, CitizenFlow::Input::Touch);
     ui.navBar();
 }
 

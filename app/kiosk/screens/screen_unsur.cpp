@@ -10,7 +10,7 @@ void drawFaces(Ui& ui, Rect area, const std::vector<Choice>& cs) {
     int columns = area.w() / 4.0f >= ui.px(ui.m.targetMm * 2.2f) ? 4 : 2;
     std::vector<Rect> rs = ui.grid(area, n, columns, ui.m.targetMm * 2.5f);
     for (std::size_t i = 0; i < n; ++i)
-        if (ui.faceButton("choice." + std::to_string(i + 1), cs[i], static_cast<int>(i) + 1, rs[i])) ui.flow.choose(i, ui.now);
+        if (ui.faceButton("choice." + std::to_string(i + 1), cs[i], static_cast<int>(i) + 1, rs[i])) ui.flow.choose(i, ui.now, CitizenFlow::Input::Touch);
 }
 
 void UnsurScreen::draw(Ui& ui) {

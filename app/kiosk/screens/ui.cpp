@@ -42,7 +42,15 @@ float Ui::textHeight(ImFont* f, const std::string& s, float width) const {
     return static_cast<float>(wrap(f, s, width).size()) * f->FontSize * 1.15f;
 }
 
+bool Ui::fits(ImFont* f, const std::string& s, float width, float height) const {
+    std::vector<Line> lines = wrap(f, s, width);
+    for (const Line& l : lines)
+        if (f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, l.b, l.e).x > width + 0.5f) return false;
+    return static_cast<float>(lines.size()) * f->FontSize * 1.15f <= height + 0.5f;
+}
+
 float Ui::text(ImFont* f, const std::string& s, ImVec2 at, float width, Rgb c, bool center) {
+    if (textRecord) textRecord->push_back(s);
     float y = at.y;
     float lh = f->FontSize * 1.15f;
     for (const Line& l : wrap(f, s, width)) {
@@ -61,11 +69,13 @@ void Ui::textIn(ImFont* f, const std::string& s, Rect r, Rgb c) {
     float pad = px(2.0f);
     float w = r.w() - 2 * pad;
     float h = textHeight(f, s, w);
+    if (!fits(f, s, w, r.h() - 2 * pad)) overflow = true;
     text(f, s, ImVec2(r.min.x + pad, r.min.y + std::max(0.0f, (r.h() - h) * 0.5f)), w, c, true);
 }
 
 bool Ui::hit(const std::string& key, const std::string& label, Rect r, bool enabled, bool selected) {
-    if (record) record->push_back({key, label, r.min, r.max, enabled, selected});
+    if (record) record->push_back({key, label, r.min, r.max, enabled, selected, overflow});
+    overflow = false;
     ImGui::SetCursorScreenPos(r.min);
     ImGui::PushID(key.c_str());
     bool clicked = ImGui::InvisibleButton("##t", ImVec2(std::max(1.0f, r.w()), std::max(1.0f, r.h())));
@@ -109,13 +119,16 @@ bool Ui::optionButton(const std::string& key, const Choice& c, int number, Rect 
     card(r, c.selected);
     Rgb ink = c.selected ? theme.selectedText : theme.cardText;
     float pad = px(3.0f);
-    // Keypad digit, for people using the tactile keypad.
+    // Keypad digit, for people using the tactile keypad; the mark starts right of it, never under it.
     std::string num = std::to_string(number);
     ImFont* sf = small();
-    dl->AddText(sf, sf->FontSize, ImVec2(r.min.x + pad, r.min.y + px(1.5f)), col(ink), num.c_str());
+    ImVec2 numAt(r.min.x + pad, r.min.y + px(1.5f));
+    float numW = sf->CalcTextSizeA(sf->FontSize, FLT_MAX, 0, num.c_str()).x;
+    dl->AddText(sf, sf->FontSize, numAt, col(ink), num.c_str());
     // Radio (single) or check box (multi), drawn so the state has a shape, not just a colour.
     float box = std::min(px(9.0f), r.h() * 0.5f);
-    ImVec2 bc(r.min.x + pad + px(4.0f) + box * 0.5f, (r.min.y + r.max.y) * 0.5f);
+    ImVec2 bc(numAt.x + numW + px(1.5f) + box * 0.5f, (r.min.y + r.max.y) * 0.5f);
+    if (bc.y - box * 0.5f < numAt.y + sf->FontSize && bc.x - box * 0.5f < numAt.x + numW) overflow = true;
     float lw = std::max(2.0f, px(0.6f));
     if (c.toggle) {
         dl->AddRect(ImVec2(bc.x - box * 0.5f, bc.y - box * 0.5f), ImVec2(bc.x + box * 0.5f, bc.y + box * 0.5f), col(ink), px(1.0f), 0, lw);
@@ -128,6 +141,7 @@ bool Ui::optionButton(const std::string& key, const Choice& c, int number, Rect 
     float w = label.w();
     ImFont* f = body();
     float h = textHeight(f, c.label, w);
+    if (!fits(f, c.label, w, r.h() - px(2.0f))) overflow = true;
     text(f, c.label, ImVec2(label.min.x, r.min.y + std::max(0.0f, (r.h() - h) * 0.5f)), w, ink, false);
     return hit(key, c.label, r, true, c.selected);
 }
@@ -165,6 +179,7 @@ bool Ui::faceButton(const std::string& key, const Choice& c, int number, Rect r)
     ImFont* f = body();
     float labelH = textHeight(f, c.label, r.w() - 2 * pad);
     float rad = std::max(px(5.0f), std::min(r.w() * 0.36f, (r.h() - labelH - 3 * pad) * 0.5f));
+    if (!fits(f, c.label, r.w() - 2 * pad, r.max.y - (r.min.y + pad + 2 * rad + px(1.0f) + pad))) overflow = true;
     ImVec2 center((r.min.x + r.max.x) * 0.5f, r.min.y + pad + rad + px(1.0f));
     face(center, rad, c.face, c.selected);
     text(f, c.label, ImVec2(r.min.x + pad, center.y + rad + pad), r.w() - 2 * pad, ink, true);
@@ -228,10 +243,9 @@ Rect Ui::beginPage(float needed) {
         float barW = px(30.0f), barH = px(2.5f);
         float px0 = right - sz.x;
         dl->AddText(sf, sf->FontSize, ImVec2(px0, y), col(theme.text), prog.c_str());
-        const Page p = flow.page();
-        std::size_t total = p.step == Step::Unsur ? flow.instrument().unsur.size()
-                          : p.step == Step::Ham ? flow.instrument().ham.items.size() : flow.instrument().profile.size();
-        float frac = total ? static_cast<float>(p.index + 1) / static_cast<float>(total) : 0.0f;
+        if (textRecord) textRecord->push_back(prog);
+        int total = flow.progressTotal();
+        float frac = total ? static_cast<float>(flow.progressIndex()) / static_cast<float>(total) : 0.0f;
         ImVec2 b0(px0 - px(4.0f) - barW, y + (sz.y - barH) * 0.5f);
         dl->AddRect(b0, ImVec2(b0.x + barW, b0.y + barH), col(theme.cardBorder), barH * 0.5f, 0, 1.5f);
         dl->AddRectFilled(b0, ImVec2(b0.x + barW * frac, b0.y + barH), col(theme.selectedOutline), barH * 0.5f);
@@ -243,7 +257,11 @@ Rect Ui::beginPage(float needed) {
     float tw = x1 - x0;
     y += text(heading(), flow.title(), ImVec2(x0, y), tw, theme.text);
     y += px(1.5f);
-    if (std::string h = flow.hint(); !h.empty()) y += text(small(), h, ImVec2(x0, y), tw, theme.textMuted);
+    if (const std::string& n = flow.notice(); !n.empty()) {
+        y += noticeBox(n, ImVec2(x0, y), tw);   // in the hint's place: why the last key did nothing
+    } else if (std::string h = flow.hint(); !h.empty()) {
+        y += text(small(), h, ImVec2(x0, y), tw, theme.textMuted);
+    }
     y += px(4.0f);
     float bottom = screen.max.y - margin * 0.6f - navHeight() - px(m.gapMm);
     // Seated: reach from a wheelchair is 380–1220 mm (ADA 707, survey/RULES.md), so the targets go low on the screen.
@@ -251,22 +269,44 @@ Rect Ui::beginPage(float needed) {
     return Rect{ImVec2(x0, y), ImVec2(x1, std::max(y + px(m.targetMm), bottom))};
 }
 
+float Ui::noticeBox(const std::string& s, ImVec2 at, float width) {
+    ImFont* f = body();
+    float pad = px(1.5f);
+    float h = textHeight(f, s, width - 2 * pad) + 2 * pad;
+    dl->AddRectFilled(at, ImVec2(at.x + width, at.y + h), col(theme.card), px(1.5f));
+    dl->AddRect(at, ImVec2(at.x + width, at.y + h), col(theme.selectedOutline), px(1.5f), 0, px(0.8f));
+    text(f, s, ImVec2(at.x + pad, at.y + pad), width - 2 * pad, theme.cardText);
+    return h;
+}
+
+// A button as wide as its label needs on one line (at least 75 mm), up to half the screen less a gap.
+float Ui::navWidth(const std::string& label, ImFont* f) const {
+    float need = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, label.c_str()).x + px(8.0f);
+    float most = (screen.w() - 2 * px(m.marginMm) - px(m.gapMm)) * 0.5f;
+    return std::min(most, std::max(px(75.0f), need));
+}
+
 void Ui::navBar(const std::string& nextLabelKey) {
     float margin = px(m.marginMm);
     float h = navHeight();
     float y1 = screen.max.y - margin * 0.6f, y0 = y1 - h;
-    float w = std::min(px(75.0f), (screen.w() - 2 * margin - px(m.gapMm)) * 0.45f);
     if (flow.canBack()) {
-        Rect b{ImVec2(screen.min.x + margin, y0), ImVec2(screen.min.x + margin + w, y1)};
-        if (secondaryButton("back", "\xE2\x86\x90 " + t("nav.back"), b)) flow.back(now);
+        std::string label = "\xE2\x86\x90 " + t("nav.back");
+        Rect b{ImVec2(screen.min.x + margin, y0), ImVec2(screen.min.x + margin + navWidth(label, body()), y1)};
+        if (secondaryButton("back", label, b)) flow.back(now);
     }
     std::string key = nextLabelKey;
     bool nothing = true;
     for (const Choice& c : flow.choices()) nothing = nothing && !c.selected;
     if (flow.optionalPage() && nothing && flow.step() == Step::Profile) key = "nav.skip";
     if (flow.step() == Step::Comment) key = flow.draft().comment.empty() ? "nav.submit_empty" : "nav.submit";
-    Rect n{ImVec2(screen.max.x - margin - w, y0), ImVec2(screen.max.x - margin, y1)};
-    if (primaryButton("next", t(key) + " \xE2\x86\x92", n, flow.canNext())) flow.next(now);
+    std::string label = t(key) + " \xE2\x86\x92";
+    Rect n{ImVec2(screen.max.x - margin - navWidth(label, heading()), y0), ImVec2(screen.max.x - margin, y1)};
+    // Drawn disabled until answered, yet still tapped: the tap gets "Pilih satu jawaban dulu".
+    bool enabled = flow.canNext();
+    bool tapped = primaryButton("next", label, n, enabled);
+    if (!enabled && !blocked && ImGui::IsItemClicked(ImGuiMouseButton_Left)) tapped = true;
+    if (tapped) flow.next(now);
 }
 
 } // namespace sw::kiosk

@@ -27,6 +27,9 @@ struct Widget {
     ImVec2 min, max;
     bool enabled = true;
     bool selected = false;
+    // Measured while drawing, for the tests: its text did not fit inside it (a line wider than the
+    // room, or more lines than the height), or two of its parts (key digit, mark, label) overlap.
+    bool overflow = false;
 };
 
 struct Rect {
@@ -45,6 +48,7 @@ struct Ui {
     double now = 0;
     bool blocked = false;                 // the idle prompt is up: nothing under it reacts
     std::vector<Widget>* record = nullptr;
+    std::vector<std::string>* textRecord = nullptr;   // every text drawn this frame (tests read it)
     ImDrawList* dl = nullptr;
     Rect screen;
     std::string unitName;                 // shown on the welcome screen
@@ -66,8 +70,11 @@ struct Ui {
     // Text wrapped to `width`; returns its height. `center` centres each line in `width`.
     float text(ImFont* f, const std::string& s, ImVec2 at, float width, Rgb c, bool center = false);
     float textHeight(ImFont* f, const std::string& s, float width) const;
-    // Text centred in a rectangle (both axes), shrunk to fit if it must.
+    // Text centred in a rectangle (both axes); a text that does not fit marks the target drawn next.
     void textIn(ImFont* f, const std::string& s, Rect r, Rgb c);
+    // Whether `s` wrapped to `width` fits in `height` with no line wider than `width`.
+    bool fits(ImFont* f, const std::string& s, float width, float height) const;
+    bool overflow = false;                // set by the drawing helpers, taken by the next hit()
 
     // A touch target: an ImGui invisible button (press and release on it = one click), recorded.
     bool hit(const std::string& key, const std::string& label, Rect r, bool enabled = true, bool selected = false);
@@ -90,8 +97,11 @@ struct Ui {
     Rect beginPage(float needed = 0);
     // Height of `rows` rows of targets at least `minHeightMm` tall, with the gaps between them.
     float rowsHeight(int rows, float minHeightMm) const { return px(minHeightMm) * static_cast<float>(rows) + px(m.gapMm) * static_cast<float>(rows - 1); }
-    // "Kembali" and "Lanjut"/"Lewati"/"Kirim" along the bottom.
+    // "Kembali" and "Lanjut"/"Lewati"/"Kirim" along the bottom; each as wide as its label needs.
     void navBar(const std::string& nextLabelKey = "nav.next");
+    float navWidth(const std::string& label, ImFont* f) const;
+    // The notice (why the last key did nothing) in a framed box; returns its height.
+    float noticeBox(const std::string& s, ImVec2 at, float width);
     // Lays out n options as a grid in `area` with at least the target size; returns their rects.
     // vAlign: 0 top, 0.5 centred, 1 bottom; -1 = centred, or at the bottom in the seated layout.
     std::vector<Rect> grid(Rect area, std::size_t n, int columns, float minHeightMm, float vAlign = -1.0f) const;
