@@ -2,9 +2,13 @@
 
 #include "app/widgets/demo_badge.hpp"
 #include "app/widgets/mutu_colours.hpp"
+#include "survey/base/local_time.hpp"
 #include "survey/base/number.hpp"
+#include "survey/base/translations.hpp"
 
 #include <imgui.h>
+
+#include <algorithm>
 
 namespace sw::assessor {
 
@@ -76,6 +80,33 @@ std::optional<std::string> drawAreaTable(const std::vector<AreaRollup>& areas, c
         if (drawRow(a, tr, lang)) opened = a.code;
     ImGui::EndTable();
     return opened;
+}
+
+// [SECTION] Delivery
+
+void drawUnitDeliveries(const std::vector<UnitDelivery>& units, int silentDays, int utcOffsetMinutes, const std::string& lang) {
+    static const Translations tr = Translations::loadArea("delivery");
+    const int silent = static_cast<int>(std::count_if(units.begin(), units.end(), [](const UnitDelivery& d) { return d.silent; }));
+    ImGui::TextWrapped("%s", format(tr.get("kanwil.summary", lang), {std::to_string(units.size()), std::to_string(silent),
+                                                                     std::to_string(silentDays)}).c_str());
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
+    if (!ImGui::BeginTable("deliveries", 4, flags)) return;
+    ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+    for (const char* h : {"kanwil.col.unit", "kanwil.col.last", "kanwil.col.bundles", "kanwil.col.state"}) {
+        ImGui::TableNextColumn();
+        ImGui::TextWrapped("%s", tr.get(h, lang).c_str());
+    }
+    for (const UnitDelivery& d : units) {
+        ImGui::TableNextRow();
+        cell(d.name.empty() ? d.unitId : d.name + " (" + d.unitId + ")");
+        cell(d.lastBundleUtc ? localDateTime(*d.lastBundleUtc, utcOffsetMinutes).substr(0, 16) + " " + zoneName(utcOffsetMinutes)
+                             : tr.get("kanwil.never", lang));
+        cell(formatCount(d.bundles, lang) + " / " + formatCount(d.responses, lang));
+        ImGui::TableNextColumn();
+        if (d.silent) ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "%s", format(tr.get("kanwil.silent", lang), {std::to_string(silentDays)}).c_str());
+        else ImGui::TextUnformatted(tr.get("kanwil.ok", lang).c_str());
+    }
+    ImGui::EndTable();
 }
 
 } // namespace sw::assessor

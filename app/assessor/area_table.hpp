@@ -3,6 +3,7 @@
 // accessibility index and the kelompok-rentan gap; "Open" drills into the area.
 #pragma once
 #include "survey/base/translations.hpp"
+#include "survey/delivery/unit_deliveries.hpp"
 #include "survey/national/area_rollup.hpp"
 
 #include <optional>
@@ -13,5 +14,9 @@ namespace sw::assessor {
 
 // Returns the code of the area whose "Open" was pressed this frame.
 std::optional<std::string> drawAreaTable(const std::vector<AreaRollup>& areas, const Translations& tr, const std::string& lang);
+
+// [SECTION] Delivery: per unit, the last bundle received and a flag for units silent longer than
+// the limit (survey/delivery/unit_deliveries.hpp); strings from assets/i18n/delivery.json.
+void drawUnitDeliveries(const std::vector<UnitDelivery>& units, int silentDays, int utcOffsetMinutes, const std::string& lang);
 
 } // namespace sw::assessor

@@ -2,7 +2,9 @@
 #include "app/cli/cli.hpp"
 
 #include "survey/base/error.hpp"
+#include "survey/base/local_time.hpp"
 #include "survey/delivery/receiver.hpp"
+#include "survey/delivery/unit_deliveries.hpp"
 #include "survey/national/kanwil_key.hpp"
 
 #include <csignal>
@@ -31,6 +33,15 @@ std::pair<std::string, int> parseListen(const std::string& text) {
     return {host, port};
 }
 
+// Per unit: the last bundle received, and SILENT past the limit (README "Delivery").
+int printUnits(const std::string& db, int silentDays) {
+    Store store(db, Store::Options{.create = false});
+    for (const UnitDelivery& d : unitDeliveries(store, nowUtc(), silentDays))
+        std::cout << d.unitId << "\t" << (d.lastBundleUtc ? localDateTime(*d.lastBundleUtc, 420) : std::string("never")) << "\t"
+                  << d.bundles << " bundles\t" << d.responses << " responses" << (d.silent ? "\tSILENT" : "") << "\n";
+    return 0;
+}
+
 int verbServe(int argc, char** argv) {
     if (wantsHelp(argc, argv)) {
         std::cout << "Usage: suarawarga serve --db KANWIL.db|postgresql://… --listen ADDR:PORT [--kanwil-key FILE]\n"
@@ -40,12 +51,15 @@ int verbServe(int argc, char** argv) {
                      "`merge` (enrolled keys only), and answers with a receipt signed by the Kanwil's key\n"
                      "(`kanwil-key`). Port 0 picks a free port; the line `listening on ADDR:PORT` says which.\n"
                      "Without --tls-cert it speaks plain HTTP: put it behind a TLS proxy (README \"Delivery\").\n"
-                     "Stops on SIGINT or SIGTERM.\n";
+                     "Stops on SIGINT or SIGTERM.\n\n"
+                     "       suarawarga serve --db KANWIL.db --units [--silent-days N]\n"
+                     "lists per unit the last bundle received, SILENT when none came for more than N days (3).\n";
         return 0;
     }
-    Args a(argc, argv, 2, {"db", "listen", "kanwil-key", "max-bytes", "workers", "per-key-per-minute", "spool", "tls-cert", "tls-key"}, {});
+    Args a(argc, argv, 2, {"db", "listen", "kanwil-key", "max-bytes", "workers", "per-key-per-minute", "spool", "tls-cert", "tls-key", "silent-days"}, {"units"});
     const auto db = a.get("db");
     if (!db) throw UsageError("--db KANWIL.db is required");
+    if (a.has("units")) return printUnits(*db, static_cast<int>(a.getInt("silent-days", kDefaultSilentDays, 1, 3650)));
     const auto listen = a.get("listen");
     if (!listen) throw UsageError("--listen ADDR:PORT is required");
     const auto [host, port] = parseListen(*listen);

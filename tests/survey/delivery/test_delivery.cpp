@@ -6,6 +6,7 @@
 #include "survey/base/local_time.hpp"
 #include "survey/delivery/http_client.hpp"
 #include "survey/delivery/receipt.hpp"
+#include "survey/delivery/unit_deliveries.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -125,4 +126,26 @@ TEST_CASE("A refusal is shown with its reason, and the responses go once the cau
     CHECK(r.added == 12);
     CHECK(deliveryStatus(unit).pendingResponses == 0);
     CHECK(k.responses() == 12);
+}
+
+TEST_CASE("The Kanwil sees per unit the last bundle received and which units are silent", "[delivery]") {
+    Kanwil k;
+    TempDir d;
+    const std::string db = swtest::makeUnit(d, k, "kanim-f", 4, 6);
+    swtest::makeUnit(d, k, "kanim-quiet", 4, 7);   // enrolled, never sends
+    Store unit(db);
+    sendPending(unit, {});
+    Store kanwil(k.db);
+    const auto now = nowUtc();
+    auto units = unitDeliveries(kanwil, now, 3);
+    REQUIRE(units.size() == 2);
+    CHECK(units[0].unitId == "kanim-quiet");      // silent first
+    CHECK(units[0].silent);
+    CHECK_FALSE(units[0].lastBundleUtc.has_value());
+    CHECK(units[1].unitId == "kanim-f");
+    CHECK_FALSE(units[1].silent);
+    CHECK(units[1].responses == 4);
+    units = unitDeliveries(kanwil, now + 4 * 86400, 3);
+    CHECK(units[0].silent);
+    CHECK(units[1].silent);
 }
