@@ -47,7 +47,7 @@ namespace {
 enum class Page { Rollup, Unit, Compare };
 // What the roll-up page lists: provinces, kabupaten/kota (of the chosen province), or units (of
 // the chosen area). Nation → province → kabupaten/kota → unit → the unit's page.
-enum class Level { Province, KabKota, Unit };
+enum class Level { Kanwil, Province, KabKota, Unit };
 
 ImU32 mutuColor(Mutu m) { return widgets::mutuColour(m); }
 
@@ -117,7 +117,8 @@ struct AssessorView::Impl {
     std::vector<UnitTally> tallies;      // every unit over the period, read once per reload
     std::vector<UnitRollup> units;       // those of the chosen area, ranked within it
     Level level = Level::Unit;
-    std::string provinceCode, kabCode;   // the chosen area ("" = all)
+    std::string kanwilCode, provinceCode, kabCode;   // the chosen area ("" = all)
+    std::optional<KanwilMap> kanwilMap;  // which Kanwil covers which province (none: no Kanwil level)
     std::optional<Period> period;        // the figures' reporting period; nullopt = all time
     LocalDate newest;                    // the newest response's day: where a preset starts
     std::optional<Instrument> instrument;  // the one the roll-up scored with: unsur names per language
@@ -130,6 +131,11 @@ struct AssessorView::Impl {
     std::string error;
 
     explicit Impl(AssessorHost& h) : host(h), tr(Translations::loadArea("assessor")) {
+        try {
+            kanwilMap = KanwilMap::load(defaultKanwilMapPath());
+        } catch (const std::exception& e) {
+            error = e.what();   // the view still works, without the Kanwil level
+        }
         try {
             if (host.store) period = defaultRollupPeriod(*host.store);
         } catch (const std::exception& e) {
@@ -181,9 +187,11 @@ struct AssessorView::Impl {
         Store* s = host.store;
         return [s](const std::string& id, int v) { return s->layout(id, v); };
     }
+    const KanwilMap* kanwil() const { return kanwilMap ? &*kanwilMap : nullptr; }
     bool inChosenArea(const UnitInfo& u) const {
         if (!kabCode.empty()) return areaCode(u, AreaLevel::KabKota) == kabCode;
-        return provinceCode.empty() || areaCode(u, AreaLevel::Province) == provinceCode;
+        if (!provinceCode.empty()) return areaCode(u, AreaLevel::Province) == provinceCode;
+        return kanwilCode.empty() || areaCode(u, AreaLevel::Kanwil, kanwil()) == kanwilCode;
     }
     std::vector<UnitTally> chosenTallies() const {
         std::vector<UnitTally> out;
@@ -196,7 +204,12 @@ struct AssessorView::Impl {
         units = instrument ? rankUnits(chosenTallies(), layouts(), *instrument, TallyPeriod{f.from, f.to}) : std::vector<UnitRollup>{};
     }
     void chooseArea(const std::string& code) {
-        if (level == Level::Province) {
+        if (level == Level::Kanwil) {
+            kanwilCode = code;
+            provinceCode.clear();
+            kabCode.clear();
+            level = Level::Province;
+        } else if (level == Level::Province) {
             provinceCode = code;
             kabCode.clear();
             level = Level::KabKota;
@@ -279,9 +292,15 @@ std::size_t AssessorView::unitCount() const { return impl_->units.size(); }
 void AssessorView::showLevel(const std::string& level, const std::string& area) {
     Impl& m = *impl_;
     m.page = Page::Rollup;
-    m.level = level == "province" ? Level::Province : level == "kabkota" ? Level::KabKota : Level::Unit;
-    const bool kab = area.size() > 2;   // "36.04" names a kabupaten/kota, "36" a province
-    m.provinceCode = area.substr(0, 2);
+    m.level = level == "kanwil"     ? Level::Kanwil
+              : level == "province" ? Level::Province
+              : level == "kabkota"  ? Level::KabKota
+                                    : Level::Unit;
+    // "kanwil-36" names a Kanwil, "36.04" a kabupaten/kota, "36" a province.
+    const bool isKanwil = m.kanwilMap && m.kanwilMap->byCode(area);
+    const bool kab = !isKanwil && area.size() > 2;
+    m.kanwilCode = isKanwil ? area : "";
+    m.provinceCode = isKanwil ? "" : area.substr(0, 2);
     m.kabCode = kab ? area : "";
     m.rankChosen();
 }
@@ -347,9 +366,12 @@ void AssessorView::draw() {
 
 // "Per provinsi | Per kabupaten/kota | Per unit" and the chosen area, which a click clears.
 void AssessorView::Impl::drawLevels() {
-    const std::pair<Level, const char*> levels[] = {
-        {Level::Province, "assessor.level.province"}, {Level::KabKota, "assessor.level.kabkota"}, {Level::Unit, "assessor.level.unit"}};
+    const std::pair<Level, const char*> levels[] = {{Level::Kanwil, "assessor.level.kanwil"},
+                                                    {Level::Province, "assessor.level.province"},
+                                                    {Level::KabKota, "assessor.level.kabkota"},
+                                                    {Level::Unit, "assessor.level.unit"}};
     for (const auto& [l, key] : levels) {
+        if (l == Level::Kanwil && !kanwilMap) continue;
         const bool on = level == l;
         ImGui::PushStyleColor(ImGuiCol_Button, on ? IM_COL32(13, 84, 140, 255) : IM_COL32(222, 230, 238, 255));
         ImGui::PushStyleColor(ImGuiCol_Text, on ? IM_COL32(255, 255, 255, 255) : IM_COL32(26, 31, 41, 255));
@@ -358,13 +380,15 @@ void AssessorView::Impl::drawLevels() {
         ImGui::SameLine();
     }
     std::string where = t("assessor.area.all");
+    if (!kanwilCode.empty()) where += " › " + (kanwil()->byCode(kanwilCode) ? kanwil()->byCode(kanwilCode)->name : kanwilCode);
     if (!provinceCode.empty()) where += " › " + provinceCode;
     if (!kabCode.empty()) where += " › " + kabCode;
     ImGui::TextUnformatted(where.c_str());
-    if (!provinceCode.empty() || !kabCode.empty()) {
+    if (!kanwilCode.empty() || !provinceCode.empty() || !kabCode.empty()) {
         ImGui::SameLine();
         ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 255, 255, 255));
         if (ImGui::SmallButton("×")) {
+            kanwilCode.clear();
             provinceCode.clear();
             kabCode.clear();
             rankChosen();
@@ -374,11 +398,14 @@ void AssessorView::Impl::drawLevels() {
 }
 
 void AssessorView::Impl::drawAreas() {
-    const AreaLevel al = level == Level::Province ? AreaLevel::Province : AreaLevel::KabKota;
-    std::vector<UnitTally> in;   // a province's kabupaten/kota, or every province
-    for (const auto& u : tallies)
-        if (level == Level::Province || provinceCode.empty() || areaCode(u.unit, AreaLevel::Province) == provinceCode) in.push_back(u);
-    const auto areas = instrument ? rollupByArea(in, layouts(), *instrument, al) : std::vector<AreaRollup>{};
+    const AreaLevel al = level == Level::Kanwil ? AreaLevel::Kanwil : level == Level::Province ? AreaLevel::Province : AreaLevel::KabKota;
+    std::vector<UnitTally> in;   // the chosen area's parts: every Kanwil, a Kanwil's provinces, a province's kabupaten/kota
+    for (const auto& u : tallies) {
+        const bool inKanwil = kanwilCode.empty() || areaCode(u.unit, AreaLevel::Kanwil, kanwil()) == kanwilCode;
+        const bool inProvince = provinceCode.empty() || areaCode(u.unit, AreaLevel::Province) == provinceCode;
+        if (level == Level::Kanwil || (level == Level::Province && inKanwil) || (inKanwil && inProvince)) in.push_back(u);
+    }
+    const auto areas = instrument ? rollupByArea(in, layouts(), *instrument, al, Weights::Exact, kanwil()) : std::vector<AreaRollup>{};
     if (auto code = drawAreaTable(areas, tr, host.lang)) chooseArea(*code);
 }
 

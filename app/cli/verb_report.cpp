@@ -104,7 +104,12 @@ int printRollup(const std::vector<UnitRollup>& units, const ResponseFilter& f, c
     return 0;
 }
 
-const char* levelName(AreaLevel level) { return level == AreaLevel::KabKota ? "kabupaten/kota" : "provinsi"; }
+const char* levelName(AreaLevel level) {
+    return level == AreaLevel::KabKota ? "kabupaten/kota" : level == AreaLevel::Province ? "provinsi" : "Kanwil";
+}
+const char* levelCode(AreaLevel level) {
+    return level == AreaLevel::KabKota ? "kabkota" : level == AreaLevel::Province ? "province" : "kanwil";
+}
 
 nlohmann::json areaJson(const AreaRollup& a) {
     auto opt = [](bool has, double v) { return has ? nlohmann::json(v) : nlohmann::json(nullptr); };
@@ -133,7 +138,7 @@ void printAreasCsv(const std::vector<AreaRollup>& areas) {
 int printAreas(const std::vector<AreaRollup>& areas, const ResponseFilter& f, AreaLevel level, const std::string& format) {
     if (format == "json") {
         nlohmann::json j;
-        j["level"] = level == AreaLevel::KabKota ? "kabkota" : "province";
+        j["level"] = levelCode(level);
         j["period"] = {{"from", f.from ? nlohmann::json(*f.from) : nlohmann::json(nullptr)},
                        {"to", f.to ? nlohmann::json(*f.to) : nlohmann::json(nullptr)}};
         j["areas"] = nlohmann::json::array();
@@ -148,15 +153,18 @@ int printAreas(const std::vector<AreaRollup>& areas, const ResponseFilter& f, Ar
     std::cout << "Rekap per " << levelName(level) << " — periode " << (f.from ? *f.from : std::string("awal")) << " s.d. "
               << (f.to ? *f.to : std::string("akhir")) << "\n\n";
     char head[320];
-    std::snprintf(head, sizeof head, "%3s  %-5s  %-30s %11s  %9s  %6s  %-4s  %9s  %3s %3s %3s %3s\n", "#", "Kode", "Wilayah",
+    std::snprintf(head, sizeof head, "%3s  %-9s  %-30s %11s  %9s  %6s  %-4s  %9s  %3s %3s %3s %3s\n", "#", "Kode", "Wilayah",
                   "Unit(lapor)", "Responden", "IKM", "Mutu", "Rata unit", "A", "B", "C", "D");
     std::cout << head;
     for (const auto& a : areas) {
-        std::string name = printable(a.name.empty() ? std::string("(tanpa kode wilayah)") : a.name);
+        std::string name = printable(!a.name.empty() ? a.name
+                                     : level == AreaLevel::Kanwil && !a.code.empty() ? a.code
+                                     : level == AreaLevel::Kanwil ? std::string("(tanpa Kanwil: provinsi tidak di peta Kanwil)")
+                                                                  : std::string("(tanpa kode wilayah)"));
         if (a.demo) name = "[DEMO] " + name;
         if (name.size() > 30) name = name.substr(0, 29) + "…";
         char line[320];
-        std::snprintf(line, sizeof line, "%3d  %-5s  %-30s %4d (%4d)  %9lld  %6s  %-4s  %9s  %3d %3d %3d %3d\n", a.rank,
+        std::snprintf(line, sizeof line, "%3d  %-9s  %-30s %4d (%4d)  %9lld  %6s  %-4s  %9s  %3d %3d %3d %3d\n", a.rank,
                       printable(a.code).c_str(), name.c_str(), a.units, a.reporting, static_cast<long long>(a.skm.respondents),
                       a.skm.complete ? fmt(a.skm.ikmUnit, 2).c_str() : "-", a.skm.complete ? mutuLetter(a.skm.mutu) : "-",
                       a.meanUnitIkm > 0 ? fmt(a.meanUnitIkm, 2).c_str() : "-", a.unitsByMutu[0], a.unitsByMutu[1],
@@ -169,14 +177,18 @@ int printAreas(const std::vector<AreaRollup>& areas, const ResponseFilter& f, Ar
 }
 
 // `--by`: the assessor's roll-ups, from either kind of store.
-int printRollupBy(const std::string& by, const std::string& db, const ResponseFilter& f, Weights weights, const std::string& format) {
+int printRollupBy(const std::string& by, const std::string& db, const ResponseFilter& f, Weights weights, const std::string& format,
+                  const std::string& kanwilMapPath) {
     const bool pg = isPostgresUrl(db);
     if (by == "unit" && !pg) {   // the file store: also filters tallies do not keep (service, misuse)
         Store rollupStore(databaseOption(db), Store::Options{.create = false});
         return printRollup(rollupByUnit(rollupStore, f, weights), f, format);
     }
     AreaLevel level = AreaLevel::KabKota;
-    if (by != "unit" && !parseAreaLevel(by, level)) throw UsageError("--by must be unit, kabkota or province");
+    if (by != "unit" && !parseAreaLevel(by, level)) throw UsageError("--by must be unit, kabkota, province or kanwil");
+    // Read before the store is opened: a bad map is refused with nothing touched.
+    const std::optional<KanwilMap> kanwil =
+        level == AreaLevel::Kanwil ? std::optional<KanwilMap>(KanwilMap::load(kanwilMapPath)) : std::nullopt;
     if (f.service || f.includeMisuse || (f.kelompok && by != "unit"))
         throw UsageError("--service, --include-misuse and (above the unit) --kelompok read single responses; this roll-up "
                          "reads the daily tallies: give the period only");
@@ -186,7 +198,7 @@ int printRollupBy(const std::string& by, const std::string& db, const ResponseFi
     const TallyPeriod period{f.from, f.to};
     auto units = store->unitTallies(period);
     if (by == "unit") return printRollup(rankUnits(units, store->layouts(), *latest, period, f.kelompok, weights), f, format);
-    return printAreas(rollupByArea(units, store->layouts(), *latest, level, weights), f, level, format);
+    return printAreas(rollupByArea(units, store->layouts(), *latest, level, weights, kanwil ? &*kanwil : nullptr), f, level, format);
 }
 
 // One unit's result, as `report` prints it.
@@ -294,7 +306,7 @@ int verbReport(int argc, char** argv) {
         std::cout << "Usage: suarawarga report [--db FILE] [--from YYYY-MM-DD] [--to YYYY-MM-DD]\n"
                      "         [--service CODE] [--kelompok rentan|bukan|lansia|disabilitas|hamil_menyusui|anak]\n"
                      "         [--weights exact|0.111|0.111-r3] [--population N] [--include-misuse] [--format text|json]\n"
-                     "         [--by unit|kabkota|province] [--db FILE|postgresql://…]\n\n"
+                     "         [--by unit|kabkota|province|kanwil [--kanwil-map FILE]] [--db FILE|postgresql://…]\n\n"
                      "The SKM result of PermenPANRB 14/2017 for a period (the unit's local dates, inclusive):\n"
                      "sum, n, NRR and NRR tertimbang per unsur, IKM (1-4), IKM unit (25-100), mutu and kinerja.\n"
                      "--weights 0.111 reproduces reports computed with the legacy 0,111 weight (unrounded NRR x\n"
@@ -303,10 +315,12 @@ int verbReport(int argc, char** argv) {
                      "--by unit: the assessor's roll-up of a merged store: each unit's IKM, mutu, respondents,\n"
                      "sample adequacy, facility score and gap count, ranked. --by kabkota|province: the same\n"
                      "above the unit, by the units' Kemendagri code (pooled IKM, mean unit IKM, units per mutu);\n"
-                     "--format csv too. Roll-ups read the store's daily tallies; --db may be postgresql://….\n";
+                     "--by kanwil: the same by regional office, from the province each Kanwil covers\n"
+                     "(assets/wilayah/kanwil.json, or --kanwil-map FILE). --format csv too. Roll-ups read the\n"
+                     "store's daily tallies; --db may be postgresql://….\n";
         return 0;
     }
-    Args a(argc, argv, 2, {"db", "from", "to", "service", "kelompok", "weights", "population", "format", "by"},
+    Args a(argc, argv, 2, {"db", "from", "to", "service", "kelompok", "weights", "population", "format", "by", "kanwil-map"},
            {"include-misuse"});
     ResponseFilter f;
     f.from = a.getDate("from");
@@ -319,7 +333,7 @@ int verbReport(int argc, char** argv) {
     if (format != "text" && format != "json" && !(format == "csv" && a.has("by")))
         throw UsageError("--format must be text or json (csv with --by)");
     long long population = a.getInt("population", 0, 1, 1000000000LL);
-    if (auto by = a.get("by")) return printRollupBy(*by, a.get("db", ""), f, weights, format);
+    if (auto by = a.get("by")) return printRollupBy(*by, a.get("db", ""), f, weights, format, a.get("kanwil-map", defaultKanwilMapPath()));
 
     Store store(databaseOption(a.get("db", "")), Store::Options{.create = false});
     Instrument in = requireUnit(store);

@@ -5,14 +5,19 @@
 
 namespace sw {
 
-std::string areaCode(const UnitInfo& u, AreaLevel level) {
+std::string areaCode(const UnitInfo& u, AreaLevel level, const KanwilMap* kanwil) {
     if (u.kodeWilayah.size() < 2) return "";
-    return level == AreaLevel::KabKota ? u.kodeWilayah : u.kodeWilayah.substr(0, 2);
+    if (level == AreaLevel::KabKota) return u.kodeWilayah;
+    const std::string province = u.kodeWilayah.substr(0, 2);
+    if (level == AreaLevel::Province) return province;
+    const KanwilOffice* k = kanwil ? kanwil->forProvince(province) : nullptr;
+    return k ? k->code : "";
 }
 
 bool parseAreaLevel(const std::string& text, AreaLevel& level) {
     if (text == "kabkota") level = AreaLevel::KabKota;
     else if (text == "province") level = AreaLevel::Province;
+    else if (text == "kanwil") level = AreaLevel::Kanwil;
     else return false;
     return true;
 }
@@ -26,8 +31,15 @@ struct AreaSums {
     int ikmUnits = 0;
 };
 
-void addUnit(AreaSums& a, const UnitTally& t, const LayoutLookup& layouts, const Instrument& in, AreaLevel level, Weights w) {
-    if (a.row.name.empty()) a.row.name = level == AreaLevel::KabKota ? t.unit.kabupaten : t.unit.province;
+// The area's name: a Kanwil's from the map, a province's or kabupaten/kota's as its units write it.
+std::string areaName(const UnitInfo& u, AreaLevel level, const std::string& code, const KanwilMap* kanwil) {
+    if (level == AreaLevel::KabKota) return u.kabupaten;
+    if (level == AreaLevel::Province) return u.province;
+    const KanwilOffice* k = kanwil && !code.empty() ? kanwil->byCode(code) : nullptr;
+    return k ? k->name : "";
+}
+
+void addUnit(AreaSums& a, const UnitTally& t, const LayoutLookup& layouts, const Instrument& in, Weights w) {
     ++a.row.units;
     a.row.demo = a.row.demo || t.unit.demo;
     a.row.misuse += t.misuse;
@@ -43,13 +55,14 @@ void addUnit(AreaSums& a, const UnitTally& t, const LayoutLookup& layouts, const
 } // namespace
 
 std::vector<AreaRollup> rollupByArea(const std::vector<UnitTally>& units, const LayoutLookup& layouts, const Instrument& in,
-                                     AreaLevel level, Weights w) {
+                                     AreaLevel level, Weights w, const KanwilMap* kanwil) {
     std::map<std::string, AreaSums> areas;
     for (const auto& t : units) {
-        const std::string code = areaCode(t.unit, level);
+        const std::string code = areaCode(t.unit, level, kanwil);
         AreaSums& a = areas[code];
         a.row.code = code;
-        addUnit(a, t, layouts, in, level, w);
+        if (a.row.name.empty()) a.row.name = areaName(t.unit, level, code, kanwil);
+        addUnit(a, t, layouts, in, w);
     }
     std::vector<AreaRollup> out;
     for (auto& [code, a] : areas) {

@@ -1,10 +1,12 @@
-// Roll-ups above the unit: by kabupaten/kota (the unit's Kemendagri code, "36.04") and by
-// province (its first two digits, "36" Banten), for the Kanwil and the ministry, read from the
+// Roll-ups above the unit: by kabupaten/kota (the unit's Kemendagri code, "36.04"), by
+// province (its first two digits, "36" Banten) and by Kanwil (the regional office covering that
+// province, survey/national/kanwil_map.hpp), for the Kanwil and the ministry, read from the
 // units' tallies. An area's IKM pools its units' respondents (Σ and n of every unsur added, then
 // the regulation's arithmetic once); the mean of its units' IKM and how many units have each mutu
 // are shown beside it, since a few large units would otherwise speak for all.
 #pragma once
 #include "survey/bundle/rollup.hpp"
+#include "survey/national/kanwil_map.hpp"
 
 #include <array>
 #include <string>
@@ -12,11 +14,12 @@
 
 namespace sw {
 
-enum class AreaLevel { KabKota, Province };
+enum class AreaLevel { KabKota, Province, Kanwil };
 
 struct AreaRollup {
     int rank = 0;                    // 1 = best pooled IKM; areas without a complete IKM last
-    std::string code;                // "36.04", "36"; "" for units without a kode wilayah
+    std::string code;                // "36.04", "36", "kanwil-36"; "" for units without a kode wilayah
+                                     // (or, by Kanwil, in a province no Kanwil covers)
     std::string name;                // as the units name it (kabupaten/kota, province)
     int units = 0;                   // units known in the area
     int reporting = 0;               // units with respondents in the period
@@ -29,11 +32,12 @@ struct AreaRollup {
     bool demo = false;               // a demo unit is among them
 };
 
-// The Kemendagri area code of a unit at that level ("" when the unit has no code).
-std::string areaCode(const UnitInfo& u, AreaLevel level);
-bool parseAreaLevel(const std::string& text, AreaLevel& level);   // "kabkota" | "province"
+// The area code of a unit at that level ("" when the unit has no code). The Kanwil level needs
+// the map; without one every unit is in no Kanwil.
+std::string areaCode(const UnitInfo& u, AreaLevel level, const KanwilMap* kanwil = nullptr);
+bool parseAreaLevel(const std::string& text, AreaLevel& level);   // "kabkota" | "province" | "kanwil"
 
 std::vector<AreaRollup> rollupByArea(const std::vector<UnitTally>& units, const LayoutLookup& layouts, const Instrument& in,
-                                     AreaLevel level, Weights w = Weights::Exact);
+                                     AreaLevel level, Weights w = Weights::Exact, const KanwilMap* kanwil = nullptr);
 
 } // namespace sw

@@ -289,4 +289,15 @@ TEST_CASE("the view drills from provinces to kabupaten/kota to the units of one"
     for (const auto& u : view.rollup()) CHECK(u.unit.kodeWilayah == "36.04");
     view.showLevel("unit");
     CHECK(view.unitCount() == 4);
+    // From the top: a Kanwil (the shipped map: one per province), then its provinces.
+    for (const char* lang : {"id", "en"}) {
+        host.lang = lang;
+        view.showLevel("kanwil");
+        h.frame(view);
+    }
+    view.showLevel("province", "kanwil-36");
+    h.frame(view);
+    CHECK(view.unitCount() == 3);
+    view.showLevel("unit", "kanwil-32");
+    CHECK(view.unitCount() == 1);
 }

@@ -5,9 +5,11 @@
 #include "survey/bundle/bundle.hpp"
 #include "survey/bundle/rollup.hpp"
 #include "survey/national/area_rollup.hpp"
+#include "survey/national/kanwil_map.hpp"
 #include "survey/national/assessor_store.hpp"
 #include "survey/store/daily_tally.hpp"
 #include "survey/base/local_time.hpp"
+#include "survey/base/error.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -128,6 +130,65 @@ TEST_CASE("a kabupaten/kota and a province pool their units' respondents", "[nat
     const AreaRollup& banten = prov[0].code == "36" ? prov[0] : prov[1];
     CHECK(banten.name == "Banten");
     CHECK(banten.skm.respondents == respondents);
+}
+
+TEST_CASE("a Kanwil pools the provinces it covers, and a province in no Kanwil is named as such", "[national][tally][kanwil]") {
+    swtest::TempDir d;
+    auto store = openAssessorStore(kanwilOfThree(d), false);
+    const Instrument in = *store->latestInstrument();
+    const auto units = store->unitTallies({});
+    // One office over Banten and Jawa Barat: it holds every respondent of both.
+    const KanwilMap both = KanwilMap::parse(R"({"format": "suarawarga-kanwil", "format_version": 1, "kanwil": [
+        {"code": "kanwil-barat", "name": "Kanwil Wilayah Barat", "provinces": [{"code": "36", "name": "Banten"}, {"code": "32", "name": "Jawa Barat"}]}]})",
+                                            "both.json");
+    const auto one = rollupByArea(units, store->layouts(), in, AreaLevel::Kanwil, Weights::Exact, &both);
+    REQUIRE(one.size() == 1);
+    CHECK(one[0].code == "kanwil-barat");
+    CHECK(one[0].name == "Kanwil Wilayah Barat");
+    CHECK(one[0].units == 3);
+    std::int64_t all = 0;
+    for (const auto& u : rankUnits(units, store->layouts(), in, {})) all += u.skm.respondents;
+    CHECK(one[0].skm.respondents == all);
+    // The shipped map: one Kanwil per province.
+    const KanwilMap shipped = KanwilMap::load(defaultKanwilMapPath());
+    CHECK(shipped.forProvince("36")->code == "kanwil-36");
+    CHECK(shipped.provinceName("32") == "Jawa Barat");
+    const auto two = rollupByArea(units, store->layouts(), in, AreaLevel::Kanwil, Weights::Exact, &shipped);
+    CHECK(two.size() == 2);
+    // A map that covers Banten only: Jawa Barat's unit is in no Kanwil, under an empty code.
+    const KanwilMap banten = KanwilMap::parse(R"({"format": "suarawarga-kanwil", "format_version": 1, "kanwil": [
+        {"code": "kanwil-36", "name": "Kanwil Banten", "provinces": [{"code": "36", "name": "Banten"}]}]})",
+                                              "banten.json");
+    const auto part = rollupByArea(units, store->layouts(), in, AreaLevel::Kanwil, Weights::Exact, &banten);
+    REQUIRE(part.size() == 2);
+    const AreaRollup& none = part[0].code.empty() ? part[0] : part[1];
+    CHECK(none.code.empty());
+    CHECK(none.units == 1);
+}
+
+TEST_CASE("a Kanwil map is refused with file, line and column when it is wrong", "[national][kanwil]") {
+    auto problem = [](const std::string& text) {
+        try {
+            KanwilMap::parse(text, "map.json");
+        } catch (const InstrumentError& e) {
+            return std::string(e.what());
+        }
+        return std::string("accepted");
+    };
+    const std::string head = R"({"format": "suarawarga-kanwil", "format_version": 1, "kanwil": [)";
+    CHECK(problem(R"({"format": "x"})").find("not a Kanwil map") != std::string::npos);
+    const std::string twice = problem(head + R"(
+        {"code": "kanwil-a", "name": "A", "provinces": [{"code": "36", "name": "Banten"}]},
+        {"code": "kanwil-b", "name": "B", "provinces": [{"code": "36", "name": "Banten"}]}]})");
+    CHECK(twice.find("map.json:3:") == 0);
+    CHECK(twice.find("already covered by kanwil-a") != std::string::npos);
+    CHECK(problem(head + R"({"code": "kanwil-a", "name": "A", "provinces": [{"code": "3", "name": "X"}]}]})").find("two digits") !=
+          std::string::npos);
+    CHECK(problem(head + R"({"code": "../etc", "name": "A", "provinces": [{"code": "36", "name": "X"}]}]})").find("/code") ==
+          std::string::npos);   // the message names the position, not the pointer
+    CHECK(problem(head + R"({"code": "../etc", "name": "A", "provinces": [{"code": "36", "name": "X"}]}]})") != "accepted");
+    CHECK(problem(head + R"({"code": "kanwil-a", "name": "A\u001b[2J", "provinces": [{"code": "36", "name": "X"}]}]})") != "accepted");
+    CHECK(problem(head + R"({"code": "kanwil-a", "name": "A", "provinces": []}]})").find("at least one province") != std::string::npos);
 }
 
 TEST_CASE("stored tally sums are read back exactly, and a damaged one is named", "[national][tally]") {
