@@ -9,6 +9,8 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cmath>
+#include <vector>
 
 namespace sw::assessor {
 
@@ -24,6 +26,39 @@ void cell(const std::string& text) {
     ImGui::TextWrapped("%s", text.c_str());
 }
 
+constexpr int kNameColumn = 2, kMutuColumn = 6, kOpenColumn = 11;
+
+// One area's cells as text, in kHeads' order (the mutu letter and the button drawn apart).
+std::vector<std::string> rowTexts(const AreaRollup& a, const Translations& tr, const std::string& lang) {
+    auto num = [&](double v, int d) { return formatNumber(v, d, lang); };
+    return {std::to_string(a.rank),
+            a.code.empty() ? "–" : a.code,
+            a.name.empty() ? tr.get("assessor.area.none", lang) : a.name,
+            std::to_string(a.units) + " (" + std::to_string(a.reporting) + ")",
+            formatCount(a.skm.respondents, lang),
+            a.skm.complete ? num(a.skm.ikmUnit, 2) : "–",
+            a.skm.complete ? mutuLetter(a.skm.mutu) : "–",
+            a.meanUnitIkm > 0 ? num(a.meanUnitIkm, 2) : "–",
+            std::to_string(a.unitsByMutu[0]) + " / " + std::to_string(a.unitsByMutu[1]) + " / " + std::to_string(a.unitsByMutu[2]) +
+                " / " + std::to_string(a.unitsByMutu[3]),
+            a.akses.any ? num(a.akses.index, 2) : "–",
+            a.gap.comparable ? num(a.gap.ikmGap, 2) : "–",
+            tr.get("assessor.open", lang)};
+}
+
+// The widest single word of `text`: a header may wrap between words, never inside one.
+float widestWord(const std::string& text) {
+    float w = 0;
+    std::size_t at = 0;
+    while (at < text.size()) {
+        std::size_t end = text.find(' ', at);
+        if (end == std::string::npos) end = text.size();
+        w = std::max(w, ImGui::CalcTextSize(text.data() + at, text.data() + end).x);
+        at = end + 1;
+    }
+    return w;
+}
+
 void mutuCell(const AreaRollup& a) {
     ImGui::TableNextColumn();
     if (!a.skm.complete) {
@@ -35,29 +70,38 @@ void mutuCell(const AreaRollup& a) {
     ImGui::PopStyleColor();
 }
 
-bool drawRow(const AreaRollup& a, const Translations& tr, const std::string& lang) {
-    auto num = [&](double v, int d) { return formatNumber(v, d, lang); };
+bool drawRow(const AreaRollup& a, const std::vector<std::string>& texts, const Translations& tr, const std::string& lang) {
     ImGui::PushID(a.code.c_str());
     ImGui::TableNextRow();
-    cell(std::to_string(a.rank));
-    cell(a.code.empty() ? "–" : a.code);
-    cell(a.name.empty() ? tr.get("assessor.area.none", lang) : a.name);
-    if (a.demo) widgets::demoBadge(tr.get("assessor.demo_short", lang).c_str());
-    cell(std::to_string(a.units) + " (" + std::to_string(a.reporting) + ")");
-    cell(formatCount(a.skm.respondents, lang));
-    cell(a.skm.complete ? num(a.skm.ikmUnit, 2) : "–");
-    mutuCell(a);
-    cell(a.meanUnitIkm > 0 ? num(a.meanUnitIkm, 2) : "–");
-    cell(std::to_string(a.unitsByMutu[0]) + " / " + std::to_string(a.unitsByMutu[1]) + " / " + std::to_string(a.unitsByMutu[2]) +
-         " / " + std::to_string(a.unitsByMutu[3]));
-    cell(a.akses.any ? num(a.akses.index, 2) : "–");
-    cell(a.gap.comparable ? num(a.gap.ikmGap, 2) : "–");
+    for (int c = 0; c < kOpenColumn; ++c) {
+        if (c == kMutuColumn) {
+            mutuCell(a);
+            continue;
+        }
+        cell(texts[static_cast<std::size_t>(c)]);
+        if (c == kNameColumn && a.demo) widgets::demoBadge(tr.get("assessor.demo_short", lang).c_str());
+    }
     ImGui::TableNextColumn();
     ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 255, 255, 255));   // on the view's blue buttons
-    const bool open = ImGui::Button(tr.get("assessor.open", lang).c_str());
+    const bool open = ImGui::Button(texts[kOpenColumn].c_str());
     ImGui::PopStyleColor();
     ImGui::PopID();
     return open;
+}
+
+// Every column but the name as wide as its widest word or cell; the name takes the rest.
+void setUpColumns(const std::vector<std::vector<std::string>>& rows, const Translations& tr, const std::string& lang) {
+    const float button = ImGui::GetStyle().FramePadding.x * 2;
+    for (int c = 0; c < kColumns; ++c) {
+        if (c == kNameColumn) {
+            ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthStretch);
+            continue;
+        }
+        float w = widestWord(tr.get(kHeads[c], lang));
+        for (const auto& r : rows) w = std::max(w, ImGui::CalcTextSize(r[static_cast<std::size_t>(c)].c_str()).x);
+        // A pixel of slack: TextWrapped wraps a word exactly as wide as its column.
+        ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, std::ceil(w) + 2 + (c == kOpenColumn ? button : 0));
+    }
 }
 
 } // namespace
@@ -67,8 +111,11 @@ std::optional<std::string> drawAreaTable(const std::vector<AreaRollup>& areas, c
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
     ImGui::TextWrapped("%s", tr.get("assessor.area.note", lang).c_str());
     ImGui::PopStyleColor();
-    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& a : areas) rows.push_back(rowTexts(a, tr, lang));
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingFixedFit;
     if (!ImGui::BeginTable("areas", kColumns, flags, ImVec2(0, ImGui::GetContentRegionAvail().y))) return opened;
+    setUpColumns(rows, tr, lang);
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
     for (const char* h : kHeads) {
@@ -76,8 +123,8 @@ std::optional<std::string> drawAreaTable(const std::vector<AreaRollup>& areas, c
         ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, ImGui::GetColorU32(ImGuiCol_TableHeaderBg));
         ImGui::TextWrapped("%s", tr.get(h, lang).c_str());
     }
-    for (const auto& a : areas)
-        if (drawRow(a, tr, lang)) opened = a.code;
+    for (std::size_t i = 0; i < areas.size(); ++i)
+        if (drawRow(areas[i], rows[i], tr, lang)) opened = areas[i].code;
     ImGui::EndTable();
     return opened;
 }

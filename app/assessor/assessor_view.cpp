@@ -380,9 +380,10 @@ void AssessorView::Impl::drawLevels() {
         ImGui::SameLine();
     }
     std::string where = t("assessor.area.all");
-    if (!kanwilCode.empty()) where += " › " + (kanwil()->byCode(kanwilCode) ? kanwil()->byCode(kanwilCode)->name : kanwilCode);
-    if (!provinceCode.empty()) where += " › " + provinceCode;
-    if (!kabCode.empty()) where += " › " + kabCode;
+    // ">" rather than "›": the fonts' glyph ranges hold no U+203A.
+    if (!kanwilCode.empty()) where += " > " + (kanwil()->byCode(kanwilCode) ? kanwil()->byCode(kanwilCode)->name : kanwilCode);
+    if (!provinceCode.empty()) where += " > " + provinceCode;
+    if (!kabCode.empty()) where += " > " + kabCode;
     ImGui::TextUnformatted(where.c_str());
     if (!kanwilCode.empty() || !provinceCode.empty() || !kabCode.empty()) {
         ImGui::SameLine();

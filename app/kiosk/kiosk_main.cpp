@@ -231,6 +231,12 @@ std::unique_ptr<assessor::AssessorView> assessorShot(const cli::Args& a, assesso
         if (ids.size() == 1) view->openUnit(ids[0]);
         else if (ids.size() > 1) view->compareUnits(ids);
     }
+    // --level kanwil|province|kabkota[:AREA]: the roll-up above the unit, within AREA if given.
+    if (a.has("level")) {
+        const std::string level = a.get("level", "");
+        const auto colon = level.find(':');
+        view->showLevel(level.substr(0, colon), colon == std::string::npos ? "" : level.substr(colon + 1));
+    }
     return view;
 }
 
@@ -276,7 +282,7 @@ void takeShot(const cli::Args& a, const std::string& db, bool demo, const std::s
 
 int screenshot(int argc, char** argv) {
     std::set<std::string> valued = kShellValued;
-    valued.insert({"screen", "lang", "mode", "size", "out", "unsur", "select", "frames", "unit", "period"});
+    valued.insert({"screen", "lang", "mode", "size", "out", "unsur", "select", "frames", "unit", "period", "level"});
     const cli::Args a = parseOptions(argc, argv, 2, valued, {"demo"});
     const std::string name = a.get("screen", "welcome");
     if (std::find(std::begin(kScreens), std::end(kScreens), name) == std::end(kScreens))
@@ -514,6 +520,7 @@ Display commands:
     database unless --db; --demo puts the demo unit in a store with none). NAME: welcome language service unsur ham rentan adil profile comment
     thanks idle pin dashboard facility settings publish assessor setup. M: standard large contrast speech seated.
     --select N marks answer N as chosen. --unit ID (assessor): that unit's page; ID,ID,…: compared.
+    --level L[:AREA] (assessor): the roll-up by kanwil|province|kabkota (within AREA: kanwil-36, 36).
     --period P (assessor): month|triwulan|semester|year holding the newest response, or all
     (default: its triwulan).
   suarawarga admin [--db FILE] [--demo] [--windowed WxH] [--lang id|en]
