@@ -141,6 +141,7 @@ public:
 
     // The unit head's settings ("kiosk.idle_seconds", "kiosk.languages"), applied between respondents.
     void setIdleSeconds(double s) { settings_.idleSeconds = s; }
+    void setOneTap(bool on) { settings_.oneTap = on; }
     void setOfferedLanguages(std::vector<std::string> codes);   // empty: every language of the instrument
     std::vector<std::string> offeredLanguageCodes() const;
     // The unit's identity as the unit head saved it (id, time zone): the next response is stored under it.

@@ -55,6 +55,8 @@ void KioskSession::applyStoreSettings() {
             double s = std::stod(store->setting("kiosk.idle_seconds", std::to_string(flow->settings().idleSeconds)));
             if (s >= 20 && s <= 3600) flow->setIdleSeconds(s);
         }
+        // "confirm": answer, then "Lanjut" (the old way); anything else: one tap per question.
+        flow->setOneTap(store->setting("kiosk.answer_mode", "one_tap") != "confirm");
         std::vector<std::string> langs;
         std::string list = store->setting("kiosk.languages", "");
         for (std::size_t p = 0; p <= list.size();) {

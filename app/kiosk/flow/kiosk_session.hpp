@@ -28,7 +28,8 @@ struct KioskSession {
     KioskSession(const std::string& db, FlowSettings settings, std::unique_ptr<Speech> speech, bool demo = false);
 
     // Re-reads what the unit head can change: the unit's identity, the newest instrument,
-    // kiosk.idle_seconds (unless fixed on the command line), kiosk.languages, the misuse thresholds.
+    // kiosk.idle_seconds (unless fixed on the command line), kiosk.languages, kiosk.answer_mode
+    // ("one_tap", the default, or "confirm"), the misuse thresholds.
     void applyStoreSettings();
     bool idleFromCommandLine = false;
 };
