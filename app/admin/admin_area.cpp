@@ -2,6 +2,7 @@
 // the screens in screen_*.cpp, and a status line for the last action's result.
 #include "app/admin/admin_area.hpp"
 
+#include "app/admin/screen_verification.hpp"
 #include "app/admin/screen_delivery.hpp"
 #include "app/admin/screens.hpp"
 #include "app/widgets/demo_badge.hpp"
@@ -24,6 +25,7 @@ struct AdminArea::Impl {
     SettingsScreen settings;
     PublishScreen publish;
     DeliveryScreen delivery;           // sending to the Kanwil (screen_delivery.cpp)
+    VerificationScreen verification;   // the Kanwil's verification result (screen_verification.cpp)
 
     // The steps of AdminArea::draw() that need the tab or the screens.
     void drawTabRow();      // tabs, then language, leave full screen and back at the right end
@@ -75,6 +77,7 @@ const std::pair<const char*, const char*> kTabs[] = {{"dashboard", "tab.dashboar
                                                       {"comments", "tab.comments"},
                                                       {"facility", "tab.facility"},
                                                       {"tindak_lanjut", "tab.tindak_lanjut"},
+                                                      {"verification", "tab.verification"},
                                                       {"publish", "tab.publish"},
                                                       {"delivery", "tab.delivery"},
                                                       {"settings", "tab.settings"}};
@@ -167,6 +170,7 @@ void AdminArea::Impl::drawScreen() {
         else if (tab == "settings") settings.draw(ctx);
         else if (tab == "publish") publish.draw(ctx);
         else if (tab == "delivery") delivery.draw(ctx);
+        else if (tab == "verification") verification.draw(ctx);
     } catch (const std::exception& e) {
         // The screen boundary: a failed read or write becomes a plain message, never a crash.
         ctx.say(e.what(), true);

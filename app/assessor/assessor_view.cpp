@@ -14,6 +14,7 @@
 #include "app/assessor/assessor_view.hpp"
 
 #include "app/assessor/area_table.hpp"
+#include "app/assessor/verification_panel.hpp"
 
 #include "app/widgets/wrap_words.hpp"
 #include "app/widgets/period_picker.hpp"
@@ -129,6 +130,8 @@ struct AssessorView::Impl {
     std::map<std::string, void*> thumbs; // evidence SHA-256 → texture (host-made; null: none)
     Page page = Page::Rollup;
     std::string error;
+    VerificationPanel verify;            // the unit page's verification (verification_panel.cpp)
+    bool verifying = false;
 
     explicit Impl(AssessorHost& h) : host(h), tr(Translations::loadArea("assessor")) {
         try {
@@ -275,7 +278,15 @@ AssessorView::AssessorView(AssessorHost& host) : impl_(std::make_unique<Impl>(ho
 AssessorView::~AssessorView() = default;
 
 void AssessorView::showRollup() { impl_->page = Page::Rollup; }
-void AssessorView::openUnit(const std::string& unitId) { impl_->openUnit(unitId); }
+void AssessorView::openUnit(const std::string& unitId) {
+    impl_->openUnit(unitId);
+    impl_->verifying = false;
+}
+void AssessorView::openVerification(const std::string& unitId) {
+    impl_->openUnit(unitId);
+    impl_->verifying = impl_->host.store != nullptr;
+    if (impl_->verifying) impl_->verify.open(*impl_->host.store, unitId);
+}
 void AssessorView::compareUnits(const std::vector<std::string>& unitIds) {
     impl_->compare = std::set<std::string>(unitIds.begin(), unitIds.end());
     impl_->page = Page::Compare;
@@ -283,7 +294,7 @@ void AssessorView::compareUnits(const std::vector<std::string>& unitIds) {
 std::string AssessorView::pageName() const {
     switch (impl_->page) {
     case Page::Rollup: return "rollup";
-    case Page::Unit: return "unit";
+    case Page::Unit: return impl_->verifying ? "verify" : "unit";
     case Page::Compare: return "compare";
     }
     return "";
@@ -627,7 +638,18 @@ void AssessorView::Impl::drawUnit() {
     if (u->unit.demo) widgets::demoBadge(t("assessor.demo").c_str());
     paragraph(u->unit.instansi + " · " + u->unit.kabupaten + " · " + u->unit.province, &ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
     paragraph(format(t("assessor.unit.key"), {u->fingerprint.empty() ? "–" : u->fingerprint, count("assessor.count.bundles", u->bundles)}));
+    // Verification of the facility self-assessment: a panel of its own in place of the figures.
+    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 255, 255, 255));
+    if (host.store && ImGui::Button(verify.title(host.lang, verifying))) {
+        verifying = !verifying;
+        if (verifying) verify.open(*host.store, open);
+    }
+    ImGui::PopStyleColor();
     ImGui::Separator();
+    if (verifying && host.store) {
+        verify.draw(*host.store, host.lang, host.pxPerMm);
+        return;
+    }
     ImGui::SetWindowFontScale(1.15f);
     if (u->skm.respondents == 0)   // a unit merged but silent in this period: no IKM 0,00 "D"
         paragraph(t("assessor.unit.none_in_period"));

@@ -36,7 +36,9 @@ public:
     void showRollup();
     void openUnit(const std::string& unitId);
     void compareUnits(const std::vector<std::string>& unitIds);
-    std::string pageName() const;              // "rollup" | "unit" | "compare"
+    // The unit's page with the verification of its facility self-assessment open (verification_panel.hpp).
+    void openVerification(const std::string& unitId);
+    std::string pageName() const;              // "rollup" | "unit" | "compare" | "verify"
     std::size_t unitCount() const;             // units in the roll-up (of the chosen area)
     // The roll-up page's level: "province", "kabkota" (of the province `area`, e.g. "36") or
     // "unit" (of the province or kabupaten/kota `area`, e.g. "36.04"); "" = all areas.

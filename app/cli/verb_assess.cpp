@@ -41,8 +41,7 @@ void printScore(const FacilityChecklist& c, const FacilityClaim& claim, const Ve
     const VerifiedScore s = scoreVerification(c, claim.report, v);
     std::cout << "unit " << printable(claim.unit.id) << (claim.unit.name.empty() ? "" : " — " + printable(claim.unit.name))
               << (claim.unit.demo ? kDemoMark : "") << "\n"
-              << "penilaian mandiri " << printable(v.claimAssessedOn) << " (periode " << printable(claim.periodFrom) << " – "
-              << printable(claim.periodTo) << "), kunjungan " << v.visit.date << " oleh ";
+              << "penilaian mandiri " << printable(v.claimAssessedOn) << " (periode " << printable(claimPeriodText(claim)) << "), kunjungan " << v.visit.date << " oleh ";
     for (std::size_t i = 0; i < v.visit.assessors.size(); ++i) std::cout << (i ? ", " : "") << printable(v.visit.assessors[i]);
     std::cout << "\n" << printable(weightsLine(c)) << "\n"
               << "skor penilaian mandiri: " << scoreText(s.self) << " (" << coverageText(s.selfCoverage, false) << ")\n"

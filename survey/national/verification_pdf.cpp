@@ -31,7 +31,7 @@ void header(pdf::Canvas& c, const FacilityClaim& claim, const Verification& v) {
     std::vector<std::vector<std::string>> rows{
         {"Unit", (u.name.empty() ? u.id : u.name + " (" + u.id + ")") + (u.demo ? " — DEMO, bukan unit sungguhan" : "")},
         {"Wilayah", u.kabupaten + (u.province.empty() ? "" : ", " + u.province)},
-        {"Periode", claim.periodFrom.empty() && claim.periodTo.empty() ? "semua data yang dikirim" : claim.periodFrom + " – " + claim.periodTo},
+        {"Periode", claimPeriodText(claim)},
         {"Penilaian mandiri", v.claimAssessedOn + " (daftar periksa " + v.checklistId + " v" + std::to_string(v.checklistVersion) + ")"},
         {"Kunjungan", v.visit.date},
         {"Tim penilai", [&] {
@@ -40,7 +40,7 @@ void header(pdf::Canvas& c, const FacilityClaim& claim, const Verification& v) {
              return s;
          }()},
         {"Yang dilihat", v.visit.seen.empty() ? "-" : v.visit.seen}};
-    c.table({{"", 0.25}, {"", 0.75}}, rows);
+    c.table({{"Hal", 0.25}, {"Keterangan", 0.75}}, rows);
 }
 
 void scores(pdf::Canvas& c, const FacilityChecklist& cl, const VerifiedScore& s) {
@@ -146,7 +146,7 @@ void writeBeritaAcaraPdf(const FacilityChecklist& cl, const FacilityClaim& claim
     const VerifiedScore s = scoreVerification(cl, claim.report, v);
     AtomicOutput out(path);
     {
-        pdf::Canvas c(out.tempPath(), "Berita acara verifikasi P2HAM  ·  " + claim.unit.id + "  ·  " + v.visit.date, kanwil, "Halaman");
+        pdf::Canvas c(out.tempPath(), "Berita acara verifikasi P2HAM  ·  " + claim.unit.id + "  ·  " + v.visit.date, kanwil, "Halaman {0}");
         c.setMetadata("Berita acara verifikasi P2HAM — " + claim.unit.id, kanwil);
         header(c, claim, v);
         scores(c, cl, s);

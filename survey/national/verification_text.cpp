@@ -34,6 +34,11 @@ std::string coverageText(const VerificationCoverage& cov, bool withItems) {
     return s;
 }
 
+std::string claimPeriodText(const FacilityClaim& claim) {
+    if (claim.periodFrom.empty() && claim.periodTo.empty()) return "semua data yang dikirim";
+    return claim.periodFrom + " – " + claim.periodTo;
+}
+
 std::string scoreText(const FacilityScore& s) { return criteriaWithData(s) > 0 ? formatNumber(s.total, 2, "id") : "-"; }
 
 std::string differenceText(const FacilityChecklist& c, const ItemDifference& d) {

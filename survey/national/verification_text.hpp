@@ -14,6 +14,8 @@ std::string itemNameOf(const FacilityChecklist& c, const std::string& item);   /
 std::string weightsLine(const FacilityChecklist& c);
 // "kriteria 4 dari 5 — belum lengkap", "kriteria 5 dari 5"; with items: ", butir terverifikasi 12 dari 15".
 std::string coverageText(const VerificationCoverage& cov, bool withItems);
+// "2026-07-01 – 2026-09-30", or "semua data yang dikirim" when the bundle named no period.
+std::string claimPeriodText(const FacilityClaim& claim);
 // "72,50" or "-" when no criterion has data.
 std::string scoreText(const FacilityScore& s);
 // "Ada → Tidak (Tidak sesuai): note", "Ada → belum diisi (Perlu klarifikasi): note"

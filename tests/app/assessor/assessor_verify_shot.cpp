@@ -1,0 +1,114 @@
+// Test-only: renders the Kanwil assessor's view with a unit's verification open, in a real GLFW
+// window (run under Xvfb), to a PNG for a person to look at (README "The assessor verifies").
+// The product's `suarawarga screenshot --screen assessor --unit ID` shows the unit's page; this
+// opens the verification panel on it, which a picture cannot tap to.
+//
+//   assessor_verify_shot --db KANWIL.db --unit ID --out FILE.png [--width 1920] [--height 1080]
+//                        [--px-per-mm 3.6] [--lang id|en]
+#include "app/assessor/assessor_view.hpp"
+
+#include <GLFW/glfw3.h>
+#include <backends/imgui_impl_glfw.h>
+#include <backends/imgui_impl_opengl3.h>
+#include <imgui.h>
+#include <stb/stb_image_write.h>
+
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace {
+
+GLFWwindow* openWindow(int w, int h) {
+    if (!glfwInit()) throw std::runtime_error("glfwInit failed (is DISPLAY set? run under Xvfb)");
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+    glfwWindowHint(GLFW_RESIZABLE, GLFW_FALSE);
+    GLFWwindow* win = glfwCreateWindow(w, h, "assessor_verify_shot", nullptr, nullptr);
+    if (!win) throw std::runtime_error("glfwCreateWindow failed");
+    glfwMakeContextCurrent(win);
+    return win;
+}
+
+void loadFont(float pxPerMm) {
+    ImGuiIO& io = ImGui::GetIO();
+    ImFontGlyphRangesBuilder rb;
+    rb.AddRanges(io.Fonts->GetGlyphRangesDefault());
+    rb.AddText("–—…·×←→↓−≥≤°✓✗");
+    static ImVector<ImWchar> ranges;
+    rb.BuildRanges(&ranges);
+    io.Fonts->AddFontFromFileTTF("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", std::round(4.2f * pxPerMm), nullptr, ranges.Data);
+}
+
+void writePng(const std::string& out, int w, int h) {
+    std::vector<unsigned char> px(static_cast<std::size_t>(w * h * 4));
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadBuffer(GL_BACK);
+    glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, px.data());
+    std::vector<unsigned char> rgb(static_cast<std::size_t>(w * h * 3));
+    for (int y = 0; y < h; ++y)   // OpenGL's rows run bottom-up; PNG's top-down
+        for (int x = 0; x < w; ++x)
+            std::memcpy(&rgb[static_cast<std::size_t>((y * w + x) * 3)], &px[static_cast<std::size_t>(((h - 1 - y) * w + x) * 4)], 3);
+    stbi_write_png_compression_level = 9;
+    if (!stbi_write_png(out.c_str(), w, h, 3, rgb.data(), w * 3)) throw std::runtime_error("cannot write " + out);
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    std::map<std::string, std::string> opt{{"width", "1920"}, {"height", "1080"}, {"px-per-mm", "3.6"}, {"lang", "id"}};
+    for (int i = 1; i + 1 < argc; i += 2) opt[std::string(argv[i]).substr(2)] = argv[i + 1];
+    if (!opt.count("db") || !opt.count("unit") || !opt.count("out")) {
+        std::fprintf(stderr, "usage: assessor_verify_shot --db KANWIL.db --unit ID --out FILE.png [--width W --height H --px-per-mm X --lang id|en]\n");
+        return 2;
+    }
+    const int W = std::stoi(opt["width"]), H = std::stoi(opt["height"]);
+    try {
+        sw::Store store(opt["db"], sw::Store::Options{.create = false});
+        GLFWwindow* win = openWindow(W, H);
+        IMGUI_CHECKVERSION();
+        ImGui::CreateContext();
+        ImGui::GetIO().IniFilename = nullptr;
+        const float pxPerMm = std::stof(opt["px-per-mm"]);
+        loadFont(pxPerMm);
+        ImGui_ImplGlfw_InitForOpenGL(win, true);
+        ImGui_ImplOpenGL3_Init("#version 130");
+        sw::assessor::AssessorHost host;
+        host.store = &store;
+        host.pxPerMm = pxPerMm;
+        host.lang = opt["lang"];
+        {
+            sw::assessor::AssessorView view(host);
+            view.setPeriod(std::nullopt);
+            view.openVerification(opt["unit"]);
+            for (int frame = 0; frame < 6; ++frame) {
+                glfwPollEvents();
+                ImGui_ImplOpenGL3_NewFrame();
+                ImGui_ImplGlfw_NewFrame();
+                ImGui::GetIO().MousePos = ImVec2(-1000, -1000); // no hover highlights in the picture
+                ImGui::NewFrame();
+                view.draw();
+                ImGui::Render();
+                glViewport(0, 0, W, H);
+                glClearColor(0.95f, 0.96f, 0.975f, 1);
+                glClear(GL_COLOR_BUFFER_BIT);
+                ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+                if (frame == 5) writePng(opt["out"], W, H);
+                glfwSwapBuffers(win);
+            }
+        }
+        ImGui_ImplOpenGL3_Shutdown();
+        ImGui_ImplGlfw_Shutdown();
+        ImGui::DestroyContext();
+        glfwDestroyWindow(win);
+        glfwTerminate();
+        std::printf("wrote %s\n", opt["out"].c_str());
+        return 0;
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "assessor_verify_shot: %s\n", e.what());
+        return 1;
+    }
+}
