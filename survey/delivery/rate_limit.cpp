@@ -26,6 +26,11 @@ bool RateLimiter::admit(const std::string& key, int& retryAfterSeconds) {
     return false;
 }
 
+void RateLimiter::refund(const std::string& key) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (auto it = buckets_.find(key); it != buckets_.end()) it->second.tokens = std::min(burst_, it->second.tokens + 1.0);
+}
+
 void RateLimiter::forgetIdle(std::chrono::steady_clock::time_point now) {
     for (auto it = buckets_.begin(); it != buckets_.end();) {
         const double elapsed = std::chrono::duration<double>(now - it->second.at).count();

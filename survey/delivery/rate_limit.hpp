@@ -14,6 +14,9 @@ public:
     RateLimiter(double perMinute, double burst);
     // True (and one token taken) when `key` may go on; otherwise `retryAfterSeconds` says when.
     bool admit(const std::string& key, int& retryAfterSeconds);
+    // Gives the token back: the upload turned out not to be signed by that key, so it must not
+    // count against the key's owner (anyone can write a unit's public key into a trailer).
+    void refund(const std::string& key);
 
 private:
     struct Bucket {

@@ -104,6 +104,14 @@ struct Receiver::Impl {
         }
     }
 
+    // Refusals that come before the signature held: the key in the trailer was only a claim.
+    static bool signedByClaimedKey(const std::string& refusalKind) {
+        for (auto k : {BundleError::Kind::NotABundle, BundleError::Kind::Truncated, BundleError::Kind::SignatureMissing,
+                       BundleError::Kind::BadSignature})
+            if (refusalKind == bundleErrorName(k)) return false;
+        return true;
+    }
+
     // [SECTION] HTTP
 
     void post(const httplib::Request& req, httplib::Response& res, const httplib::ContentReader& read) {
@@ -151,6 +159,7 @@ struct Receiver::Impl {
         }
         try {
             const Receipt r = judge(file, sha);
+            if (r.status == Receipt::Status::Refused && !signedByClaimedKey(r.refusalKind)) rate.refund(file.claimedKeyHex());
             res.status = r.status == Receipt::Status::Refused ? 422 : 200;
             res.set_content(signReceipt(key, r), "application/json");
         } catch (const std::exception& e) {

@@ -176,3 +176,18 @@ TEST_CASE("Delivery: a key sending faster than its rate gets 429 and nothing mer
     CHECK(k.receiver->counters().rateLimited == 1);
     stillServes(k, d, "kanim-other", 2);
 }
+
+TEST_CASE("Delivery: uploads forged with a unit's public key do not use up that unit's rate", "[security][delivery]") {
+    ReceiverLimits l = swtest::testLimits();
+    l.bundlesPerMinutePerKey = 1;
+    l.burstPerKey = 2;
+    Kanwil k(l);
+    TempDir d;
+    const std::string db = swtest::makeUnit(d, k, "kanim-victim", 3, 11);
+    std::string forged = bundleOf(db);
+    forged[forged.size() / 2] ^= 1;   // the victim's key in the trailer, a signature that cannot hold
+    for (int i = 0; i < 4; ++i) CHECK(postBundle(bundleEndpoint(k.url()), forged).status == 422);
+    CHECK(k.receiver->counters().rateLimited == 0);
+    Store unit(db);
+    CHECK(sendPending(unit, {}).added == 3);
+}
