@@ -14,6 +14,7 @@
 #include "app/assessor/assessor_view.hpp"
 
 #include "app/assessor/area_table.hpp"
+#include "app/assessor/follow_up.hpp"
 #include "app/assessor/verification_panel.hpp"
 
 #include "app/widgets/wrap_words.hpp"
@@ -191,6 +192,12 @@ struct AssessorView::Impl {
         return [s](const std::string& id, int v) { return s->layout(id, v); };
     }
     const KanwilMap* kanwil() const { return kanwilMap ? &*kanwilMap : nullptr; }
+    // What the unit's latest bundle carried beside its figures (population, tindak lanjut).
+    nlohmann::json extraOf(const std::string& unitId) const {
+        for (const auto& t : tallies)
+            if (t.unit.id == unitId) return t.extra;
+        return nullptr;
+    }
     bool inChosenArea(const UnitInfo& u) const {
         if (!kabCode.empty()) return areaCode(u, AreaLevel::KabKota) == kabCode;
         if (!provinceCode.empty()) return areaCode(u, AreaLevel::Province) == provinceCode;
@@ -669,6 +676,8 @@ void AssessorView::Impl::drawUnit() {
     paragraph(format(t("assessor.unit.rentan"), {u->rentanComparable ? num(u->rentanGap, 2) : "–"}));
     ImGui::Separator();
     drawFacility();
+    ImGui::Separator();
+    drawFollowUpPlan(extraOf(u->unit.id), tr, host.lang);
     ImGui::EndChild();
 }
 

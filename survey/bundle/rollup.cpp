@@ -46,12 +46,30 @@ void readFacility(const nlohmann::json& fac, UnitRollup& r) {
         }
 }
 
-// The population is the one the unit entered for its bundle's period: the sample is judged
-// against it only when that is the period asked for (survey/RULES.md "Minimum sample").
+// The population the unit entered for the period asked: its bundle's own when the periods are
+// the same, else the one of "populations" (every period the bundle overlaps) with exactly that
+// period. The sample is judged only against a population of the same period (survey/RULES.md
+// "Minimum sample").
+std::optional<std::int64_t> populationOfPeriod(const UnitTally& t, const TallyPeriod& period) {
+    if (!t.extra.is_object()) return std::nullopt;
+    auto positive = [](const nlohmann::json& v) -> std::optional<std::int64_t> {
+        if (v.is_number_integer() && v.get<std::int64_t>() > 0) return v.get<std::int64_t>();
+        return std::nullopt;
+    };
+    if (t.reportFrom == period.from && t.reportTo == period.to)
+        if (auto p = t.extra.find("population"); p != t.extra.end())
+            if (auto n = positive(*p)) return n;
+    if (!period.from || !period.to) return std::nullopt;
+    auto list = t.extra.find("populations");
+    if (list == t.extra.end() || !list->is_array()) return std::nullopt;
+    for (const auto& e : *list)
+        if (e.is_object() && e.value("from", "") == *period.from && e.value("to", "") == *period.to)
+            if (auto n = positive(e.value("population", nlohmann::json()))) return n;
+    return std::nullopt;
+}
+
 void readPopulation(const UnitTally& t, const TallyPeriod& period, UnitRollup& r) {
-    if (!t.extra.is_object() || t.reportFrom != period.from || t.reportTo != period.to) return;
-    if (auto p = t.extra.find("population"); p != t.extra.end() && p->is_number_integer() && p->get<std::int64_t>() > 0)
-        r.population = p->get<std::int64_t>();
+    r.population = populationOfPeriod(t, period);
     if (r.population) {
         r.minimumSample = krejcieMorgan(*r.population);
         r.sampleSufficient = r.skm.respondents >= r.minimumSample;

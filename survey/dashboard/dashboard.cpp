@@ -161,36 +161,48 @@ GroupRow groupOf(const std::string& code, const Acc& a, const Instrument& in, We
 
 int weekdayOf(std::int64_t day) { return static_cast<int>(((day % 7) + 7 + 3) % 7); } // 1970-01-01 was a Thursday
 
-// Trend buckets: weeks (Monday–Sunday) or months ending with the period's last day, and for
-// each day of their span the bucket it falls in.
+// Trend buckets: weeks (Monday–Sunday) inside the period, or months ending with the period's
+// last day, and for each day of their span the bucket it falls in.
 struct TrendBuckets {
     std::vector<TrendPoint> points;
     std::int64_t from = 0, to = 0;          // first and last day of the span
     std::vector<std::int16_t> bucketOfDay;  // indexed by day − from
 };
 
-TrendBuckets makeTrendBuckets(const DashboardQuery& q) {
+// The weeks overlapping the period (the last q.trendBuckets of them when there are more), the
+// first and last cut to the period so the trend never reaches outside it.
+void weekBuckets(const DashboardQuery& q, std::vector<TrendPoint>& trend) {
+    const std::int64_t firstDay = q.period.fromDay(), lastDay = q.period.toDay();
+    const std::int64_t lastWeekEnd = lastDay + (6 - weekdayOf(lastDay));
+    const std::int64_t firstWeekEnd = firstDay + (6 - weekdayOf(firstDay));
+    const std::int64_t weeks = std::max<std::int64_t>(1, (lastWeekEnd - firstWeekEnd) / 7 + 1);
+    const int buckets = static_cast<int>(std::min<std::int64_t>(weeks, std::max(1, q.trendBuckets)));
+    trend.resize(static_cast<std::size_t>(buckets));
+    for (int b = 0; b < buckets; ++b) {
+        const std::int64_t end = lastWeekEnd - 7LL * (buckets - 1 - b);
+        trend[static_cast<std::size_t>(b)].from = civilFromDays(std::max(end - 6, firstDay));
+        trend[static_cast<std::size_t>(b)].to = civilFromDays(std::min(end, lastDay));
+    }
+}
+
+// Months ending with the period's last month: the year before it for context.
+void monthBuckets(const DashboardQuery& q, std::vector<TrendPoint>& trend) {
     const int buckets = std::max(1, q.trendBuckets);
+    trend.resize(static_cast<std::size_t>(buckets));
+    const int lastMonth = q.period.to.year * 12 + q.period.to.month - 1;
+    for (int b = 0; b < buckets; ++b) {
+        const int m = lastMonth - (buckets - 1 - b);
+        Period pm = periodContaining(PeriodKind::Month, {m / 12, m % 12 + 1, 1});
+        trend[static_cast<std::size_t>(b)].from = pm.from;
+        trend[static_cast<std::size_t>(b)].to = pm.to;
+    }
+}
+
+TrendBuckets makeTrendBuckets(const DashboardQuery& q) {
     TrendBuckets tb;
     std::vector<TrendPoint>& trend = tb.points;
-    trend.resize(static_cast<std::size_t>(buckets));
-    const std::int64_t lastDay = q.period.toDay();
-    if (q.trendStep == TrendStep::Week) {
-        const std::int64_t weekEnd = lastDay + (6 - weekdayOf(lastDay));
-        for (int b = 0; b < buckets; ++b) {
-            const std::int64_t end = weekEnd - 7LL * (buckets - 1 - b);
-            trend[static_cast<std::size_t>(b)].from = civilFromDays(end - 6);
-            trend[static_cast<std::size_t>(b)].to = civilFromDays(end);
-        }
-    } else {
-        const int lastMonth = q.period.to.year * 12 + q.period.to.month - 1;
-        for (int b = 0; b < buckets; ++b) {
-            const int m = lastMonth - (buckets - 1 - b);
-            Period pm = periodContaining(PeriodKind::Month, {m / 12, m % 12 + 1, 1});
-            trend[static_cast<std::size_t>(b)].from = pm.from;
-            trend[static_cast<std::size_t>(b)].to = pm.to;
-        }
-    }
+    if (q.trendStep == TrendStep::Week) weekBuckets(q, trend);
+    else monthBuckets(q, trend);
     tb.from = daysFromCivil(trend.front().from.year, trend.front().from.month, trend.front().from.day);
     tb.to = daysFromCivil(trend.back().to.year, trend.back().to.month, trend.back().to.day);
     tb.bucketOfDay.resize(static_cast<std::size_t>(tb.to - tb.from + 1));

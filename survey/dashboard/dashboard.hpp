@@ -32,7 +32,8 @@ struct DashboardQuery {
     Weights weights = Weights::Exact;
     std::optional<std::int64_t> population; // served in the period, entered by the head (Krejcie–Morgan)
     TrendStep trendStep = TrendStep::Month;
-    int trendBuckets = 12;                 // weeks or months ending with the period's last day
+    int trendBuckets = 12;                 // months ending with the period's last day, or at most
+                                           // this many weeks, inside the period
     int rollingCount = 50;                 // the alert watches the IKM of the last N responses…
     double rollingThreshold = 76.61;       // …falling below this (default: below mutu B)
     std::optional<std::string> service;    // narrow everything to one jenis layanan

@@ -143,15 +143,24 @@ json facilityForBundle(Store& store, const ResponseFilter& f, bool withEvidence)
     return j;
 }
 
+// The population and tindak lanjut of every period that overlaps the bundle's, each with its
+// period, so the Kanwil judges a triwulan's sample from a year's bundle too; "population" stays
+// the bundle's own period's (bundles made before "populations" carried only that).
 json unitExtraForBundle(Store& store, const ResponseFilter& f) {
-    Period p = exportPeriod(store, f);
+    const Period p = exportPeriod(store, f);
+    const std::string from = formatDate(p.from), to = formatDate(p.to);
     json j = json::object();
     auto pop = populationFor(store, p);
     j["population"] = pop ? json(*pop) : json(nullptr);
+    json pops = json::array();
+    for (const auto& e : listPopulations(store))
+        if (e.from <= to && e.to >= from) pops.push_back({{"from", e.from}, {"to", e.to}, {"population", e.population}});
+    j["populations"] = pops;
     json tl = json::array();
-    for (const auto& t : tindakLanjutFor(store, p))
-        tl.push_back({{"target_kind", t.targetKind}, {"target_code", t.targetCode}, {"target_label", t.targetLabel},
-                      {"action", t.action}, {"owner", t.owner}, {"due", t.dueDate}, {"status", t.status}});
+    for (const auto& t : tindakLanjutOverlapping(store, p))
+        tl.push_back({{"period_from", t.periodFrom}, {"period_to", t.periodTo}, {"target_kind", t.targetKind},
+                      {"target_code", t.targetCode}, {"target_label", t.targetLabel}, {"action", t.action}, {"owner", t.owner},
+                      {"due", t.dueDate}, {"status", t.status}});
     j["tindak_lanjut"] = tl;
     return j;
 }

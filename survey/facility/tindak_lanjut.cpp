@@ -74,6 +74,12 @@ std::vector<TindakLanjut> tindakLanjutFor(Store& store, const Period& p) {
     return readRows(st);
 }
 
+std::vector<TindakLanjut> tindakLanjutOverlapping(Store& store, const Period& p) {
+    sql::Statement st(store.db(), std::string(kColumns) + "WHERE period_from<=? AND period_to>=? ORDER BY period_from, period_to, id");
+    st.bind(1, formatDate(p.to)).bind(2, formatDate(p.from));
+    return readRows(st);
+}
+
 std::vector<TindakLanjut> tindakLanjutDone(Store& store, const LocalDate& upTo, int limit) {
     sql::Statement st(store.db(), std::string(kColumns) +
                                       "WHERE status='selesai' AND period_to<=? ORDER BY period_to DESC, id DESC LIMIT ?");

@@ -32,6 +32,9 @@ std::int64_t addTindakLanjut(Store& store, const TindakLanjut& t);   // returns 
 void updateTindakLanjut(Store& store, const TindakLanjut& t);        // by id
 void removeTindakLanjut(Store& store, std::int64_t id);
 std::vector<TindakLanjut> tindakLanjutFor(Store& store, const Period& p); // oldest first
+// Plans of every period that overlaps `p` (a year's bundle carries its triwulans' plans), by
+// period then oldest first.
+std::vector<TindakLanjut> tindakLanjutOverlapping(Store& store, const Period& p);
 // What was done (status "selesai") about the results of periods ending on or before `upTo`: the
 // newest `limit`, newest period first. What the unit tells the public it changed.
 std::vector<TindakLanjut> tindakLanjutDone(Store& store, const LocalDate& upTo, int limit);

@@ -213,11 +213,20 @@ TEST_CASE("dashboard trend per month and per week", "[admin][dashboard]") {
     q.trendBuckets = 5;
     f = computeDashboard(cols, fx.in, q);
     REQUIRE(f.trend.size() == 5);
-    // The last week is Mon 2026-11-30 – Sun 2026-12-06; R1..R3 fall in the week of 2 November.
+    // The last week is Mon 2026-11-30 – Sun 2026-12-06, cut to the period's last day; R1..R3 fall
+    // in the week of 2 November.
     CHECK(formatDate(f.trend[4].from) == "2026-11-30");
-    CHECK(formatDate(f.trend[4].to) == "2026-12-06");
+    CHECK(formatDate(f.trend[4].to) == "2026-11-30");
     CHECK(formatDate(f.trend[0].from) == "2026-11-02");
     CHECK(f.trend[0].respondents == 3);
+    // Room for 16 weeks: only the six that overlap November, the first cut to start on the 1st
+    // (a Sunday), so the trend never starts weeks before the chosen month.
+    q.trendBuckets = 16;
+    f = computeDashboard(cols, fx.in, q);
+    REQUIRE(f.trend.size() == 6);
+    CHECK(formatDate(f.trend[0].from) == "2026-11-01");
+    CHECK(formatDate(f.trend[0].to) == "2026-11-01");
+    CHECK(formatDate(f.trend[1].from) == "2026-11-02");
 }
 
 TEST_CASE("dashboard breakdowns: service, kelompok rentan gap, profile, heat map", "[admin][dashboard]") {

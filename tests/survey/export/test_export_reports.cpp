@@ -97,6 +97,40 @@ struct UnitWithFacility {
 
 } // namespace
 
+TEST_CASE("a bundle carries the population and plans of every period it overlaps, and the Kanwil judges each period's sample", "[export][bundle]") {
+    UnitWithFacility u;
+    sw::ResponseFilter last10;
+    {
+        sw::Store store(u.db);
+        sw::LocalDate to;
+        sw::parseDate(*u.period.to, to);
+        last10.from = sw::formatDate(sw::civilFromDays(sw::daysFromCivil(to.year, to.month, to.day) - 10));
+        last10.to = u.period.to;
+        sw::setPopulation(store, sw::exportPeriod(store, last10), 700);
+        sw::TindakLanjut tl;
+        tl.periodFrom = *last10.from;
+        tl.periodTo = *last10.to;
+        tl.targetCode = "U1";
+        tl.targetLabel = "Persyaratan";
+        tl.action = "Daftar persyaratan di papan depan";
+        tl.owner = "Petugas informasi";
+        tl.dueDate = *last10.to;
+        sw::addTindakLanjut(store, tl);
+    }
+    sw::Bundle b = sw::readBundle(u.bundle());
+    CHECK(b.extra["population"] == 2000);              // the bundle's own period
+    REQUIRE(b.extra["populations"].size() == 2);
+    REQUIRE(b.extra["tindak_lanjut"].size() == 2);     // the 40 days' plan and the last 10 days'
+    CHECK(b.extra["tindak_lanjut"][1]["period_from"] == *last10.from);
+
+    sw::Store kanwil(u.dir.file("kanwil.db"));
+    sw::mergeBundle(kanwil, b, "", sw::KeyPolicy::EnrollNew);
+    auto roll = sw::rollupByUnit(kanwil, last10);     // a period inside the bundle's
+    REQUIRE(roll.size() == 1);
+    CHECK(roll[0].population == 700);
+    CHECK(roll[0].minimumSample == sw::krejcieMorgan(700));
+}
+
 TEST_CASE("the PDF report: chapters, the IKM from libsurvey, P2HAM annex, key fingerprint", "[export]") {
     UnitWithFacility u;
     sw::Store store(u.db);
@@ -120,7 +154,7 @@ TEST_CASE("the PDF report: chapters, the IKM from libsurvey, P2HAM annex, key fi
     }
     CHECK(text.find(sw::formatNumber(skm.ikmUnit, 2, "id")) != std::string::npos);
     CHECK(text.find(info.fingerprint) != std::string::npos);
-    CHECK(text.find("N = 2000") != std::string::npos);
+    CHECK(text.find("N = 2.000") != std::string::npos);   // counts grouped as Indonesian prints them
     CHECK(text.find(sw::formatNumber(u.score.total, 1, "id")) != std::string::npos);
     CHECK(text.find("= 7,5 tidak memenuhi batas 6,0") != std::string::npos); // the 7,5° ramp (gap list)
 
