@@ -24,7 +24,7 @@ void HamScreen::drawRating(Ui& ui) {
     Rect faces{area.min, ImVec2(area.max.x, area.max.y - naH - ui.px(ui.m.gapMm))};
     drawFaces(ui, faces, cs);
     if (cs.size() > 4) {
-        float w = std::min(area.w(), ui.px(150.0f));
+        float w = std::min(area.w(), std::max(ui.px(150.0f), ui.optionWidth(cs[4])));   // the label on one line
         float cx = (area.min.x + area.max.x) * 0.5f;
         Rect na{ImVec2(cx - w * 0.5f, area.max.y - naH), ImVec2(cx + w * 0.5f, area.max.y)};
         if (ui.optionButton("choice.5", cs[4], 5, na)) ui.flow.choose(4, ui.now, CitizenFlow::Input::Touch);

@@ -14,11 +14,12 @@ void ProfileScreen::draw(Ui& ui) {
     std::vector<Rect> rs = ui.grid(opts, cs.size(), columns, ui.m.targetMm);
     for (std::size_t i = 0; i < cs.size(); ++i)
         if (ui.optionButton("choice." + std::to_string(i + 1), cs[i], static_cast<int>(i) + 1, rs[i])) ui.flow.choose(i, ui.now, CitizenFlow::Input::Touch);
-    float w = std::min(area.w(), ui.px(110.0f));
+    const std::string skipLabel = ui.t("profile.skip_all") + " (0)";
+    float w = std::min(area.w(), std::max(ui.px(110.0f), ui.labelWidth(skipLabel)));
     float cx = (area.min.x + area.max.x) * 0.5f;
     Rect skip{ImVec2(cx - w * 0.5f, area.max.y - skipH), ImVec2(cx + w * 0.5f, area.max.y)};
     // The keypad's 0 does the same (CitizenFlow::digitKey), and the button says so.
-    if (ui.secondaryButton("profile.skip_all", ui.t("profile.skip_all") + " (0)", skip)) ui.flow.skipProfile(ui.now);
+    if (ui.secondaryButton("profile.skip_all", skipLabel, skip)) ui.flow.skipProfile(ui.now);
     ui.navBar();
 }
 

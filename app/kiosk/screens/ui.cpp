@@ -68,6 +68,9 @@ float Ui::text(ImFont* f, const std::string& s, ImVec2 at, float width, Rgb c, b
 void Ui::textIn(ImFont* f, const std::string& s, Rect r, Rgb c) {
     float pad = px(2.0f);
     float w = r.w() - 2 * pad;
+    // A label that does not fit steps down to the small size (in large text still ≥ 5,5 mm capital H)
+    // rather than running into its border.
+    if (!fits(f, s, w, r.h() - 2 * pad) && f != small()) f = small();
     float h = textHeight(f, s, w);
     if (!fits(f, s, w, r.h() - 2 * pad)) overflow = true;
     text(f, s, ImVec2(r.min.x + pad, r.min.y + std::max(0.0f, (r.h() - h) * 0.5f)), w, c, true);
@@ -140,6 +143,7 @@ bool Ui::optionButton(const std::string& key, const Choice& c, int number, Rect 
     Rect label{ImVec2(bc.x + box * 0.5f + pad, r.min.y), ImVec2(r.max.x - pad, r.max.y)};
     float w = label.w();
     ImFont* f = body();
+    if (!fits(f, c.label, w, r.h() - px(2.0f))) f = small();   // as textIn: smaller, never over the border
     float h = textHeight(f, c.label, w);
     if (!fits(f, c.label, w, r.h() - px(2.0f))) overflow = true;
     text(f, c.label, ImVec2(label.min.x, r.min.y + std::max(0.0f, (r.h() - h) * 0.5f)), w, ink, false);
@@ -170,6 +174,17 @@ void Ui::face(ImVec2 c, float rad, int value, bool onSelected) {
         dl->PathFillConvex(ink);
         break;
     }
+}
+
+float Ui::optionWidth(const Choice& c) const {
+    ImFont* sf = small();
+    float numW = sf->CalcTextSizeA(sf->FontSize, FLT_MAX, 0, "9").x;
+    float labelW = body()->CalcTextSizeA(body()->FontSize, FLT_MAX, 0, c.label.c_str()).x;
+    return px(3.0f) * 3 + numW + px(1.5f) + px(9.0f) + labelW + px(1.0f);
+}
+
+float Ui::labelWidth(const std::string& s) const {
+    return body()->CalcTextSizeA(body()->FontSize, FLT_MAX, 0, s.c_str()).x + px(6.0f);
 }
 
 bool Ui::faceButton(const std::string& key, const Choice& c, int number, Rect r) {

@@ -84,6 +84,8 @@ struct Ui {
     bool secondaryButton(const std::string& key, const std::string& label, Rect r, bool enabled = true);
     // An option: number badge (keypad digit), radio/check mark, label. Selected = outline + mark.
     bool optionButton(const std::string& key, const Choice& c, int number, Rect r);
+    float optionWidth(const Choice& c) const;            // an option's label on one line, with its digit and mark
+    float labelWidth(const std::string& s) const;        // a secondary button's label on one line
     // An answer drawn as a face with its label underneath.
     bool faceButton(const std::string& key, const Choice& c, int number, Rect r);
     void face(ImVec2 center, float radius, int value, bool onSelected);

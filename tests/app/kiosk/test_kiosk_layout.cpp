@@ -20,6 +20,7 @@ std::vector<PageRef> allPages(const sw::Instrument& in) {
     std::vector<PageRef> p = {{Step::Welcome, 0}, {Step::Language, 0}, {Step::Service, 0}};
     for (int i = 0; i < static_cast<int>(in.unsur.size()); ++i) p.push_back({Step::Unsur, i});
     p.push_back({Step::Rentan, 0});
+    p.push_back({Step::Facility, 0});
     for (int i = 0; i < static_cast<int>(in.ham.items.size()); ++i) p.push_back({Step::Ham, i});
     p.push_back({Step::Adil, 0});
     for (int i = 0; i < static_cast<int>(in.profile.size()); ++i) p.push_back({Step::Profile, i});
@@ -85,6 +86,44 @@ TEST_CASE("targets are large enough, spaced, never overlapping, on every page an
                             if (display.y >= 1080) CHECK(w.min.y >= display.y * 0.3f);
                         }
                     if (lowest > 0) CHECK(display.y - lowest <= 70.0f * mm);
+                }
+            }
+        }
+    }
+}
+
+// Large text that fits: on every page, in every mode and language, no label runs out of its
+// target (a line wider than the room, more lines than the height, the key digit over the mark), and
+// every answer is at least the size the README promises (16 mm, 22 mm in large text).
+TEST_CASE("no text overflows its target and answers keep their size in mm in every mode and language", "[kiosk][layout]") {
+    for (const std::string modes : {"standard", "large", "seated", "large,seated", "large,contrast,speech,seated"}) {
+        for (const std::string lang : {"id", "en"}) {
+            for (ImVec2 display : {ImVec2(1280, 800), ImVec2(1920, 1080)}) {
+                Headless k({}, display);
+                sw::kiosk::Modes m;
+                REQUIRE(sw::kiosk::parseModes(modes, m));
+                const float mm = k.pxPerMm;
+                // A 320 × 200 mm screen cannot hold every page's 22 mm large-text answers: there the
+                // layout squeezes them, never below 20 mm (README "The citizen kiosk").
+                const float answerMm = m.large && display.y < 1000 ? 20.0f : sw::kiosk::metricsFor(mm, m.large).targetMm;
+                for (const PageRef& p : allPages(k.in)) {
+                    k.flow->setLang(lang);
+                    k.flow->setModes(m);
+                    k.flow->showPage(p.step, p.index);
+                    if (p.step == Step::Comment) k.flow->typeComment(k.tr.get("screenshot.comment", lang), k.now);
+                    k.flow->touched(k.now);
+                    k.frame();
+                    for (const auto& w : k.ui->widgets()) {
+                        INFO(modes << " " << lang << " " << display.x << "x" << display.y << " " << sw::kiosk::stepName(p.step) << " "
+                                   << p.index << " " << w.key << " \"" << w.label << "\" " << (w.max.x - w.min.x) / mm << "x"
+                                   << (w.max.y - w.min.y) / mm << " mm");
+                        CHECK_FALSE(w.overflow);
+                        if (w.key.rfind("choice.", 0) == 0) {
+                            CHECK(w.max.y - w.min.y >= answerMm * mm - 0.5f);
+                            CHECK(w.max.x - w.min.x >= answerMm * mm - 0.5f);
+                        }
+                    }
+                    k.flow->reset();
                 }
             }
         }
