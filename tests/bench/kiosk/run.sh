@@ -67,6 +67,10 @@ for f in "$bin/bench_launch" "$bin/floor_glfw" "$bin/bench_submit" "$kiosk"; do
                    echo "  cmake --build $build --target suarawarga floor_glfw bench_launch bench_submit bench_frames" >&2; exit 2; }
 done
 
+# glxinfo names the renderer the figures were measured on; without it the script would stop on
+# `set -e` with exit 127 and no word. It is in third_party/packages.txt (mesa-utils).
+command -v glxinfo >/dev/null || { echo "run.sh: glxinfo is missing: apt-get install mesa-utils (third_party/packages.txt)" >&2; exit 2; }
+
 work=$(mktemp -d "${TMPDIR:-/tmp}/sw-bench.XXXXXX")
 xvfb_pid=""
 idle_pid=""
