@@ -122,8 +122,12 @@ void drawCriteria(AdminContext& c, const FacilityChecklist& cl, const FacilitySc
     for (const CriterionScore& cs : score.criteria) {
         const FacilityCriterion* cr = cl.findCriterion(cs.code);
         ImGui::TextWrapped("%s", c.tf("facility.criterion_line", {cr ? cr->name.in(c.host.lang) : cs.code, c.num(cs.weight, 0)}).c_str());
+        // The bar leaves room for its label on the same line, whatever the panel's width.
+        const std::string label = cs.hasData ? c.num(cs.score, 1) + "  (" + std::to_string(cs.answered) + "/" + std::to_string(cs.total) + ")"
+                                             : std::string(c.t("common.no_data"));
+        const float room = ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize(label.c_str()).x - ImGui::GetStyle().ItemSpacing.x - 2;
         const ImVec2 p = ImGui::GetCursorScreenPos();
-        const float w = ImGui::GetContentRegionAvail().x * 0.7f, h = c.mm(5);
+        const float w = std::max(room, c.mm(10)), h = c.mm(5);
         dl->AddRectFilled(p, ImVec2(p.x + w, p.y + h), IM_COL32(230, 233, 238, 255), 3);
         if (cs.hasData) {
             const ImU32 col = cs.score >= 80 ? IM_COL32(0, 115, 75, 255) : cs.score >= 60 ? IM_COL32(13, 90, 165, 255) : IM_COL32(190, 100, 0, 255);
@@ -131,8 +135,8 @@ void drawCriteria(AdminContext& c, const FacilityChecklist& cl, const FacilitySc
         }
         ImGui::Dummy(ImVec2(w, h));
         ImGui::SameLine();
-        if (cs.hasData) ImGui::Text("%s  (%d/%d)", c.num(cs.score, 1).c_str(), cs.answered, cs.total);
-        else ImGui::TextDisabled("%s", c.t("common.no_data"));
+        if (cs.hasData) ImGui::TextUnformatted(label.c_str());
+        else ImGui::TextDisabled("%s", label.c_str());
     }
 }
 
