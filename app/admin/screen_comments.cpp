@@ -69,15 +69,23 @@ void CommentsScreen::draw(AdminContext& c) {
             ImGui::TextDisabled("· %s", c.tf("comments.duration", {std::to_string(*r.durationSeconds)}).c_str());
         }
         if (!r.comment.empty()) ImGui::TextWrapped("\"%s\"", r.comment.c_str());
-        // The answers, unsur by unsur, coloured by value (1 red … 4 green).
+        // The answers, unsur by unsur, in words and coloured by value (1 red … 4 green): the head
+        // reads "Persyaratan: Puas", not a code.
+        static const ImVec4 cols[5] = {{0.5f, 0.5f, 0.5f, 1}, {0.75f, 0.1f, 0.1f, 1}, {0.75f, 0.4f, 0, 1}, {0.05f, 0.35f, 0.65f, 1}, {0, 0.45f, 0.3f, 1}};
+        bool first = true;
         for (const auto& u : c.instrument().unsur) {
             auto it = r.unsur.find(u.code);
             const int v = it == r.unsur.end() ? 0 : it->second;
-            static const ImVec4 cols[5] = {{0.5f, 0.5f, 0.5f, 1}, {0.75f, 0.1f, 0.1f, 1}, {0.75f, 0.4f, 0, 1}, {0.05f, 0.35f, 0.65f, 1}, {0, 0.45f, 0.3f, 1}};
-            ImGui::TextColored(cols[v], "%s:%s", u.code.c_str(), v ? std::to_string(v).c_str() : "-");
-            ImGui::SameLine();
+            const std::string answer = u.name.in(c.host.lang) + ": " +
+                                       (v ? u.labels[static_cast<std::size_t>(v - 1)].in(c.host.lang) : std::string("–")) + ";";
+            // Wrap between answers, never inside one.
+            if (!first) {
+                ImGui::SameLine();
+                if (ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize(answer.c_str()).x) ImGui::NewLine();
+            }
+            ImGui::TextColored(cols[v], "%s", answer.c_str());
+            first = false;
         }
-        ImGui::NewLine();
         ImGui::EndChild();
         ImGui::PopStyleColor();
         ImGui::PopID();

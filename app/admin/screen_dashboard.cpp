@@ -377,7 +377,6 @@ void DashboardScreen::draw(AdminContext& c) {
     drawGroupPanels(c, layout);
     ImGui::Spacing();
     drawProfiles(c, layout);
-    ImGui::TextDisabled("%s", c.tf("dash.recompute", {thousands(static_cast<std::int64_t>(c.cols.rows()), c.host.lang), c.num(c.recomputeMs, 1)}).c_str());
 }
 
 } // namespace sw::admin
