@@ -72,11 +72,13 @@ json verificationPayload(const FacilityChecklist& c, const FacilityClaim& claim,
                          const std::string& kanwilFingerprint) {
     const VerifiedScore s = scoreVerification(c, claim.report, v);
     json findings = json::array();
-    for (const ItemDifference& d : s.differing)
+    for (const ItemDifference& d : s.differing) {
+        if (!d.hasVerdict) continue; // not verified yet: no finding for the unit to act on
         findings.push_back({{"item", d.item}, {"name", itemNameOf(c, d.item)},
                             {"verdict", d.hasVerdict ? verdictCode(d.verdict) : "belum_diverifikasi"}, {"note", d.note},
                             {"claimed", facilityStatusCode(d.claimed)}, {"verified", facilityStatusCode(d.verified)},
                             {"failing_measures", d.failingMeasures}});
+    }
     json p = verificationToJson(v);
     p["id"] = newUuid();
     p["created_utc"] = nowUtc();
