@@ -80,23 +80,18 @@ int printRollup(const std::vector<UnitRollup>& units, const ResponseFilter& f, c
     }
     std::cout << "Rekap per unit — periode " << (f.from ? *f.from : std::string("awal")) << " s.d. "
               << (f.to ? *f.to : std::string("akhir")) << "\n\n"
-              << "  #  Unit                                   Responden  IKM unit  Mutu  Sampel        Fasilitas       Celah\n";
+              << "  #  Id unit                Responden  IKM unit  Mutu  Sampel        Fasilitas       Celah  Nama unit\n";
     for (const auto& u : units) {
-        std::string name = u.unit.name.empty() ? u.unit.id : u.unit.name;
-        if (u.unit.demo) name = "[DEMO] " + name;   // in front: a long name is cut at its end
-        if (name.size() > 38) {
-            std::size_t cut = 37;
-            while (cut > 0 && (static_cast<unsigned char>(name[cut]) & 0xC0) == 0x80) --cut; // not inside a UTF-8 character
-            name = name.substr(0, cut) + "…";
-        }
+        // The name last and whole (a cut name is ambiguous), made safe for a terminal.
+        std::string name = printable(u.unit.name.empty() ? u.unit.id : u.unit.name);
+        if (u.unit.demo) name = "[DEMO] " + name;
         std::string sample = !u.population ? "?" : (u.sampleSufficient ? "cukup" : "kurang " + std::to_string(u.minimumSample - u.skm.respondents));
         char line[320];
-        std::snprintf(line, sizeof line, "%3d  %-38s %9lld  %8s  %-4s  %-12s %-14s  %5s\n", u.rank, name.c_str(),
+        std::snprintf(line, sizeof line, "%3d  %-22s %9lld  %8s  %-4s  %-12s %-14s  %5s  ", u.rank, printable(u.unit.id).c_str(),
                       static_cast<long long>(u.skm.respondents), u.skm.complete ? fmt(u.skm.ikmUnit, 2).c_str() : "-",
-                      u.skm.complete ? mutuLetter(u.skm.mutu) : "-", sample.c_str(),
-                      facilityText(u).c_str(),
+                      u.skm.complete ? mutuLetter(u.skm.mutu) : "-", sample.c_str(), facilityText(u).c_str(),
                       u.facilityScore ? std::to_string(u.gapCount).c_str() : "-");
-        std::cout << line;
+        std::cout << line << name << "\n";
     }
     if (units.empty()) std::cout << "  (belum ada unit; gabungkan bundel dengan `suarawarga merge`)\n";
     std::cout << "\nSampel: Krejcie-Morgan terhadap jumlah penerima layanan yang dilaporkan unit (? = belum dilaporkan).\n"
