@@ -1,6 +1,8 @@
 #include "app/cli/args.hpp"
 #include "app/cli/cli.hpp"
 
+#include "survey/national/assessor_store.hpp"
+
 #include "survey/bundle/evidence_files.hpp"
 #include "survey/base/safe_output.hpp"
 #include "survey/store/store.hpp"
@@ -28,6 +30,9 @@ int verbEvidence(int argc, char** argv) {
     if (!db || db->empty()) throw UsageError("--db FILE is required");
     if (!out || out->empty()) throw UsageError("--out FOLDER is required");
     refuseOutputOverInput(*out, storeFiles(*db), "--out");
+    if (isPostgresUrl(*db))
+        throw UsageError("evidence files are written from an SQLite store; a PostgreSQL store keeps them (merge checks "
+                         "each against its SHA-256) but this command does not read them from it yet");
     Store store(*db, Store::Options{.create = false});
     const std::string unit = a.get("unit", "");
     const auto files = writeEvidenceFiles(store, unit, *out);

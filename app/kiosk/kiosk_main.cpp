@@ -23,6 +23,7 @@
 #include "survey/base/translations.hpp"
 #include "survey/kiosk/pin.hpp"
 #include "survey/bundle/rollup_period.hpp"
+#include "survey/national/assessor_store.hpp"
 #include "survey/store/backup.hpp"
 #include "survey/store/unit_setup.hpp"
 #include "survey/store/writer_lock.hpp"
@@ -462,7 +463,11 @@ int assessorVerb(int argc, char** argv) {
     ShellOptions so = shellOptions(a);
     if (!a.has("windowed")) so.fullscreen = false;
     so.title = "SuaraWarga — Kanwil";
-    Store store(a.get("db", ""));
+    const std::string db = a.get("db", "");
+    if (isPostgresUrl(db))
+        throw UsageError("the assessor's window reads an SQLite store; a PostgreSQL store is read with `report --by "
+                         "unit|kabkota|province|kanwil` and `peduli-ham` (README \"The national store\")");
+    Store store(db, Store::Options{.create = false});   // a viewer: it never makes a store
     Shell shell(so);
     assessor::AssessorHost host;
     host.store = &store;

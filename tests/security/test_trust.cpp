@@ -212,6 +212,11 @@ TEST_CASE("read-only commands create nothing: a missing store is 'no such databa
     auto k = runCli("key --db " + d.file("none.db"));
     CHECK(k.status == 4);
     CHECK_FALSE(std::filesystem::exists(d.file("none.db")));
+    // A PostgreSQL address is never taken for a file name (no "postgresql:" folder appears).
+    auto e = runCli("evidence --db postgresql://localhost/kanwil --out " + d.file("ev"));
+    CHECK(e.status == 2);
+    CHECK_FALSE(std::filesystem::exists(d.file("ev")));
+    CHECK_FALSE(std::filesystem::exists("postgresql:"));
 }
 
 TEST_CASE("CSV cells that a spreadsheet would run as formulas are written as text", "[security][export]") {
