@@ -583,10 +583,15 @@ void AssessorView::Impl::drawRollupRow(const UnitRollup& u, const RollupLayout& 
     ImGui::TextUnformatted(u.facilityScore ? std::to_string(u.gapCount).c_str() : "–");
     ImGui::TableNextColumn();
     bool ticked = compare.count(u.unit.id) > 0;
+    // A drawn border: on the light table a borderless white box cannot be seen as a box to tick.
+    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 1.5f);
+    ImGui::PushStyleColor(ImGuiCol_Border, IM_COL32(90, 100, 115, 255));
     if (ImGui::Checkbox("##cmp", &ticked)) {
         if (ticked) compare.insert(u.unit.id);
         else compare.erase(u.unit.id);
     }
+    ImGui::PopStyleColor();
+    ImGui::PopStyleVar();
     ImGui::TableNextColumn();
     ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 255, 255, 255));
     if (ImGui::Button(t("assessor.open").c_str())) openUnit(u.unit.id);
