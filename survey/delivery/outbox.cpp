@@ -133,7 +133,10 @@ DeliveryStatus deliveryStatus(Store& unit) {
             s.lastError = p.getText(2);
         }
     }
-    sql::Statement r(db, "SELECT done_utc, receipt FROM delivery_outbox WHERE state='refused' ORDER BY seq DESC LIMIT 1");
+    // A refusal the Kanwil has since been satisfied about (a later bundle acknowledged) is history.
+    sql::Statement r(db, "SELECT done_utc, receipt FROM delivery_outbox WHERE state='refused' AND seq > "
+                         "(SELECT coalesce(max(seq), 0) FROM delivery_outbox WHERE state='acknowledged') "
+                         "ORDER BY seq DESC LIMIT 1");
     if (r.step()) {
         s.lastRefusalUtc = r.getInt(0);
         // The receipt was verified when it arrived; here it is only read back.

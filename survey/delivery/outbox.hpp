@@ -53,7 +53,7 @@ struct DeliveryStatus {
     std::int64_t attempts = 0;                     // of the pending bundle
     std::optional<std::int64_t> nextAttemptUtc;
     std::string lastError;                         // of the pending bundle's last attempt
-    std::optional<std::int64_t> lastRefusalUtc;
+    std::optional<std::int64_t> lastRefusalUtc;    // only while no later bundle was acknowledged
     std::string lastRefusalKind, lastRefusal;
 };
 DeliveryStatus deliveryStatus(Store& unit);

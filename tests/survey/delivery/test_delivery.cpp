@@ -125,6 +125,7 @@ TEST_CASE("A refusal is shown with its reason, and the responses go once the cau
     r = sendPending(unit, {});
     CHECK(r.added == 12);
     CHECK(deliveryStatus(unit).pendingResponses == 0);
+    CHECK_FALSE(deliveryStatus(unit).lastRefusalUtc.has_value());   // settled: no longer shown
     CHECK(k.responses() == 12);
 }
 
