@@ -43,7 +43,13 @@ void printScore(const FacilityChecklist& c, const FacilityClaim& claim, const Ve
               << (claim.unit.demo ? kDemoMark : "") << "\n"
               << "penilaian mandiri " << printable(v.claimAssessedOn) << " (periode " << printable(claimPeriodText(claim)) << "), kunjungan " << v.visit.date << " oleh ";
     for (std::size_t i = 0; i < v.visit.assessors.size(); ++i) std::cout << (i ? ", " : "") << printable(v.visit.assessors[i]);
-    std::cout << "\n" << printable(weightsLine(c)) << "\n"
+    std::cout << "\n";
+    // Scored with the Kanwil's checklist: say so when the unit assessed with another version.
+    const FacilityAssessment claimed = claimFromReport(claim.report);
+    if (!claimed.checklistId.empty() && (claimed.checklistId != c.id || claimed.checklistVersion != c.version))
+        std::cout << "catatan: unit menilai dengan daftar periksa " << printable(claimed.checklistId) << " v" << claimed.checklistVersion
+                  << "; diverifikasi dengan " << c.id << " v" << c.version << "\n";
+    std::cout << printable(weightsLine(c)) << "\n"
               << "skor penilaian mandiri: " << scoreText(s.self) << " (" << coverageText(s.selfCoverage, false) << ")\n"
               << "skor terverifikasi:     " << scoreText(s.verified) << " (" << coverageText(s.coverage, true) << ")\n"
               << "selisih:                " << formatNumber(s.difference, 2, "id") << "\n";
