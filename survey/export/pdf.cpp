@@ -17,6 +17,7 @@
 #include "survey/facility/tindak_lanjut.hpp"
 #include "survey/dashboard/dashboard.hpp"
 #include "survey/base/translations.hpp"
+#include "survey/export/comment_summary.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -63,6 +64,13 @@ std::string joinNames(const std::vector<const UnsurScore*>& xs, const Instrument
     return s;
 }
 
+std::string joinNonEmpty(const std::vector<std::string>& parts) {
+    std::string s;
+    for (const auto& p : parts)
+        if (!p.empty()) s += (s.empty() ? "" : ", ") + p;
+    return s;
+}
+
 std::string signingFingerprint(Store& store) {
     try {
         return UnitKey::loadOrCreate(store).fingerprint();
@@ -82,7 +90,33 @@ struct Figures {
     SkmResult prevSkm;
     std::vector<TindakLanjut> plans;
     std::optional<FacilityAssessment> assessment;
+    std::vector<TrendPoint> trend;     // IKM per month, oldest first
+    CommentSummary comments;
 };
+
+// The months the trend shows: every month of a long period (up to the last 24), else the 12
+// months ending with the period's last month, so a monthly report still shows its year.
+std::vector<TrendPoint> monthlyTrend(Store& store, const Instrument& in, const ResponseFilter& f, const Period& period, Weights w) {
+    const int last = period.to.year * 12 + period.to.month - 1;
+    const int span = last - (period.from.year * 12 + period.from.month - 1) + 1;
+    const int months = span >= 6 ? std::min(span, 24) : 12;
+    std::vector<TrendPoint> out;
+    for (int m = last - months + 1; m <= last; ++m) {
+        TrendPoint p;
+        p.from = LocalDate{m / 12, m % 12 + 1, 1};
+        const LocalDate next{(m + 1) / 12, (m + 1) % 12 + 1, 1};
+        p.to = civilFromDays(daysFromCivil(next.year, next.month, next.day) - 1);
+        ResponseFilter fm = f;
+        fm.from = formatDate(p.from);
+        fm.to = formatDate(p.to);
+        const SkmResult skm = skmFor(store, in, fm, w);
+        p.respondents = skm.respondents;
+        p.hasData = skm.respondents > 0 && skm.complete;
+        p.ikmUnit = p.hasData ? skm.ikmUnit : 0;
+        out.push_back(p);
+    }
+    return out;
+}
 
 // Every figure, from libsurvey.
 Figures gatherFigures(Store& store, const Instrument& in, const ResponseFilter& f, const Period& period, Weights w) {
@@ -102,6 +136,8 @@ Figures gatherFigures(Store& store, const Instrument& in, const ResponseFilter& 
     fig.prevSkm = skmFor(store, in, fPrev, w);
     fig.plans = tindakLanjutFor(store, period);
     fig.assessment = assessmentForPeriod(store, period);
+    fig.trend = monthlyTrend(store, in, f, period, w);
+    fig.comments = summarizeComments(store, f, 5, 10);
     return fig;
 }
 
@@ -121,6 +157,7 @@ struct Report {
 
     const std::string& t(const std::string& key) const { return tr.get(key, lang); }
     std::string num(double v, int d) const { return formatNumber(v, d, lang); }
+    std::string count(std::int64_t n) const { return formatCount(n, lang); }
 };
 
 // [SECTION] Title block, BAB I, BAB II
@@ -140,15 +177,16 @@ void writeTitleBlock(const Report& r) {
     }
     c.title(unit.name, 13);
     if (!unit.instansi.empty()) c.paragraph(unit.instansi, 10, false, Align::Center);
-    c.paragraph(unit.address + (unit.kabupaten.empty() ? "" : ", " + unit.kabupaten) +
-                    (unit.province.empty() ? "" : ", " + unit.province), 9, false, Align::Center);
-    c.paragraph(r.t("pdf.period") + ": " + r.periodText + " (" + formatDate(r.period.from) + " – " + formatDate(r.period.to) + ", " +
+    c.paragraph(joinNonEmpty({unit.address, unit.kabupaten, unit.province}), 9, false, Align::Center);
+    // The period once: its dates only when its name is not already the dates (custom periods).
+    const std::string dates = formatDate(r.period.from) + " – " + formatDate(r.period.to);
+    c.paragraph(r.t("pdf.period") + ": " + r.periodText + " (" + (r.periodText == dates ? "" : dates + ", ") +
                     zoneName(unit.utcOffsetMinutes) + ")", 10, true, Align::Center);
     c.paragraph(r.t("pdf.generated") + ": " + localDateTime(nowUtc(), unit.utcOffsetMinutes), 8, false, Align::Center);
     c.space(6);
     c.table({{r.t("xlsx.calc.respondents"), 0.25, Align::Center}, {r.t("xlsx.calc.ikm_unit"), 0.25, Align::Center},
              {r.t("xlsx.calc.mutu"), 0.25, Align::Center}, {r.t("xlsx.ham.index"), 0.25, Align::Center}},
-            {{std::to_string(skm.respondents), r.num(skm.ikmUnit, 2),
+            {{r.count(skm.respondents), r.num(skm.ikmUnit, 2),
               std::string(mutuLetter(skm.mutu)) + " (" + r.t(std::string("kinerja.") + mutuLetter(skm.mutu)) + ")",
               r.fig.akses.any ? r.num(r.fig.akses.index, 2) : "–"}},
             {0});
@@ -169,7 +207,7 @@ void writeBab1(const Report& r) {
     } catch (const std::exception&) {
     }
     int k = 1;
-    for (const char* key : {"pdf.bab1.dasar_1", "pdf.bab1.dasar_2", "pdf.bab1.dasar_3", "pdf.bab1.dasar_4"})
+    for (const char* key : {"pdf.bab1.dasar_1", "pdf.bab1.dasar_2", "pdf.bab1.dasar_3", "pdf.bab1.dasar_4", "pdf.bab1.dasar_5"})
         c.bullet(format(r.t(key), {checklistName}), std::to_string(k++) + ".");
     c.heading(r.t("pdf.bab1.maksud"), 2);
     c.paragraph(format(r.t("pdf.bab1.maksud_text"), {r.unit.name, r.periodText}));
@@ -185,7 +223,7 @@ void writeBab2(const Report& r) {
     c.heading(r.t("pdf.bab2.metode"), 2);
     c.paragraph(r.t("pdf.bab2.metode_text"));
     c.heading(r.t("pdf.bab2.lokasi"), 2);
-    c.paragraph(format(r.t("pdf.bab2.lokasi_text"), {unit.address + (unit.kabupaten.empty() ? "" : ", " + unit.kabupaten),
+    c.paragraph(format(r.t("pdf.bab2.lokasi_text"), {joinNonEmpty({unit.address, unit.kabupaten}),
                                                      formatDate(r.period.from) + " – " + formatDate(r.period.to),
                                                      zoneName(unit.utcOffsetMinutes)}));
     c.heading(r.t("pdf.bab2.sampel"), 2);
@@ -193,11 +231,10 @@ void writeBab2(const Report& r) {
     if (r.fig.population) {
         const std::int64_t need = krejcieMorgan(*r.fig.population);
         const std::string verdict = skm.respondents >= need ? r.t("pdf.bab2.sampel_ok")
-                                                            : format(r.t("pdf.bab2.sampel_short"), {std::to_string(need - skm.respondents)});
-        c.paragraph(format(r.t("pdf.bab2.sampel_known"), {std::to_string(*r.fig.population), std::to_string(need),
-                                                          std::to_string(skm.respondents), verdict}));
+                                                            : format(r.t("pdf.bab2.sampel_short"), {r.count(need - skm.respondents)});
+        c.paragraph(format(r.t("pdf.bab2.sampel_known"), {r.count(*r.fig.population), r.count(need), r.count(skm.respondents), verdict}));
     } else {
-        c.paragraph(format(r.t("pdf.bab2.sampel_unknown"), {std::to_string(krejcieMorgan(1000000)), std::to_string(skm.respondents)}));
+        c.paragraph(format(r.t("pdf.bab2.sampel_unknown"), {r.count(krejcieMorgan(1000000)), r.count(skm.respondents)}));
     }
 }
 
@@ -215,11 +252,11 @@ void writeDemography(const Report& r) {
             if (it != r.fig.demography.end())
                 if (auto jt = it->second.find(o.code); jt != it->second.end()) n = jt->second;
             given += n;
-            rows.push_back({o.label.in(r.lang), std::to_string(n), r.num(100.0 * static_cast<double>(n) / static_cast<double>(total), 1) + " %"});
+            rows.push_back({o.label.in(r.lang), r.count(n), r.num(100.0 * static_cast<double>(n) / static_cast<double>(total), 1) + " %"});
         }
         const std::int64_t notGiven = r.store.countResponses(r.f) - given;
         if (notGiven > 0)
-            rows.push_back({r.t("pdf.bab3.not_given"), std::to_string(notGiven),
+            rows.push_back({r.t("pdf.bab3.not_given"), r.count(notGiven),
                             r.num(100.0 * static_cast<double>(notGiven) / static_cast<double>(total), 1) + " %"});
         r.c.table({{field.label.in(r.lang), 0.5}, {r.t("pdf.bab3.count"), 0.2, Align::Right}, {r.t("pdf.bab3.share"), 0.3, Align::Right}}, rows);
     }
@@ -230,7 +267,7 @@ void writeIkmTable(const Report& r) {
     std::vector<std::vector<std::string>> rows;
     for (const auto& u : skm.unsur) {
         const Unsur* def = r.in.findUnsur(u.code);
-        rows.push_back({u.code, def ? def->name.in(r.lang) : u.name, std::to_string(u.sum), std::to_string(u.n), r.num(u.nrr, 3),
+        rows.push_back({u.code, def ? def->name.in(r.lang) : u.name, r.count(u.sum), r.count(u.n), r.num(u.nrr, 3),
                         r.num(u.nrrWeighted, 3), r.num(u.nrrUnit, 2), u.n ? mutuLetter(u.mutu) : "–"});
     }
     rows.push_back({"", "IKM", "", "", "", r.num(skm.ikm, 3), r.num(skm.ikmUnit, 2), mutuLetter(skm.mutu)});
@@ -254,12 +291,35 @@ void writeUnsurChart(const Report& r) {
     r.c.barChart(bars, 25, 100, {kMutuLowerBounds.begin(), kMutuLowerBounds.end()});
 }
 
+// Saran dan masukan: how many, the words most used, the newest few as the citizens wrote them.
+void writeComments(const Report& r) {
+    pdf::Canvas& c = r.c;
+    const CommentSummary& cs = r.fig.comments;
+    c.heading(r.t("pdf.bab3.comments"), 2);
+    if (cs.count == 0) {
+        c.paragraph(r.t("pdf.bab3.comments_none"));
+        return;
+    }
+    c.paragraph(format(r.t("pdf.bab3.comments_count"), {r.count(cs.count), r.count(r.fig.skm.respondents)}));
+    if (!cs.words.empty()) {
+        std::string words;
+        for (const auto& w : cs.words) words += (words.empty() ? "" : ", ") + w.word + " (" + r.count(w.count) + ")";
+        c.paragraph(format(r.t("pdf.bab3.comments_words"), {words}));
+    }
+    c.paragraph(format(r.t("pdf.bab3.comments_recent"), {std::to_string(cs.recent.size())}), 10, true);
+    for (const auto& line : cs.recent) {
+        const Option* s = r.in.findService(line.service);
+        c.bullet(localDate(line.createdUtc, line.utcOffsetMinutes) + " · " + (s ? s->label.in(r.lang) : line.service) + ": “" +
+                 line.comment + "”");
+    }
+}
+
 void writeBab3(const Report& r) {
     pdf::Canvas& c = r.c;
     const SkmResult& skm = r.fig.skm;
     c.heading(r.t("pdf.bab3"), 1);
     c.heading(r.t("pdf.bab3.responden"), 2);
-    c.paragraph(format(r.t("pdf.bab3.responden_text"), {std::to_string(skm.respondents), std::to_string(r.fig.misuse)}));
+    c.paragraph(format(r.t("pdf.bab3.responden_text"), {r.count(skm.respondents), r.count(r.fig.misuse)}));
     writeDemography(r);
 
     c.heading(r.t("pdf.bab3.ikm"), 2);
@@ -272,6 +332,31 @@ void writeBab3(const Report& r) {
 
     c.heading(r.t("pdf.bab3.chart"), 2);
     writeUnsurChart(r);
+    writeComments(r);
+}
+
+// IKM unit per month against the mutu bounds; a month without a complete score shows "–".
+void writeTrendChart(const Report& r) {
+    const auto& trend = r.fig.trend;
+    if (trend.empty()) return;
+    r.c.paragraph(format(r.t("pdf.bab4.trend_chart"), {monthName(trend.front().from.month, r.lang) + " " + std::to_string(trend.front().from.year),
+                                                      monthName(trend.back().from.month, r.lang) + " " + std::to_string(trend.back().from.year)}),
+                  10, true);
+    std::vector<pdf::Bar> bars;
+    for (const auto& p : trend) {
+        char year[8];
+        std::snprintf(year, sizeof year, "%02d", p.from.year % 100);
+        const std::string label = monthShort(p.from.month, r.lang) + " " + year;
+        if (p.hasData) bars.push_back({label, p.ikmUnit, r.num(p.ikmUnit, 1), mutuColor(mutuFor(p.ikmUnit))});
+        else bars.push_back({label, 25, "–", {0.8, 0.8, 0.8}});
+    }
+    std::vector<double> bounds;
+    std::vector<std::string> labels;
+    for (Mutu m : {Mutu::C, Mutu::B, Mutu::A}) {
+        bounds.push_back(mutuLowerBound(m));
+        labels.push_back(std::string(mutuLetter(m)) + " " + r.num(mutuLowerBound(m), 2));
+    }
+    r.c.columnChart(bars, 25, 100, bounds, labels);
 }
 
 void writeBab4(const Report& r) {
@@ -296,10 +381,11 @@ void writeBab4(const Report& r) {
     }
     c.heading(r.t("pdf.bab4.trend"), 2);
     if (prevSkm.complete && prevSkm.respondents > 0)
-        c.paragraph(format(r.t("pdf.bab4.trend_text"), {periodLabel(r.fig.prev, r.lang), r.num(prevSkm.ikmUnit, 2), std::to_string(prevSkm.respondents),
+        c.paragraph(format(r.t("pdf.bab4.trend_text"), {periodLabel(r.fig.prev, r.lang), r.num(prevSkm.ikmUnit, 2), r.count(prevSkm.respondents),
                                                         r.num(skm.ikmUnit, 2), (skm.ikmUnit >= prevSkm.ikmUnit ? "+" : "") + r.num(skm.ikmUnit - prevSkm.ikmUnit, 2)}));
     else
         c.paragraph(format(r.t("pdf.bab4.trend_none"), {periodLabel(r.fig.prev, r.lang)}));
+    writeTrendChart(r);
     c.heading(r.t("pdf.bab4.rtl"), 2);
     if (!r.fig.plans.empty()) {
         std::vector<std::vector<std::string>> rows;
@@ -313,6 +399,27 @@ void writeBab4(const Report& r) {
     }
 }
 
+// The place for a kabupaten/kota as letters write it: "Kabupaten Serang" signs as "Serang".
+std::string signingPlace(const std::string& kabupaten) {
+    for (const char* prefix : {"Kota Administrasi ", "Kabupaten Administrasi ", "Kabupaten ", "Kota "})
+        if (kabupaten.rfind(prefix, 0) == 0) return kabupaten.substr(std::string(prefix).size());
+    return kabupaten;
+}
+
+// Signed by the head of unit: place and date, the office, room to sign, name and NIP from the
+// settings (unit.head_name, unit.head_nip); a dotted line to fill in by hand when not set.
+void writeSignature(const Report& r) {
+    LocalDate today;
+    parseDate(localDate(nowUtc(), r.unit.utcOffsetMinutes), today);
+    const std::string date = std::to_string(today.day) + " " + monthName(today.month, r.lang) + " " + std::to_string(today.year);
+    const std::string place = signingPlace(r.unit.kabupaten);
+    const std::string name = r.store.setting("unit.head_name", "");
+    const std::string nip = r.store.setting("unit.head_nip", "");
+    const std::string blank = "(................................................)";
+    r.c.signature({place.empty() ? date : place + ", " + date, format(r.t("pdf.sign.head"), {r.unit.name})}, 52,
+                  {name.empty() ? blank : name, r.t("pdf.sign.nip") + " " + (nip.empty() ? std::string("..............................") : nip)});
+}
+
 void writeBab5(const Report& r) {
     pdf::Canvas& c = r.c;
     const SkmResult& skm = r.fig.skm;
@@ -321,6 +428,7 @@ void writeBab5(const Report& r) {
                                               r.t(std::string("kinerja.") + mutuLetter(skm.mutu))}));
     c.space(10);
     c.paragraph(r.t("pdf.key") + ": " + r.fp, 9, true);
+    writeSignature(r);
 }
 
 // [SECTION] Lampiran P2HAM
@@ -332,12 +440,12 @@ void writeAksesibilitas(const Report& r) {
     c.heading(r.t("pdf.p2ham"), 1);
     c.heading(r.t("pdf.p2ham.akses"), 2);
     if (akses.any) {
-        c.paragraph(format(r.t("pdf.p2ham.akses_text"), {r.num(akses.index, 2), std::to_string(akses.adilYes), std::to_string(akses.adilNo)}));
+        c.paragraph(format(r.t("pdf.p2ham.akses_text"), {r.num(akses.index, 2), r.count(akses.adilYes), r.count(akses.adilNo)}));
         std::vector<std::vector<std::string>> rows;
         for (std::size_t i = 0; i < akses.items.size(); ++i) {
             const auto& s = akses.items[i];
             const HamItem* h = r.in.findHamItem(s.code);
-            rows.push_back({s.code + " " + (h ? h->name.in(r.lang) : s.name), std::to_string(s.sum), std::to_string(s.n),
+            rows.push_back({s.code + " " + (h ? h->name.in(r.lang) : s.name), r.count(s.sum), r.count(s.n),
                             s.n ? r.num(s.nrr, 3) : "–", s.n ? r.num(s.nrrUnit, 2) : "–"});
         }
         c.table({{r.t("pdf.p2ham.col_item"), 0.44}, {r.t("pdf.bab3.col_sum"), 0.12, Align::Right}, {r.t("pdf.bab3.col_n"), 0.12, Align::Right},
@@ -354,9 +462,9 @@ void writeRentanGap(const Report& r) {
     c.heading(r.t("pdf.rentan"), 2);
     c.table({{r.t("pdf.rentan.col_group"), 0.46}, {r.t("pdf.rentan.col_resp"), 0.16, Align::Right}, {r.t("pdf.rentan.col_ikm"), 0.16, Align::Right},
              {r.t("pdf.rentan.col_akses"), 0.22, Align::Right}},
-            {{r.t("pdf.rentan.group_rentan"), std::to_string(gap.rentan.respondents), gap.rentan.respondents ? r.num(gap.rentan.ikmUnit, 2) : "–",
+            {{r.t("pdf.rentan.group_rentan"), r.count(gap.rentan.respondents), gap.rentan.respondents ? r.num(gap.rentan.ikmUnit, 2) : "–",
               gap.aksesRentan.any ? r.num(gap.aksesRentan.index, 2) : "–"},
-             {r.t("pdf.rentan.group_bukan"), std::to_string(gap.bukan.respondents), gap.bukan.respondents ? r.num(gap.bukan.ikmUnit, 2) : "–",
+             {r.t("pdf.rentan.group_bukan"), r.count(gap.bukan.respondents), gap.bukan.respondents ? r.num(gap.bukan.ikmUnit, 2) : "–",
               gap.aksesBukan.any ? r.num(gap.aksesBukan.index, 2) : "–"},
              {r.t("pdf.rentan.gap"), "", gap.comparable ? r.num(gap.ikmGap, 2) : "–",
               gap.comparable && gap.aksesRentan.any && gap.aksesBukan.any ? r.num(gap.aksesGap, 2) : "–"}},
@@ -525,7 +633,8 @@ PdfReportInfo writePdfReport(Store& store, const std::string& path, PdfReportOpt
     // footer: there it would push the key's fingerprint onto a second line).
     const std::string demo = unit.demo ? t("pdf.demo_mark") + "  ·  " : std::string();
     const std::string header = demo + unit.name + "  ·  " + t("pdf.period") + " " + periodText;
-    const std::string footer = unit.instansi + "  ·  " + t("pdf.key") + ": " + fp;
+    // The key's fingerprint on one line at the foot of every page (the instansi is on the title page).
+    const std::string footer = t("pdf.key") + ": " + fp;
     pdf::Canvas c(out.tempPath(), header, footer, t("pdf.page"));
     c.setMetadata(demo + t("pdf.title") + " — " + unit.name + " — " + periodText, unit.name);
 

@@ -86,6 +86,12 @@ double Canvas::layoutHeight(PangoLayout* l) const {
     return static_cast<double>(h) / PANGO_SCALE;
 }
 
+double Canvas::layoutWidth(PangoLayout* l) const {
+    int w = 0, h = 0;
+    pango_layout_get_size(l, &w, &h);
+    return static_cast<double>(w) / PANGO_SCALE;
+}
+
 void Canvas::drawHeaderFooter() {
     cairo_t* cr = cr_.get();
     // Its own layout: a page break can come between laying out a block and drawing it.
@@ -93,6 +99,7 @@ void Canvas::drawHeaderFooter() {
     std::swap(own, layout_);
     setColor(cr, kMuted);
     PangoLayout* l = layout(header_, 7.5, false, textWidth(), Align::Left);
+    pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END); // one line: a long name is shortened, never wrapped
     cairo_move_to(cr, kMargin, kMargin - 14);
     pango_cairo_show_layout(cr, l);
     setColor(cr, kRule);
@@ -104,8 +111,10 @@ void Canvas::drawHeaderFooter() {
     cairo_stroke(cr);
     setColor(cr, kMuted);
     l = layout(footerLeft_, 7, false, textWidth() * 0.8, Align::Left);
+    pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
     cairo_move_to(cr, kMargin, kPageH - kMargin + 6);
     pango_cairo_show_layout(cr, l);
+    pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_NONE);
     l = layout(format(pageWord_, {std::to_string(page_)}), 7, false, textWidth() * 0.2, Align::Right);
     cairo_move_to(cr, kMargin + textWidth() * 0.8, kPageH - kMargin + 6);
     pango_cairo_show_layout(cr, l);
@@ -172,14 +181,60 @@ void Canvas::title(const std::string& text, double size) {
     y_ += h + size * 0.4;
 }
 
+std::vector<double> Canvas::columnWidths(const std::vector<Column>& cols, const std::vector<std::vector<std::string>>& rows,
+                                         double size, double pad) {
+    std::vector<double> width, need;
+    for (std::size_t c = 0; c < cols.size(); ++c) {
+        width.push_back(cols[c].width * textWidth());
+        double widest = 0;
+        auto words = [&](const std::string& text, bool bold) {
+            std::size_t i = 0;
+            while (i < text.size()) {
+                std::size_t j = text.find_first_of(" \n", i);
+                if (j == std::string::npos) j = text.size();
+                if (j > i) {
+                    PangoLayout* l = layout(text.substr(i, j - i), size, bold, textWidth(), Align::Left);
+                    pango_layout_set_width(l, -1);
+                    widest = std::max(widest, layoutWidth(l));
+                }
+                i = j + 1;
+            }
+        };
+        words(cols[c].title, true);
+        for (const auto& r : rows)
+            if (c < r.size()) words(r[c], true);
+        // A file name or a long code may still break: no column takes more than 45 % for one word.
+        need.push_back(std::min(widest + 2 * pad + 1, textWidth() * 0.45));
+    }
+    double total = 0;
+    for (double n : need) total += n;
+    if (total > textWidth()) return width; // cannot hold every word: keep the given shares
+    double deficit = 0, slack = 0;
+    for (std::size_t c = 0; c < width.size(); ++c) {
+        if (width[c] < need[c]) deficit += need[c] - width[c];
+        else slack += width[c] - need[c];
+    }
+    if (deficit <= 0 || slack <= 0) return width;
+    for (std::size_t c = 0; c < width.size(); ++c) {
+        if (width[c] < need[c]) width[c] = need[c];
+        else width[c] -= (width[c] - need[c]) * deficit / slack;
+    }
+    return width;
+}
+
 void Canvas::table(const std::vector<Column>& cols, const std::vector<std::vector<std::string>>& rows,
                    const std::vector<int>& boldRows) {
     cairo_t* cr = cr_.get();
     const double pad = 3, size = 8.5;
+    const std::vector<double> widths = columnWidths(cols, rows, size, pad);
+    auto cellLayout = [&](const std::string& text, bool bold, std::size_t c) {
+        PangoLayout* l = layout(text, size, bold, widths[c] - 2 * pad, cols[c].align);
+        pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR); // between words; inside one only when it cannot fit at all
+        return l;
+    };
     auto rowHeight = [&](const std::vector<std::string>& cells, bool bold) {
         double h = 0;
-        for (std::size_t c = 0; c < cols.size() && c < cells.size(); ++c)
-            h = std::max(h, layoutHeight(layout(cells[c], size, bold, cols[c].width * textWidth() - 2 * pad, cols[c].align)));
+        for (std::size_t c = 0; c < cols.size() && c < cells.size(); ++c) h = std::max(h, layoutHeight(cellLayout(cells[c], bold, c)));
         return h + 2 * pad;
     };
     auto drawRow = [&](const std::vector<std::string>& cells, bool bold, bool head) {
@@ -192,10 +247,10 @@ void Canvas::table(const std::vector<Column>& cols, const std::vector<std::vecto
         double x = kMargin;
         setColor(cr, kInk);
         for (std::size_t c = 0; c < cols.size() && c < cells.size(); ++c) {
-            PangoLayout* l = layout(cells[c], size, bold, cols[c].width * textWidth() - 2 * pad, cols[c].align);
+            PangoLayout* l = cellLayout(cells[c], bold, c);
             cairo_move_to(cr, x + pad, y_ + pad);
             pango_cairo_show_layout(cr, l);
-            x += cols[c].width * textWidth();
+            x += widths[c];
         }
         setColor(cr, kRule);
         cairo_set_line_width(cr, 0.5);
@@ -222,7 +277,14 @@ void Canvas::table(const std::vector<Column>& cols, const std::vector<std::vecto
 
 void Canvas::barChart(const std::vector<Bar>& bars, double scaleMin, double scaleMax, const std::vector<double>& markers) {
     cairo_t* cr = cr_.get();
-    const double labelW = textWidth() * 0.36, valueW = 40, barH = 13, gap = 5;
+    const double labelSize = 8, minLabelSize = 6.5;
+    double widest = 0;
+    for (const auto& b : bars) {
+        PangoLayout* l = layout(b.label, labelSize, false, textWidth(), Align::Right);
+        pango_layout_set_width(l, -1);
+        widest = std::max(widest, layoutWidth(l));
+    }
+    const double labelW = std::clamp(widest + 8, textWidth() * 0.2, textWidth() * 0.5), valueW = 40, barH = 13, gap = 5;
     const double plotX = kMargin + labelW, plotW = textWidth() - labelW - valueW;
     const double height = static_cast<double>(bars.size()) * (barH + gap) + 18;
     ensure(height);
@@ -247,9 +309,15 @@ void Canvas::barChart(const std::vector<Bar>& bars, double scaleMin, double scal
     for (std::size_t i = 0; i < bars.size(); ++i) {
         const double by = top + static_cast<double>(i) * (barH + gap);
         setColor(cr, kInk);
-        PangoLayout* l = layout(bars[i].label, 8, false, labelW - 6, Align::Right);
+        PangoLayout* l = layout(bars[i].label, labelSize, false, labelW - 6, Align::Right);
+        pango_layout_set_width(l, -1);
+        const double natural = layoutWidth(l);
+        const double fitted = std::max(minLabelSize, labelSize * std::min(1.0, (labelW - 6) / std::max(1.0, natural)));
+        l = layout(bars[i].label, fitted, false, labelW - 6, Align::Right);
+        pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);   // one line, whatever the label
         cairo_move_to(cr, kMargin, by + (barH - layoutHeight(l)) / 2);
         pango_cairo_show_layout(cr, l);
+        pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_NONE);
         setColor(cr, bars[i].color);
         cairo_rectangle(cr, plotX, by, xOf(bars[i].value) - plotX, barH);
         cairo_fill(cr);
@@ -272,6 +340,78 @@ void Canvas::barChart(const std::vector<Bar>& bars, double scaleMin, double scal
         pango_cairo_show_layout(cr, l);
     }
     y_ = bottom + 20;
+}
+
+void Canvas::columnChart(const std::vector<Bar>& bars, double scaleMin, double scaleMax, const std::vector<double>& markers,
+                         const std::vector<std::string>& markerLabels) {
+    cairo_t* cr = cr_.get();
+    const double plotH = 130, axisW = 34, labelH = 12, valueH = 11;
+    const double height = valueH + plotH + labelH + 12;
+    ensure(height);
+    const double top = y_ + valueH, bottom = top + plotH, plotX = kMargin + axisW, plotW = textWidth() - axisW;
+    auto yOf = [&](double v) { return bottom - (std::clamp(v, scaleMin, scaleMax) - scaleMin) / (scaleMax - scaleMin) * plotH; };
+    cairo_set_line_width(cr, 0.6);
+    setColor(cr, kMuted);
+    cairo_move_to(cr, plotX, top - valueH);
+    cairo_line_to(cr, plotX, bottom);
+    cairo_line_to(cr, plotX + plotW, bottom);
+    cairo_stroke(cr);
+    const double dash[] = {3, 2};
+    cairo_set_dash(cr, dash, 2, 0);
+    for (std::size_t m = 0; m < markers.size(); ++m) {
+        cairo_move_to(cr, plotX, yOf(markers[m]));
+        cairo_line_to(cr, plotX + plotW, yOf(markers[m]));
+    }
+    cairo_stroke(cr);
+    cairo_set_dash(cr, nullptr, 0, 0);
+    for (std::size_t m = 0; m < markers.size() && m < markerLabels.size(); ++m) {
+        PangoLayout* l = layout(markerLabels[m], 6.5, false, axisW - 3, Align::Right);
+        cairo_move_to(cr, kMargin, yOf(markers[m]) - layoutHeight(l) / 2);
+        pango_cairo_show_layout(cr, l);
+    }
+    const double slot = plotW / static_cast<double>(std::max<std::size_t>(1, bars.size()));
+    const double barW = std::min(28.0, slot * 0.65);
+    for (std::size_t i = 0; i < bars.size(); ++i) {
+        const double cx = plotX + slot * (static_cast<double>(i) + 0.5);
+        setColor(cr, bars[i].color);
+        cairo_rectangle(cr, cx - barW / 2, yOf(bars[i].value), barW, bottom - yOf(bars[i].value));
+        cairo_fill(cr);
+        PangoLayout* l = layout(bars[i].valueText, 6.5, true, slot, Align::Center);
+        pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
+        int tw = 0, th = 0;
+        pango_layout_get_pixel_size(l, &tw, &th);
+        // A white ground under the figure so a mutu line never crosses it.
+        cairo_set_source_rgb(cr, 1, 1, 1);
+        cairo_rectangle(cr, cx - tw / 2.0 - 1.5, yOf(bars[i].value) - valueH + 1, tw + 3, th);
+        cairo_fill(cr);
+        setColor(cr, kInk);
+        cairo_move_to(cr, cx - slot / 2, yOf(bars[i].value) - valueH + 1);
+        pango_cairo_show_layout(cr, l);
+        l = layout(bars[i].label, 6.5, false, slot, Align::Center);
+        cairo_move_to(cr, cx - slot / 2, bottom + 2);
+        pango_cairo_show_layout(cr, l);
+        pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_NONE);
+    }
+    y_ = bottom + labelH + 12;
+}
+
+void Canvas::signature(const std::vector<std::string>& above, double gap, const std::vector<std::string>& below) {
+    const double x = kMargin + textWidth() * 0.55, w = textWidth() * 0.45, size = 10;
+    double h = gap;
+    for (const auto& s : above) h += layoutHeight(layout(s, size, false, w, Align::Left)) + 2;
+    for (const auto& s : below) h += layoutHeight(layout(s, size, false, w, Align::Left)) + 2;
+    ensure(h + 12);
+    y_ += 12;
+    auto line = [&](const std::string& s, bool bold) {
+        PangoLayout* l = layout(s, size, bold, w, Align::Left);
+        setColor(cr_.get(), kInk);
+        cairo_move_to(cr_.get(), x, y_);
+        pango_cairo_show_layout(cr_.get(), l);
+        y_ += layoutHeight(l) + 2;
+    };
+    for (const auto& s : above) line(s, false);
+    y_ += gap;
+    for (std::size_t i = 0; i < below.size(); ++i) line(below[i], i == 0);
 }
 
 void Canvas::thumbnails(const std::vector<std::string>& pngs, const std::vector<std::string>& captions, double height) {

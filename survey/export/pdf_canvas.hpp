@@ -70,8 +70,18 @@ public:
     void title(const std::string& text, double size);           // centred
     void table(const std::vector<Column>& cols, const std::vector<std::vector<std::string>>& rows,
                const std::vector<int>& boldRows = {});
-    // Horizontal bars on [scaleMin, scaleMax] with vertical marker lines (e.g. mutu bounds).
+    // Horizontal bars on [scaleMin, scaleMax] with vertical marker lines (e.g. mutu bounds). Each
+    // label stays on one line: the label column is as wide as the longest (up to half the text
+    // width), a label longer than that is set smaller, then shortened with "…".
     void barChart(const std::vector<Bar>& bars, double scaleMin, double scaleMax, const std::vector<double>& markers);
+    // Vertical bars, one per point in time (oldest left), on [scaleMin, scaleMax] with horizontal
+    // marker lines labelled `markerLabels` (e.g. the mutu bounds). A point without data has an
+    // empty valueText-only column ("–").
+    void columnChart(const std::vector<Bar>& bars, double scaleMin, double scaleMax, const std::vector<double>& markers,
+                     const std::vector<std::string>& markerLabels);
+    // A signature block in the right half of the page, kept on one page: `above` (place and date,
+    // the office), `gap` points of room to sign, then `below` (name, NIP).
+    void signature(const std::vector<std::string>& above, double gap, const std::vector<std::string>& below);
     // A row of PNG thumbnails (bytes), each `height` pt high, captions under them.
     void thumbnails(const std::vector<std::string>& pngs, const std::vector<std::string>& captions, double height);
 
@@ -80,6 +90,11 @@ public:
 private:
     PangoLayout* layout(const std::string& text, double size, bool bold, double width, Align align);
     double layoutHeight(PangoLayout* l) const;
+    double layoutWidth(PangoLayout* l) const;
+    // Column widths in points: each at least as wide as its widest word (header or cell), so no
+    // word is broken inside ("Grad-e"), the room taken from columns that have some to spare.
+    std::vector<double> columnWidths(const std::vector<Column>& cols, const std::vector<std::vector<std::string>>& rows, double size,
+                                     double pad);
     void drawHeaderFooter();
 
     std::unique_ptr<cairo_surface_t, SurfaceCloser> surface_;

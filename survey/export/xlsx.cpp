@@ -13,9 +13,12 @@
 #include "survey/base/local_time.hpp"
 #include "survey/dashboard/statistik.hpp"
 #include "survey/base/translations.hpp"
+#include "survey/export/comment_summary.hpp"
 
 #include <xlsxwriter.h>
 
+#include <algorithm>
+#include <cmath>
 #include <map>
 #include <memory>
 
@@ -78,30 +81,92 @@ std::string kinerjaFormula(const std::string& mutuCell, const Translations& tr, 
 // [SECTION] Set-up
 
 struct Formats {
-    lxw_format* bold;
-    lxw_format* dec3;
-    lxw_format* dec2;
+    lxw_format* bold;       // labels outside the tables
+    lxw_format* title;
+    lxw_format* head;       // a table's header cells: bold, shaded, wrapped between words, bordered
+    lxw_format* text;       // the table cells below: bordered
+    lxw_format* textBold;
+    lxw_format* wrap;       // long text (notes, comments), wrapped
+    lxw_format* count;      // whole numbers with thousands grouped
+    lxw_format* dec3;       // NRR (three decimals, as the regulation's worked example)
+    lxw_format* dec2;       // IKM unit and indices (two decimals)
     lxw_format* dec2b;
     lxw_format* pct;
     lxw_format* fraction;   // the exact weight shows as 1/9, not as a rounded 0,111
 };
 
+lxw_format* bordered(lxw_workbook* wb, const char* numFormat = nullptr, bool bold = false) {
+    lxw_format* f = workbook_add_format(wb);
+    format_set_border(f, LXW_BORDER_THIN);
+    format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
+    if (numFormat) format_set_num_format(f, numFormat);
+    if (bold) format_set_bold(f);
+    return f;
+}
+
 Formats addFormats(lxw_workbook* wb) {
     Formats fm;
     fm.bold = workbook_add_format(wb);
     format_set_bold(fm.bold);
-    fm.dec3 = workbook_add_format(wb);
-    format_set_num_format(fm.dec3, "0.000");
-    fm.dec2 = workbook_add_format(wb);
-    format_set_num_format(fm.dec2, "0.00");
-    fm.dec2b = workbook_add_format(wb);
-    format_set_num_format(fm.dec2b, "0.00");
-    format_set_bold(fm.dec2b);
-    fm.pct = workbook_add_format(wb);
-    format_set_num_format(fm.pct, "0.0%");
-    fm.fraction = workbook_add_format(wb);
-    format_set_num_format(fm.fraction, "?/??");
+    fm.title = workbook_add_format(wb);
+    format_set_bold(fm.title);
+    format_set_font_size(fm.title, 12);
+    fm.head = bordered(wb, nullptr, true);
+    format_set_text_wrap(fm.head);
+    format_set_bg_color(fm.head, 0xE6EDF5);
+    fm.text = bordered(wb);
+    fm.textBold = bordered(wb, nullptr, true);
+    fm.wrap = bordered(wb);
+    format_set_text_wrap(fm.wrap);
+    fm.count = bordered(wb, "#,##0");
+    fm.dec3 = bordered(wb, "0.000");
+    fm.dec2 = bordered(wb, "0.00");
+    fm.dec2b = bordered(wb, "0.00", true);
+    fm.pct = bordered(wb, "0.0%");
+    fm.fraction = bordered(wb, "?/??");
     return fm;
+}
+
+// Characters, not bytes: Excel's column width is in characters of the default font.
+double textChars(const std::string& s) {
+    double n = 0;
+    for (unsigned char c : s)
+        if ((c & 0xC0) != 0x80) ++n;
+    return n;
+}
+
+// A width that shows a header whole: its longest word never breaks, and a long header wraps
+// between words onto at most a few lines instead of making the column page-wide.
+double headerWidth(const std::string& header, double maxWidth) {
+    double longestWord = 0, word = 0;
+    for (unsigned char c : header) {
+        if (c == ' ') {
+            longestWord = std::max(longestWord, word);
+            word = 0;
+        } else if ((c & 0xC0) != 0x80) {
+            ++word;
+        }
+    }
+    longestWord = std::max(longestWord, word);
+    return std::max(longestWord, std::min(textChars(header), maxWidth)) * 1.15 + 2;
+}
+
+// Lines a wrapped header takes at `width` (the header row's height).
+double headerLines(const std::string& header, double width) {
+    return std::max(1.0, std::ceil(textChars(header) * 1.15 / std::max(1.0, width - 2) - 1e-6));
+}
+
+// Printing as units file it: A4 landscape, one page wide (as many pages tall as needed), the
+// table's header rows on every page, the sheet's name and the page number in the footer.
+void printSetup(lxw_worksheet* ws, int repeatFirst, int repeatLast, const std::string& unitName) {
+    worksheet_set_paper(ws, 9); // A4
+    worksheet_set_landscape(ws);
+    worksheet_fit_to_pages(ws, 1, 0);
+    worksheet_repeat_rows(ws, static_cast<lxw_row_t>(repeatFirst), static_cast<lxw_row_t>(repeatLast));
+    std::string name;
+    for (char c : unitName.substr(0, 120)) name += c == '&' ? std::string("&&") : std::string(1, c); // & starts a code
+    worksheet_set_header(ws, ("&L" + name).c_str());
+    worksheet_set_footer(ws, "&L&A&R&P / &N");
 }
 
 // What every sheet reads: the instrument, the labels in the export's language, the formats.
@@ -111,12 +176,13 @@ struct Book {
     const std::string& lang;
     const Formats& fm;
     Weights weights = Weights::Exact;  // the convention of the Pengolahan sheet
+    std::string unitName;              // in every printed page's header
 
     const std::string& t(const char* key) const { return tr.get(key, lang); }
 };
 
 struct Sheets {
-    Sheet resp, calc, prof, ham, fac;
+    Sheet resp, calc, prof, ham, fac, saran;
 };
 
 Sheets addSheets(lxw_workbook* wb, const Book& b, const std::string& path) {
@@ -125,9 +191,25 @@ Sheets addSheets(lxw_workbook* wb, const Book& b, const std::string& path) {
     Sheet prof{workbook_add_worksheet(wb, b.t("xlsx.sheet.profil").c_str())};
     Sheet ham{workbook_add_worksheet(wb, b.t("xlsx.sheet.ham").c_str())};
     Sheet fac{workbook_add_worksheet(wb, b.t("xlsx.sheet.fasilitas").c_str())};
-    if (!resp.ws || !calc.ws || !prof.ws || !ham.ws || !fac.ws)
+    Sheet saran{workbook_add_worksheet(wb, b.t("xlsx.sheet.saran").c_str())};
+    if (!resp.ws || !calc.ws || !prof.ws || !ham.ws || !fac.ws || !saran.ws)
         throw ExportError(ExportError::Kind::Format, path + ": a sheet name in assets/i18n/export.json is not valid in Excel");
-    return {resp, calc, prof, ham, fac};
+    return {resp, calc, prof, ham, fac, saran};
+}
+
+// A table's header row from column `col`: each column as wide as its header needs (longest word
+// whole, at most `maxWidth` characters before wrapping), the row as tall as the longest header's lines.
+void writeHeaderRow(Sheet sh, int row, int col, const std::vector<std::string>& headers, const Book& b, double maxWidth,
+                    bool setWidths = true) {
+    double lines = 1;
+    for (std::size_t i = 0; i < headers.size(); ++i) {
+        const double w = headerWidth(headers[i], maxWidth);
+        lines = std::max(lines, headerLines(headers[i], w));
+        if (setWidths)
+            worksheet_set_column(sh.ws, static_cast<lxw_col_t>(col + static_cast<int>(i)), static_cast<lxw_col_t>(col + static_cast<int>(i)), w, nullptr);
+    }
+    worksheet_set_row(sh.ws, static_cast<lxw_row_t>(row), 15 * lines, nullptr);
+    for (std::size_t i = 0; i < headers.size(); ++i) sh.text(row, col + static_cast<int>(i), headers[i], b.fm.head);
 }
 
 // [SECTION] Sheet Responden — the regulation's table: No, U1…U9, numbers only. Time, service,
@@ -143,9 +225,11 @@ std::int64_t writeResponden(Store& store, const ResponseFilter& f, Sheet resp, c
                             const std::string& path) {
     const Instrument& in = b.in;
     const int nUnsur = static_cast<int>(in.unsur.size());
-    resp.text(0, 0, b.t("csv.no"), b.fm.bold);
-    for (int i = 0; i < nUnsur; ++i) resp.text(0, 1 + i, in.unsur[static_cast<std::size_t>(i)].code + " " + in.unsur[static_cast<std::size_t>(i)].name.in(b.lang), b.fm.bold);
+    std::vector<std::string> headers{b.t("csv.no")};
+    for (const auto& u : in.unsur) headers.push_back(u.code + " " + u.name.in(b.lang));
+    writeHeaderRow(resp, 0, 0, headers, b, 16);
     worksheet_freeze_panes(resp.ws, 1, 1);
+    printSetup(resp.ws, 0, 0, b.unitName);
 
     std::vector<std::string> unsurCodes;
     for (const auto& u : in.unsur) unsurCodes.push_back(u.code);
@@ -160,9 +244,11 @@ std::int64_t writeResponden(Store& store, const ResponseFilter& f, Sheet resp, c
         }
         columns.use(*r.layout);
         const int row = static_cast<int>(++rows);
-        resp.num(row, 0, static_cast<double>(rows));
-        for (int i = 0; i < nUnsur; ++i)
-            if (char c = columns.unsur(r, static_cast<std::size_t>(i))) resp.num(row, 1 + i, c - '0');
+        resp.num(row, 0, static_cast<double>(rows), b.fm.count);
+        for (int i = 0; i < nUnsur; ++i) {
+            if (char c = columns.unsur(r, static_cast<std::size_t>(i))) resp.num(row, 1 + i, c - '0', b.fm.text);
+            else worksheet_write_blank(resp.ws, static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(1 + i), b.fm.text); // bordered, empty
+        }
         forEachProfilePair(r.profile, [&](std::string_view field, std::string_view value) {
             for (std::size_t i = 0; i < in.profile.size(); ++i)
                 if (in.profile[i].code == field) {
@@ -188,71 +274,94 @@ void writePengolahan(Store& store, const ResponseFilter& f, const std::optional<
     const int nUnsur = static_cast<int>(in.unsur.size());
     const int first = 1, last = std::max(1, static_cast<int>(rows)); // data rows on Responden (0-based)
     SkmResult skm = skmFor(store, in, f, b.weights);
-    calc.text(0, 0, b.t("xlsx.calc.title") + (unit ? " — " + unit->name : std::string()), fm.bold);
+    calc.text(0, 0, b.t("xlsx.calc.title") + (unit ? " — " + unit->name : std::string()), fm.title);
     calc.text(1, 0, b.t("xlsx.calc.rule") + " " + weightsRule(b.weights, b.lang));
     if (unit && unit->demo) calc.text(2, 0, b.t("xlsx.calc.demo"), fm.bold); // the row left free above the table
     const int hdr = 3, rSum = 4, rN = 5, rNrr = 6, rW = 7, rNrrW = 8, rIkm = 10, rUnit = 11, rMutu = 12, rKin = 13, rResp = 14;
     // Constant-memory mode streams rows: each row is written whole, top to bottom.
     auto U = [&](int i) -> const UnsurScore& { return skm.unsur[static_cast<std::size_t>(i)]; };
-    calc.text(hdr, 0, b.t("xlsx.calc.unsur"), fm.bold);
-    for (int i = 0; i < nUnsur; ++i) calc.text(hdr, 1 + i, U(i).code + " " + in.unsur[static_cast<std::size_t>(i)].name.in(b.lang), fm.bold);
-    calc.text(rSum, 0, b.t("xlsx.calc.sum"));
-    for (int i = 0; i < nUnsur; ++i) calc.formula(rSum, 1 + i, "=SUM(" + absCol(1 + i, first, last) + ")", static_cast<double>(U(i).sum));
-    calc.text(rN, 0, b.t("xlsx.calc.n"));
-    for (int i = 0; i < nUnsur; ++i) calc.formula(rN, 1 + i, "=COUNT(" + absCol(1 + i, first, last) + ")", static_cast<double>(U(i).n));
-    calc.text(rNrr, 0, b.t("xlsx.calc.nrr"));
+    std::vector<std::string> headers{b.t("xlsx.calc.unsur")};
+    for (int i = 0; i < nUnsur; ++i) headers.push_back(U(i).code + " " + in.unsur[static_cast<std::size_t>(i)].name.in(b.lang));
+    writeHeaderRow(calc, hdr, 0, headers, b, 16);
+    calc.text(rSum, 0, b.t("xlsx.calc.sum"), fm.text);
+    for (int i = 0; i < nUnsur; ++i) calc.formula(rSum, 1 + i, "=SUM(" + absCol(1 + i, first, last) + ")", static_cast<double>(U(i).sum), fm.count);
+    calc.text(rN, 0, b.t("xlsx.calc.n"), fm.text);
+    for (int i = 0; i < nUnsur; ++i) calc.formula(rN, 1 + i, "=COUNT(" + absCol(1 + i, first, last) + ")", static_cast<double>(U(i).n), fm.count);
+    calc.text(rNrr, 0, b.t("xlsx.calc.nrr"), fm.text);
     for (int i = 0; i < nUnsur; ++i)
         calc.formula(rNrr, 1 + i, "=IF(" + cell(rN, 1 + i) + ">0," + cell(rSum, 1 + i) + "/" + cell(rN, 1 + i) + ",0)", U(i).nrr, fm.dec3);
-    calc.text(rW, 0, b.t("xlsx.calc.weight"));
+    calc.text(rW, 0, b.t("xlsx.calc.weight"), fm.text);
     const bool exact = b.weights == Weights::Exact;
     for (int i = 0; i < nUnsur; ++i)
         calc.formula(rW, 1 + i, exact ? "=1/" + std::to_string(nUnsur) : "=0.111", exact ? 1.0 / nUnsur : kLegacyWeight,
                      exact ? fm.fraction : fm.dec3);
-    calc.text(rNrrW, 0, b.t("xlsx.calc.nrr_weighted"));
+    calc.text(rNrrW, 0, b.t("xlsx.calc.nrr_weighted"), fm.text);
     for (int i = 0; i < nUnsur; ++i) {
         const std::string product = cell(rNrr, 1 + i) + "*" + cell(rW, 1 + i);
         calc.formula(rNrrW, 1 + i, b.weights == Weights::Legacy0111R3 ? "=ROUND(" + product + ",3)" : "=" + product,
                      U(i).nrrWeighted, fm.dec3);
     }
     const std::string nrrwRange = cell(rNrrW, 1) + ":" + cell(rNrrW, nUnsur);
-    calc.text(rIkm, 0, b.t("xlsx.calc.ikm"), fm.bold);
+    calc.text(rIkm, 0, b.t("xlsx.calc.ikm"), fm.textBold);
     calc.formula(rIkm, 1, "=SUM(" + nrrwRange + ")", skm.ikm, fm.dec3);
-    calc.text(rUnit, 0, b.t("xlsx.calc.ikm_unit"), fm.bold);
+    calc.text(rUnit, 0, b.t("xlsx.calc.ikm_unit"), fm.textBold);
     calc.formula(rUnit, 1, "=" + cell(rIkm, 1) + "*25", skm.ikmUnit, fm.dec2b);
-    calc.text(rMutu, 0, b.t("xlsx.calc.mutu"), fm.bold);
-    calc.formulaText(rMutu, 1, mutuFormula(cell(rUnit, 1)), mutuLetter(skm.mutu), fm.bold);
-    calc.text(rKin, 0, b.t("xlsx.calc.kinerja"), fm.bold);
-    calc.formulaText(rKin, 1, kinerjaFormula(cell(rMutu, 1), b.tr, b.lang), b.t((std::string("kinerja.") + mutuLetter(skm.mutu)).c_str()));
-    calc.text(rResp, 0, b.t("xlsx.calc.respondents"));
-    calc.formula(rResp, 1, "=COUNT(" + absCol(0, first, last) + ")", static_cast<double>(rows));
-    worksheet_set_column(calc.ws, 0, 0, 28, nullptr);
-    worksheet_set_column(calc.ws, 1, static_cast<lxw_col_t>(nUnsur), 14, nullptr);
+    calc.text(rMutu, 0, b.t("xlsx.calc.mutu"), fm.textBold);
+    calc.formulaText(rMutu, 1, mutuFormula(cell(rUnit, 1)), mutuLetter(skm.mutu), fm.textBold);
+    calc.text(rKin, 0, b.t("xlsx.calc.kinerja"), fm.textBold);
+    calc.formulaText(rKin, 1, kinerjaFormula(cell(rMutu, 1), b.tr, b.lang), b.t((std::string("kinerja.") + mutuLetter(skm.mutu)).c_str()),
+                     fm.text);
+    calc.text(rResp, 0, b.t("xlsx.calc.respondents"), fm.text);
+    calc.formula(rResp, 1, "=COUNT(" + absCol(0, first, last) + ")", static_cast<double>(rows), fm.count);
+    double labelWidth = 0;
+    for (const char* k : {"xlsx.calc.sum", "xlsx.calc.n", "xlsx.calc.nrr_weighted", "xlsx.calc.ikm_unit", "xlsx.calc.kinerja"})
+        labelWidth = std::max(labelWidth, textChars(b.t(k)));
+    worksheet_set_column(calc.ws, 0, 0, labelWidth * 1.1 + 2, nullptr);
+    printSetup(calc.ws, hdr, hdr, b.unitName);
 }
 
-// [SECTION] Sheet Profil — counts and shares per option (share: a formula over the count).
+// [SECTION] Sheet Profil — counts per option, those who did not answer, and shares as formulas
+// over the respondents cell at the top (so an edited count recomputes every share).
 
 void writeProfil(Sheet prof, const Book& b, const ProfileTally& tally, std::int64_t rows) {
     const Instrument& in = b.in;
-    int pr = 0;
-    prof.text(pr, 0, b.t("xlsx.profile.title"), b.fm.bold);
-    pr += 2;
+    const Formats& fm = b.fm;
+    prof.text(0, 0, b.t("xlsx.profile.title"), fm.title);
+    prof.text(1, 0, b.t("xlsx.calc.respondents"), fm.textBold);
+    const int last = std::max(1, static_cast<int>(rows));
+    prof.formula(1, 1, "=COUNT(" + absCol(0, 1, last) + ")", static_cast<double>(rows), fm.count);
+    const std::string total = "$B$2";
+    auto share = [&](int r, std::int64_t n) {
+        prof.formula(r, 2, "=IF(" + total + ">0," + cell(r, 1) + "/" + total + ",0)",
+                     rows ? static_cast<double>(n) / static_cast<double>(rows) : 0.0, fm.pct);
+    };
+    int pr = 3;
+    double labelWidth = textChars(b.t("xlsx.calc.respondents"));
     for (std::size_t i = 0; i < in.profile.size(); ++i) {
-        prof.text(pr, 0, in.profile[i].label.in(b.lang), b.fm.bold);
-        prof.text(pr, 1, b.t("xlsx.profile.count"), b.fm.bold);
-        prof.text(pr, 2, b.t("xlsx.profile.share"), b.fm.bold);
-        ++pr;
+        writeHeaderRow(prof, pr, 0, {in.profile[i].label.in(b.lang), b.t("xlsx.profile.count"), b.t("xlsx.profile.share")}, b, 30,
+                       false);
+        const int firstOption = ++pr;
+        std::int64_t given = 0;
         for (const auto& o : in.profile[i].options) {
             auto it = tally[i].find(o.code);
             const std::int64_t n = it == tally[i].end() ? 0 : it->second;
-            prof.text(pr, 0, o.label.in(b.lang));
-            prof.num(pr, 1, static_cast<double>(n));
-            prof.formula(pr, 2, "=IF(" + std::to_string(rows) + ">0," + cell(pr, 1) + "/" + std::to_string(std::max<std::int64_t>(rows, 1)) + ",0)",
-                         rows ? static_cast<double>(n) / static_cast<double>(rows) : 0.0, b.fm.pct);
+            given += n;
+            labelWidth = std::max(labelWidth, textChars(o.label.in(b.lang)));
+            prof.text(pr, 0, o.label.in(b.lang), fm.text);
+            prof.num(pr, 1, static_cast<double>(n), fm.count);
+            share(pr, n);
             ++pr;
         }
-        ++pr;
+        // Not answered: the respondents the options do not account for.
+        prof.text(pr, 0, b.t("xlsx.profile.not_given"), fm.text);
+        prof.formula(pr, 1, "=" + total + "-SUM(" + cell(firstOption, 1) + ":" + cell(pr - 1, 1) + ")",
+                     static_cast<double>(rows - given), fm.count);
+        share(pr, rows - given);
+        pr += 2;
     }
-    worksheet_set_column(prof.ws, 0, 0, 30, nullptr);
+    worksheet_set_column(prof.ws, 0, 0, std::max(labelWidth, 20.0) * 1.1 + 2, nullptr);
+    worksheet_set_column(prof.ws, 1, 2, 14, nullptr);
+    printSetup(prof.ws, 0, 1, b.unitName);
 }
 
 // [SECTION] Sheet HAM — items over those who used them (0 = tidak tahu excluded), the index, rentan gap.
@@ -260,24 +369,23 @@ void writeProfil(Sheet prof, const Book& b, const ProfileTally& tally, std::int6
 // The rentan / bukan rows and their gap, from row `hr` down.
 void writeHamRentanGap(Sheet ham, const Book& b, const RentanGap& gap, int hr) {
     const Formats& fm = b.fm;
-    ham.text(hr, 0, b.t("xlsx.ham.rentan_gap"), fm.bold);
-    ham.text(hr, 1, b.t("xlsx.ham.respondents"), fm.bold);
-    ham.text(hr, 2, b.t("xlsx.calc.ikm_unit"), fm.bold);
-    ham.text(hr, 3, b.t("xlsx.ham.index"), fm.bold);
-    ham.text(++hr, 0, b.t("pdf.rentan.group_rentan"));
-    ham.num(hr, 1, static_cast<double>(gap.rentan.respondents));
+    writeHeaderRow(ham, hr, 0, {b.t("xlsx.ham.rentan_gap"), b.t("xlsx.ham.respondents"), b.t("xlsx.calc.ikm_unit"), b.t("xlsx.ham.index")},
+                   b, 16, false);
+    ham.text(++hr, 0, b.t("pdf.rentan.group_rentan"), fm.text);
+    ham.num(hr, 1, static_cast<double>(gap.rentan.respondents), fm.count);
     ham.num(hr, 2, gap.rentan.ikmUnit, fm.dec2);
     ham.num(hr, 3, gap.aksesRentan.index, fm.dec2);
-    ham.text(++hr, 0, b.t("pdf.rentan.group_bukan"));
-    ham.num(hr, 1, static_cast<double>(gap.bukan.respondents));
+    ham.text(++hr, 0, b.t("pdf.rentan.group_bukan"), fm.text);
+    ham.num(hr, 1, static_cast<double>(gap.bukan.respondents), fm.count);
     ham.num(hr, 2, gap.bukan.ikmUnit, fm.dec2);
     ham.num(hr, 3, gap.aksesBukan.index, fm.dec2);
-    ham.text(++hr, 0, b.t("pdf.rentan.gap"), fm.bold);
+    ham.text(++hr, 0, b.t("pdf.rentan.gap"), fm.textBold);
     if (gap.comparable) {
+        worksheet_write_blank(ham.ws, static_cast<lxw_row_t>(hr), 1, fm.text);
         ham.formula(hr, 2, "=" + cell(hr - 2, 2) + "-" + cell(hr - 1, 2), gap.ikmGap, fm.dec2b);
         ham.formula(hr, 3, "=" + cell(hr - 2, 3) + "-" + cell(hr - 1, 3), gap.aksesGap, fm.dec2b);
     } else {
-        ham.text(hr, 1, b.t("pdf.rentan.not_comparable"));
+        ham.text(hr, 1, b.t("pdf.rentan.not_comparable"), fm.text);
     }
 }
 
@@ -287,38 +395,37 @@ void writeHam(Store& store, const ResponseFilter& f, Sheet ham, const Book& b) {
     AksesibilitasResult akses = aksesibilitasFor(store, in, f);
     RentanGap gap = rentanGapFor(store, in, f);
     int hr = 0;
-    ham.text(hr, 0, b.t("xlsx.ham.title"), fm.bold);
+    ham.text(hr, 0, b.t("xlsx.ham.title"), fm.title);
     hr += 2;
-    {
-        int col = 0;
-        for (const char* k : {"xlsx.ham.item", "xlsx.calc.sum", "xlsx.calc.n", "xlsx.calc.nrr", "xlsx.ham.nrr_unit"})
-            ham.text(hr, col++, b.t(k), fm.bold);
-    }
+    const int headRow = hr;
+    writeHeaderRow(ham, hr, 0, {b.t("xlsx.ham.item"), b.t("xlsx.calc.sum"), b.t("xlsx.calc.n"), b.t("xlsx.calc.nrr"), b.t("xlsx.ham.nrr_unit")},
+                   b, 16);
     const int firstItemRow = hr + 1;
     for (std::size_t i = 0; i < in.ham.items.size(); ++i) {
         ++hr;
         const auto& s = akses.items[i];
         // Σ and n from libsurvey (the per-respondent HAM answers are in the CSV); NRR and the
         // index stay formulas over them.
-        ham.text(hr, 0, in.ham.items[i].code + " " + in.ham.items[i].name.in(b.lang));
-        ham.num(hr, 1, static_cast<double>(s.sum));
-        ham.num(hr, 2, static_cast<double>(s.n));
+        ham.text(hr, 0, in.ham.items[i].code + " " + in.ham.items[i].name.in(b.lang), fm.text);
+        ham.num(hr, 1, static_cast<double>(s.sum), fm.count);
+        ham.num(hr, 2, static_cast<double>(s.n), fm.count);
         if (s.n > 0) {
             ham.formula(hr, 3, "=IF(" + cell(hr, 2) + ">0," + cell(hr, 1) + "/" + cell(hr, 2) + ",\"\")", s.nrr, fm.dec3);
             ham.formula(hr, 4, "=IF(" + cell(hr, 2) + ">0," + cell(hr, 3) + "*25,\"\")", s.nrrUnit, fm.dec2);
         } else {
-            ham.formulaText(hr, 3, "=IF(" + cell(hr, 2) + ">0," + cell(hr, 1) + "/" + cell(hr, 2) + ",\"\")", "");
-            ham.formulaText(hr, 4, "=IF(" + cell(hr, 2) + ">0," + cell(hr, 3) + "*25,\"\")", "");
+            ham.formulaText(hr, 3, "=IF(" + cell(hr, 2) + ">0," + cell(hr, 1) + "/" + cell(hr, 2) + ",\"\")", "", fm.text);
+            ham.formulaText(hr, 4, "=IF(" + cell(hr, 2) + ">0," + cell(hr, 3) + "*25,\"\")", "", fm.text);
         }
     }
     hr += 2;
-    ham.text(hr, 0, b.t("xlsx.ham.index"), fm.bold);
+    ham.text(hr, 0, b.t("xlsx.ham.index"), fm.textBold);
     if (akses.any)
         ham.formula(hr, 4, "=AVERAGE(" + cell(firstItemRow, 3) + ":" + cell(firstItemRow + static_cast<int>(in.ham.items.size()) - 1, 3) + ")*25",
                     akses.index, fm.dec2b);
     hr += 2;
     writeHamRentanGap(ham, b, gap, hr);
-    worksheet_set_column(ham.ws, 0, 0, 34, nullptr);
+    worksheet_set_column(ham.ws, 0, 0, 40, nullptr);
+    printSetup(ham.ws, headRow, headRow, b.unitName);
 }
 
 // [SECTION] Sheet Fasilitas — the latest self-assessment for the period, if any.
@@ -340,35 +447,69 @@ void writeFasilitas(Store& store, const ResponseFilter& filter, Sheet fac, const
     const Formats& fm = b.fm;
     nlohmann::json facility = facilityForBundle(store, filter, false);
     int fr = 0;
-    fac.text(fr, 0, b.t("pdf.p2ham.facility"), fm.bold);
+    fac.text(fr, 0, b.t("pdf.p2ham.facility"), fm.title);
     fr += 2;
+    worksheet_set_column(fac.ws, 0, 0, 40, nullptr);
+    worksheet_set_column(fac.ws, 1, 1, 12, nullptr);
+    worksheet_set_column(fac.ws, 2, 3, 34, nullptr);
+    worksheet_set_column(fac.ws, 4, 4, 14, nullptr);
     if (facility.is_null()) {
         fac.text(fr, 0, b.t("pdf.p2ham.no_assessment"));
+        printSetup(fac.ws, 0, 0, b.unitName);
         return;
     }
-    fac.text(fr, 0, b.t("pdf.p2ham.assessed_on"));
-    fac.text(fr++, 1, facility["assessed_on"].get<std::string>());
-    fac.text(fr, 0, b.t("pdf.p2ham.score"), fm.bold);
+    fac.text(fr, 0, b.t("pdf.p2ham.assessed_on"), fm.text);
+    fac.text(fr++, 1, facility["assessed_on"].get<std::string>(), fm.text);
+    fac.text(fr, 0, b.t("pdf.p2ham.score"), fm.textBold);
     fac.num(fr++, 1, facility["score"].get<double>(), fm.dec2b);
-    fac.text(fr, 0, b.t("pdf.p2ham.gaps"));
-    fac.num(fr++, 1, facility["gap_count"].get<double>());
+    fac.text(fr, 0, b.t("pdf.p2ham.gaps"), fm.text);
+    fac.num(fr++, 1, facility["gap_count"].get<double>(), fm.count);
     ++fr;
-    int col = 0;
-    for (const char* k : {"pdf.p2ham.col_item", "pdf.p2ham.col_status", "pdf.p2ham.col_measure", "pdf.p2ham.col_note", "pdf.p2ham.col_evidence"})
-        fac.text(fr, col++, b.t(k), fm.bold);
+    const int headRow = fr;
+    writeHeaderRow(fac, fr, 0, {b.t("pdf.p2ham.col_item"), b.t("pdf.p2ham.col_status"), b.t("pdf.p2ham.col_measure"), b.t("pdf.p2ham.col_note"),
+                                b.t("pdf.p2ham.col_evidence")},
+                   b, 34, false);
+    printSetup(fac.ws, headRow, headRow, b.unitName);
     for (const auto& item : facility["items"]) {
         ++fr;
         Text name;
         for (auto it = item["name"].begin(); it != item["name"].end(); ++it) name.byLang[it.key()] = it.value().get<std::string>();
-        fac.text(fr, 0, item["code"].get<std::string>() + " " + name.in(b.lang));
+        fac.text(fr, 0, item["code"].get<std::string>() + " " + name.in(b.lang), fm.wrap);
         std::string st = item["status"].get<std::string>();
-        fac.text(fr, 1, st.empty() ? "-" : b.t(("facility.status." + st).c_str()));
-        fac.text(fr, 2, facilityMeasures(item, b.lang));
-        fac.text(fr, 3, item["note"].get<std::string>());
-        fac.num(fr, 4, static_cast<double>(item["evidence"].size()));
+        fac.text(fr, 1, st.empty() ? "-" : b.t(("facility.status." + st).c_str()), fm.text);
+        fac.text(fr, 2, facilityMeasures(item, b.lang), fm.wrap);
+        fac.text(fr, 3, item["note"].get<std::string>(), fm.wrap); // the head's own text: a string, never a formula
+        fac.num(fr, 4, static_cast<double>(item["evidence"].size()), fm.count);
     }
-    worksheet_set_column(fac.ws, 0, 0, 40, nullptr);
-    worksheet_set_column(fac.ws, 2, 3, 30, nullptr);
+}
+
+// [SECTION] Sheet Saran — the citizens' comments, newest first: date, service, comment. Each is
+// written as a string cell, so a comment that starts with "=" stays the citizen's text and is
+// never evaluated as a formula.
+
+std::int64_t writeSaran(Store& store, const ResponseFilter& f, Sheet saran, const Book& b) {
+    const Formats& fm = b.fm;
+    saran.text(0, 0, b.t("xlsx.saran.title"), fm.title);
+    const std::vector<std::string> headers{b.t("xlsx.saran.date"), b.t("xlsx.saran.service"), b.t("xlsx.saran.comment")};
+    writeHeaderRow(saran, 2, 0, headers, b, 20, false);
+    worksheet_set_column(saran.ws, 0, 0, 18, nullptr);
+    worksheet_set_column(saran.ws, 1, 1, 26, nullptr);
+    worksheet_set_column(saran.ws, 2, 2, 90, nullptr);
+    printSetup(saran.ws, 2, 2, b.unitName);
+    int row = 2;
+    std::int64_t n = 0;
+    forEachComment(store, f, [&](const CommentLine& c) {
+        if (row + 1 >= static_cast<int>(kMaxRows)) return false;
+        ++row;
+        ++n;
+        const Option* service = b.in.findService(c.service);
+        saran.text(row, 0, localDateTime(c.createdUtc, c.utcOffsetMinutes).substr(0, 16), fm.text);
+        saran.text(row, 1, service ? service->label.in(b.lang) : c.service, fm.wrap);
+        saran.text(row, 2, c.comment, fm.wrap);
+        return true;
+    });
+    if (n == 0) saran.text(3, 0, b.t("xlsx.saran.none"));
+    return n;
 }
 
 } // namespace
@@ -392,7 +533,7 @@ std::int64_t exportXlsx(Store& store, const std::string& path, XlsxExportOptions
     WorkbookPtr wb(workbook_new_opt(out.tempPath().c_str(), &wopt));
     if (!wb) throw ExportError(ExportError::Kind::Io, path + ": cannot start the workbook");
     const Formats fm = addFormats(wb.get());
-    const Book b{in, tr, lang, fm, opt.weights};
+    const Book b{in, tr, lang, fm, opt.weights, unit ? unit->name : std::string()};
     Sheets sheets = addSheets(wb.get(), b, path);
 
     // Profile tallies by option code (Profil sheet), counted during the same scan.
@@ -402,6 +543,7 @@ std::int64_t exportXlsx(Store& store, const std::string& path, XlsxExportOptions
     writeProfil(sheets.prof, b, tally, rows);
     writeHam(store, f, sheets.ham, b);
     writeFasilitas(store, opt.filter, sheets.fac, b);
+    writeSaran(store, f, sheets.saran, b);
 
     lxw_error err = workbook_close(wb.release());
     if (err != LXW_NO_ERROR) {

@@ -55,6 +55,23 @@ inline std::string pngBytes(int w, int h) {
     return out;
 }
 
+// A command's stdout and stderr (for tools the tests drive: pdftotext, unzip).
+inline std::string shellOutput(const std::string& cmd) {
+    std::string out;
+    FILE* p = popen((cmd + " 2>&1").c_str(), "r");
+    if (!p) return out;
+    std::array<char, 4096> buf{};
+    while (std::size_t n = std::fread(buf.data(), 1, buf.size(), p)) out.append(buf.data(), n);
+    pclose(p);
+    return out;
+}
+
+inline std::size_t occurrences(const std::string& s, const std::string& what) {
+    std::size_t n = 0;
+    for (auto at = s.find(what); at != std::string::npos; at = s.find(what, at + 1)) ++n;
+    return n;
+}
+
 struct Run {
     int status = -1;
     std::string out;
