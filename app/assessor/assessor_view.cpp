@@ -150,6 +150,21 @@ struct AssessorView::Impl {
 
     const std::string& t(const char* key) const { return tr.get(key, host.lang); }
     std::string num(double v, int d) const { return formatNumber(v, d, host.lang); }
+    // "Kemiringan ramp dalam 7,5 ° (batas ≤ 6)": which measurement failed, as the unit sent it.
+    std::string failedMeasure(const nlohmann::json& item, const std::string& code) const {
+        auto ms = item.find("measures");
+        if (ms == item.end() || !ms->is_array()) return code;
+        for (const auto& m : *ms) {
+            if (!m.is_object() || m.value("code", std::string()) != code) continue;
+            const std::string name = m.contains("name") && m["name"].is_object() ? m["name"].value(host.lang, m["name"].value("id", code)) : code;
+            const auto v = m.find("value");
+            const std::string unit = m.value("unit", std::string());
+            const std::string value = v != m.end() && v->is_number() ? num(v->get<double>(), 1) + " " + unit : "–";
+            const std::string rule = m.value("rule", std::string()) == "min" ? "≥ " : "≤ ";
+            return name + " " + value + " (" + t("assessor.gap.limit") + " " + rule + num(m.value("limit", 0.0), 1) + " " + unit + ")";
+        }
+        return code;
+    }
     // "64,5", or "64,5 (belum lengkap 3/5)" when the score stands on fewer criteria.
     std::string facilityText(const UnitRollup& u) const {
         if (!u.facilityScore) return "–";
@@ -731,14 +746,17 @@ void AssessorView::Impl::drawFacility() {
             if (!g.is_object()) continue;
             const std::string kind = g.value("kind", std::string());
             if (kind == "unanswered") continue;
-            std::string item = g.value("item", std::string());
+            const std::string code = g.value("item", std::string());
+            std::string item = code, what = t(("assessor.gap." + kind).c_str());
             if (auto items = facility.find("items"); items != facility.end() && items->is_array())
-                for (const auto& it : *items)
-                    if (it.is_object() && it.value("code", std::string()) == item && it.contains("name") && it["name"].is_object())
-                        item += " " + it["name"].value(host.lang, it["name"].value("id", std::string()));
+                for (const auto& it : *items) {
+                    if (!it.is_object() || it.value("code", std::string()) != code) continue;
+                    if (it.contains("name") && it["name"].is_object()) item += " " + it["name"].value(host.lang, it["name"].value("id", std::string()));
+                    if (kind == "measure_fails") what += ": " + failedMeasure(it, g.value("measure", std::string()));
+                }
             ImGui::Bullet();   // a bullet whose text wraps under itself (BulletText runs off the panel)
             ImGui::SameLine();
-            ImGui::TextWrapped("%s — %s", item.c_str(), t(("assessor.gap." + kind).c_str()).c_str());
+            ImGui::TextWrapped("%s — %s", item.c_str(), what.c_str());
             if (++shown >= 20) break;
         }
     }
