@@ -58,8 +58,14 @@ TEST_CASE("import a paper survey, then report the regulation's numbers", "[cli]"
     CHECK(j["min_sample"]["sufficient"] == false);
     CHECK(j["min_sample"]["shortfall"] == 76);
 
+    // The two legacy conventions by name (survey/skm/skm.hpp): unrounded 3,219 × 25, rounded-each 3,220 × 25.
     Run legacy = run("report --db " + db + " --format json --weights 0.111");
-    CHECK(nlohmann::json::parse(legacy.out)["ikm_unit"].get<double>() == Approx(80.50));
+    CHECK(nlohmann::json::parse(legacy.out)["ikm_unit"].get<double>() == Approx(80.475));
+    CHECK(nlohmann::json::parse(legacy.out)["weights"] == "0.111");
+    Run r3 = run("report --db " + db + " --format json --weights 0.111-r3");
+    CHECK(nlohmann::json::parse(r3.out)["ikm_unit"].get<double>() == Approx(80.50));
+    CHECK(nlohmann::json::parse(r3.out)["weights"] == "0.111-r3");
+    CHECK(run("report --db " + db + " --weights 0.11").status == 2);
 
     Run text = run("report --db " + db + " --from 2026-10-01 --to 2026-10-31");
     CHECK(text.status == 0);
