@@ -339,6 +339,7 @@ void writeBab3(const Report& r) {
 void writeTrendChart(const Report& r) {
     const auto& trend = r.fig.trend;
     if (trend.empty()) return;
+    r.c.ensure(190); // the caption stays with its chart
     r.c.paragraph(format(r.t("pdf.bab4.trend_chart"), {monthName(trend.front().from.month, r.lang) + " " + std::to_string(trend.front().from.year),
                                                       monthName(trend.back().from.month, r.lang) + " " + std::to_string(trend.back().from.year)}),
                   10, true);
