@@ -49,7 +49,7 @@ namespace {
 enum class Page { Rollup, Unit, Compare };
 // What the roll-up page lists: provinces, kabupaten/kota (of the chosen province), or units (of
 // the chosen area). Nation → province → kabupaten/kota → unit → the unit's page.
-enum class Level { Kanwil, Province, KabKota, Unit };
+enum class Level { Kanwil, Province, KabKota, Unit, Delivery };
 
 ImU32 mutuColor(Mutu m) { return widgets::mutuColour(m); }
 
@@ -121,6 +121,7 @@ struct AssessorView::Impl {
     Level level = Level::Unit;
     std::string kanwilCode, provinceCode, kabCode;   // the chosen area ("" = all)
     std::optional<KanwilMap> kanwilMap;  // which Kanwil covers which province (none: no Kanwil level)
+    std::vector<UnitDelivery> deliveries;  // per unit the last bundle received (README "Delivery")
     std::optional<Period> period;        // the figures' reporting period; nullopt = all time
     LocalDate newest;                    // the newest response's day: where a preset starts
     std::optional<Instrument> instrument;  // the one the roll-up scored with: unsur names per language
@@ -192,6 +193,7 @@ struct AssessorView::Impl {
             const ResponseFilter f = periodFilter(period);
             tallies = host.store && instrument ? unitTallies(*host.store, TallyPeriod{f.from, f.to}) : std::vector<UnitTally>{};
             rankChosen();
+            deliveries = host.store ? unitDeliveries(*host.store, nowUtc(), kDefaultSilentDays) : std::vector<UnitDelivery>{};
             // No data yet: presets start from today in the Kanwil's zone (WIB unless set).
             auto day = host.store ? newestResponseDate(*host.store) : std::nullopt;
             if (!day) parseDate(localDate(nowUtc(), host.store && host.store->unit() ? host.store->unit()->utcOffsetMinutes : 420), newest);
@@ -328,6 +330,7 @@ void AssessorView::showLevel(const std::string& level, const std::string& area) 
     m.level = level == "kanwil"     ? Level::Kanwil
               : level == "province" ? Level::Province
               : level == "kabkota"  ? Level::KabKota
+              : level == "delivery" ? Level::Delivery
                                     : Level::Unit;
     // "kanwil-36" names a Kanwil, "36.04" a kabupaten/kota, "36" a province.
     const bool isKanwil = m.kanwilMap && m.kanwilMap->byCode(area);
@@ -402,7 +405,8 @@ void AssessorView::Impl::drawLevels() {
     const std::pair<Level, const char*> levels[] = {{Level::Kanwil, "assessor.level.kanwil"},
                                                     {Level::Province, "assessor.level.province"},
                                                     {Level::KabKota, "assessor.level.kabkota"},
-                                                    {Level::Unit, "assessor.level.unit"}};
+                                                    {Level::Unit, "assessor.level.unit"},
+                                                    {Level::Delivery, "assessor.level.delivery"}};
     for (const auto& [l, key] : levels) {
         if (l == Level::Kanwil && !kanwilMap) continue;
         const bool on = level == l;
@@ -445,6 +449,11 @@ void AssessorView::Impl::drawAreas() {
 
 void AssessorView::Impl::drawRollup() {
     drawLevels();
+    if (level == Level::Delivery) {
+        const int zone = host.store && host.store->unit() ? host.store->unit()->utcOffsetMinutes : 420;
+        drawUnitDeliveries(deliveries, kDefaultSilentDays, zone, host.lang);
+        return;
+    }
     if (level != Level::Unit) {
         drawAreas();
         return;

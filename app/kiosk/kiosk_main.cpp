@@ -525,7 +525,7 @@ Display commands:
     database unless --db; --demo puts the demo unit in a store with none). NAME: welcome language service unsur ham rentan adil profile comment
     thanks idle pin dashboard facility settings publish assessor setup. M: standard large contrast speech seated.
     --select N marks answer N as chosen. --unit ID (assessor): that unit's page; ID,ID,…: compared.
-    --level L[:AREA] (assessor): the roll-up by kanwil|province|kabkota (within AREA: kanwil-36, 36).
+    --level L[:AREA] (assessor): the roll-up by kanwil|province|kabkota (within AREA: kanwil-36, 36), or delivery.
     --period P (assessor): month|triwulan|semester|year holding the newest response, or all
     (default: its triwulan).
   suarawarga admin [--db FILE] [--demo] [--windowed WxH] [--lang id|en]

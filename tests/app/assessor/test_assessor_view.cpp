@@ -300,4 +300,10 @@ TEST_CASE("the view drills from provinces to kabupaten/kota to the units of one"
     CHECK(view.unitCount() == 3);
     view.showLevel("unit", "kanwil-32");
     CHECK(view.unitCount() == 1);
+    // Deliveries: per unit the last bundle received (each merged one a moment ago: none silent).
+    for (const char* lang : {"id", "en"}) {
+        host.lang = lang;
+        view.showLevel("delivery");
+        h.frame(view);
+    }
 }
