@@ -228,6 +228,7 @@ std::int64_t writeResponden(Store& store, const ResponseFilter& f, Sheet resp, c
     std::vector<std::string> headers{b.t("csv.no")};
     for (const auto& u : in.unsur) headers.push_back(u.code + " " + u.name.in(b.lang));
     writeHeaderRow(resp, 0, 0, headers, b, 16);
+    worksheet_set_column(resp.ws, 0, 0, 10, nullptr); // "No" holds up to 1.048.575, grouped
     worksheet_freeze_panes(resp.ws, 1, 1);
     printSetup(resp.ws, 0, 0, b.unitName);
 
