@@ -90,30 +90,47 @@ struct Figures {
     SkmResult prevSkm;
     std::vector<TindakLanjut> plans;
     std::optional<FacilityAssessment> assessment;
-    std::vector<TrendPoint> trend;     // IKM per month, oldest first
+    std::vector<TrendPoint> trend;     // IKM per month (or per week in a short period), oldest first
+    bool trendWeekly = false;
     CommentSummary comments;
 };
 
-// The months the trend shows: every month of a long period (up to the last 24), else the 12
-// months ending with the period's last month, so a monthly report still shows its year.
-std::vector<TrendPoint> monthlyTrend(Store& store, const Instrument& in, const ResponseFilter& f, const Period& period, Weights w) {
-    const int last = period.to.year * 12 + period.to.month - 1;
-    const int span = last - (period.from.year * 12 + period.from.month - 1) + 1;
-    const int months = span >= 6 ? std::min(span, 24) : 12;
+// The trend's buckets, inside the period only (so the chart costs at most one more pass over the
+// period's rows): its months when it spans three or more (the last 24 at most), else its weeks
+// (seven days from its first day). The first and last bucket are cut at the period's ends.
+std::vector<TrendPoint> trendBuckets(const Period& period, bool& weekly) {
+    const int first = period.from.year * 12 + period.from.month - 1, last = period.to.year * 12 + period.to.month - 1;
+    weekly = last - first + 1 < 3;
     std::vector<TrendPoint> out;
-    for (int m = last - months + 1; m <= last; ++m) {
+    if (weekly) {
+        for (std::int64_t d = period.fromDay(); d <= period.toDay(); d += 7) {
+            TrendPoint p;
+            p.from = civilFromDays(d);
+            p.to = civilFromDays(std::min(d + 6, period.toDay()));
+            out.push_back(p);
+        }
+        return out;
+    }
+    for (int m = std::max(first, last - 23); m <= last; ++m) {
         TrendPoint p;
-        p.from = LocalDate{m / 12, m % 12 + 1, 1};
+        p.from = m == first ? period.from : LocalDate{m / 12, m % 12 + 1, 1};
         const LocalDate next{(m + 1) / 12, (m + 1) % 12 + 1, 1};
-        p.to = civilFromDays(daysFromCivil(next.year, next.month, next.day) - 1);
-        ResponseFilter fm = f;
-        fm.from = formatDate(p.from);
-        fm.to = formatDate(p.to);
-        const SkmResult skm = skmFor(store, in, fm, w);
+        p.to = m == last ? period.to : civilFromDays(daysFromCivil(next.year, next.month, next.day) - 1);
+        out.push_back(p);
+    }
+    return out;
+}
+
+std::vector<TrendPoint> ikmTrend(Store& store, const Instrument& in, const ResponseFilter& f, const Period& period, Weights w, bool& weekly) {
+    std::vector<TrendPoint> out = trendBuckets(period, weekly);
+    for (TrendPoint& p : out) {
+        ResponseFilter fb = f;
+        fb.from = formatDate(p.from);
+        fb.to = formatDate(p.to);
+        const SkmResult skm = skmFor(store, in, fb, w);
         p.respondents = skm.respondents;
         p.hasData = skm.respondents > 0 && skm.complete;
         p.ikmUnit = p.hasData ? skm.ikmUnit : 0;
-        out.push_back(p);
     }
     return out;
 }
@@ -136,7 +153,7 @@ Figures gatherFigures(Store& store, const Instrument& in, const ResponseFilter& 
     fig.prevSkm = skmFor(store, in, fPrev, w);
     fig.plans = tindakLanjutFor(store, period);
     fig.assessment = assessmentForPeriod(store, period);
-    fig.trend = monthlyTrend(store, in, f, period, w);
+    fig.trend = ikmTrend(store, in, f, period, w, fig.trendWeekly);
     fig.comments = summarizeComments(store, f, 5, 10);
     return fig;
 }
@@ -340,14 +357,16 @@ void writeTrendChart(const Report& r) {
     const auto& trend = r.fig.trend;
     if (trend.empty()) return;
     r.c.ensure(190); // the caption stays with its chart
-    r.c.paragraph(format(r.t("pdf.bab4.trend_chart"), {monthName(trend.front().from.month, r.lang) + " " + std::to_string(trend.front().from.year),
-                                                      monthName(trend.back().from.month, r.lang) + " " + std::to_string(trend.back().from.year)}),
+    const bool weekly = r.fig.trendWeekly;
+    auto month = [&](const LocalDate& d) { return monthName(d.month, r.lang) + " " + std::to_string(d.year); };
+    r.c.paragraph(weekly ? format(r.t("pdf.bab4.trend_chart_week"), {formatDate(trend.front().from), formatDate(trend.back().to)})
+                         : format(r.t("pdf.bab4.trend_chart"), {month(trend.front().from), month(trend.back().from)}),
                   10, true);
     std::vector<pdf::Bar> bars;
     for (const auto& p : trend) {
-        char year[8];
-        std::snprintf(year, sizeof year, "%02d", p.from.year % 100);
-        const std::string label = monthShort(p.from.month, r.lang) + " " + year;
+        char label[16];
+        if (weekly) std::snprintf(label, sizeof label, "%02d/%02d", p.from.day, p.from.month);
+        else std::snprintf(label, sizeof label, "%s %02d", monthShort(p.from.month, r.lang).c_str(), p.from.year % 100);
         if (p.hasData) bars.push_back({label, p.ikmUnit, r.num(p.ikmUnit, 1), mutuColor(mutuFor(p.ikmUnit))});
         else bars.push_back({label, 25, "–", {0.8, 0.8, 0.8}});
     }

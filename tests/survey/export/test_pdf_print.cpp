@@ -182,3 +182,14 @@ TEST_CASE("the English PDF has no Indonesian rule text and no header broken insi
     CHECK(raw.find("Grad\ne") == std::string::npos);   // the IKM table's header whole ("Grad-e" before)
     CHECK(raw.find("Grad-\ne") == std::string::npos);
 }
+
+TEST_CASE("a short period's PDF draws the IKM per week inside the period", "[export][pdf]") {
+    if (!swtest::haveTool("pdftotext")) swtest::skipTest("pdftotext (poppler-utils) is not installed");
+    ReportUnit u;
+    sw::LocalDate t;
+    sw::parseDate(*u.period.to, t);
+    u.period.from = sw::formatDate(sw::civilFromDays(sw::daysFromCivil(t.year, t.month, t.day) - 20));
+    const std::string id = flat(u.text("id", "weeks.pdf"));
+    CHECK_THAT(id, Catch::Contains("Tren IKM unit per minggu (" + *u.period.from + " – " + *u.period.to + ")"));
+    CHECK(id.find("Tren IKM unit per bulan") == std::string::npos);
+}
