@@ -2,8 +2,10 @@
 // Responden (the regulation's per-respondent table: No, U1…U9, then profile and HAM columns),
 // sheet Pengolahan with Σ, n, NRR, NRR tertimbang, IKM and mutu as LIVE Excel formulas over
 // Responden (an assessor can audit them; libsurvey's values are stored as the cached results),
-// sheets Profil (tallies, COUNTIF), HAM (accessibility index, kelompok-rentan gap) and
-// Fasilitas (the P2HAM self-assessment, when the unit has one).
+// sheets Profil (counts, "Tidak diisi", shares as formulas over the respondents cell), HAM
+// (accessibility index, kelompok-rentan gap), Fasilitas (the P2HAM self-assessment, when the unit
+// has one) and Saran (the citizens' comments, as text). Every sheet prints on A4 landscape, one
+// page wide, its table's header rows repeated on each page.
 #pragma once
 #include "survey/skm/skm.hpp"
 #include "survey/store/store.hpp"
