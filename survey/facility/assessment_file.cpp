@@ -38,7 +38,9 @@ struct Reader {
     std::map<std::string, double> measures(const nlohmann::json& j, const FacilityItem& item, const std::string& ptr) const {
         std::map<std::string, double> out;
         if (!j.is_object()) doc.fail(ptr, "measures are {\"code\": number, …}");
-        for (const auto& [code, value] : j.items()) {
+        for (const auto& entry : j.items()) {
+            const std::string code = entry.key();   // a plain name: clang 14 cannot capture structured bindings
+            const nlohmann::json& value = entry.value();
             const bool known = std::any_of(item.measures.begin(), item.measures.end(), [&](const FacilityMeasure& m) { return m.code == code; });
             if (!known) doc.fail(ptr + "/" + code, "item " + item.code + " has no measurement \"" + code.substr(0, 40) + "\"");
             if (!value.is_number() || !std::isfinite(value.get<double>()) || value.get<double>() < 0 || value.get<double>() > kMaxMeasure)
@@ -93,9 +95,11 @@ FacilityAssessment parseAssessmentFile(const std::string& text, const std::strin
         doc.fail("", "not a facility assessment (\"format\": \"suarawarga-facility-assessment\" expected)");
     if (root.value("format_version", 0) != 1) doc.fail("/format_version", "this program reads format_version 1");
     static const char* known[] = {"format", "format_version", "assessed_on", "assessor", "note", "items", "petugas", "petugas_staff", "kepatuhan"};
-    for (const auto& [key, v] : root.items())
+    for (const auto& entry : root.items()) {
+        const std::string key = entry.key();
         if (std::find_if(std::begin(known), std::end(known), [&](const char* k) { return key == k; }) == std::end(known))
             doc.fail("/" + key, "unknown field \"" + key.substr(0, 40) + "\"");
+    }
     FacilityAssessment a;
     a.checklistId = checklist.id;
     a.checklistVersion = checklist.version;

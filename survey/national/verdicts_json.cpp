@@ -47,7 +47,9 @@ VisitRecord parseVisit(const JsonReader& r) {
 void parseMeasured(const JsonReader& r, const std::string& p, const FacilityItem* item, ItemVerdict& v) {
     if (!r.has(p, "measured")) return;
     const json& m = r.need(p, "measured", json::value_t::object, "an object {measure code: value}");
-    for (const auto& [code, value] : m.items()) {
+    for (const auto& entry : m.items()) {
+        const std::string code = entry.key();   // a plain name: clang 14 cannot capture structured bindings
+        const json& value = entry.value();
         const std::string mp = p + "/measured/" + code;
         const bool known = item && std::any_of(item->measures.begin(), item->measures.end(),
                                                [&](const FacilityMeasure& x) { return x.code == code; });
