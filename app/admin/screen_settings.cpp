@@ -5,6 +5,7 @@
 
 #include "survey/store/instrument_edit.hpp"
 #include "survey/base/local_time.hpp"
+#include "survey/base/text_check.hpp"
 #include "survey/kiosk/pin.hpp"
 #include "survey/bundle/signing.hpp"
 #include "survey/store/unit_setup.hpp"
@@ -33,6 +34,8 @@ template <class Edit> void publishEdited(AdminContext& c, Edit&& edit) {
 
 void SettingsScreen::load(AdminContext& c) {
     unit = c.store().unit().value_or(UnitInfo{});
+    headName = c.store().setting("unit.head_name");
+    headNip = c.store().setting("unit.head_nip");
     if (!c.store().unit()) unit.id.clear();   // first run: the unit's own id, never a made-up one
     unitDemo = unit.demo;
     zone = unit.utcOffsetMinutes == 480 ? 1 : unit.utcOffsetMinutes == 540 ? 2 : 0;
@@ -83,6 +86,11 @@ void SettingsScreen::draw(AdminContext& c) {
     }
 }
 
+// A NIP (Nomor Induk Pegawai) is 18 digits; empty leaves a line to write it on in the report.
+static bool isNip(const std::string& nip) {
+    return nip.empty() || (nip.size() == 18 && std::all_of(nip.begin(), nip.end(), [](char ch) { return ch >= '0' && ch <= '9'; }));
+}
+
 // The unit side's two columns: labels as wide as the longest (at most 45 % of the panel, longer
 // ones wrap), fields up to 160 mm (a unit's full name) but never past the panel's edge.
 struct SettingsColumns {
@@ -92,7 +100,7 @@ struct SettingsColumns {
     explicit SettingsColumns(AdminContext& ctx) : c(ctx) {
         static const char* const kLabels[] = {"settings.id",        "settings.name",          "settings.instansi",
                                               "settings.address",   "settings.kabupaten",     "settings.kode_wilayah",
-                                              "settings.province",  "settings.zone",          "settings.idle",
+                                              "settings.province",  "settings.head_name",    "settings.head_nip",    "settings.zone",          "settings.idle",
                                               "settings.languages", "settings.pin_new",       "settings.pin_again",
                                               "settings.rolling_count", "settings.rolling_threshold"};
         sp = ImGui::GetStyle().ItemSpacing.x;
@@ -144,6 +152,8 @@ void SettingsScreen::drawIdentity(AdminContext& c, const SettingsColumns& cols) 
     cols.row("settings.kabupaten", "##kab", unit.kabupaten);
     cols.row("settings.kode_wilayah", "##kode", unit.kodeWilayah);
     cols.row("settings.province", "##prov", unit.province);
+    cols.row("settings.head_name", "##head", headName);
+    cols.row("settings.head_nip", "##nip", headNip);
     cols.labelText("settings.zone");
     for (int z = 0; z < 3; ++z) {
         if (ui::button(c, kZones[z], zone == z, 20)) zone = z;
@@ -163,7 +173,11 @@ void SettingsScreen::saveUnit(AdminContext& c) {
     unit.utcOffsetMinutes = zoneOffsetMinutes(kZones[zone]);
     try {
         checkUnit(unit);
+        checkText(headName, c.t("settings.head_name"), kMaxNameLength);
+        if (!isNip(headNip)) throw UsageError(c.t("settings.nip_invalid"));
         initUnit(c.store(), unit);
+        c.store().setSetting("unit.head_name", headName);
+        c.store().setSetting("unit.head_nip", headNip);
     } catch (const UsageError& e) {
         c.say(c.tf("settings.unit_refused", {e.what()}), true);
         return;

@@ -105,6 +105,7 @@ struct SettingsColumns;   // screen_settings.cpp: the unit side's label and fiel
 struct SettingsScreen {
     bool loaded = false;
     UnitInfo unit;                         // as being edited
+    std::string headName, headNip;         // who signs the PDF report (settings unit.head_name, unit.head_nip)
     bool unitDemo = false;                 // the stored unit is the demo unit (until saved for real)
     int zone = 0;                          // 0 WIB, 1 WITA, 2 WIT
     std::string idleSeconds;
