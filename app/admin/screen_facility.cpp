@@ -271,11 +271,14 @@ void FacilityScreen::drawHeader(AdminContext& c, bool readOnly) {
     ImGui::SameLine();
     ImGui::TextDisabled("(%s v%d)", cl.id.c_str(), cl.version);
     // The header's groups wrap to a new line where the row would run off the screen (1280 px).
-    const std::string shown0 = c.t("facility.new_draft");
-    const float historyW = std::max(c.mm(75), ImGui::CalcTextSize(shown0.c_str()).x + ImGui::GetFrameHeight() * 2);
+    // As wide as what it shows (the assessor's whole name), within the panel.
+    const std::string shown = readOnly  ? c.tf("facility.assessment_of", {viewed->assessedOn, viewed->assessor})
+                              : savedAs ? c.tf("facility.draft_saved", {draft.assessedOn, std::to_string(savedAs)})
+                                        : std::string(c.t("facility.new_draft"));
+    const float historyW = std::min(std::max(c.mm(75), ImGui::CalcTextSize(shown.c_str()).x + ImGui::GetFrameHeight() * 2),
+                                    ImGui::GetContentRegionAvail().x);
     ui::sameLineIfFits(historyW, c.mm(6));
     ImGui::SetNextItemWidth(historyW);
-    const std::string shown = readOnly ? c.tf("facility.assessment_of", {viewed->assessedOn, viewed->assessor}) : std::string(c.t("facility.new_draft"));
     if (ImGui::BeginCombo("##history", shown.c_str())) {
         if (ImGui::Selectable(c.t("facility.new_draft"), !readOnly)) viewing = 0;
         for (const auto& h : history)
@@ -323,6 +326,7 @@ void FacilityScreen::saveDraft(AdminContext& c) {
     try {
         const std::int64_t id = saveAssessment(c.store(), draft);
         history = listAssessments(c.store());
+        savedAs = id;   // the selector says it is saved; a further save makes another dated assessment
         c.say(c.tf("facility.saved", {draft.assessedOn, std::to_string(id)}));
     } catch (const std::exception& e) {
         c.say(e.what(), true);

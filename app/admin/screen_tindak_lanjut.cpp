@@ -4,6 +4,8 @@
 
 #include "survey/base/local_time.hpp"
 
+#include <algorithm>
+
 namespace sw::admin {
 
 namespace {
@@ -39,11 +41,24 @@ std::vector<Target> suggestions(AdminContext& c) {
     return out;
 }
 
+// Where the fields start: after the widest label, whatever the language and type size.
+float fieldColumn(AdminContext& c) {
+    float w = 0;
+    for (const char* k : {"tl.target", "tl.action", "tl.owner"}) w = std::max(w, ImGui::CalcTextSize(c.t(k)).x);
+    return ImGui::GetCursorPosX() + w + ImGui::GetStyle().ItemSpacing.x * 2;
+}
+
+// A field `mm` wide, or what is left of the row when that is less.
+float fieldWidth(AdminContext& c, float mm, float column) {
+    return std::min(c.mm(mm), ImGui::GetContentRegionMax().x - column);
+}
+
 void drawTargetCombo(AdminContext& c, const std::vector<Target>& targets, int& target) {
+    const float column = fieldColumn(c);
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(c.t("tl.target"));
-    ImGui::SameLine(c.mm(40));
-    ImGui::SetNextItemWidth(c.mm(140));
+    ImGui::SameLine(column);
+    ImGui::SetNextItemWidth(fieldWidth(c, 140, column));
     if (ImGui::BeginCombo("##target", targets[static_cast<std::size_t>(target)].label.c_str())) {
         for (std::size_t i = 0; i < targets.size(); ++i)
             if (ImGui::Selectable((targets[i].label + "##" + std::to_string(i)).c_str(), static_cast<int>(i) == target)) target = static_cast<int>(i);
@@ -99,18 +114,22 @@ void TindakLanjutScreen::loadForPeriod(AdminContext& c) {
 }
 
 void TindakLanjutScreen::drawFields(AdminContext& c) {
+    const float column = fieldColumn(c);
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(c.t("tl.action"));
-    ImGui::SameLine(c.mm(40));
-    ui::inputText("##action", form.action, c.mm(140));
+    ImGui::SameLine(column);
+    ui::inputText("##action", form.action, fieldWidth(c, 140, column));
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(c.t("tl.owner"));
-    ImGui::SameLine(c.mm(40));
-    ui::inputText("##owner", form.owner, c.mm(70));
-    ImGui::SameLine();
+    ImGui::SameLine(column);
+    ui::inputText("##owner", form.owner, fieldWidth(c, 70, column));
+    // The due date whole ("2027-03-31"), on the owner's line where it fits.
+    const float dueW = ImGui::CalcTextSize("0000-00-00").x + ImGui::GetStyle().FramePadding.x * 2 + c.mm(2);
+    ui::sameLineIfFits(ImGui::CalcTextSize(c.t("tl.due")).x + ImGui::GetStyle().ItemSpacing.x + dueW);
+    ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(c.t("tl.due"));
     ImGui::SameLine();
-    ui::inputText("##due", form.dueDate, c.mm(32));
+    ui::inputText("##due", form.dueDate, dueW);
 }
 
 void TindakLanjutScreen::addEntry(AdminContext& c, const TindakLanjut& t) {

@@ -45,6 +45,7 @@ struct FacilityScreen {
     FacilityAssessment draft;              // being edited; saved as a new dated assessment
     bool draftReady = false;
     std::int64_t viewing = 0;              // an earlier assessment shown read-only (0 = the draft)
+    std::int64_t savedAs = 0;              // the draft was saved as this assessment (0: not yet)
     std::optional<FacilityAssessment> viewed;
     std::vector<AssessmentSummary> history;
     std::string folder = "/media";         // where evidence is imported from (USB stick)

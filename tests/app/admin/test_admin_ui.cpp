@@ -160,6 +160,7 @@ TEST_CASE("facility: mark items, save a dated assessment — it is kept", "[admi
     CHECK(a->items["F01"].status == FacilityStatus::Ada);
     CHECK(a->items["F02"].status == FacilityStatus::Tidak);
     CHECK(a->citizenIndex.has_value()); // the kiosk's own accessibility index went into it
+    h.frame();   // the selector now says "Tersimpan: …" (the draft stays editable)
     h.tap(h.t("facility.save"));
     CHECK(listAssessments(h.store).size() == 2);
 }
