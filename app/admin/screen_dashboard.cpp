@@ -353,7 +353,7 @@ void DashboardScreen::drawPopulationRow(AdminContext& c) {
             c.say(c.t("dash.population_bad"), true);
         }
     }
-    const std::string rule = c.tf("dash.rule", {weightsRule(Weights::Exact)});
+    const std::string rule = c.tf("dash.rule", {weightsRule(Weights::Exact, c.host.lang)});
     ui::sameLineIfFits(ImGui::CalcTextSize(rule.c_str()).x, c.mm(8));
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
     ImGui::TextWrapped("%s", rule.c_str());
