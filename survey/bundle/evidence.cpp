@@ -15,6 +15,15 @@ std::string textOf(const nlohmann::json& j, const char* key) {
 
 } // namespace
 
+nlohmann::json withoutEvidenceBytes(nlohmann::json facility) {
+    if (auto items = facility.find("items"); items != facility.end() && items->is_array())
+        for (auto& item : *items)
+            if (auto ev = item.find("evidence"); ev != item.end() && ev->is_array())
+                for (auto& e : *ev)
+                    if (e.is_object()) e.erase("data");
+    return facility;
+}
+
 nlohmann::json takeBundleEvidence(nlohmann::json facility, const EvidenceKeeper& keep) {
     if (!facility.is_object()) return facility;
     auto items = facility.find("items");

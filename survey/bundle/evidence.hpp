@@ -21,4 +21,7 @@ nlohmann::json storeBundleEvidence(Store& store, nlohmann::json facility);
 using EvidenceKeeper = std::function<void(const std::string& file, const std::string& bytes)>;
 nlohmann::json takeBundleEvidence(nlohmann::json facility, const EvidenceKeeper& keep);
 
+// A stored facility report as a view reads it: each evidence entry without its bytes ("data").
+nlohmann::json withoutEvidenceBytes(nlohmann::json facility);
+
 } // namespace sw

@@ -1,5 +1,6 @@
 #include "survey/bundle/rollup.hpp"
 
+#include "survey/bundle/evidence.hpp"
 #include "survey/store/daily_tally.hpp"
 
 #include <nlohmann/json.hpp>
@@ -173,12 +174,7 @@ nlohmann::json unitFacilityReport(Store& store, const std::string& unitId) {
     auto j = nlohmann::json::parse(st.getText(0), nullptr, false);
     if (!j.is_object()) return nullptr;
     // Evidence bytes stay in the store; the view needs names and verdicts only.
-    if (auto items = j.find("items"); items != j.end() && items->is_array())
-        for (auto& item : *items)
-            if (auto ev = item.find("evidence"); ev != item.end() && ev->is_array())
-                for (auto& e : *ev)
-                    if (e.is_object()) e.erase("data");
-    return j;
+    return withoutEvidenceBytes(std::move(j));
 }
 
 } // namespace sw

@@ -1,23 +1,10 @@
 #include "survey/national/pg_verification.hpp"
 
 #include "survey/base/local_time.hpp"
+#include "survey/bundle/evidence.hpp"
 #include "survey/national/verdicts_json.hpp"
 
 namespace sw::pg {
-
-namespace {
-
-// The report as the file store's unitFacilityReport gives it: evidence without its bytes.
-nlohmann::json withoutEvidenceBytes(nlohmann::json j) {
-    if (auto items = j.find("items"); items != j.end() && items->is_array())
-        for (auto& item : *items)
-            if (auto ev = item.find("evidence"); ev != item.end() && ev->is_array())
-                for (auto& e : *ev)
-                    if (e.is_object()) e.erase("data");
-    return j;
-}
-
-} // namespace
 
 std::optional<FacilityClaim> facilityClaim(Connection& c, const std::string& unitId) {
     Result r = c.query("SELECT rep.facility, b.period_from, b.period_to, u.name, u.instansi, u.kabupaten, u.province, "
