@@ -141,6 +141,10 @@ struct Soak {
                 if (chance(0.8)) choose(pick(n), keypad);
                 next(keypad);
                 break;
+            case Step::Facility:   // which supporting facilities were used: at least one answer, then on
+                choose(pick(n), keypad);
+                next(keypad);
+                break;
             case Step::Comment:
                 if (chance(0.25) && !keypad) {
                     ++t.comments;
