@@ -4,30 +4,20 @@
 #include "survey/base/error.hpp"
 #include "survey/base/local_time.hpp"
 #include "survey/base/number.hpp"
+#include "survey/base/small_file.hpp"
 #include "survey/dashboard/statistik.hpp"
 #include "survey/facility/assessment_file.hpp"
 #include "survey/facility/checklist.hpp"
 #include "survey/skm/period.hpp"
 #include "survey/store/unit_setup.hpp"
 
-#include <fstream>
 #include <iostream>
-#include <sstream>
 
 namespace sw::cli {
 
 namespace {
 int verbFacility(int argc, char** argv);
 const VerbRegistrar reg{{"facility", "unit: store a P2HAM facility self-assessment written as a file (--from-file)", verbFacility}};
-
-std::string readSmallFile(const std::string& path) {
-    std::ifstream f(path, std::ios::binary);
-    if (!f) throw UsageError(path + ": cannot read the assessment file");
-    std::ostringstream ss;
-    ss << f.rdbuf();
-    if (ss.str().size() > (1u << 20)) throw ImportError(path, 0, 0, "larger than 1 MiB: not a facility assessment");
-    return ss.str();
-}
 
 // The kiosk's accessibility index for the triwulan of the assessment, as the unit head's screen
 // counts it beside the checklist (criterion "indeks_warga").
@@ -69,7 +59,7 @@ int verbFacility(int argc, char** argv) {
     Args a(argc, argv, 2, {"db", "from-file"}, {"check"});
     auto file = a.get("from-file");
     if (!file) throw UsageError("--from-file ASSESSMENT.json is required");
-    const std::string text = readSmallFile(*file);
+    const std::string text = readSmallFile(*file, 1u << 20, "a facility assessment");
     Store store(databaseOption(a.get("db", "")), Store::Options{.create = false});
     const Instrument in = requireUnit(store);
     const FacilityChecklist checklist = loadChecklist(defaultChecklistPath());

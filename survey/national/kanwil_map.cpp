@@ -3,12 +3,11 @@
 #include "survey/base/error.hpp"
 #include "survey/base/json_located.hpp"
 #include "survey/base/paths.hpp"
+#include "survey/base/small_file.hpp"
 #include "survey/base/text_check.hpp"
 #include "survey/store/unit_setup.hpp"
 
-#include <fstream>
 #include <map>
-#include <sstream>
 
 namespace sw {
 
@@ -80,12 +79,7 @@ KanwilMap KanwilMap::parse(const std::string& text, const std::string& fileName)
 }
 
 KanwilMap KanwilMap::load(const std::string& path) {
-    std::ifstream f(path, std::ios::binary);
-    if (!f) throw InstrumentError(path, 0, 0, "cannot read the Kanwil map");
-    std::ostringstream ss;
-    ss << f.rdbuf();
-    if (ss.str().size() > (1u << 20)) throw InstrumentError(path, 0, 0, "larger than 1 MiB: not a Kanwil map");
-    return parse(ss.str(), path);
+    return parse(readSmallFile(path, 1u << 20, "a Kanwil map"), path);
 }
 
 const KanwilOffice* KanwilMap::forProvince(const std::string& provinceCode) const {

@@ -1,4 +1,5 @@
 #include "survey/national/verdicts_json.hpp"
+#include "survey/base/small_file.hpp"
 
 #include "survey/base/error.hpp"
 #include "survey/base/json_reader.hpp"
@@ -124,11 +125,7 @@ Verification parseVerdicts(const std::string& jsonText, const std::string& fileN
 }
 
 Verification loadVerdicts(const std::string& path, const FacilityChecklist& c, const std::string& unitId) {
-    std::ifstream f(path, std::ios::binary);
-    if (!f) throw InstrumentError(path, 0, 0, "cannot open the verdicts file");
-    std::ostringstream ss;
-    ss << f.rdbuf();
-    return parseVerdicts(ss.str(), path, c, unitId);
+    return parseVerdicts(readSmallFile(path, 1u << 20, "a verdicts file"), path, c, unitId);
 }
 
 nlohmann::json verificationToJson(const Verification& v) {

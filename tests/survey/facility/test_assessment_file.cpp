@@ -3,6 +3,7 @@
 #include "survey/test_helpers.hpp"
 
 #include "survey/base/error.hpp"
+#include "survey/base/small_file.hpp"
 #include "survey/facility/assessment_file.hpp"
 #include "survey/facility/checklist.hpp"
 #include "survey/store/store.hpp"
@@ -77,4 +78,9 @@ TEST_CASE("a bad facility assessment file is named by line and column", "[facili
     CHECK(problem(R"({"format": "suarawarga-facility-assessment", "format_version": 1, "assessed_on": "2026-02-30"})").find("YYYY-MM-DD") !=
           std::string::npos);
     CHECK(problem(form("{}")) == "accepted");
+}
+
+TEST_CASE("a small input file is read up to its cap and no further", "[facility][from_file][security]") {
+    CHECK_THROWS_WITH(readSmallFile("/dev/zero", 1024, "a facility assessment"), Catch::Contains("larger than 1 KiB"));
+    CHECK_THROWS_WITH(readSmallFile("/nonexistent/x.json", 1024, "a facility assessment"), Catch::Contains("cannot read"));
 }
