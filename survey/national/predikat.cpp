@@ -28,7 +28,7 @@ PredikatStanding predikatStanding(const FacilityChecklist& c, const FacilityClai
         p.reasons.push_back((met ? "✓ " : "✗ ") + (met ? yes : no));
     };
     const std::string mark = formatNumber(r.passMark, 2, "id");
-    const bool scored = criteriaWithData(s.verified) > 0;
+    const bool scored = s.verified.coverage.assessed > 0;
     reason(scored && s.verified.total >= r.passMark, "skor terverifikasi " + p.verifiedText + " ≥ " + mark,
            "skor terverifikasi " + p.verifiedText + " di bawah " + mark);
     if (r.requireComplete)

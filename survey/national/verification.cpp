@@ -96,8 +96,8 @@ std::optional<ItemDifference> differenceOf(const std::string& code, const Facili
 
 VerificationCoverage coverageOf(const FacilityChecklist& c, const FacilityScore& s, const Verification* v) {
     VerificationCoverage cov;
-    cov.criteria = static_cast<int>(s.criteria.size());
-    cov.criteriaWithData = criteriaWithData(s);
+    cov.criteria = s.coverage.total;          // the unit's own rule (survey/facility/assessment.hpp)
+    cov.criteriaWithData = s.coverage.assessed;
     cov.items = static_cast<int>(c.items.size()) + 1; // + petugas siaga
     if (v)
         for (const ItemVerdict& iv : v->verdicts)
@@ -106,10 +106,6 @@ VerificationCoverage coverageOf(const FacilityChecklist& c, const FacilityScore&
 }
 
 } // namespace
-
-int criteriaWithData(const FacilityScore& s) {
-    return static_cast<int>(std::count_if(s.criteria.begin(), s.criteria.end(), [](const CriterionScore& c) { return c.hasData; }));
-}
 
 FacilityAssessment claimFromReport(const nlohmann::json& report) {
     FacilityAssessment a;

@@ -108,6 +108,5 @@ struct VerifiedScore {
 };
 
 VerifiedScore scoreVerification(const FacilityChecklist& c, const nlohmann::json& report, const Verification& v);
-int criteriaWithData(const FacilityScore& s);
 
 } // namespace sw

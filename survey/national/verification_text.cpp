@@ -39,7 +39,7 @@ std::string claimPeriodText(const FacilityClaim& claim) {
     return claim.periodFrom + " – " + claim.periodTo;
 }
 
-std::string scoreText(const FacilityScore& s) { return criteriaWithData(s) > 0 ? formatNumber(s.total, 2, "id") : "-"; }
+std::string scoreText(const FacilityScore& s) { return s.coverage.assessed > 0 ? formatNumber(s.total, 2, "id") : "-"; }
 
 std::string differenceText(const FacilityChecklist& c, const ItemDifference& d) {
     std::string s = d.item + " " + itemNameOf(c, d.item) + ": " + statusWord(d.claimed) + " → " + statusWord(d.verified) + " (" +
