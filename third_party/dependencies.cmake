@@ -8,6 +8,9 @@ pkg_check_modules(SQLITE3   REQUIRED IMPORTED_TARGET sqlite3>=3.40)
 pkg_check_modules(SODIUM    REQUIRED IMPORTED_TARGET libsodium)
 pkg_check_modules(XLSXWRITER REQUIRED IMPORTED_TARGET xlsxwriter)
 pkg_check_modules(PANGOCAIRO REQUIRED IMPORTED_TARGET pangocairo cairo-pdf cairo-png)
+# The P2HAM evidence pack's ZIP (survey/export/zip_writer.hpp): Debian's minizip, the one
+# libxlsxwriter writes its own ZIP container with.
+pkg_check_modules(MINIZIP   REQUIRED IMPORTED_TARGET minizip)
 # stb_image (evidence thumbnails, screenshot checks) and stb_image_write: one library, one way in.
 pkg_check_modules(STB       REQUIRED IMPORTED_TARGET stb)
 # The assessors' store at national scale: PostgreSQL 15 through libpq (survey/national).

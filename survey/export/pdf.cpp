@@ -456,7 +456,6 @@ void writeBab5(const Report& r) {
 void writeAksesibilitas(const Report& r) {
     pdf::Canvas& c = r.c;
     const AksesibilitasResult& akses = r.fig.akses;
-    c.newPage();
     c.heading(r.t("pdf.p2ham"), 1);
     c.heading(r.t("pdf.p2ham.akses"), 2);
     if (akses.any) {
@@ -627,6 +626,16 @@ void writeP2hamAnnex(const Report& r) {
     }
 }
 
+// The annex printed alone: whose it is, for which period, and the key that signs the unit's data.
+void writeAnnexTitle(const Report& r) {
+    if (r.unit.demo) r.c.title(r.t("pdf.demo"), 14);
+    r.c.title(r.unit.name, 13);
+    if (!r.unit.instansi.empty()) r.c.paragraph(r.unit.instansi, 10, false, Align::Center);
+    r.c.paragraph(r.t("pdf.period") + ": " + r.periodText, 10, true, Align::Center);
+    r.c.paragraph(r.t("pdf.key") + ": " + r.fp, 9, false, Align::Center);
+    r.c.space(6);
+}
+
 } // namespace
 
 // [SECTION] writePdfReport
@@ -659,12 +668,17 @@ PdfReportInfo writePdfReport(Store& store, const std::string& path, PdfReportOpt
     c.setMetadata(demo + t("pdf.title") + " — " + unit.name + " — " + periodText, unit.name);
 
     const Report r{c, store, in, unit, tr, lang, f, period, periodText, fp, fig};
-    writeTitleBlock(r);
-    writeBab1(r);
-    writeBab2(r);
-    writeBab3(r);
-    writeBab4(r);
-    writeBab5(r);
+    if (opt.part == PdfReportOptions::Part::Full) {
+        writeTitleBlock(r);
+        writeBab1(r);
+        writeBab2(r);
+        writeBab3(r);
+        writeBab4(r);
+        writeBab5(r);
+        c.newPage(); // the annex starts on a page of its own
+    } else {
+        writeAnnexTitle(r);
+    }
     writeP2hamAnnex(r);
 
     PdfReportInfo info;

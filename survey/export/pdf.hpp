@@ -18,6 +18,9 @@ struct PdfReportOptions {
     ResponseFilter filter;            // the period; suspected misuse is left out of scores
     std::string lang = "id";
     Weights weights = Weights::Exact; // how IKM is computed, printed with the result (survey/skm/skm.hpp)
+    // The whole report, or the Lampiran P2HAM alone under a short title (the P2HAM evidence pack's
+    // annex, survey/export/p2ham_pack.hpp): the same pages, drawn by the same code.
+    enum class Part { Full, P2hamAnnex } part = Part::Full;
 };
 
 struct PdfReportInfo {
