@@ -127,7 +127,8 @@ std::vector<UnitTally> unitTallies(Store& store, const TallyPeriod& period) {
     std::set<std::string> ids;
     for (const auto& [id, t] : totals) ids.insert(id);
     {
-        sql::Statement st(db, "SELECT unit_id FROM daily_tally UNION SELECT unit_id FROM merged_bundle UNION "
+        // Every tallied unit has a year row: far fewer to read than its days.
+        sql::Statement st(db, "SELECT unit_id FROM period_tally WHERE span = 'y' UNION SELECT unit_id FROM merged_bundle UNION "
                               "SELECT DISTINCT unit_id FROM response WHERE rid > coalesce((SELECT rid FROM tally_mark), 0)");
         while (st.step()) ids.insert(st.getText(0));
     }

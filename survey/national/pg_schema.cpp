@@ -1,4 +1,5 @@
 #include "survey/national/pg_schema.hpp"
+#include "survey/national/pg_tally.hpp"
 
 #include <string>
 
@@ -79,6 +80,31 @@ CREATE TABLE verification(
   body text NOT NULL, saved_utc bigint NOT NULL);
 )sql";
 
+// Version 3: tallies per month and per year beside the daily ones (survey/store/tally_spans.hpp),
+// so a year's national roll-up reads one row per unit and mask instead of 365. Keyed by unit_id
+// first like every per-unit table.
+constexpr const char* kPeriodTallySql = R"sql(
+CREATE TABLE period_tally(
+  unit_id text COLLATE "C" NOT NULL, span text COLLATE "C" NOT NULL CHECK (span IN ('m', 'y')), start date NOT NULL,
+  instrument_id text COLLATE "C" NOT NULL, instrument_version integer NOT NULL,
+  mask smallint NOT NULL CHECK (mask BETWEEN 0 AND 31),
+  respondents bigint NOT NULL, rows bigint NOT NULL, adil_yes bigint NOT NULL, adil_no bigint NOT NULL,
+  misuse bigint NOT NULL,
+  skm_sum bigint[] NOT NULL, skm_n bigint[] NOT NULL, ham_sum bigint[] NOT NULL, ham_n bigint[] NOT NULL,
+  PRIMARY KEY(unit_id, span, start, instrument_id, instrument_version, mask));
+CREATE INDEX period_tally_by_start ON period_tally(span, start);
+)sql";
+
+void upgradeToPeriodTallies(Connection& c) {
+    Transaction tx(c);
+    c.exec("SELECT pg_advisory_xact_lock(5357524701)");
+    if (c.scalar("SELECT value FROM sw_meta WHERE key = 'schema'").value_or("0") != "2") return; // another one did it
+    c.exec(kPeriodTallySql);
+    fillPeriodTallies(c);
+    c.query("UPDATE sw_meta SET value = '3' WHERE key = 'schema'");
+    tx.commit();
+}
+
 void upgradeToVerification(Connection& c) {
     Transaction tx(c);
     c.exec("SELECT pg_advisory_xact_lock(5357524701)");
@@ -106,6 +132,7 @@ void createSchema(Connection& c) {
                "the database holds other tables and no SuaraWarga store; give an empty database (createdb) for the store");
     c.exec(kSchemaSql);
     c.exec(kVerificationSql);
+    c.exec(kPeriodTallySql);
     c.query("INSERT INTO sw_meta(key, value) VALUES ('application', 'suarawarga-assessor'), ('schema', $1)",
             {std::to_string(kSchemaVersion)});
     tx.commit();
@@ -129,6 +156,7 @@ void ensureSchema(Connection& c, bool create) {
         refuse(c, StoreError::Kind::TooNew, "written by a newer SuaraWarga (schema " + std::to_string(version) +
                                                 "; this program reads " + std::to_string(kSchemaVersion) + ")");
     if (version == 1) upgradeToVerification(c);
+    if (version <= 2) upgradeToPeriodTallies(c);
 }
 
 std::set<int> responsePartitions(Connection& c) {

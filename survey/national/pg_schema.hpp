@@ -3,7 +3,7 @@
 // instruments, units and keys are small reference tables; response_owner (which unit delivered a
 // response UUID first) is keyed by the UUID alone and would be distributed by it. Responses are
 // partitioned by RANGE on their local date, one partition a year, created by the merge that first
-// needs it. Roll-ups read daily_tally, never responses.
+// needs it. Roll-ups read daily_tally and period_tally, never responses.
 #pragma once
 #include "survey/national/pg_connection.hpp"
 
@@ -11,7 +11,7 @@
 
 namespace sw::pg {
 
-inline constexpr int kSchemaVersion = 2;   // 2: verification
+inline constexpr int kSchemaVersion = 3;   // 2: verification, 3: period_tally
 
 // Checks the database holds our schema, of a version this program reads. With `create`, an empty
 // database gets it (one transaction); a database with other tables and no schema of ours is

@@ -2,6 +2,7 @@
 
 #include "survey/base/local_time.hpp"
 #include "survey/national/pg_copy.hpp"
+#include "survey/store/tally_spans.hpp"
 
 #include <charconv>
 #include <set>
@@ -17,6 +18,19 @@ void countResponse(DayTallies& t, std::int64_t day, const PackedRow& r) {
 namespace {
 
 using Pairs = std::vector<std::pair<std::int64_t, std::int64_t>>;
+
+// A tally layer (survey/store/tally_spans.hpp): its table, and for period_tally the span's code.
+struct Layer {
+    const char* table;
+    const char* keyColumns;   // the key columns before instrument_id
+    std::string keyMatch;     // their condition; $1 is the unit, $2 the days (date[])
+    TallySpan span;
+};
+Layer layerOf(TallySpan span) {
+    if (span == TallySpan::Day) return {"daily_tally", "unit_id, day", "unit_id = $1 AND day = ANY($2::date[])", span};
+    return {"period_tally", "unit_id, span, start",
+            std::string("unit_id = $1 AND span = '") + spanCode(span) + "' AND start = ANY($2::date[])", span};
+}
 
 // "{Σ1,Σ2,…}" or "{n1,n2,…}": one half of the pairs as a bigint[] literal.
 std::string half(const Pairs& p, bool sums) {
@@ -58,13 +72,14 @@ void addArrays(Pairs& to, std::string_view sums, std::string_view ns) {
 
 // The cells already stored for the unit on the bundle's days, added into `t` and locked until
 // commit; returns which of t's cells were stored (they are updated, the others copied in).
-std::set<TallyKey> addStored(Connection& c, const std::string& unitId, DayTallies& t) {
+std::set<TallyKey> addStored(Connection& c, const Layer& layer, const std::string& unitId, DayTallies& t) {
     std::vector<std::string> days;
     for (const auto& [k, cell] : t)
         if (days.empty() || days.back() != dateText(k.day)) days.push_back(dateText(k.day));
-    Result r = c.query("SELECT day - date '1970-01-01', instrument_id, instrument_version, mask, respondents, rows, adil_yes, "
-                       "adil_no, misuse, skm_sum, skm_n, ham_sum, ham_n FROM daily_tally "
-                       "WHERE unit_id = $1 AND day = ANY($2::date[]) FOR UPDATE",
+    Result r = c.query(std::string("SELECT ") + (layer.span == TallySpan::Day ? "day" : "start") +
+                           " - date '1970-01-01', instrument_id, instrument_version, mask, respondents, rows, adil_yes, "
+                           "adil_no, misuse, skm_sum, skm_n, ham_sum, ham_n FROM " + layer.table + " WHERE " + layer.keyMatch +
+                           " FOR UPDATE",
                        {unitId, arrayLiteral(days)});
     std::set<TallyKey> stored;
     for (int i = 0; i < r.rows(); ++i) {
@@ -92,13 +107,15 @@ std::vector<std::int64_t> halfOf(const Pairs& p, bool sums) {
 }
 
 // New cells: one binary COPY (most of a bundle's cells are days no bundle covered before).
-void copyNew(Connection& c, const std::string& unitId, const DayTallies& t, const std::set<TallyKey>& stored) {
+void copyNew(Connection& c, const Layer& layer, const std::string& unitId, const DayTallies& t, const std::set<TallyKey>& stored) {
+    const bool daily = layer.span == TallySpan::Day;
     BinaryCopy out;
     for (const auto& [k, cell] : t) {
         if (stored.count(k)) continue;
         const ResponseTotals::Sums& s = cell.sums;
-        out.row(14);
+        out.row(daily ? 14 : 15);
         out.text(unitId);
+        if (!daily) out.text(spanCode(layer.span));
         out.date(k.day);
         out.text(k.instrumentId);
         out.int4(k.instrumentVersion);
@@ -114,13 +131,14 @@ void copyNew(Connection& c, const std::string& unitId, const DayTallies& t, cons
         out.int8Array(halfOf(s.ham, false));
     }
     if (out.empty()) return;
-    c.copyIn("COPY daily_tally(unit_id, day, instrument_id, instrument_version, mask, respondents, rows, adil_yes, adil_no, "
-             "misuse, skm_sum, skm_n, ham_sum, ham_n) FROM STDIN (FORMAT binary)",
+    c.copyIn(std::string("COPY ") + layer.table + "(" + layer.keyColumns +
+                 ", instrument_id, instrument_version, mask, respondents, rows, adil_yes, adil_no, "
+                 "misuse, skm_sum, skm_n, ham_sum, ham_n) FROM STDIN (FORMAT binary)",
              out.finish());
 }
 
 // Stored cells: their new totals, from parallel arrays in one statement.
-void updateStored(Connection& c, const std::string& unitId, const DayTallies& t, const std::set<TallyKey>& stored) {
+void updateStored(Connection& c, const Layer& layer, const std::string& unitId, const DayTallies& t, const std::set<TallyKey>& stored) {
     if (stored.empty()) return;
     std::vector<std::string> days, ids, skmSum, skmN, hamSum, hamN;
     std::vector<std::int64_t> versions, masks, respondents, rows, adilYes, adilNo, misuse;
@@ -141,12 +159,14 @@ void updateStored(Connection& c, const std::string& unitId, const DayTallies& t,
         hamSum.push_back(half(s.ham, true));
         hamN.push_back(half(s.ham, false));
     }
-    c.query("UPDATE daily_tally AS t SET respondents = u.r, rows = u.n, adil_yes = u.ay, adil_no = u.an, misuse = u.mu, "
+    const std::string dayMatch = layer.span == TallySpan::Day ? "t.day = u.d"
+                                                             : std::string("t.span = '") + spanCode(layer.span) + "' AND t.start = u.d";
+    c.query(std::string("UPDATE ") + layer.table + " AS t SET respondents = u.r, rows = u.n, adil_yes = u.ay, adil_no = u.an, misuse = u.mu, "
             "skm_sum = u.ss::bigint[], skm_n = u.sn::bigint[], ham_sum = u.hs::bigint[], ham_n = u.hn::bigint[] "
             "FROM unnest($2::date[], $3::text[], $4::integer[], $5::smallint[], $6::bigint[], $7::bigint[], $8::bigint[], "
             "$9::bigint[], $10::bigint[], $11::text[], $12::text[], $13::text[], $14::text[]) "
             "AS u(d, i, v, m, r, n, ay, an, mu, ss, sn, hs, hn) "
-            "WHERE t.unit_id = $1 AND t.day = u.d AND t.instrument_id = u.i AND t.instrument_version = u.v AND t.mask = u.m",
+            "WHERE t.unit_id = $1 AND " + dayMatch + " AND t.instrument_id = u.i AND t.instrument_version = u.v AND t.mask = u.m",
             {unitId, arrayLiteral(days), arrayLiteral(ids), numbers(versions), numbers(masks), numbers(respondents),
              numbers(rows), numbers(adilYes), numbers(adilNo), numbers(misuse), arrayLiteral(skmSum), arrayLiteral(skmN),
              arrayLiteral(hamSum), arrayLiteral(hamN)});
@@ -154,26 +174,75 @@ void updateStored(Connection& c, const std::string& unitId, const DayTallies& t,
 
 } // namespace
 
+namespace {
+
+void addToLayer(Connection& c, const Layer& layer, const std::string& unitId, DayTallies t) {
+    const std::set<TallyKey> stored = addStored(c, layer, unitId, t);
+    copyNew(c, layer, unitId, t, stored);
+    updateStored(c, layer, unitId, t, stored);
+}
+
+// The day cells under their month's or year's first day.
+DayTallies byStart(const DayTallies& days, TallySpan span) {
+    DayTallies out;
+    for (const auto& [k, cell] : days) {
+        const LocalDate d = civilFromDays(k.day);
+        const std::int64_t start = span == TallySpan::Month ? daysFromCivil(d.year, d.month, 1) : daysFromCivil(d.year, 1, 1);
+        TallyCell& to = out[TallyKey{start, k.instrumentId, k.instrumentVersion, k.mask}];
+        ResponseTotals::addSums(to.sums, cell.sums);
+        to.misuse += cell.misuse;
+    }
+    return out;
+}
+
+} // namespace
+
+void fillPeriodTallies(Connection& c) {
+    Result units = c.query("SELECT DISTINCT unit_id FROM daily_tally");
+    for (int u = 0; u < units.rows(); ++u) {
+        const std::string unitId = units.str(u, 0);
+        Result r = c.query("SELECT day - date '1970-01-01', instrument_id, instrument_version, mask, respondents, rows, adil_yes, "
+                           "adil_no, misuse, skm_sum, skm_n, ham_sum, ham_n FROM daily_tally WHERE unit_id = $1",
+                           {unitId});
+        DayTallies days;
+        for (int i = 0; i < r.rows(); ++i) {
+            TallyCell& cell = days[TallyKey{r.integer(i, 0), r.str(i, 1), static_cast<int>(r.integer(i, 2)), static_cast<int>(r.integer(i, 3))}];
+            cell.sums.respondents = r.integer(i, 4);
+            cell.sums.rows = r.integer(i, 5);
+            cell.sums.adilYes = r.integer(i, 6);
+            cell.sums.adilNo = r.integer(i, 7);
+            cell.misuse = r.integer(i, 8);
+            addArrays(cell.sums.skm, r.text(i, 9), r.text(i, 10));
+            addArrays(cell.sums.ham, r.text(i, 11), r.text(i, 12));
+        }
+        for (TallySpan span : {TallySpan::Month, TallySpan::Year}) addToLayer(c, layerOf(span), unitId, byStart(days, span));
+    }
+}
+
 void addTallies(Connection& c, const std::string& unitId, DayTallies t) {
     if (t.empty()) return;
-    const std::set<TallyKey> stored = addStored(c, unitId, t);
-    copyNew(c, unitId, t, stored);
-    updateStored(c, unitId, t, stored);
+    for (TallySpan span : {TallySpan::Month, TallySpan::Year}) addToLayer(c, layerOf(span), unitId, byStart(t, span));
+    addToLayer(c, layerOf(TallySpan::Day), unitId, std::move(t));
 }
 
 namespace {
 
-std::string periodWhere(const TallyPeriod& p, std::vector<Param>& params) {
-    std::string w = " WHERE true";
-    if (p.from) {
-        params.emplace_back(*p.from);
-        w += " AND day >= $" + std::to_string(params.size()) + "::date";
+// The tallies covering the period (survey/store/tally_spans.hpp), as one derived table. The
+// parameters refer to `ranges`, which must outlive the query.
+std::string tallySource(const std::vector<SpanRange>& ranges, std::vector<Param>& params) {
+    std::string sql;
+    for (const SpanRange& r : ranges) {
+        params.emplace_back(r.first);
+        params.emplace_back(r.last);
+        const std::string between = " BETWEEN $" + std::to_string(params.size() - 1) + "::date AND $" + std::to_string(params.size()) + "::date";
+        sql += sql.empty() ? "" : " UNION ALL ";
+        sql += "SELECT unit_id, instrument_id, instrument_version, mask, respondents, rows, adil_yes, adil_no, misuse, skm_sum, "
+               "skm_n, ham_sum, ham_n FROM ";
+        sql += r.span == TallySpan::Day ? "daily_tally WHERE day" + between
+                                        : std::string("period_tally WHERE span = '") + spanCode(r.span) + "' AND start" + between;
     }
-    if (p.to) {
-        params.emplace_back(*p.to);
-        w += " AND day <= $" + std::to_string(params.size()) + "::date";
-    }
-    return w;
+    if (sql.empty()) sql = "SELECT * FROM daily_tally WHERE false"; // an empty period
+    return " FROM (" + sql + ") AS t";
 }
 
 // The cell of (unit, instrument version, mask), found again quickly for rows that come in runs.
@@ -213,9 +282,9 @@ void addScalars(ResponseTotals::Sums& s, UnitSums& u, const Result& r, int row, 
 // spilling to disk: 20 times slower.)
 void sumInServer(Connection& c, const TallyPeriod& period, std::map<std::string, UnitSums>& out) {
     std::vector<Param> params;
-    const std::string where = periodWhere(period, params);
-    Result widths = c.query("SELECT coalesce(max(cardinality(skm_sum)), 0), coalesce(max(cardinality(ham_sum)), 0) "
-                            "FROM daily_tally" + where, params);
+    const std::vector<SpanRange> ranges = coverPeriod(period.from, period.to);
+    const std::string from = tallySource(ranges, params);
+    Result widths = c.query("SELECT coalesce(max(cardinality(skm_sum)), 0), coalesce(max(cardinality(ham_sum)), 0)" + from, params);
     const auto skmWidth = static_cast<int>(widths.integer(0, 0)), hamWidth = static_cast<int>(widths.integer(0, 1));
     std::string sql = "SELECT unit_id, instrument_id, instrument_version, mask, sum(respondents), sum(rows), sum(adil_yes), "
                       "sum(adil_no), sum(misuse)";
@@ -224,7 +293,7 @@ void sumInServer(Connection& c, const TallyPeriod& period, std::map<std::string,
             const std::string at = "[" + std::to_string(i) + "])";
             sql += std::string(", sum(") + name + "_sum" + at + ", sum(" + name + "_n" + at;
         }
-    Result r = c.query(sql + " FROM daily_tally" + where + " GROUP BY 1, 2, 3, 4", params);
+    Result r = c.query(sql + from + " GROUP BY 1, 2, 3, 4", params);
     Cells cells(out);
     for (int row = 0; row < r.rows(); ++row) {
         ResponseTotals::Sums& s = cells.sums(r, row);
@@ -242,9 +311,10 @@ void sumInServer(Connection& c, const TallyPeriod& period, std::map<std::string,
 
 void sumInClient(Connection& c, const TallyPeriod& period, std::map<std::string, UnitSums>& out) {
     std::vector<Param> params;
-    const std::string where = periodWhere(period, params);
+    const std::vector<SpanRange> ranges = coverPeriod(period.from, period.to);
+    const std::string from = tallySource(ranges, params);
     Result r = c.query("SELECT unit_id, instrument_id, instrument_version, mask, respondents, rows, adil_yes, adil_no, misuse, "
-                       "skm_sum, skm_n, ham_sum, ham_n FROM daily_tally" + where + " ORDER BY unit_id",
+                       "skm_sum, skm_n, ham_sum, ham_n" + from + " ORDER BY unit_id",
                        params);
     Cells cells(out);
     for (int i = 0; i < r.rows(); ++i) {

@@ -1,5 +1,5 @@
-// Daily tallies in the PostgreSQL store (table daily_tally): per unit, local day, instrument
-// version and kelompok mask, the sums ResponseTotals keeps (Σ and n per packed position,
+// Tallies in the PostgreSQL store (tables daily_tally and period_tally, survey/store/tally_spans.hpp):
+// per unit, local day (month, year), instrument version and kelompok mask, the sums ResponseTotals keeps (Σ and n per packed position,
 // respondents, rows, adil answers) for the rows not flagged as misuse, and the misuse rows
 // counted apart. A merge counts its bundle's new responses in C++ with ResponseTotals::count —
 // the very function a unit's own store counts with — and adds them in the same transaction, so a
@@ -33,10 +33,12 @@ using DayTallies = std::map<TallyKey, TallyCell>;
 
 // Counts one response into its day's cell.
 void countResponse(DayTallies& t, std::int64_t day, const PackedRow& r);
-// Adds one unit's cells to daily_tally, inside the merge's transaction: the cells of those days
-// are read and locked (FOR UPDATE), added to in C++ (ResponseTotals::add), and written back in one
+// Adds one unit's cells to daily_tally and to their months and years in period_tally, inside the
+// merge's transaction: the cells of those days (months, years) are read and locked (FOR UPDATE), added to in C++ (ResponseTotals::add), and written back in one
 // statement. (Adding the arrays in SQL, a function per cell, took longer than the rows' COPY.)
 void addTallies(Connection& c, const std::string& unitId, DayTallies t);
+// Schema 2 → 3: the month and year layers filled from daily_tally, unit by unit.
+void fillPeriodTallies(Connection& c);
 
 // One unit's tallies over a period.
 struct UnitSums {

@@ -1,6 +1,7 @@
 #include "survey/store/daily_tally.hpp"
 
 #include "survey/base/error.hpp"
+#include "survey/store/tally_spans.hpp"
 
 #include <charconv>
 #include <tuple>
@@ -51,27 +52,67 @@ std::int64_t tallyMark(Store& store) {
     return store.db().scalarInt("SELECT coalesce((SELECT rid FROM tally_mark WHERE id = 1), 0)");
 }
 
-// Adds the stored cell (if any) to `c` and writes the sum back.
-void upsert(Store& store, const CellKey& key, Cell c) {
-    sql::Statement old(store.db(), "SELECT respondents, rows, adil_yes, adil_no, misuse, skm, ham FROM daily_tally "
-                                   "WHERE unit_id=? AND day=? AND instrument_id=? AND instrument_version=? AND mask=?");
+// A tally layer's table and the key column naming its day, month or year (survey/store/tally_spans.hpp).
+struct Layer {
+    TallySpan span;
+    const char* table;
+    const char* keyColumns;   // the columns before instrument_id in the primary key
+    const char* keyMatch;     // their condition, binding ?1 (unit) and ?2 (start)
+};
+constexpr Layer kDaily{TallySpan::Day, "daily_tally", "unit_id, day", "unit_id=?1 AND day=?2"};
+Layer periodLayer(TallySpan span) {
+    return {span, "period_tally", "unit_id, span, start", span == TallySpan::Month ? "unit_id=?1 AND span='m' AND start=?2"
+                                                                                    : "unit_id=?1 AND span='y' AND start=?2"};
+}
+
+Cell cellAt(const sql::Statement& st, int col) {
+    Cell c;
+    c.sums.respondents = st.getInt(col);
+    c.sums.rows = st.getInt(col + 1);
+    c.sums.adilYes = st.getInt(col + 2);
+    c.sums.adilNo = st.getInt(col + 3);
+    c.misuse = st.getInt(col + 4);
+    addEncodedSums(c.sums.skm, columnView(st, col + 5));
+    addEncodedSums(c.sums.ham, columnView(st, col + 6));
+    return c;
+}
+
+constexpr const char* kCellColumns = "respondents, rows, adil_yes, adil_no, misuse, skm, ham";
+
+// Adds the stored cell (if any) of `key` in the layer (its day already moved to the layer's start)
+// to `c` and writes the sum back.
+void upsert(sql::Database& db, const Layer& layer, const CellKey& key, Cell c) {
+    sql::Statement old(db, std::string("SELECT ") + kCellColumns + " FROM " + layer.table + " WHERE " + layer.keyMatch +
+                               " AND instrument_id=?3 AND instrument_version=?4 AND mask=?5");
     old.bind(1, std::get<0>(key)).bind(2, std::get<1>(key)).bind(3, std::get<2>(key)).bind(4, std::get<3>(key)).bind(5, std::get<4>(key));
     if (old.step()) {
-        ResponseTotals::Sums s;
-        s.respondents = old.getInt(0);
-        s.rows = old.getInt(1);
-        s.adilYes = old.getInt(2);
-        s.adilNo = old.getInt(3);
-        addEncodedSums(s.skm, columnView(old, 5));
-        addEncodedSums(s.ham, columnView(old, 6));
-        ResponseTotals::addSums(c.sums, s);
-        c.misuse += old.getInt(4);
+        const Cell stored = cellAt(old, 0);
+        ResponseTotals::addSums(c.sums, stored.sums);
+        c.misuse += stored.misuse;
     }
-    sql::Statement put(store.db(), "INSERT OR REPLACE INTO daily_tally(unit_id, day, instrument_id, instrument_version, mask, "
-                                   "respondents, rows, adil_yes, adil_no, misuse, skm, ham) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)");
+    const bool daily = layer.span == TallySpan::Day;
+    sql::Statement put(db, std::string("INSERT OR REPLACE INTO ") + layer.table + "(" + layer.keyColumns +
+                               ", instrument_id, instrument_version, mask, " + kCellColumns + ") VALUES(" +
+                               (daily ? "?1,?2," : "?1,?13,?2,") + "?3,?4,?5,?6,?7,?8,?9,?10,?11,?12)");
     put.bind(1, std::get<0>(key)).bind(2, std::get<1>(key)).bind(3, std::get<2>(key)).bind(4, std::get<3>(key)).bind(5, std::get<4>(key));
     put.bind(6, c.sums.respondents).bind(7, c.sums.rows).bind(8, c.sums.adilYes).bind(9, c.sums.adilNo).bind(10, c.misuse);
-    put.bind(11, encodeSums(c.sums.skm)).bind(12, encodeSums(c.sums.ham)).run();
+    put.bind(11, encodeSums(c.sums.skm)).bind(12, encodeSums(c.sums.ham));
+    if (!daily) put.bind(13, spanCode(layer.span));
+    put.run();
+}
+
+// The day cells added into the month and year layers, each cell under its span's first day.
+void upsertPeriods(sql::Database& db, const std::map<CellKey, Cell>& days) {
+    for (TallySpan span : {TallySpan::Month, TallySpan::Year}) {
+        std::map<CellKey, Cell> cells;
+        for (const auto& [key, cell] : days) {
+            Cell& to = cells[CellKey{std::get<0>(key), spanStart(span, std::get<1>(key)), std::get<2>(key), std::get<3>(key), std::get<4>(key)}];
+            ResponseTotals::addSums(to.sums, cell.sums);
+            to.misuse += cell.misuse;
+        }
+        const Layer layer = periodLayer(span);
+        for (const auto& [key, cell] : cells) upsert(db, layer, key, cell);
+    }
 }
 
 void addToUnit(std::map<std::string, PeriodTotals>& out, const CellKey& key, const Cell& c) {
@@ -120,28 +161,34 @@ void refreshTallies(Store& store) {
         countRow(st, cells, 1);
     }
     if (last == mark) return;
-    for (const auto& [key, cell] : cells) upsert(store, key, cell);
+    for (const auto& [key, cell] : cells) upsert(store.db(), kDaily, key, cell);
+    upsertPeriods(store.db(), cells);
     sql::Statement m(store.db(), "INSERT OR REPLACE INTO tally_mark(id, rid) VALUES(1, ?)");
     m.bind(1, last).run();
+}
+
+void fillPeriodTallies(sql::Database& db) {
+    std::map<CellKey, Cell> days;
+    sql::Statement st(db, std::string("SELECT unit_id, day, instrument_id, instrument_version, mask, ") + kCellColumns + " FROM daily_tally");
+    while (st.step())
+        days.emplace(CellKey{st.getText(0), st.getText(1), st.getText(2), static_cast<int>(st.getInt(3)), static_cast<int>(st.getInt(4))},
+                     cellAt(st, 5));
+    upsertPeriods(db, days);
 }
 
 std::map<std::string, PeriodTotals> talliesByUnit(Store& store, const std::optional<std::string>& from,
                                                   const std::optional<std::string>& to) {
     std::map<std::string, PeriodTotals> out;
-    const std::string range = " AND (?1 IS NULL OR day >= ?1) AND (?2 IS NULL OR day <= ?2)";
-    sql::Statement st(store.db(), "SELECT unit_id, day, instrument_id, instrument_version, mask, respondents, rows, adil_yes, "
-                                  "adil_no, misuse, skm, ham FROM daily_tally WHERE 1" + range);
-    st.bind(1, from).bind(2, to);
-    while (st.step()) {
-        Cell c;
-        c.sums.respondents = st.getInt(5);
-        c.sums.rows = st.getInt(6);
-        c.sums.adilYes = st.getInt(7);
-        c.sums.adilNo = st.getInt(8);
-        c.misuse = st.getInt(9);
-        addEncodedSums(c.sums.skm, columnView(st, 10));
-        addEncodedSums(c.sums.ham, columnView(st, 11));
-        addToUnit(out, CellKey{st.getText(0), st.getText(1), st.getText(2), static_cast<int>(st.getInt(3)), static_cast<int>(st.getInt(4))}, c);
+    for (const SpanRange& r : coverPeriod(from, to)) {
+        const bool daily = r.span == TallySpan::Day;
+        sql::Statement st(store.db(), std::string("SELECT unit_id, instrument_id, instrument_version, mask, ") + kCellColumns +
+                                          (daily ? " FROM daily_tally WHERE day BETWEEN ?1 AND ?2"
+                                                 : " FROM period_tally WHERE span = ?3 AND start BETWEEN ?1 AND ?2"));
+        st.bind(1, r.first).bind(2, r.last);
+        if (!daily) st.bind(3, spanCode(r.span));
+        while (st.step())
+            addToUnit(out, CellKey{st.getText(0), r.first, st.getText(1), static_cast<int>(st.getInt(2)), static_cast<int>(st.getInt(3))},
+                      cellAt(st, 4));
     }
     // Rows after the mark (nobody refreshed since): counted here, written nowhere.
     std::map<CellKey, Cell> recent;

@@ -1,8 +1,9 @@
-// Daily tallies in a store (schema 9, table daily_tally): one row per unit, local day, instrument
-// version and kelompok mask with the sums ResponseTotals keeps, misuse rows counted apart. An
-// assessor's roll-up over any period adds its days' tallies instead of reading every response
-// (README "The national store"); the figures are the same to the last digit, since both count a
-// response with ResponseTotals::count.
+// Tallies in a store (schema 9, table daily_tally; schema 12, period_tally): one row per unit, local
+// day (month, year), instrument version and kelompok mask with the sums ResponseTotals keeps,
+// misuse rows counted apart. An assessor's roll-up over any period adds the tallies that cover it
+// (survey/store/tally_spans.hpp) instead of reading every response (README "The national store");
+// the figures are the same to the last digit, since every layer counts a response with
+// ResponseTotals::count.
 //
 // Responses are append-only, so tally_mark.rid says how far the tallies go: refreshTallies (a
 // writer; merge runs it in its transaction) tallies the rows after it, and a reader counts those
@@ -24,8 +25,10 @@ struct PeriodTotals {
     std::int64_t misuse = 0;     // rows flagged as misuse
 };
 
-// Brings daily_tally up to date with every response. Call inside the writer's transaction.
+// Brings daily_tally and period_tally up to date with every response. Call inside the writer's transaction.
 void refreshTallies(Store& store);
+// Schema 11 → 12: the month and year layers filled from daily_tally (survey/store/migrations.cpp).
+void fillPeriodTallies(sql::Database& db);
 // Per unit id, the tallies of [from, to] (local dates, inclusive; empty = open) summed.
 std::map<std::string, PeriodTotals> talliesByUnit(Store& store, const std::optional<std::string>& from,
                                                   const std::optional<std::string>& to);

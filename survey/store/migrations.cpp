@@ -1,10 +1,11 @@
 #include "survey/store/migrations.hpp"
 
+#include "survey/store/daily_tally.hpp"
 #include "survey/store/migrate_packed.hpp"
 
 namespace sw {
 
-const std::array<Migration, 11> kMigrations = {{
+const std::array<Migration, 12> kMigrations = {{
     // 0 → 1: responses with answers by code, the instruments they were answered with.
     {R"sql(
 CREATE TABLE instrument(
@@ -190,6 +191,20 @@ CREATE TABLE kanwil_verification(
   id TEXT PRIMARY KEY, kanwil_fingerprint TEXT NOT NULL, visit_date TEXT NOT NULL,
   body TEXT NOT NULL, imported_utc INTEGER NOT NULL);
 )sql"},
+    // 11 → 12: tallies per month and per year beside the daily ones (survey/store/tally_spans.hpp),
+    // so a year's roll-up over many units reads one row per unit and mask instead of 365; filled
+    // from daily_tally, which holds everything up to tally_mark. Days are indexed by date for the
+    // ragged ends of a period.
+    {R"sql(
+CREATE TABLE period_tally(
+  unit_id TEXT NOT NULL, span TEXT NOT NULL CHECK(span IN ('m', 'y')), start TEXT NOT NULL,
+  instrument_id TEXT NOT NULL, instrument_version INTEGER NOT NULL, mask INTEGER NOT NULL CHECK(mask BETWEEN 0 AND 31),
+  respondents INTEGER NOT NULL, rows INTEGER NOT NULL, adil_yes INTEGER NOT NULL, adil_no INTEGER NOT NULL,
+  misuse INTEGER NOT NULL, skm TEXT NOT NULL, ham TEXT NOT NULL,
+  PRIMARY KEY(unit_id, span, start, instrument_id, instrument_version, mask)) WITHOUT ROWID;
+CREATE INDEX period_tally_by_start ON period_tally(span, start);
+CREATE INDEX daily_tally_by_day ON daily_tally(day);
+)sql", fillPeriodTallies},
 }};
 
 } // namespace sw

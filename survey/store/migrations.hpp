@@ -17,6 +17,6 @@ struct Migration {
     const char* afterSql = nullptr;
 };
 
-extern const std::array<Migration, 11> kMigrations;
+extern const std::array<Migration, 12> kMigrations;
 
 } // namespace sw

@@ -57,7 +57,7 @@ struct ResponseFilter {
 
 class Store {
 public:
-    static constexpr int kSchemaVersion = 11;
+    static constexpr int kSchemaVersion = 12;
     static constexpr int kApplicationId = 0x53575247; // "SWRG" in the SQLite header: ours, not a stranger's file
 
     struct Options {

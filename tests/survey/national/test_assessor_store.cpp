@@ -312,14 +312,20 @@ void checkUnitFigures(const UnitTally& t, const LayoutLookup& layouts, const Ins
 
 } // namespace
 
-TEST_CASE("both stores' tallies equal the units' own stores over all time and over one month", "[national]") {
+TEST_CASE("both stores' tallies equal the units' own stores over all time, a year, a month and ragged ends", "[national]") {
     Units u;
     // Three time zones: the local day of a response decides its month.
     const std::vector<std::string> files = {u.bundle("unit-a", 300, 51, 420), u.bundle("unit-b", 200, 52, 480),
                                             u.bundle("unit-c", 150, 53, 540)};
     BothStores s;
     const Period month = previousPeriod(periodContaining(PeriodKind::Month, civilFromDays(nowUtc() / 86400)));
-    const std::vector<TallyPeriod> periods = {TallyPeriod{}, TallyPeriod{formatDate(month.from), formatDate(month.to)}};
+    // Read from each tally layer (survey/store/tally_spans.hpp): all time and a year (years), a month
+    // (months), and a period with ragged ends (days, months, days).
+    const LocalDate today = civilFromDays(nowUtc() / 86400);
+    auto ago = [](int days) { return formatDate(civilFromDays(nowUtc() / 86400 - days)); };
+    const std::vector<TallyPeriod> periods = {TallyPeriod{}, TallyPeriod{formatDate(month.from), formatDate(month.to)},
+                                              TallyPeriod{formatDate({today.year, 1, 1}), formatDate({today.year, 12, 31})},
+                                              TallyPeriod{ago(75), ago(10)}};
     std::vector<std::int64_t> counts;
     std::vector<std::vector<double>> ikm;
     for (auto& [kind, st] : s.each()) {
