@@ -103,10 +103,4 @@ Receipt verifyReceipt(std::string_view wire, const PublicKey& kanwil, const std:
     return r;
 }
 
-std::string sha256Hex(std::string_view bytes) {
-    unsigned char h[crypto_hash_sha256_BYTES];
-    crypto_hash_sha256(h, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
-    return toHex(h, sizeof h);
-}
-
 } // namespace sw

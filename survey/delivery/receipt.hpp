@@ -6,6 +6,7 @@
 // README "Delivery".
 #pragma once
 #include "survey/bundle/signing.hpp"
+#include "survey/facility/evidence.hpp" // sha256Hex, the receipt's binding
 #include "survey/national/kanwil_key.hpp"
 
 #include <cstdint>
@@ -47,8 +48,5 @@ struct ReceiptError : std::runtime_error {
 // `expectedUnit`, when the receipt names a unit). Throws ReceiptError naming what does not hold.
 Receipt verifyReceipt(std::string_view wire, const PublicKey& kanwil, const std::string& expectedSha256,
                       const std::string& expectedUnit);
-
-// SHA-256 of bytes, hex (the receipt's binding).
-std::string sha256Hex(std::string_view bytes);
 
 } // namespace sw

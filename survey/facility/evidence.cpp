@@ -36,7 +36,7 @@ const char* evidenceMime(EvidenceType t) {
     return "application/octet-stream";
 }
 
-std::string sha256Hex(const std::string& bytes) {
+std::string sha256Hex(std::string_view bytes) {
     unsigned char h[crypto_hash_sha256_BYTES];
     crypto_hash_sha256(h, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
     char hex[crypto_hash_sha256_BYTES * 2 + 1];

@@ -9,6 +9,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace sw {
@@ -35,7 +36,7 @@ struct EvidenceInfo {
     bool duplicate = false;                      // importEvidence: the same file was already stored
 };
 
-std::string sha256Hex(const std::string& bytes);
+std::string sha256Hex(std::string_view bytes);
 
 // Reads, checks and stores one file in one transaction. The same bytes imported twice are stored
 // once (the existing id comes back with duplicate = true). Throws EvidenceError.
