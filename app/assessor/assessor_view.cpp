@@ -20,7 +20,7 @@
 #include "app/widgets/wrap_words.hpp"
 #include "app/widgets/period_picker.hpp"
 #include "survey/facility/evidence.hpp"
-#include "survey/bundle/evidence_files.hpp"
+#include "survey/national/assessor_evidence.hpp"
 #include "survey/base/number.hpp"
 #include "survey/instrument/instrument.hpp"
 #include "survey/bundle/rollup.hpp"
@@ -142,7 +142,7 @@ struct AssessorView::Impl {
             error = e.what();   // the view still works, without the Kanwil level
         }
         try {
-            if (host.store) period = defaultRollupPeriod(*host.store);
+            if (host.store) period = defaultRollupPeriod(host.store->newestResponseDate());
         } catch (const std::exception& e) {
             error = e.what();
         }
@@ -191,12 +191,12 @@ struct AssessorView::Impl {
         try {
             instrument = host.store ? host.store->latestInstrument() : std::nullopt;
             const ResponseFilter f = periodFilter(period);
-            tallies = host.store && instrument ? unitTallies(*host.store, TallyPeriod{f.from, f.to}) : std::vector<UnitTally>{};
+            tallies = host.store && instrument ? host.store->unitTallies(TallyPeriod{f.from, f.to}) : std::vector<UnitTally>{};
             rankChosen();
             deliveries = host.store ? unitDeliveries(*host.store, nowUtc(), kDefaultSilentDays) : std::vector<UnitDelivery>{};
             // No data yet: presets start from today in the Kanwil's zone (WIB unless set).
-            auto day = host.store ? newestResponseDate(*host.store) : std::nullopt;
-            if (!day) parseDate(localDate(nowUtc(), host.store && host.store->unit() ? host.store->unit()->utcOffsetMinutes : 420), newest);
+            auto day = host.store ? host.store->newestResponseDate() : std::nullopt;
+            if (!day) parseDate(localDate(nowUtc(), zone()), newest);
             else newest = *day;
         } catch (const std::exception& e) {
             error = e.what();
@@ -204,10 +204,9 @@ struct AssessorView::Impl {
             instrument.reset();
         }
     }
-    LayoutLookup layouts() const {
-        Store* s = host.store;
-        return [s](const std::string& id, int v) { return s->layout(id, v); };
-    }
+    LayoutLookup layouts() const { return host.store ? host.store->layouts() : LayoutLookup(); }
+    // The Kanwil's own zone: "today" and delivery times (WIB unless the store says otherwise).
+    int zone() const { return host.store ? host.store->utcOffsetMinutes() : UnitInfo{}.utcOffsetMinutes; }
     const KanwilMap* kanwil() const { return kanwilMap ? &*kanwilMap : nullptr; }
     // What the unit's latest bundle carried beside its figures (population, tindak lanjut).
     nlohmann::json extraOf(const std::string& unitId) const {
@@ -265,13 +264,15 @@ struct AssessorView::Impl {
         if (it != thumbs.end()) return it->second;
         void* tex = nullptr;
         if (host.uploadTexture && host.store)
-            if (auto img = decodePng(evidenceThumbnailPng(*host.store, e.id))) tex = host.uploadTexture(img->width, img->height, img->pixels.data());
+            if (auto img = decodePng(host.store->evidenceThumbnailPng(open, e.sha256)))
+                tex = host.uploadTexture(img->width, img->height, img->pixels.data());
         return thumbs[e.sha256] = tex;
     }
     void openUnit(const std::string& id) {
         if (id != open) releaseThumbs();
         open = id;
-        facility = host.store ? unitFacilityReport(*host.store, id) : nlohmann::json();
+        const auto claim = host.store ? host.store->facilityClaim(id) : std::nullopt;
+        facility = claim ? claim->report : nlohmann::json();
         evidence = host.store ? unitEvidence(*host.store, id) : std::vector<EvidenceFile>{};
         page = Page::Unit;
     }
@@ -450,8 +451,7 @@ void AssessorView::Impl::drawAreas() {
 void AssessorView::Impl::drawRollup() {
     drawLevels();
     if (level == Level::Delivery) {
-        const int zone = host.store && host.store->unit() ? host.store->unit()->utcOffsetMinutes : 420;
-        drawUnitDeliveries(deliveries, kDefaultSilentDays, zone, host.lang);
+        drawUnitDeliveries(deliveries, kDefaultSilentDays, zone(), host.lang);
         return;
     }
     if (level != Level::Unit) {

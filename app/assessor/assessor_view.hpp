@@ -3,7 +3,7 @@
 #pragma once
 #include "survey/skm/period.hpp"
 #include "survey/bundle/rollup.hpp"
-#include "survey/store/store.hpp"
+#include "survey/national/assessor_store.hpp"
 
 #include <functional>
 #include <memory>
@@ -14,7 +14,7 @@
 namespace sw::assessor {
 
 struct AssessorHost {
-    Store* store = nullptr;       // the assessor's merged store
+    AssessorStore* store = nullptr;   // the assessor's merged store: the SQLite file or PostgreSQL
     float pxPerMm = 4.0f;
     std::string lang = "id";
     bool requestClose = false;

@@ -6,7 +6,6 @@
 #include "survey/national/assessor_store.hpp"
 #include "survey/national/predikat.hpp"
 #include "survey/national/verdicts_json.hpp"
-#include "survey/national/verification_sqlite.hpp"
 #include "survey/national/verification_text.hpp"
 
 #include <imgui.h>
@@ -43,17 +42,17 @@ const char* VerificationPanel::title(const std::string& lang, bool open) {
     return w(open ? "kanwil.close" : "kanwil.heading");
 }
 
-void VerificationPanel::open(Store& store, const std::string& unitId) {
+void VerificationPanel::open(AssessorStore& store, const std::string& unitId) {
     unit_ = unitId;
     items_.clear();
     message_.clear();
     if (!checklist_) checklist_ = loadChecklist(defaultChecklistPath());
-    claim_ = facilityClaim(store, unitId);
+    claim_ = store.facilityClaim(unitId);
     date_ = localDate(nowUtc(), claim_ ? claim_->unit.utcOffsetMinutes : 420);
     assessors_.clear();
     seen_.clear();
     loadPredikat(store);
-    const auto stored = loadVerification(store, unitId);
+    const auto stored = store.verification(unitId);
     if (!stored) return;
     date_ = stored->visit.date;
     for (std::size_t i = 0; i < stored->visit.assessors.size(); ++i) assessors_ += (i ? ", " : "") + stored->visit.assessors[i];
@@ -117,7 +116,7 @@ std::string VerificationPanel::draftJson() const {
     return j.dump(1);
 }
 
-void VerificationPanel::save(Store& store) {
+void VerificationPanel::save(AssessorStore& store) {
     try {
         Verification v = parseVerdicts(draftJson(), w("kanwil.heading"), *checklist_, unit_);
         v.unitName = claim_->unit.name;
@@ -125,7 +124,7 @@ void VerificationPanel::save(Store& store) {
         v.periodFrom = claim_->periodFrom;
         v.periodTo = claim_->periodTo;
         v.savedUtc = nowUtc();
-        saveVerification(store, v);
+        store.saveVerification(v);
         message_ = format(w("kanwil.saved"), {unit_});
         messageIsError_ = false;
         loadPredikat(store);
@@ -135,7 +134,7 @@ void VerificationPanel::save(Store& store) {
     }
 }
 
-void VerificationPanel::draw(Store& store, const std::string& lang, float mm) {
+void VerificationPanel::draw(AssessorStore& store, const std::string& lang, float mm) {
     lang_ = lang;
     if (!claim_ || !checklist_) {
         ImGui::TextWrapped("%s", w("kanwil.none"));
@@ -238,12 +237,11 @@ void VerificationPanel::drawItem(const std::string& code, const std::string& nam
 }
 
 // Read when the panel opens and after a save, not every frame.
-void VerificationPanel::loadPredikat(Store& store) {
+void VerificationPanel::loadPredikat(AssessorStore& store) {
     predikat_.clear();
     predikatError_.clear();
     try {
-        auto kanwil = openAssessorStore(store.path(), false);
-        predikat_ = predikatList(*kanwil, *checklist_, rule_);
+        predikat_ = predikatList(store, *checklist_, rule_);
     } catch (const std::exception& e) {
         predikatError_ = e.what();
     }

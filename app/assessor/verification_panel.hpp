@@ -9,7 +9,7 @@
 #include "survey/facility/checklist.hpp"
 #include "survey/national/predikat.hpp"
 #include "survey/national/verification.hpp"
-#include "survey/store/store.hpp"
+#include "survey/national/assessor_store.hpp"
 
 #include <map>
 #include <optional>
@@ -20,10 +20,10 @@ namespace sw::assessor {
 class VerificationPanel {
 public:
     VerificationPanel();
-    // Loads the unit's claim and its stored verdicts (if any) from the assessor's file store.
-    void open(Store& store, const std::string& unitId);
+    // Loads the unit's claim and its stored verdicts (if any) from the assessor's store (file or PostgreSQL).
+    void open(AssessorStore& store, const std::string& unitId);
     const std::string& unitId() const { return unit_; }
-    void draw(Store& store, const std::string& lang, float pxPerMm);
+    void draw(AssessorStore& store, const std::string& lang, float pxPerMm);
     const std::string& message() const { return message_; }
     const char* title(const std::string& lang, bool open);   // the button that opens (or closes) the panel
 
@@ -37,11 +37,11 @@ private:
     const char* w(const std::string& key) const;
     Verification draft() const;                           // what the screen holds now (unvalidated)
     std::string draftJson() const;                        // the same in the verdicts-file form
-    void save(Store& store);
+    void save(AssessorStore& store);
     void drawVisit(float mm);
     void drawScores(const VerifiedScore& s);
     void drawItem(const std::string& code, const std::string& name, const FacilityItem* item, FacilityStatus claimed, float mm);
-    void loadPredikat(Store& store);
+    void loadPredikat(AssessorStore& store);
     void drawPredikat();
 
     Translations tr_;

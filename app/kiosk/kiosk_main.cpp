@@ -220,7 +220,7 @@ std::unique_ptr<assessor::AssessorView> assessorShot(const cli::Args& a, assesso
         if (p == "all") view->setPeriod(std::nullopt);
         else if (!parsePeriodKind(p, kind) || kind == PeriodKind::Custom)
             throw UsageError("--period: month|triwulan|semester|year|all");
-        else if (auto newest = newestResponseDate(*host.store))
+        else if (auto newest = host.store->newestResponseDate())
             view->setPeriod(assessor::presetPeriod(kind, std::nullopt, *newest));
     }
     // --unit ID opens that unit's page; ID,ID… compares them.
@@ -265,10 +265,12 @@ void takeShot(const cli::Args& a, const std::string& db, bool demo, const std::s
     useShellTextures(ui);
     placeScreen(a, name, lang, modes, session, ui);
     session.flow->touched(100.0);   // the frames below run at t = 100 s: no idle reset in the picture
-    assessor::AssessorHost ahost;   // before the view, which keeps a reference to it
+    std::unique_ptr<AssessorStore> kanwil;   // the same file as the assessor's store; before the view
+    assessor::AssessorHost ahost;            // before the view, which keeps a reference to it
     std::unique_ptr<assessor::AssessorView> assessorView;
     if (name == "assessor") {
-        ahost.store = session.store.get();
+        kanwil = openAssessorStore(session.store->path(), false);
+        ahost.store = kanwil.get();
         ahost.pxPerMm = shell.pxPerMm();
         ahost.lang = lang;
         useShellTextures(ahost);
@@ -459,18 +461,15 @@ int assessorVerb(int argc, char** argv) {
     std::set<std::string> valued = kShellValued;
     valued.insert("lang");
     const cli::Args a = parseOptions(argc, argv, 2, valued, {});
-    if (!a.has("db")) throw UsageError("--db FILE (the assessor's merged store) is required");
+    if (!a.has("db")) throw UsageError("--db FILE|postgresql://… (the assessor's merged store) is required");
     ShellOptions so = shellOptions(a);
     if (!a.has("windowed")) so.fullscreen = false;
     so.title = "SuaraWarga — Kanwil";
-    const std::string db = a.get("db", "");
-    if (isPostgresUrl(db))
-        throw UsageError("the assessor's window reads an SQLite store; a PostgreSQL store is read with `report --by "
-                         "unit|kabkota|province|kanwil` and `peduli-ham` (README \"The national store\")");
-    Store store(db, Store::Options{.create = false});   // a viewer: it never makes a store
+    // The SQLite file or PostgreSQL (README "The national store"); a viewer never makes a store.
+    const auto store = openAssessorStore(a.get("db", ""), false);
     Shell shell(so);
     assessor::AssessorHost host;
-    host.store = &store;
+    host.store = store.get();
     host.pxPerMm = shell.pxPerMm();
     host.lang = a.get("lang", "id");
     useShellTextures(host);
@@ -540,8 +539,8 @@ Display commands:
     A forgotten PIN: clears it (and its lock-out) so the next PIN entry at the kiosk sets a new one.
     Root only (sudo): whoever is root owns the store file anyway. Logged as event "pin_reset".
     Give --db: root's default database is not the kiosk user's, and none is created here.
-  suarawarga assessor --db FILE [--windowed WxH]
-    The Kanwil assessor's view of a merged store.
+  suarawarga assessor --db FILE|postgresql://… [--windowed WxH]
+    The Kanwil assessor's view of a merged store: the SQLite file or the PostgreSQL store.
 )";
     board::printBoardHelp();
 }

@@ -3,6 +3,10 @@
 #pragma once
 #include "survey/facility/evidence.hpp"
 
+#include <nlohmann/json.hpp>
+
+#include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -17,6 +21,15 @@ struct EvidenceFile {
 // The evidence a unit's latest facility report (an assessor's store) refers to, item by item;
 // path is empty. Files the store does not hold are left out.
 std::vector<EvidenceFile> unitEvidence(Store& store, const std::string& unitId);
+
+// The walk and the writing apart from where the files are kept, so an assessor's PostgreSQL store
+// (survey/national/assessor_evidence.hpp) writes them by the same rules. `find`: a file by its SHA-256.
+using EvidenceLookup = std::function<std::optional<EvidenceInfo>(const std::string& sha256)>;
+std::vector<EvidenceFile> reportEvidence(const nlohmann::json& report, const EvidenceLookup& find);
+// `read`: the file's bytes as stored; `storeName` names the store when they no longer match.
+using EvidenceReader = std::function<std::string(const EvidenceFile&)>;
+void writeEvidenceFilesTo(std::vector<EvidenceFile>& files, const std::string& folder, const EvidenceReader& read,
+                          const std::string& storeName);
 
 // The name a file gets in the output folder: "<item>-<first 12 of its SHA-256>-<file name>". The
 // item code and the file name come from a unit's bundle, so both are reduced to plain names

@@ -10,8 +10,9 @@ std::optional<LocalDate> newestResponseDate(Store& store) {
     return d;
 }
 
-std::optional<Period> defaultRollupPeriod(Store& store) {
-    auto newest = newestResponseDate(store);
+std::optional<Period> defaultRollupPeriod(Store& store) { return defaultRollupPeriod(newestResponseDate(store)); }
+
+std::optional<Period> defaultRollupPeriod(const std::optional<LocalDate>& newest) {
     if (!newest) return std::nullopt;
     return periodContaining(PeriodKind::Triwulan, *newest);
 }

@@ -14,6 +14,8 @@ std::optional<LocalDate> newestResponseDate(Store& store);
 // The roll-up's first period: the triwulan holding the newest response, or all time (nullopt)
 // for an empty store.
 std::optional<Period> defaultRollupPeriod(Store& store);
+// The same from the newest response's date, however the store found it (AssessorStore).
+std::optional<Period> defaultRollupPeriod(const std::optional<LocalDate>& newest);
 // The responses of `p` (local dates, inclusive); all time when `p` is empty.
 ResponseFilter periodFilter(const std::optional<Period>& p);
 

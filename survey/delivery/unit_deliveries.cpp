@@ -1,26 +1,17 @@
 #include "survey/delivery/unit_deliveries.hpp"
 
-#include "survey/base/sqlite.hpp"
-
 #include <algorithm>
 
 namespace sw {
 
-std::vector<UnitDelivery> unitDeliveries(Store& kanwil, std::int64_t now, int silentDays) {
-    sql::Statement st(kanwil.db(),
-                      "WITH ids(unit_id) AS (SELECT unit_id FROM merged_bundle UNION SELECT unit_id FROM trusted_key) "
-                      "SELECT ids.unit_id, coalesce(u.name, ''), max(b.merged_utc), count(b.id), coalesce(sum(b.added), 0) "
-                      "FROM ids LEFT JOIN unit u ON u.id = ids.unit_id LEFT JOIN merged_bundle b ON b.unit_id = ids.unit_id "
-                      "GROUP BY ids.unit_id");
+namespace {
+
+std::vector<UnitDelivery> classify(std::vector<BundleReceipt> receipts, std::int64_t now, int silentDays) {
     std::vector<UnitDelivery> out;
     const std::int64_t limit = static_cast<std::int64_t>(silentDays) * 86400;
-    while (st.step()) {
+    for (BundleReceipt& r : receipts) {
         UnitDelivery d;
-        d.unitId = st.getText(0);
-        d.name = st.getText(1);
-        if (!st.isNull(2)) d.lastBundleUtc = st.getInt(2);
-        d.bundles = st.getInt(3);
-        d.responses = st.getInt(4);
+        static_cast<BundleReceipt&>(d) = std::move(r);
         d.silent = !d.lastBundleUtc || now - *d.lastBundleUtc > limit;
         out.push_back(std::move(d));
     }
@@ -30,6 +21,16 @@ std::vector<UnitDelivery> unitDeliveries(Store& kanwil, std::int64_t now, int si
         return a.unitId < b.unitId;
     });
     return out;
+}
+
+} // namespace
+
+std::vector<UnitDelivery> unitDeliveries(Store& kanwil, std::int64_t now, int silentDays) {
+    return classify(bundleReceipts(kanwil), now, silentDays);
+}
+
+std::vector<UnitDelivery> unitDeliveries(AssessorStore& kanwil, std::int64_t now, int silentDays) {
+    return classify(kanwil.bundleReceipts(), now, silentDays);
 }
 
 } // namespace sw

@@ -8,9 +8,12 @@
 // misuse rows apart (survey/store/totals.hpp ResponseTotals is one such cell). A period's figures
 // are the sum of its days' tallies; the SKM arithmetic then runs once, in survey/skm.
 #pragma once
+#include "survey/base/local_time.hpp"
 #include "survey/bundle/enrollment.hpp"
 #include "survey/bundle/merge.hpp"
 #include "survey/bundle/rollup.hpp"   // TallyPeriod, UnitTally
+#include "survey/facility/evidence.hpp"
+#include "survey/national/bundle_receipts.hpp"
 #include "survey/national/verification.hpp"
 #include "survey/store/totals.hpp"
 
@@ -63,6 +66,20 @@ public:
     virtual void saveVerification(const Verification& v) = 0;
     virtual std::optional<Verification> verification(const std::string& unitId) = 0;
     virtual std::vector<Verification> verifications() = 0;
+
+    // [SECTION] What the assessor's window and `suarawarga evidence` read (README "The national store")
+    // The local date of the newest merged response; none when the store is empty.
+    virtual std::optional<LocalDate> newestResponseDate() = 0;
+    // The Kanwil's own time zone (minutes east of UTC) for "today" and delivery times: the file
+    // store's own unit when it has one; WIB otherwise (a PostgreSQL store keeps no unit of its own).
+    virtual int utcOffsetMinutes() = 0;
+    virtual std::vector<BundleReceipt> bundleReceipts() = 0;
+    // An evidence file a unit's report lists, by its SHA-256: its info (id 0 where the store has
+    // none), its bytes as stored (the caller checks them against the SHA-256) and its PNG
+    // thumbnail ("" for a PDF); nullopt / "" when the store does not hold it.
+    virtual std::optional<EvidenceInfo> evidenceInfo(const std::string& unitId, const std::string& sha256) = 0;
+    virtual std::string evidenceData(const std::string& unitId, const std::string& sha256) = 0;
+    virtual std::string evidenceThumbnailPng(const std::string& unitId, const std::string& sha256) = 0;
 };
 
 // "postgresql://…" or "postgres://…" (libpq's URI form); anything else is a file path.

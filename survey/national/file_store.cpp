@@ -1,5 +1,6 @@
 #include "survey/national/file_store.hpp"
 
+#include "survey/bundle/rollup_period.hpp"
 #include "survey/national/verification_sqlite.hpp"
 #include "survey/store/daily_tally.hpp"
 
@@ -44,6 +45,23 @@ public:
     void saveVerification(const Verification& v) override { sw::saveVerification(store_, v); }
     std::optional<Verification> verification(const std::string& unitId) override { return loadVerification(store_, unitId); }
     std::vector<Verification> verifications() override { return loadVerifications(store_); }
+
+    // [SECTION] The window and `evidence` (survey/bundle/rollup_period.hpp, survey/facility/evidence.hpp)
+    std::optional<LocalDate> newestResponseDate() override { return sw::newestResponseDate(store_); }
+    int utcOffsetMinutes() override { return store_.unit().value_or(UnitInfo{}).utcOffsetMinutes; }
+    std::vector<BundleReceipt> bundleReceipts() override { return sw::bundleReceipts(store_); }
+    // The file keeps one copy per SHA-256, whichever unit sent it.
+    std::optional<EvidenceInfo> evidenceInfo(const std::string&, const std::string& sha256) override {
+        return evidenceBySha256(store_, sha256);
+    }
+    std::string evidenceData(const std::string& unitId, const std::string& sha256) override {
+        auto info = evidenceInfo(unitId, sha256);
+        return info ? sw::evidenceData(store_, info->id) : std::string();
+    }
+    std::string evidenceThumbnailPng(const std::string& unitId, const std::string& sha256) override {
+        auto info = evidenceInfo(unitId, sha256);
+        return info ? sw::evidenceThumbnailPng(store_, info->id) : std::string();
+    }
 
 private:
     Store store_;

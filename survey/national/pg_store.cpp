@@ -6,6 +6,7 @@
 #include "survey/national/pg_schema.hpp"
 #include "survey/national/pg_tally.hpp"
 #include "survey/national/pg_verification.hpp"
+#include "survey/national/pg_window.hpp"
 
 #include <cstdlib>
 #include <map>
@@ -81,6 +82,18 @@ public:
     void saveVerification(const Verification& v) override { pg::saveVerification(c_, v); }
     std::optional<Verification> verification(const std::string& unitId) override { return pg::loadVerification(c_, unitId); }
     std::vector<Verification> verifications() override { return pg::loadVerifications(c_); }
+
+    // [SECTION] The window and `evidence` (survey/national/pg_window.hpp)
+    std::optional<LocalDate> newestResponseDate() override { return pg::newestResponseDate(c_); }
+    int utcOffsetMinutes() override { return UnitInfo{}.utcOffsetMinutes; }
+    std::vector<BundleReceipt> bundleReceipts() override { return pg::bundleReceipts(c_); }
+    std::optional<EvidenceInfo> evidenceInfo(const std::string& unitId, const std::string& sha256) override {
+        return pg::evidenceInfo(c_, unitId, sha256);
+    }
+    std::string evidenceData(const std::string& unitId, const std::string& sha256) override { return pg::evidenceData(c_, unitId, sha256); }
+    std::string evidenceThumbnailPng(const std::string& unitId, const std::string& sha256) override {
+        return pg::evidenceThumbnailPng(c_, unitId, sha256);
+    }
 
 private:
     // Instrument versions are immutable: each is parsed once per store object.

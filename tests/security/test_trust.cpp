@@ -212,11 +212,17 @@ TEST_CASE("read-only commands create nothing: a missing store is 'no such databa
     auto k = runCli("key --db " + d.file("none.db"));
     CHECK(k.status == 4);
     CHECK_FALSE(std::filesystem::exists(d.file("none.db")));
-    // A PostgreSQL address is never taken for a file name (no "postgresql:" folder appears).
-    auto e = runCli("evidence --db postgresql://localhost/kanwil --out " + d.file("ev"));
-    CHECK(e.status == 2);
+    // A PostgreSQL address is never taken for a file name (no "postgresql:" folder appears), and one
+    // that cannot be reached is a store error before the output folder is made.
+    const std::string unreachable = "'postgresql://nobody@/kanwil?host=" + d.file("no-server") + "'";
+    auto e = runCli("evidence --db " + unreachable + " --unit unit-a --out " + d.file("ev"));
+    CHECK(e.status == 4);
     CHECK_FALSE(std::filesystem::exists(d.file("ev")));
     CHECK_FALSE(std::filesystem::exists("postgresql:"));
+    CHECK_FALSE(std::filesystem::exists(d.file("no-server")));
+    auto all = runCli("evidence --db postgresql://localhost/kanwil --out " + d.file("ev"));   // every file: a file store only
+    CHECK(all.status == 2);
+    CHECK_FALSE(std::filesystem::exists(d.file("ev")));
 }
 
 TEST_CASE("CSV cells that a spreadsheet would run as formulas are written as text", "[security][export]") {

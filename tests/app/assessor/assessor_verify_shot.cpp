@@ -1,10 +1,11 @@
 // Test-only: renders the Kanwil assessor's view with a unit's verification open, in a real GLFW
 // window (run under Xvfb), to a PNG for a person to look at (README "The assessor verifies").
 // The product's `suarawarga screenshot --screen assessor --unit ID` shows the unit's page; this
-// opens the verification panel on it, which a picture cannot tap to.
+// opens the verification panel on it, which a picture cannot tap to (--page unit: the unit's page),
+// from either kind of assessor's store.
 //
-//   assessor_verify_shot --db KANWIL.db --unit ID --out FILE.png [--width 1920] [--height 1080]
-//                        [--px-per-mm 3.6] [--lang id|en]
+//   assessor_verify_shot --db KANWIL.db|postgresql://… --unit ID --out FILE.png [--width 1920]
+//                        [--height 1080] [--px-per-mm 3.6] [--lang id|en] [--page verify|unit]
 #include "app/assessor/assessor_view.hpp"
 
 #include <GLFW/glfw3.h>
@@ -59,15 +60,15 @@ void writePng(const std::string& out, int w, int h) {
 } // namespace
 
 int main(int argc, char** argv) {
-    std::map<std::string, std::string> opt{{"width", "1920"}, {"height", "1080"}, {"px-per-mm", "3.6"}, {"lang", "id"}};
+    std::map<std::string, std::string> opt{{"width", "1920"}, {"height", "1080"}, {"px-per-mm", "3.6"}, {"lang", "id"}, {"page", "verify"}};
     for (int i = 1; i + 1 < argc; i += 2) opt[std::string(argv[i]).substr(2)] = argv[i + 1];
     if (!opt.count("db") || !opt.count("unit") || !opt.count("out")) {
-        std::fprintf(stderr, "usage: assessor_verify_shot --db KANWIL.db --unit ID --out FILE.png [--width W --height H --px-per-mm X --lang id|en]\n");
+        std::fprintf(stderr, "usage: assessor_verify_shot --db KANWIL.db|postgresql://… --unit ID --out FILE.png [--width W --height H --px-per-mm X --lang id|en --page verify|unit]\n");
         return 2;
     }
     const int W = std::stoi(opt["width"]), H = std::stoi(opt["height"]);
     try {
-        sw::Store store(opt["db"], sw::Store::Options{.create = false});
+        const auto store = sw::openAssessorStore(opt["db"], false);
         GLFWwindow* win = openWindow(W, H);
         IMGUI_CHECKVERSION();
         ImGui::CreateContext();
@@ -77,13 +78,14 @@ int main(int argc, char** argv) {
         ImGui_ImplGlfw_InitForOpenGL(win, true);
         ImGui_ImplOpenGL3_Init("#version 130");
         sw::assessor::AssessorHost host;
-        host.store = &store;
+        host.store = store.get();
         host.pxPerMm = pxPerMm;
         host.lang = opt["lang"];
         {
             sw::assessor::AssessorView view(host);
             view.setPeriod(std::nullopt);
-            view.openVerification(opt["unit"]);
+            if (opt["page"] == "unit") view.openUnit(opt["unit"]);
+            else view.openVerification(opt["unit"]);
             for (int frame = 0; frame < 6; ++frame) {
                 glfwPollEvents();
                 ImGui_ImplOpenGL3_NewFrame();

@@ -93,7 +93,8 @@ TEST_CASE("the assessor view draws the roll-up, a unit and a comparison over mer
     }
     Headless ui;
     sw::assessor::AssessorHost host;
-    host.store = &kanwil;
+    const auto store = sw::openAssessorStore(kanwil.path(), false);   // as `suarawarga assessor` opens it
+    host.store = store.get();
     host.pxPerMm = 3.78f;
     sw::assessor::AssessorView view(host);
     CHECK(view.unitCount() == 3);
@@ -134,7 +135,8 @@ TEST_CASE("the assessor's period picks which responses the roll-up, a unit and a
     sw::Store kanwil(dir.file("kanwil.db"));
     Headless ui;
     sw::assessor::AssessorHost host;
-    host.store = &kanwil;
+    const auto store = sw::openAssessorStore(kanwil.path(), false);   // as `suarawarga assessor` opens it
+    host.store = store.get();
     host.pxPerMm = 3.78f;
     {
         sw::assessor::AssessorView empty(host);
@@ -227,7 +229,8 @@ TEST_CASE("a unit's page shows the evidence its bundle carried, as thumbnails th
 
     Headless ui;
     sw::assessor::AssessorHost host;
-    host.store = &kanwil;
+    const auto store = sw::openAssessorStore(kanwil.path(), false);   // as `suarawarga assessor` opens it
+    host.store = store.get();
     std::vector<std::pair<int, int>> uploaded;
     int live = 0;
     host.uploadTexture = [&](int w, int h, const unsigned char*) -> void* {
@@ -268,7 +271,8 @@ TEST_CASE("the view drills from provinces to kabupaten/kota to the units of one"
     }
     Headless h;
     sw::assessor::AssessorHost host;
-    host.store = &kanwil;
+    const auto store = sw::openAssessorStore(kanwil.path(), false);   // as `suarawarga assessor` opens it
+    host.store = store.get();
     sw::assessor::AssessorView view(host);
     view.setPeriod(std::nullopt);
     CHECK(view.unitCount() == 4);

@@ -10,6 +10,7 @@
 #include "survey/dashboard/statistik.hpp"
 #include "survey/dashboard/unit_report.hpp"
 #include "survey/facility/evidence.hpp"
+#include "survey/national/assessor_evidence.hpp"
 #include "survey/national/assessor_store.hpp"
 #include "survey/skm/period.hpp"
 #include "survey/store/scan.hpp"
@@ -415,4 +416,164 @@ TEST_CASE("both stores follow a key rotation signed by the enrolled key and reti
         // The old key is retired for good: a bundle it signed is refused from now on.
         CHECK(refusal([&] { st->checkKey(readBundleFile(before)); }) == BundleError::Kind::Revoked);
     }
+}
+
+namespace {
+
+// What the assessor's window and `evidence` read, in a form two stores can be compared by.
+struct WindowReads {
+    std::string newest;
+    std::vector<std::string> receipts;   // unit, name, bundles, responses, received or not
+    nlohmann::json report;
+    std::vector<std::string> evidence;   // item, hash, name, type, size, width × height
+    std::vector<std::string> thumbs, written;
+};
+
+WindowReads windowReads(AssessorStore& st, const std::string& unit, const std::string& out) {
+    WindowReads w;
+    if (auto d = st.newestResponseDate()) w.newest = formatDate(*d);
+    auto receipts = st.bundleReceipts();
+    std::sort(receipts.begin(), receipts.end(), [](const BundleReceipt& a, const BundleReceipt& b) { return a.unitId < b.unitId; });
+    for (const BundleReceipt& r : receipts)
+        w.receipts.push_back(r.unitId + "|" + r.name + "|" + std::to_string(r.bundles) + "|" + std::to_string(r.responses) + "|" +
+                             (r.lastBundleUtc ? "received" : "never"));
+    if (auto claim = st.facilityClaim(unit)) w.report = claim->report;
+    for (const EvidenceFile& f : unitEvidence(st, unit)) {
+        const EvidenceInfo& i = f.info;
+        w.evidence.push_back(f.item + "|" + i.sha256 + "|" + i.fileName + "|" + i.mime + "|" + std::to_string(i.size) + "|" +
+                             std::to_string(i.width) + "x" + std::to_string(i.height));
+        w.thumbs.push_back(st.evidenceThumbnailPng(unit, i.sha256));
+        CHECK(sha256Hex(st.evidenceData(unit, i.sha256)) == i.sha256);
+    }
+    for (const EvidenceFile& f : writeEvidenceFiles(st, unit, out))
+        w.written.push_back(std::filesystem::path(f.path).filename().string() + "|" + sha256Hex(swtest::readFile(f.path)));
+    return w;
+}
+
+// A unit's bundle whose facility report lists a photo and a PDF as evidence.
+std::string bundleWithEvidence(Units& u, const std::string& id, const std::string& png, const std::string& pdf) {
+    swtest::fillUnit(u.db(id), id, 12, 71);
+    auto evidence = [](const std::string& file, const std::string& bytes) {
+        return nlohmann::json{{"file", file}, {"sha256", sha256Hex(bytes)}, {"data", base64(bytes)}};
+    };
+    nlohmann::json ramp = {{"code", "F10"}, {"status", "ada"}, {"evidence", nlohmann::json::array({evidence("ramp.png", png)})}};
+    nlohmann::json toilet = {{"code", "F11"}, {"status", "ada"}, {"evidence", nlohmann::json::array({evidence("sk.pdf", pdf)})}};
+    Store st(u.db(id));
+    BundleOptions o;
+    o.facility = nlohmann::json{{"score", 80.0}, {"gap_count", 0}, {"assessed_on", "2026-01-05"}, {"items", {ramp, toilet}}};
+    const std::string out = u.dir.file(id + ".swb");
+    exportBundle(st, UnitKey::loadOrCreate(st), out, o);
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("both stores give the assessor's window and evidence the same reads and files", "[national]") {
+    Units u;
+    const std::string png = swtest::pngBytes(120, 80), pdf = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n";
+    const std::vector<std::string> files = {bundleWithEvidence(u, "unit-e", png, pdf), u.bundle("unit-a", 9, 72)};
+    std::string ownNewest;
+    {
+        Store own(u.db("unit-e"));
+        ownNewest = own.db().scalarText("SELECT max(local_date) FROM response");
+    }
+    BothStores s;
+    std::vector<WindowReads> reads;
+    for (auto& [kind, st] : s.each()) {
+        INFO(kind);
+        CHECK_FALSE(st->newestResponseDate());   // nothing merged yet
+        CHECK(st->utcOffsetMinutes() == 420);   // no unit of its own: WIB
+        REQUIRE(added(st->mergeFiles(files, KeyPolicy::EnrollNew)) == 21);
+        st->enroll("unit-z", u.fingerprint("unit-a"), "Unit Z");   // enrolled, never sent anything
+        reads.push_back(windowReads(*st, "unit-e", s.dir.file("out-" + kind)));
+        CHECK(unitEvidence(*st, "unit-a").empty());
+        CHECK(unitEvidence(*st, "unit-none").empty());
+        // PostgreSQL keeps each unit's files apart; the file one copy per hash, whoever sent it.
+        if (kind == "postgresql") CHECK(st->evidenceData("unit-a", sha256Hex(png)).empty());
+    }
+    const WindowReads& file = reads[0];
+    CHECK(file.newest >= ownNewest);
+    REQUIRE(file.receipts.size() == 3);
+    CHECK(file.receipts[2] == "unit-z|Unit Z|0|0|never");
+    REQUIRE(file.evidence.size() == 2);
+    CHECK(file.evidence[0] == "F10|" + sha256Hex(png) + "|ramp.png|image/png|" + std::to_string(png.size()) + "|120x80");
+    CHECK(file.evidence[1].rfind("F11|" + sha256Hex(pdf) + "|sk.pdf|application/pdf|", 0) == 0);
+    CHECK_FALSE(file.thumbs[0].empty());
+    CHECK(file.thumbs[1].empty());   // a PDF has no thumbnail
+    REQUIRE(file.written.size() == 2);
+    const WindowReads& pg = reads[1];
+    CHECK(pg.newest == file.newest);
+    CHECK(pg.receipts == file.receipts);
+    CHECK(pg.report == file.report);
+    CHECK(pg.evidence == file.evidence);
+    CHECK(pg.thumbs == file.thumbs);
+    CHECK(pg.written == file.written);
+}
+
+namespace {
+
+// Overwrites every stored evidence file's bytes, as a damaged disk or a hand at the database might.
+void damageEvidence(const std::string& kind, const std::string& fileDb, const std::string& pgUrl) {
+    if (kind == "file") {
+        Store st(fileDb);
+        st.db().exec("UPDATE evidence SET data = x'00'");
+        return;
+    }
+    PGconn* c = PQconnectdb(pgUrl.c_str());
+    PGresult* r = PQexec(c, "UPDATE evidence SET data = '\\x00'::bytea");
+    CHECK(PQresultStatus(r) == PGRES_COMMAND_OK);
+    PQclear(r);
+    PQfinish(c);
+}
+
+} // namespace
+
+TEST_CASE("both stores refuse to write evidence whose bytes no longer match their hash", "[national]") {
+    Units u;
+    const std::string png = swtest::pngBytes(40, 30), pdf = "%PDF-1.4\n%%EOF\n";
+    const std::string bundle = bundleWithEvidence(u, "unit-e", png, pdf);
+    BothStores s;
+    for (auto& [kind, st] : s.each()) {
+        INFO(kind);
+        REQUIRE(added(st->mergeFiles({bundle}, KeyPolicy::EnrollNew)) == 12);
+        damageEvidence(kind, s.dir.file("kanwil.db"), s.pgUrl);
+        const std::string out = s.dir.file("out-" + kind);
+        try {
+            writeEvidenceFiles(*st, "unit-e", out);
+            FAIL("damaged evidence was written");
+        } catch (const StoreError& e) {
+            CHECK(e.kind == StoreError::Kind::Corrupt);
+            CHECK(contains(e.what(), "ramp.png"));
+            CHECK(contains(e.what(), st->name()));
+        }
+        CHECK(std::filesystem::is_empty(out));
+    }
+}
+
+TEST_CASE("evidence --db postgresql://… --unit writes the same files as from the file store", "[national][cli]") {
+    Units u;
+    const std::string png = swtest::pngBytes(64, 48), pdf = "%PDF-1.4\n%%EOF\n";
+    const std::string bundle = bundleWithEvidence(u, "unit-e", png, pdf);
+    BothStores s;
+    std::vector<std::vector<std::string>> written;
+    for (const std::string& db : {s.dir.file("kanwil.db"), s.pgUrl}) {
+        INFO(db);
+        REQUIRE(added(openAssessorStore(db, false)->mergeFiles({bundle}, KeyPolicy::EnrollNew)) == 12);
+        const std::string out = s.dir.file("out-" + std::to_string(written.size()));
+        const auto r = swtest::runCli("evidence --db '" + db + "' --unit unit-e --out " + out);
+        INFO(r.out);
+        CHECK(r.status == 0);
+        CHECK(contains(r.out, "2 evidence file(s) written for unit unit-e"));
+        written.emplace_back();
+        for (const auto& f : std::filesystem::directory_iterator(out))
+            written.back().push_back(f.path().filename().string() + " " + sha256Hex(swtest::readFile(f.path().string())));
+        std::sort(written.back().begin(), written.back().end());
+    }
+    REQUIRE(written[0].size() == 2);
+    CHECK(written[1] == written[0]);
+    CHECK(contains(written[0][0], sha256Hex(png)));
+    // Without --unit a PostgreSQL store is refused (it keeps each unit's files apart); nothing made.
+    const auto r = swtest::runCli("evidence --db '" + s.pgUrl + "' --out " + s.dir.file("all"));
+    CHECK(r.status == 2);
+    CHECK_FALSE(std::filesystem::exists(s.dir.file("all")));
 }
