@@ -100,7 +100,14 @@ std::string csvField(std::string_view v) {
 }
 
 bool looksLikeFormula(std::string_view v) {
+    // Quotes before a formula count too, so the mark csvTextField adds can always be taken off again.
+    while (!v.empty() && v.front() == '\'') v.remove_prefix(1);
     return !v.empty() && std::string_view("=+-@\t\r").find(v.front()) != std::string_view::npos;
+}
+
+std::string csvTextValue(std::string_view cell) {
+    if (cell.size() > 1 && cell.front() == '\'' && looksLikeFormula(cell.substr(1))) cell.remove_prefix(1);
+    return std::string(cell);
 }
 
 std::string csvTextField(std::string_view v) {

@@ -22,6 +22,9 @@ std::string csvField(std::string_view v);
 // or CR gets a leading "'" so Excel and LibreOffice show it as text instead of running it as a
 // formula (OWASP "CSV injection"). Numbers are written as numbers, not through this.
 std::string csvTextField(std::string_view v);
-bool looksLikeFormula(std::string_view v); // starts with = + - @ TAB or CR
+bool looksLikeFormula(std::string_view v); // starts with = + - @ TAB or CR, after any number of "'"
+// A text cell as it was before csvTextField marked it: the one "'" it added is taken off (the CSV
+// export read back by `suarawarga import`, survey/export/csv_import.hpp).
+std::string csvTextValue(std::string_view cell);
 
 } // namespace sw

@@ -130,6 +130,25 @@ int localWeekday(std::int64_t utc, int off) {
     return static_cast<int>(((days % 7) + 7 + 3) % 7);
 }
 
+namespace {
+// Two digits at `at`, or -1.
+int twoDigits(const std::string& t, std::size_t at) {
+    const char a = t[at], b = t[at + 1];
+    return a >= '0' && a <= '9' && b >= '0' && b <= '9' ? (a - '0') * 10 + (b - '0') : -1;
+}
+} // namespace
+
+bool parseLocalDateTime(const std::string& t, std::int64_t& utc, int& off) {
+    LocalDate d;
+    if (t.size() != 25 || t[10] != ' ' || t[13] != ':' || t[16] != ':' || (t[19] != '+' && t[19] != '-') || t[22] != ':') return false;
+    if (!parseDate(t.substr(0, 10), d)) return false;
+    const int h = twoDigits(t, 11), m = twoDigits(t, 14), s = twoDigits(t, 17), oh = twoDigits(t, 20), om = twoDigits(t, 23);
+    if (h < 0 || h > 23 || m < 0 || m > 59 || s < 0 || s > 59 || oh < 0 || oh > 14 || om < 0 || om > 59) return false;
+    off = (t[19] == '-' ? -1 : 1) * (oh * 60 + om);
+    utc = utcFromLocal(d, h, m, off) + s;
+    return true;
+}
+
 std::int64_t utcFromLocal(const LocalDate& d, int hour, int minute, int off) {
     return daysFromCivil(d.year, d.month, d.day) * 86400 + hour * 3600 + minute * 60 - off * 60;
 }

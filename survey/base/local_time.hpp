@@ -24,6 +24,9 @@ std::string localDateTime(std::int64_t utcSeconds, int offsetMinutes);          
 // The same without allocating, for exports of a million rows: writes 10 / 25 characters.
 void formatLocalDate(char* out, std::int64_t utcSeconds, int offsetMinutes);
 void formatLocalDateTime(char* out, std::int64_t utcSeconds, int offsetMinutes);
+// "2026-11-22 14:05:09+07:00", as the two above write it, back to the UTC instant and its offset;
+// false unless the text has exactly that shape with a real date and time (the CSV export read back).
+bool parseLocalDateTime(const std::string& text, std::int64_t& utcSeconds, int& offsetMinutes);
 int localHour(std::int64_t utcSeconds, int offsetMinutes);
 int localWeekday(std::int64_t utcSeconds, int offsetMinutes);                      // 0 = Monday … 6 = Sunday
 std::int64_t utcFromLocal(const LocalDate& d, int hour, int minute, int offsetMinutes);

@@ -88,29 +88,12 @@ const std::string& rentanCell(VersionCells& c, std::string_view packed) {
     return c.rentanCell.emplace(c.keys.emplace_back(packed), escaped(joined)).first->second;
 }
 
-// The header row: fixed columns, then unsur by code and name, profile, HAM items, the rest.
 void appendHeader(std::string& buf, const Instrument& in, const Translations& tr, const std::string& lang) {
-    for (const char* key : {"csv.no", "csv.uuid", "csv.unit", "csv.local_time", "csv.zone", "csv.service"}) {
-        field(buf, tr.get(key, lang));
-        buf += ',';
+    const std::vector<std::string> header = csvExportHeader(in, tr, lang);
+    for (std::size_t i = 0; i < header.size(); ++i) {
+        if (i) buf += ',';
+        field(buf, header[i]);
     }
-    for (const auto& u : in.unsur) {
-        field(buf, u.code + " " + u.name.in(lang));
-        buf += ',';
-    }
-    for (const auto& p : in.profile) {
-        field(buf, p.label.in(lang));
-        buf += ',';
-    }
-    for (const auto& h : in.ham.items) {
-        field(buf, h.code + " " + h.name.in(lang));
-        buf += ',';
-    }
-    for (const char* key : {"csv.rentan", "csv.adil", "csv.comment", "csv.misuse", "csv.source"}) {
-        field(buf, tr.get(key, lang));
-        buf += ',';
-    }
-    field(buf, tr.get("csv.instrument", lang));
     buf += "\r\n";
 }
 
@@ -196,6 +179,18 @@ void formatRow(RowState& s, const RowContext& x, const ExportRow& r, std::string
 }
 
 } // namespace
+
+// Fixed columns, then unsur by code and name, profile, HAM items, the rest.
+std::vector<std::string> csvExportHeader(const Instrument& in, const Translations& tr, const std::string& lang) {
+    std::vector<std::string> h;
+    for (const char* key : {"csv.no", "csv.uuid", "csv.unit", "csv.local_time", "csv.zone", "csv.service"}) h.push_back(tr.get(key, lang));
+    for (const auto& u : in.unsur) h.push_back(u.code + " " + u.name.in(lang));
+    for (const auto& p : in.profile) h.push_back(p.label.in(lang));
+    for (const auto& item : in.ham.items) h.push_back(item.code + " " + item.name.in(lang));
+    for (const char* key : {"csv.rentan", "csv.adil", "csv.comment", "csv.misuse", "csv.source", "csv.instrument"})
+        h.push_back(tr.get(key, lang));
+    return h;
+}
 
 std::int64_t exportCsv(Store& store, const std::string& path, CsvExportOptions opt) {
     auto latest = store.latestInstrument();
