@@ -38,7 +38,7 @@ void loadFont(float pxPerMm) {
     ImGuiIO& io = ImGui::GetIO();
     ImFontGlyphRangesBuilder rb;
     rb.AddRanges(io.Fonts->GetGlyphRangesDefault());
-    rb.AddText("–—…·×←→↓−≥≤°✓✗");
+    rb.AddText("–—…·×←→↓−≥≤°✓✗Σ");
     static ImVector<ImWchar> ranges;
     rb.BuildRanges(&ranges);
     io.Fonts->AddFontFromFileTTF("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", std::round(4.2f * pxPerMm), nullptr, ranges.Data);
