@@ -4,6 +4,7 @@
 #include "survey/export/export_helpers.hpp"
 
 #include "app/assessor/assessor_view.hpp"
+#include "app/assessor/headless_view.hpp"
 #include "app/widgets/period_picker.hpp"
 #include "survey/bundle/bundle.hpp"
 #include "survey/dashboard/unit_report.hpp"
@@ -23,35 +24,7 @@
 
 namespace {
 
-struct Headless {
-    Headless() {
-        ImGui::CreateContext();
-        ImGuiIO& io = ImGui::GetIO();
-        io.DisplaySize = ImVec2(1920, 1080);
-        io.DeltaTime = 1.0f / 60.0f;
-        io.IniFilename = nullptr;
-        unsigned char* px = nullptr;
-        int w = 0, h = 0;
-        io.Fonts->GetTexDataAsRGBA32(&px, &w, &h);
-    }
-    ~Headless() { ImGui::DestroyContext(); }
-    void frame(sw::assessor::AssessorView& v) {
-        ImGui::NewFrame();
-        v.draw();
-        ImGui::Render();
-    }
-    // A finger down and up at (x, y), then lifted off-screen (the 1.86 touch recipe).
-    void tap(sw::assessor::AssessorView& v, float x, float y) {
-        ImGuiIO& io = ImGui::GetIO();
-        io.MousePos = ImVec2(x, y);
-        io.MouseDown[0] = true;
-        frame(v);
-        io.MouseDown[0] = false;
-        frame(v);
-        io.MousePos = ImVec2(-1e5f, -1e5f);
-        frame(v);
-    }
-};
+using Headless = swtest::HeadlessView;
 
 // A unit's store with `count` respondents over the last `days` days, merged into `kanwil`.
 void mergeUnit(sw::Store& kanwil, swtest::TempDir& dir, const std::string& id, int count, int days) {

@@ -3,19 +3,10 @@
 // facility report and evidence thumbnails, the same verification panel — compared text for text
 // (ImGui's log of every drawn string) and figure for figure. The cluster is private
 // (tests/survey/national/pg_cluster.hpp); without PostgreSQL 15 the test reports skipped.
-#include "survey/export/export_helpers.hpp"
 #include "survey/national/pg_cluster.hpp"
+#include "survey/national/verification_fixture.hpp"
 
-#include "app/assessor/assessor_view.hpp"
-#include "survey/bundle/bundle.hpp"
-#include "survey/bundle/signing.hpp"
-#include "survey/dashboard/unit_report.hpp"
-#include "survey/facility/assessment.hpp"
-#include "survey/facility/checklist.hpp"
-#include "survey/facility/evidence.hpp"
-#include "survey/national/assessor_store.hpp"
-
-#include <imgui.h>
+#include "app/assessor/headless_view.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -24,70 +15,12 @@
 
 namespace {
 
-struct Headless {
-    Headless() {
-        ImGui::CreateContext();
-        ImGuiIO& io = ImGui::GetIO();
-        io.DisplaySize = ImVec2(1280, 800);
-        io.DeltaTime = 1.0f / 60.0f;
-        io.IniFilename = nullptr;
-        unsigned char* px = nullptr;
-        int w = 0, h = 0;
-        io.Fonts->GetTexDataAsRGBA32(&px, &w, &h);
-    }
-    ~Headless() { ImGui::DestroyContext(); }
-    // One frame; every string its window drew, in order. ImGui's log ends at the window's End()
-    // and hands what it caught to the clipboard, which here is a string.
-    std::string frame(sw::assessor::AssessorView& v) {
-        std::string text;
-        ImGuiIO& io = ImGui::GetIO();
-        io.ClipboardUserData = &text;
-        io.SetClipboardTextFn = [](void* to, const char* caught) { static_cast<std::string*>(to)->append(caught); };
-        ImGui::NewFrame();
-        ImGui::LogToClipboard();
-        v.draw();
-        ImGui::LogFinish();
-        ImGui::Render();
-        return text;
-    }
-    // Taps "Buka" in the roll-up's last column, walking down from the header (and in from the right
-    // edge) until a unit opens: the first button hit is the best-ranked row's.
-    bool openFirstRow(sw::assessor::AssessorView& v) {
-        for (float y = 100; y < 600 && v.pageName() != "unit"; y += 6)
-            for (float x = 1275; x > 1150 && v.pageName() != "unit"; x -= 15) tap(v, x, y);
-        return v.pageName() == "unit";
-    }
-    void tap(sw::assessor::AssessorView& v, float x, float y) {
-        ImGuiIO& io = ImGui::GetIO();
-        io.MousePos = ImVec2(x, y);
-        io.MouseDown[0] = true;
-        frame(v);
-        io.MouseDown[0] = false;
-        frame(v);
-        io.MousePos = ImVec2(-1e5f, -1e5f);
-        frame(v);
-    }
-};
-
-// A unit whose bundle carries its facility self-assessment with a photo as evidence.
-std::string bundleWithFacility(swtest::TempDir& dir, const std::string& id) {
-    const std::string db = dir.file(id + ".db");
-    swtest::fillUnit(db, id, 60, 11);
-    sw::Store unit(db);
-    sw::FacilityChecklist cl = sw::loadChecklist(sw::defaultChecklistPath());
-    sw::FacilityAssessment a;
-    a.checklistId = cl.id;
-    a.checklistVersion = cl.version;
-    a.assessedOn = "2020-01-06";
-    for (const auto& item : cl.items) a.items[item.code].status = sw::FacilityStatus::Ada;
-    a.items["F10"].status = sw::FacilityStatus::Tidak;
-    a.items["F11"].evidence.push_back(sw::importEvidenceBytes(unit, "ramp.png", swtest::pngBytes(120, 80)).id);
-    sw::saveAssessment(unit, a);
-    sw::BundleOptions o;
-    o.facility = sw::facilityForBundle(unit, o.filter);
-    const std::string out = dir.file(id + ".swb");
-    sw::exportBundle(unit, sw::UnitKey::loadOrCreate(unit), out, o);
-    return out;
+// Taps "Buka" in the roll-up's last column, walking down from the header (and in from the right
+// edge) until a unit opens: the first button hit is the best-ranked row's.
+bool openFirstRow(swtest::HeadlessView& ui, sw::assessor::AssessorView& v) {
+    for (float y = 100; y < 600 && v.pageName() != "unit"; y += 6)
+        for (float x = 1275; x > 1150 && v.pageName() != "unit"; x -= 15) ui.tap(v, x, y);
+    return v.pageName() == "unit";
 }
 
 std::string plainBundle(swtest::TempDir& dir, const std::string& id, int count) {
@@ -123,7 +56,7 @@ struct Seen {
 };
 
 Seen look(sw::AssessorStore& store) {
-    Headless ui;
+    swtest::HeadlessView ui(1280, 800);
     Seen seen;
     sw::assessor::AssessorHost host;
     host.store = &store;
@@ -137,7 +70,7 @@ Seen look(sw::AssessorStore& store) {
     seen.period = view.period();
     seen.figures = view.rollup();
     for (int i = 0; i < 2; ++i) seen.rollup = ui.frame(view);
-    REQUIRE(ui.openFirstRow(view));   // drilled by a tap, as an assessor does
+    REQUIRE(openFirstRow(ui, view));   // drilled by a tap, as an assessor does
     for (int i = 0; i < 2; ++i) seen.unit = ui.frame(view);
     view.openUnit("kanim-e");
     for (int i = 0; i < 3; ++i) seen.facilityUnit = ui.frame(view);
@@ -156,7 +89,7 @@ bool has(const std::string& text, const std::string& part) { return text.find(pa
 
 TEST_CASE("the assessor's window on a PostgreSQL store shows what it shows on the file store", "[assessor][national]") {
     swtest::TempDir dir;
-    const std::vector<std::string> bundles = {bundleWithFacility(dir, "kanim-e"), plainBundle(dir, "kanim-a", 150),
+    const std::vector<std::string> bundles = {swtest::unitClaimingAda(dir, "kanim-e"), plainBundle(dir, "kanim-a", 150),
                                               plainBundle(dir, "lapas-c", 110)};
     static int made = 0;
     const std::string url =
@@ -196,6 +129,6 @@ TEST_CASE("the assessor's window on a PostgreSQL store shows what it shows on th
     CHECK(has(file.facilityUnit, "F10"));
     CHECK(has(file.verify, "Budi Santoso, Siti Aminah"));
     CHECK(has(file.verify, "tidak ada ramp"));
-    CHECK(file.thumbs == std::vector<std::pair<int, int>>{{120, 80}});
+    CHECK(file.thumbs == std::vector<std::pair<int, int>>{{80, 60}});
     CHECK(pg.thumbs == file.thumbs);
 }
