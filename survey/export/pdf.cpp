@@ -16,6 +16,7 @@
 #include "survey/dashboard/statistik.hpp"
 #include "survey/facility/tindak_lanjut.hpp"
 #include "survey/dashboard/dashboard.hpp"
+#include "survey/base/text_check.hpp"
 #include "survey/base/translations.hpp"
 #include "survey/export/comment_summary.hpp"
 
@@ -518,10 +519,12 @@ std::string evidenceText(const Report& r, const FacilityItem& item, const Facili
     if (a)
         for (std::int64_t id : a->evidence)
             if (auto info = evidenceInfo(r.store, id)) {
+                // A stored name is data (it may come from a bundle): its control characters are printed as \xNN.
+                const std::string name = printable(info->fileName);
                 if (!evidence.empty()) evidence += "\n";
-                evidence += info->fileName + " (" + info->sha256.substr(0, 12) + "…)";
+                evidence += name + " (" + info->sha256.substr(0, 12) + "…)";
                 std::string png = evidenceThumbnailPng(r.store, id);
-                if (!png.empty()) thumbs.push_back({png, item.code + " " + info->fileName});
+                if (!png.empty()) thumbs.push_back({png, item.code + " " + name});
             }
     return evidence;
 }

@@ -44,6 +44,14 @@ TEST_CASE("a hostile evidence file name stays inside the P2HAM pack", "[security
     }
     CHECK(files == 7);
     CHECK_FALSE(std::filesystem::exists(u.dir.path / "etc"));
+
+    // The listing and the annex name the file without its control characters.
+    CHECK(swtest::zipEntry(zip, "DAFTAR-ISI.txt").find('\x01') == std::string::npos);
+    if (swtest::haveTool("pdftotext")) {
+        const std::string pdf = swtest::shellOutput("pdftotext '" + into + "/lampiran-p2ham.pdf' -");
+        CHECK(pdf.find('\x01') == std::string::npos);
+        CHECK(pdf.find("\\x01") != std::string::npos);
+    }
 }
 
 TEST_CASE("the ZIP writer refuses an entry name that is a path out of its folder", "[security][p2ham]") {
