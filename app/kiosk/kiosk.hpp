@@ -8,4 +8,7 @@ bool isKioskVerb(const char* verb);             // screenshot, admin, assessor, 
 int runKioskVerb(int argc, char** argv);
 void printKioskHelp();
 
+// The kiosk's own verbs in files of their own.
+int speak(int argc, char** argv);   // verb_speak.cpp: a screen's spoken text to a WAV file
+
 } // namespace sw::kiosk

@@ -17,6 +17,7 @@
 #include "app/widgets/period_picker.hpp"
 #include "app/kiosk/flow/kiosk_session.hpp"
 #include "app/kiosk/screens/kiosk_ui.hpp"
+#include "app/kiosk/scratch_store.hpp"
 #include "app/shell/shell.hpp"
 #include "survey/base/error.hpp"
 #include "survey/base/log.hpp"
@@ -298,22 +299,10 @@ int screenshot(int argc, char** argv) {
     so.hidden = true;
     if (!a.has("size")) so.width = 1920, so.height = 1080;
     if (so.dpi <= 0 && so.mmWide <= 0) so.dpi = 96.0f;   // Xvfb reports no real size: a 23" 1080p screen
-    // A throw-away database unless one is given: screenshots never touch the kiosk's data.
-    namespace fs = std::filesystem;
-    fs::path tmp;
-    std::string db = a.get("db", "");
-    if (db.empty()) {
-        tmp = fs::temp_directory_path() / ("sw-shot-" + std::to_string(getpid()));
-        fs::create_directories(tmp);
-        db = (tmp / "shot.db").string();
-    }
+    const ScratchStore db(a.get("db", ""), "shot");
     // The throw-away store is the demo unit, but for the first-run screen, which is of a store with none.
-    const bool demo = a.has("demo") || (!tmp.empty() && name != "setup");
-    takeShot(a, db, demo, name, modes, so);
-    if (!tmp.empty()) {
-        std::error_code ec;
-        fs::remove_all(tmp, ec);
-    }
+    const bool demo = a.has("demo") || (db.throwAway() && name != "setup");
+    takeShot(a, db.path(), demo, name, modes, so);
     return 0;
 }
 
@@ -487,7 +476,7 @@ int assessorVerb(int argc, char** argv) {
 } // namespace
 
 bool isKioskVerb(const char* verb) {
-    return std::strcmp(verb, "screenshot") == 0 || std::strcmp(verb, "admin") == 0 || std::strcmp(verb, "assessor") == 0 ||
+    return std::strcmp(verb, "screenshot") == 0 || std::strcmp(verb, "speak") == 0 || std::strcmp(verb, "admin") == 0 || std::strcmp(verb, "assessor") == 0 ||
            std::strcmp(verb, "board") == 0;
 }
 
@@ -500,6 +489,7 @@ int runKioskVerb(int argc, char** argv) {
     // Errors are printed and mapped to exit codes as the headless verbs' are (app/cli/cli.hpp).
     if (v == "screenshot") return cli::runGuarded(v, [&] { return screenshot(argc, argv); });
     if (v == "admin") return cli::runGuarded(v, [&] { return admin(argc, argv); });
+    if (v == "speak") return cli::runGuarded(v, [&] { return speak(argc, argv); });
     if (v == "board") return board::runBoardVerb(argc, argv);
     return cli::runGuarded("assessor", [&] { return assessorVerb(argc, argv); });
 }
@@ -527,6 +517,11 @@ Display commands:
     --level L[:AREA] (assessor): the roll-up by kanwil|province|kabkota (within AREA: kanwil-36, 36), or delivery.
     --period P (assessor): month|triwulan|semester|year holding the newest response, or all
     (default: its triwulan).
+  suarawarga speak --screen NAME --out FILE.wav [--lang id|en] [--mode M[,M…]] [--index N] [--db FILE] [--demo]
+    Writes what the kiosk says on that screen (its spoken guidance: the question and every option
+    with its key) as a WAV file with espeak-ng, and prints the text. NAME: welcome language service
+    unsur rentan facility ham adil profile comment thanks. --index N: the Nth unsur, HAM item or
+    profile field (default 1). A throw-away demo database unless --db.
   suarawarga admin [--db FILE] [--demo] [--windowed WxH] [--lang id|en]
     The unit head's area in a normal window (office PC). When a PIN is set it is asked first on the
     terminal (hidden; else one line of stdin); a wrong one is exit 2 and counts as a failed try,

@@ -25,6 +25,13 @@ const char* stepName(Step s) {
     return "?";
 }
 
+std::optional<Step> stepNamed(const std::string& name) {
+    for (Step s = Step::Welcome;; s = static_cast<Step>(static_cast<int>(s) + 1)) {
+        if (name == stepName(s)) return s;
+        if (s == Step::Thanks) return std::nullopt;
+    }
+}
+
 CitizenFlow::CitizenFlow(const Instrument& in, const Translations& tr, Submitter& submitter, SubmitContext ctx,
                          FlowSettings settings, Speech* speech)
     : in_(in), tr_(tr), submitter_(submitter), ctx_(std::move(ctx)), settings_(settings), speech_(speech) {

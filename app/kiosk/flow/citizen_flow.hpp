@@ -29,8 +29,9 @@ namespace sw::kiosk {
 
 // Facility: which supporting facilities (the HAM items of criterion "sarana_prasarana": disability
 // toilet, lactation room, children's area) the citizen used; only those are asked.
-enum class Step { Welcome, Language, Service, Unsur, Rentan, Facility, Ham, Adil, Profile, Comment, Thanks };
+enum class Step { Welcome, Language, Service, Unsur, Rentan, Facility, Ham, Adil, Profile, Comment, Thanks };   // Thanks last (stepNamed)
 const char* stepName(Step s);
+std::optional<Step> stepNamed(const std::string& name);   // stepName's inverse
 
 struct Page {
     Step step = Step::Welcome;
@@ -97,6 +98,7 @@ public:
     bool optionalPage() const;                 // profile and comment may be skipped
     bool canBack() const;                      // before submit only
     std::string speechText() const;            // the page read aloud: question, options, selection
+    const std::string& voice() const;          // espeak-ng's voice for the citizen's language
     Submitter::Outcome lastOutcome() const { return lastOutcome_; }
     // Why the last key or tap did nothing ("Pilih 1 sampai 4"); empty after any action that worked.
     const std::string& notice() const { return notice_; }
@@ -169,7 +171,6 @@ private:
     void announceSelection();
     void announceIdlePrompt(std::optional<double> secondsLeft);
     void submit(double now);
-    const std::string& voice() const;
 
     const Instrument& in_;
     const Translations& tr_;

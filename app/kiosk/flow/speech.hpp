@@ -6,6 +6,10 @@
 
 namespace sw::kiosk {
 
+// espeak-ng's words a minute for every spoken page: a little slower than its default (175), for
+// elderly listeners. The kiosk and `suarawarga speak` both use it.
+inline constexpr int kSpeechRate = 150;
+
 class Speech {
 public:
     virtual ~Speech() = default;

@@ -95,7 +95,7 @@ private:
             if (espeak_ng_SetVoiceByName(voice.c_str()) == ENS_OK) currentVoice_ = voice;
         }
         espeak_ng_SetParameter(espeakVOLUME, volume_.load(), 0);
-        espeak_ng_SetParameter(espeakRATE, 150, 0);   // a little slower than default: elderly listeners
+        espeak_ng_SetParameter(espeakRATE, kSpeechRate, 0);
         speaking_ = true;
         espeak_ng_Synthesize(text.c_str(), text.size() + 1, 0, POS_CHARACTER, 0, espeakCHARS_UTF8, nullptr, nullptr);
         espeak_ng_Synchronize();
