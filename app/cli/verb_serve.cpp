@@ -35,9 +35,10 @@ std::pair<std::string, int> parseListen(const std::string& text) {
 
 // Per unit: the last bundle received, and SILENT past the limit (README "Delivery").
 int printUnits(const std::string& db, int silentDays) {
-    Store store(db, Store::Options{.create = false});
-    for (const UnitDelivery& d : unitDeliveries(store, nowUtc(), silentDays))
-        std::cout << d.unitId << "\t" << (d.lastBundleUtc ? localDateTime(*d.lastBundleUtc, 420) : std::string("never")) << "\t"
+    const auto store = openAssessorStore(db, false);   // the file or PostgreSQL; never created here
+    const int zone = store->utcOffsetMinutes();
+    for (const UnitDelivery& d : unitDeliveries(*store, nowUtc(), silentDays))
+        std::cout << d.unitId << "\t" << (d.lastBundleUtc ? localDateTime(*d.lastBundleUtc, zone) : std::string("never")) << "\t"
                   << d.bundles << " bundles\t" << d.responses << " responses" << (d.silent ? "\tSILENT" : "") << "\n";
     return 0;
 }
@@ -52,7 +53,7 @@ int verbServe(int argc, char** argv) {
                      "(`kanwil-key`). Port 0 picks a free port; the line `listening on ADDR:PORT` says which.\n"
                      "Without --tls-cert it speaks plain HTTP: put it behind a TLS proxy (README \"Delivery\").\n"
                      "Stops on SIGINT or SIGTERM.\n\n"
-                     "       suarawarga serve --db KANWIL.db --units [--silent-days N]\n"
+                     "       suarawarga serve --db KANWIL.db|postgresql://… --units [--silent-days N]\n"
                      "lists per unit the last bundle received, SILENT when none came for more than N days (3).\n";
         return 0;
     }

@@ -18,6 +18,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <sstream>
 #include <unistd.h>
 
 using namespace sw;
@@ -576,4 +577,25 @@ TEST_CASE("evidence --db postgresql://… --unit writes the same files as from t
     const auto r = swtest::runCli("evidence --db '" + s.pgUrl + "' --out " + s.dir.file("all"));
     CHECK(r.status == 2);
     CHECK_FALSE(std::filesystem::exists(s.dir.file("all")));
+}
+
+TEST_CASE("serve --units lists the same units from a PostgreSQL store as from the file store", "[national][cli]") {
+    Units u;
+    const std::vector<std::string> files = {u.bundle("unit-a", 6, 81), u.bundle("unit-b", 4, 82)};
+    BothStores s;
+    std::vector<std::string> listed;
+    for (const std::string& db : {s.dir.file("kanwil.db"), s.pgUrl}) {
+        INFO(db);
+        REQUIRE(added(openAssessorStore(db, false)->mergeFiles(files, KeyPolicy::EnrollNew)) == 10);
+        const auto r = swtest::runCli("serve --db '" + db + "' --units");
+        INFO(r.out);
+        CHECK(r.status == 0);
+        std::string rows;   // each unit's line without its merge time, which differs by the run
+        std::istringstream lines(r.out);
+        for (std::string line; std::getline(lines, line);)
+            rows += line.substr(0, line.find('\t')) + line.substr(line.rfind('\t', line.find(" bundles"))) + "\n";
+        listed.push_back(rows);
+    }
+    CHECK(listed[0] == "unit-a\t1 bundles\t6 responses\nunit-b\t1 bundles\t4 responses\n");
+    CHECK(listed[1] == listed[0]);
 }
