@@ -1,4 +1,5 @@
-// Settings: unit identity (id, names, Kemendagri code) and time zone, service types, idle timeout, languages offered, the PIN,
+// Settings: unit identity (id, names, Kemendagri code) and time zone, service types, idle timeout, languages offered,
+// how citizens answer (one tap or choose-then-Next), the PIN,
 // question wording (a new instrument version), the dashboard's alert, and the signing key's
 // fingerprint to read out to the Kanwil assessor.
 #include "app/admin/screens.hpp"
@@ -6,6 +7,7 @@
 #include "survey/store/instrument_edit.hpp"
 #include "survey/base/local_time.hpp"
 #include "survey/base/text_check.hpp"
+#include "survey/kiosk/answer_mode.hpp"
 #include "survey/kiosk/pin.hpp"
 #include "survey/bundle/signing.hpp"
 #include "survey/store/unit_setup.hpp"
@@ -101,7 +103,7 @@ struct SettingsColumns {
         static const char* const kLabels[] = {"settings.id",        "settings.name",          "settings.instansi",
                                               "settings.address",   "settings.kabupaten",     "settings.kode_wilayah",
                                               "settings.province",  "settings.head_name",    "settings.head_nip",    "settings.zone",          "settings.idle",
-                                              "settings.languages", "settings.pin_new",       "settings.pin_again",
+                                              "settings.languages", "settings.answer_mode",   "settings.pin_new",       "settings.pin_again",
                                               "settings.rolling_count", "settings.rolling_threshold"};
         sp = ImGui::GetStyle().ItemSpacing.x;
         float labelsW = 0;
@@ -199,6 +201,7 @@ void SettingsScreen::drawKiosk(AdminContext& c, const SettingsColumns& cols) {
         bool on = languages[l.code];
         if (ImGui::Checkbox(l.name.c_str(), &on)) languages[l.code] = on;
     }
+    drawAnswerMode(c, cols);
     if (ui::button(c, c.t("settings.save_kiosk"), true)) {
         std::string list;
         for (const auto& [code, on] : languages)
@@ -214,6 +217,22 @@ void SettingsScreen::drawKiosk(AdminContext& c, const SettingsColumns& cols) {
             c.store().setSetting("kiosk.idle_seconds", std::to_string(idle));
             c.store().setSetting("kiosk.languages", list);
             c.say(c.t("settings.saved"));
+        }
+    }
+}
+
+// One tap per question or choose-then-Next (survey/kiosk/answer_mode.hpp), saved on the tap like the
+// welcome line's switch: the kiosk applies it from the next citizen.
+void SettingsScreen::drawAnswerMode(AdminContext& c, const SettingsColumns& cols) {
+    cols.labelText("settings.answer_mode");
+    const AnswerMode now = answerMode(c.store());
+    for (const AnswerMode mode : {AnswerMode::OneTap, AnswerMode::Confirm}) {
+        const char* label = c.t(mode == AnswerMode::OneTap ? "settings.answer_one_tap" : "settings.answer_confirm");
+        if (mode == AnswerMode::Confirm && !ui::sameLineIfFits(ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 2))
+            ImGui::SetCursorPosX(cols.label);
+        if (ui::button(c, label, mode == now) && mode != now) {
+            setAnswerMode(c.store(), mode);
+            c.say(c.t("settings.answer_saved"));
         }
     }
 }

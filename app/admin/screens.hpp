@@ -125,6 +125,7 @@ struct SettingsScreen {
     void drawIdentity(AdminContext& c, const SettingsColumns& cols);
     void saveUnit(AdminContext& c);            // through sw::initUnit; its refusal is said
     void drawKiosk(AdminContext& c, const SettingsColumns& cols);
+    void drawAnswerMode(AdminContext& c, const SettingsColumns& cols);   // kiosk.answer_mode
     void drawPin(AdminContext& c, const SettingsColumns& cols);
     void drawKey(AdminContext& c);
     void drawAlert(AdminContext& c, const SettingsColumns& cols);

@@ -1,6 +1,7 @@
 #include "app/kiosk/flow/kiosk_session.hpp"
 
 #include "survey/base/log.hpp"
+#include "survey/kiosk/answer_mode.hpp"
 #include "survey/kiosk/misuse.hpp"
 #include "survey/store/unit_setup.hpp"
 #include "survey/base/uuid.hpp"
@@ -17,6 +18,8 @@ std::string deviceId(Store& store) {
     }
     return id;
 }
+
+void applyAnswerMode(CitizenFlow& flow, Store& store) { flow.setOneTap(answerMode(store) == AnswerMode::OneTap); }
 
 KioskSession::KioskSession(const std::string& db, FlowSettings settings, std::unique_ptr<Speech> sp, bool demo)
     : store(std::make_unique<Store>(db)), instrument(demo ? setUpDemo(*store) : ensureInstrument(*store)), strings(Translations::loadArea("kiosk")),
@@ -55,8 +58,7 @@ void KioskSession::applyStoreSettings() {
             double s = std::stod(store->setting("kiosk.idle_seconds", std::to_string(flow->settings().idleSeconds)));
             if (s >= 20 && s <= 3600) flow->setIdleSeconds(s);
         }
-        // "confirm": answer, then "Lanjut" (the old way); anything else: one tap per question.
-        flow->setOneTap(store->setting("kiosk.answer_mode", "one_tap") != "confirm");
+        applyAnswerMode(*flow, *store);
         std::vector<std::string> langs;
         std::string list = store->setting("kiosk.languages", "");
         for (std::size_t p = 0; p <= list.size();) {

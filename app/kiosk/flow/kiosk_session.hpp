@@ -34,6 +34,9 @@ struct KioskSession {
     bool idleFromCommandLine = false;
 };
 
+// The unit head's "kiosk.answer_mode" (survey/kiosk/answer_mode.hpp) on the flow: one tap or confirm.
+void applyAnswerMode(CitizenFlow& flow, Store& store);
+
 // The device id of this kiosk ("device.id" setting), created once.
 std::string deviceId(Store& store);
 
