@@ -9,6 +9,7 @@
 #include "survey/export/csv.hpp"
 #include "survey/response/packing.hpp"
 
+#include <charconv>
 #include <map>
 #include <memory>
 #include <optional>
@@ -80,11 +81,12 @@ std::optional<std::string> codeOf(const Options& options, const std::string& lab
 std::shared_ptr<const Instrument> rowInstrument(Store& store, const Line& x) {
     const std::size_t c = x.row.cells.size() - 1;
     const std::string cell = x.text(c);
+    // "id/version", as the export writes it.
     const auto slash = cell.rfind('/');
     int version = 0;
-    if (slash != std::string::npos)
-        for (char ch : cell.substr(slash + 1)) version = ch >= '0' && ch <= '9' && version < 100000 ? version * 10 + (ch - '0') : -1;
-    auto in = slash == std::string::npos || version <= 0 ? nullptr : store.cachedInstrument(cell.substr(0, slash), version);
+    const char* end = cell.data() + cell.size();
+    const bool whole = slash != std::string::npos && std::from_chars(cell.data() + slash + 1, end, version).ptr == end;
+    auto in = whole && version > 0 ? store.cachedInstrument(cell.substr(0, slash), version) : nullptr;
     if (!in) x.fail(c, "instrument \"" + printable(cell) + "\" is not registered in this store");
     return in;
 }

@@ -74,6 +74,8 @@ TEST_CASE("a tampered label, another unit or a changed answer is refused by its 
     const std::pair<std::string, std::string> cases[] = {
         {tamper(csv, 5, ",kanim-rt,", ",kanim-lain,"), "bad.csv:5:"},
         {tamper(csv, 7, ",WIB,", ",WIB,Bogus layanan,,"), "bad.csv:7:"},
+        {tamper(csv, 8, "/1\r", "/1x\r"), "is not registered in this store"},
+        {tamper(csv, 9, "-", "_"), "bad.csv:9:"},   // the UUID
     };
     for (const auto& [text, where] : cases) {
         swtest::writeFile(bad, text);
