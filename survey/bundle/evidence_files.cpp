@@ -6,6 +6,7 @@
 #include "survey/store/store.hpp"
 
 #include "survey/base/safe_output.hpp"
+#include "survey/base/text_check.hpp"
 
 #include <fcntl.h>
 #include <filesystem>
@@ -18,8 +19,9 @@ namespace {
 void writeOne(const EvidenceReader& read, const std::string& storeName, int dirFd, const std::string& folder, EvidenceFile& f) {
     const std::string bytes = read(f);
     if (sha256Hex(bytes) != f.info.sha256)
-        throw StoreError(StoreError::Kind::Corrupt, storeName + ": evidence \"" + f.info.fileName + "\" no longer matches its SHA-256 " +
-                                                        f.info.sha256 + "; the database is damaged — restore a backup");
+        throw StoreError(StoreError::Kind::Corrupt, storeName + ": evidence \"" + printable(f.info.fileName) +
+                                                        "\" no longer matches its SHA-256 " + f.info.sha256 +
+                                                        "; the database is damaged — restore a backup");
     const std::string name = evidenceFileName(f.item, f.info.sha256, f.info.fileName);
     f.path = (std::filesystem::path(folder) / name).string();
     writeNewFileIn(dirFd, folder, name, bytes);
