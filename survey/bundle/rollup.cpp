@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 namespace sw {
@@ -13,24 +14,44 @@ namespace sw {
 namespace {
 
 // The facility self-assessment and other data of the unit's latest bundle, with that bundle's period.
-void readUnitReport(sql::Database& db, UnitTally& t) {
-    sql::Statement st(db, "SELECT r.facility, r.extra, m.period_from, m.period_to FROM unit_report r "
-                          "LEFT JOIN merged_bundle m ON m.id = r.bundle_id WHERE r.unit_id=?");
-    st.bind(1, t.unit.id);
-    if (!st.step()) return;
-    t.facility = st.isNull(0) ? nlohmann::json() : nlohmann::json::parse(st.getText(0), nullptr, false);
-    t.extra = st.isNull(1) ? nlohmann::json() : nlohmann::json::parse(st.getText(1), nullptr, false);
-    if (!st.isNull(2)) t.reportFrom = st.getText(2);
-    if (!st.isNull(3)) t.reportTo = st.getText(3);
+// What the registry says of every unit, each table read once (not once per unit: a national
+// store holds thousands).
+struct Registry {
+    std::map<std::string, UnitInfo> unit;
+    std::map<std::string, std::string> fingerprint;
+    std::map<std::string, std::int64_t> bundles;
+    std::map<std::string, UnitTally> report;   // facility, extra, reportFrom/To only
+};
+
+Registry readRegistry(Store& store) {
+    sql::Database& db = store.db();
+    Registry r;
+    for (UnitInfo& u : store.units()) r.unit[u.id] = std::move(u);
+    sql::Statement key(db, "SELECT unit_id, fingerprint FROM trusted_key");
+    while (key.step()) r.fingerprint[key.getText(0)] = key.getText(1);
+    sql::Statement nb(db, "SELECT unit_id, count(*) FROM merged_bundle GROUP BY unit_id");
+    while (nb.step()) r.bundles[nb.getText(0)] = nb.getInt(1);
+    sql::Statement st(db, "SELECT r.unit_id, r.facility, r.extra, m.period_from, m.period_to FROM unit_report r "
+                          "LEFT JOIN merged_bundle m ON m.id = r.bundle_id");
+    while (st.step()) {
+        UnitTally& t = r.report[st.getText(0)];
+        t.facility = st.isNull(1) ? nlohmann::json() : nlohmann::json::parse(st.getText(1), nullptr, false);
+        t.extra = st.isNull(2) ? nlohmann::json() : nlohmann::json::parse(st.getText(2), nullptr, false);
+        if (!st.isNull(3)) t.reportFrom = st.getText(3);
+        if (!st.isNull(4)) t.reportTo = st.getText(4);
+    }
+    return r;
 }
 
-void readRegistry(sql::Database& db, UnitTally& t) {
-    sql::Statement key(db, "SELECT fingerprint FROM trusted_key WHERE unit_id=?");
-    key.bind(1, t.unit.id);
-    if (key.step()) t.fingerprint = key.getText(0);
-    sql::Statement nb(db, "SELECT count(*) FROM merged_bundle WHERE unit_id=?");
-    nb.bind(1, t.unit.id);
-    if (nb.step()) t.bundles = nb.getInt(0);
+void fillFromRegistry(Registry& r, UnitTally& t) {
+    if (auto k = r.fingerprint.find(t.unit.id); k != r.fingerprint.end()) t.fingerprint = k->second;
+    if (auto n = r.bundles.find(t.unit.id); n != r.bundles.end()) t.bundles = n->second;
+    if (auto rep = r.report.find(t.unit.id); rep != r.report.end()) {
+        t.facility = std::move(rep->second.facility);
+        t.extra = std::move(rep->second.extra);
+        t.reportFrom = rep->second.reportFrom;
+        t.reportTo = rep->second.reportTo;
+    }
 }
 
 // The facility figures the unit sent (its own score, gaps, date).
@@ -132,17 +153,17 @@ std::vector<UnitTally> unitTallies(Store& store, const TallyPeriod& period) {
                               "SELECT DISTINCT unit_id FROM response WHERE rid > coalesce((SELECT rid FROM tally_mark), 0)");
         while (st.step()) ids.insert(st.getText(0));
     }
+    Registry registry = readRegistry(store);
     std::vector<UnitTally> out;
     for (const auto& id : ids) {
         UnitTally t;
-        t.unit = store.unitById(id).value_or(UnitInfo{});
+        if (auto u = registry.unit.find(id); u != registry.unit.end()) t.unit = u->second;
         t.unit.id = id;
         if (auto it = totals.find(id); it != totals.end()) {
             t.totals = std::move(it->second.totals);
             t.misuse = it->second.misuse;
         }
-        readUnitReport(db, t);
-        readRegistry(db, t);
+        fillFromRegistry(registry, t);
         out.push_back(std::move(t));
     }
     return out;

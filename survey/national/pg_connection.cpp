@@ -59,6 +59,47 @@ std::int64_t Result::integer(int row, int col) const {
     return v;
 }
 
+namespace {
+
+// Reads a big-endian integer of `n` bytes at `at`, moving past it; throws when fewer remain.
+std::int64_t bigEndian(std::string_view& v, std::size_t n) {
+    if (v.size() < n) throw StoreError(StoreError::Kind::Corrupt, "PostgreSQL: a binary value ends early");
+    std::uint64_t x = 0;
+    for (std::size_t i = 0; i < n; ++i) x = (x << 8) | static_cast<unsigned char>(v[i]);
+    v.remove_prefix(n);
+    if (n == 2) return static_cast<std::int16_t>(x);
+    if (n == 4) return static_cast<std::int32_t>(x);
+    return static_cast<std::int64_t>(x);
+}
+
+} // namespace
+
+std::int64_t Result::binaryInt(int row, int col) const {
+    std::string_view v = text(row, col);
+    const std::size_t n = v.size();
+    if (n != 2 && n != 4 && n != 8) throw StoreError(StoreError::Kind::Corrupt, "PostgreSQL: not a binary integer");
+    return bigEndian(v, n);
+}
+
+// array_send: ndim, has-nulls flag, element type, then per dimension its length and lower bound,
+// then per element its length (-1 for NULL) and bytes.
+void Result::addBinaryInt8Array(int row, int col, std::vector<std::pair<std::int64_t, std::int64_t>>& to, bool second) const {
+    std::string_view v = text(row, col);
+    const std::int64_t ndim = bigEndian(v, 4);
+    bigEndian(v, 8); // flags, element type
+    if (ndim == 0) return;
+    if (ndim != 1) throw StoreError(StoreError::Kind::Corrupt, "PostgreSQL: a tally array is not one-dimensional");
+    const std::int64_t count = bigEndian(v, 4);
+    bigEndian(v, 4); // lower bound
+    if (count < 0 || static_cast<std::uint64_t>(count) > v.size() / 12)
+        throw StoreError(StoreError::Kind::Corrupt, "PostgreSQL: a tally array's length does not match its bytes");
+    if (to.size() < static_cast<std::size_t>(count)) to.resize(static_cast<std::size_t>(count));
+    for (std::size_t i = 0; i < static_cast<std::size_t>(count); ++i) {
+        if (bigEndian(v, 4) != 8) throw StoreError(StoreError::Kind::Corrupt, "PostgreSQL: a tally array holds a NULL or not a bigint");
+        (second ? to[i].second : to[i].first) += bigEndian(v, 8);
+    }
+}
+
 std::string Result::bytes(int row, int col) const {
     std::size_t n = 0;
     unsigned char* raw = PQunescapeBytea(reinterpret_cast<const unsigned char*>(PQgetvalue(r_.get(), row, col)), &n);
@@ -130,7 +171,10 @@ void Connection::exec(const std::string& sql) {
     PQclear(r);
 }
 
-Result Connection::query(const std::string& sql, const std::vector<Param>& params) {
+Result Connection::query(const std::string& sql, const std::vector<Param>& params) { return run(sql, params, 0); }
+Result Connection::queryBinary(const std::string& sql, const std::vector<Param>& params) { return run(sql, params, 1); }
+
+Result Connection::run(const std::string& sql, const std::vector<Param>& params, int resultFormat) {
     std::vector<std::string> copies; // libpq wants NUL-terminated parameters
     copies.reserve(params.size());
     std::vector<const char*> values;
@@ -142,7 +186,7 @@ Result Connection::query(const std::string& sql, const std::vector<Param>& param
         copies.emplace_back(*p);
         values.push_back(copies.back().c_str());
     }
-    pg_result* r = PQexecParams(conn_, sql.c_str(), static_cast<int>(values.size()), nullptr, values.data(), nullptr, nullptr, 0);
+    pg_result* r = PQexecParams(conn_, sql.c_str(), static_cast<int>(values.size()), nullptr, values.data(), nullptr, nullptr, resultFormat);
     const ExecStatusType s = PQresultStatus(r);
     if (s != PGRES_COMMAND_OK && s != PGRES_TUPLES_OK) fail(sql.substr(0, sql.find_first_of("(\n")), r);
     return Result(r);

@@ -40,6 +40,11 @@ public:
     std::string str(int row, int col) const { return std::string(text(row, col)); }
     std::int64_t integer(int row, int col) const;   // a number column (int, bigint, count…)
     std::string bytes(int row, int col) const;      // a bytea column, unescaped
+    // Columns of a queryBinary result (PostgreSQL's binary send format, network byte order); a
+    // value that is not of that form throws StoreError(Corrupt). Text columns read with text().
+    std::int64_t binaryInt(int row, int col) const;  // smallint, integer or bigint
+    // A one-dimensional bigint[] added position by position into `to[i].first` or `.second`.
+    void addBinaryInt8Array(int row, int col, std::vector<std::pair<std::int64_t, std::int64_t>>& to, bool second) const;
 
 private:
     struct Clear {
@@ -62,6 +67,9 @@ public:
 
     void exec(const std::string& sql);                                  // one or more statements, no result
     Result query(const std::string& sql, const std::vector<Param>& params = {});
+    // The same with results in binary format: numbers and arrays cross without being printed and
+    // parsed (the roll-up reads hundreds of thousands of tally rows).
+    Result queryBinary(const std::string& sql, const std::vector<Param>& params = {});
     std::optional<std::string> scalar(const std::string& sql, const std::vector<Param>& params = {});
     // COPY … FROM STDIN with `data` in COPY's text format (escaped by the caller).
     void copyIn(const std::string& copySql, std::string_view data);
@@ -69,6 +77,7 @@ public:
     [[noreturn]] void fail(const std::string& doing, pg_result* r = nullptr);
 
 private:
+    Result run(const std::string& sql, const std::vector<Param>& params, int resultFormat);
     pg_conn* conn_ = nullptr;
     std::string name_;
     std::string state_;

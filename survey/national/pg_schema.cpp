@@ -82,7 +82,8 @@ CREATE TABLE verification(
 
 // Version 3: tallies per month and per year beside the daily ones (survey/store/tally_spans.hpp),
 // so a year's national roll-up reads one row per unit and mask instead of 365. Keyed by unit_id
-// first like every per-unit table.
+// like every per-unit table, and partitioned by span: the year rows (a national year's roll-up)
+// lie together in their own table instead of scattered among twelve times as many month rows.
 constexpr const char* kPeriodTallySql = R"sql(
 CREATE TABLE period_tally(
   unit_id text COLLATE "C" NOT NULL, span text COLLATE "C" NOT NULL CHECK (span IN ('m', 'y')), start date NOT NULL,
@@ -91,7 +92,9 @@ CREATE TABLE period_tally(
   respondents bigint NOT NULL, rows bigint NOT NULL, adil_yes bigint NOT NULL, adil_no bigint NOT NULL,
   misuse bigint NOT NULL,
   skm_sum bigint[] NOT NULL, skm_n bigint[] NOT NULL, ham_sum bigint[] NOT NULL, ham_n bigint[] NOT NULL,
-  PRIMARY KEY(unit_id, span, start, instrument_id, instrument_version, mask));
+  PRIMARY KEY(unit_id, span, start, instrument_id, instrument_version, mask)) PARTITION BY LIST (span);
+CREATE TABLE period_tally_m PARTITION OF period_tally FOR VALUES IN ('m');
+CREATE TABLE period_tally_y PARTITION OF period_tally FOR VALUES IN ('y');
 CREATE INDEX period_tally_by_start ON period_tally(span, start);
 )sql";
 

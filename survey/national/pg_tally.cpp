@@ -309,19 +309,33 @@ void sumInServer(Connection& c, const TallyPeriod& period, std::map<std::string,
     }
 }
 
+// The covering rows fetched in binary and added here: no GROUP BY, no array subscripts in the
+// server (each `skm_sum[i]` there costs about as much as reading the row).
 void sumInClient(Connection& c, const TallyPeriod& period, std::map<std::string, UnitSums>& out) {
     std::vector<Param> params;
     const std::vector<SpanRange> ranges = coverPeriod(period.from, period.to);
     const std::string from = tallySource(ranges, params);
-    Result r = c.query("SELECT unit_id, instrument_id, instrument_version, mask, respondents, rows, adil_yes, adil_no, misuse, "
-                       "skm_sum, skm_n, ham_sum, ham_n" + from + " ORDER BY unit_id",
-                       params);
-    Cells cells(out);
+    Result r = c.queryBinary("SELECT unit_id, instrument_id, instrument_version, mask, respondents, rows, adil_yes, adil_no, misuse, "
+                             "skm_sum, skm_n, ham_sum, ham_n" + from,
+                             params);
+    std::string lastId;
+    UnitSums* unit = nullptr;
     for (int i = 0; i < r.rows(); ++i) {
-        ResponseTotals::Sums& s = cells.sums(r, i);
-        addScalars(s, cells.unit(r.text(i, 0)), r, i, 4);
-        addArrays(s.skm, r.text(i, 9), r.text(i, 10));
-        addArrays(s.ham, r.text(i, 11), r.text(i, 12));
+        if (!unit || lastId != r.text(i, 0)) {
+            lastId = r.str(i, 0);
+            unit = &out[lastId];
+        }
+        auto& masks = unit->totals.byVersion[{r.str(i, 1), static_cast<int>(r.binaryInt(i, 2))}];
+        ResponseTotals::Sums& s = masks[static_cast<std::size_t>(r.binaryInt(i, 3) & 31)];
+        s.respondents += r.binaryInt(i, 4);
+        s.rows += r.binaryInt(i, 5);
+        s.adilYes += r.binaryInt(i, 6);
+        s.adilNo += r.binaryInt(i, 7);
+        unit->misuse += r.binaryInt(i, 8);
+        r.addBinaryInt8Array(i, 9, s.skm, false);
+        r.addBinaryInt8Array(i, 10, s.skm, true);
+        r.addBinaryInt8Array(i, 11, s.ham, false);
+        r.addBinaryInt8Array(i, 12, s.ham, true);
     }
 }
 

@@ -45,10 +45,11 @@ struct UnitSums {
     ResponseTotals totals;
     std::int64_t misuse = 0;
 };
-// Where a period's days are added up: in the server (one GROUP BY, a column per array position), or in this
-// program after fetching every day's row (ResponseTotals::add). Both give the same sums; the
-// benchmark times both (README "The national store").
+// Where the covering tallies are added up: in this program after fetching them in binary (the
+// default: array positions cost nothing to read), or in the server (one GROUP BY, a column per
+// array position, each position costing about as much as reading the row). Both give the same
+// sums; the benchmarks time both (README "The national store").
 enum class SumIn { Server, Client };
-std::map<std::string, UnitSums> periodTallies(Connection& c, const TallyPeriod& period, SumIn where = SumIn::Server);
+std::map<std::string, UnitSums> periodTallies(Connection& c, const TallyPeriod& period, SumIn where = SumIn::Client);
 
 } // namespace sw::pg

@@ -193,16 +193,16 @@ CREATE TABLE kanwil_verification(
 )sql"},
     // 11 → 12: tallies per month and per year beside the daily ones (survey/store/tally_spans.hpp),
     // so a year's roll-up over many units reads one row per unit and mask instead of 365; filled
-    // from daily_tally, which holds everything up to tally_mark. Days are indexed by date for the
-    // ragged ends of a period.
+    // from daily_tally, which holds everything up to tally_mark. Keyed by span and start first, so
+    // a period's rows lie together in the file (the key still holds unit_id); days are indexed by
+    // date for the ragged ends of a period.
     {R"sql(
 CREATE TABLE period_tally(
   unit_id TEXT NOT NULL, span TEXT NOT NULL CHECK(span IN ('m', 'y')), start TEXT NOT NULL,
   instrument_id TEXT NOT NULL, instrument_version INTEGER NOT NULL, mask INTEGER NOT NULL CHECK(mask BETWEEN 0 AND 31),
   respondents INTEGER NOT NULL, rows INTEGER NOT NULL, adil_yes INTEGER NOT NULL, adil_no INTEGER NOT NULL,
   misuse INTEGER NOT NULL, skm TEXT NOT NULL, ham TEXT NOT NULL,
-  PRIMARY KEY(unit_id, span, start, instrument_id, instrument_version, mask)) WITHOUT ROWID;
-CREATE INDEX period_tally_by_start ON period_tally(span, start);
+  PRIMARY KEY(span, start, unit_id, instrument_id, instrument_version, mask)) WITHOUT ROWID;
 CREATE INDEX daily_tally_by_day ON daily_tally(day);
 )sql", fillPeriodTallies},
 }};

@@ -184,11 +184,9 @@ void Store::setUnit(const UnitInfo& u) {
 
 namespace {
 
-std::optional<UnitInfo> readUnit(sql::Database& db, const std::optional<std::string>& id) {
-    const std::string columns = "SELECT id,name,instansi,address,kabupaten,province,utc_offset_min,kode_wilayah,demo FROM unit";
-    sql::Statement st(db, id ? columns + " WHERE id=?" : columns + " LIMIT 1");
-    if (id) st.bind(1, *id);
-    if (!st.step()) return std::nullopt;
+constexpr const char* kUnitColumns = "SELECT id,name,instansi,address,kabupaten,province,utc_offset_min,kode_wilayah,demo FROM unit";
+
+UnitInfo unitFromRow(const sql::Statement& st) {
     UnitInfo u;
     u.id = st.getText(0);
     u.name = st.getText(1);
@@ -202,6 +200,14 @@ std::optional<UnitInfo> readUnit(sql::Database& db, const std::optional<std::str
     return u;
 }
 
+std::optional<UnitInfo> readUnit(sql::Database& db, const std::optional<std::string>& id) {
+    const std::string columns = kUnitColumns;
+    sql::Statement st(db, id ? columns + " WHERE id=?" : columns + " LIMIT 1");
+    if (id) st.bind(1, *id);
+    if (!st.step()) return std::nullopt;
+    return unitFromRow(st);
+}
+
 } // namespace
 
 std::optional<UnitInfo> Store::unit() {
@@ -210,6 +216,13 @@ std::optional<UnitInfo> Store::unit() {
 }
 
 std::optional<UnitInfo> Store::unitById(const std::string& id) { return readUnit(db_, id); }
+
+std::vector<UnitInfo> Store::units() {
+    std::vector<UnitInfo> out;
+    sql::Statement st(db_, kUnitColumns);
+    while (st.step()) out.push_back(unitFromRow(st));
+    return out;
+}
 
 std::string Store::setting(const std::string& key, const std::string& fallback) {
     sql::Statement st(db_, "SELECT value FROM setting WHERE key=?");

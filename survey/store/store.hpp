@@ -95,6 +95,8 @@ public:
     void setUnit(const UnitInfo& u);
     std::optional<UnitInfo> unit();
     std::optional<UnitInfo> unitById(const std::string& id);   // an assessor's store holds many
+    // Every unit the store knows (an assessor's: every unit merged), in no particular order.
+    std::vector<UnitInfo> units();
 
     std::string setting(const std::string& key, const std::string& fallback = "");
     void setSetting(const std::string& key, const std::string& value);
