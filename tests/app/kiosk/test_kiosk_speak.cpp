@@ -27,16 +27,6 @@ int runVerb(std::vector<std::string> args) {
     return sw::kiosk::runKioskVerb(static_cast<int>(argv.size()), argv.data());
 }
 
-std::string output(const std::string& cmd) {
-    std::string out;
-    if (FILE* p = ::popen((cmd + " 2>&1").c_str(), "r")) {
-        char buf[256];
-        while (std::fgets(buf, sizeof buf, p)) out += buf;
-        ::pclose(p);
-    }
-    return out;
-}
-
 // A figure of `sox FILE -n stat` ("RMS     amplitude:     0.083356"); -1 when missing.
 double soxStat(const std::string& stat, const std::string& name) {
     std::istringstream in(stat);
@@ -75,7 +65,7 @@ TEST_CASE("suarawarga speak writes every screen in both languages as speech, not
             const std::string wav = dir.file(name + "-" + lang + ".wav");
             INFO(wav);
             REQUIRE(runVerb({"--screen", name, "--lang", lang, "--out", wav}) == 0);
-            const std::string stat = output("sox " + wav + " -n stat");
+            const std::string stat = swtest::toolOutput("sox " + wav + " -n stat");
             INFO(stat);
             CHECK(soxStat(stat, "Length (seconds)") > 1.0);
             CHECK(soxStat(stat, "RMS     amplitude") > 0.02);   // espeak-ng speech: about 0.08

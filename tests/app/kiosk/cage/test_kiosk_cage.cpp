@@ -119,16 +119,6 @@ std::string keypadScript(const Dir& dir, const std::string& runtime) {
 
 const std::string kCageShot = std::string(SW_SCREENS_OUT) + "/cage-screen.png";
 
-std::string output(const std::string& cmd) {
-    std::string out;
-    if (FILE* p = ::popen((cmd + " 2>&1").c_str(), "r")) {
-        char buf[512];
-        while (std::fgets(buf, sizeof buf, p)) out += buf;
-        ::pclose(p);
-    }
-    return out;
-}
-
 } // namespace
 
 // What was and was not tested (README "Backups, installation, running as a kiosk"): systemd's
@@ -149,9 +139,9 @@ TEST_CASE("under cage a keypad survey lands in the store, the screen is captured
     INFO(readAll(dir.file("cage.log")));
     REQUIRE(rc == 0);
 
-    const std::string report = output(std::string(SW_CLI_BINARY) + " report --include-misuse --format json --db " + dir.file("kiosk.db"));
-    INFO(report);
-    CHECK(report.find("\"respondents\": 1") != std::string::npos);
+    const auto report = [&] { return swtest::toolOutput(std::string(SW_CLI_BINARY) + " report --include-misuse --format json --db " + dir.file("kiosk.db")); };
+    INFO(report());
+    CHECK(report().find("\"respondents\": 1") != std::string::npos);
 
     // grim took the screen (exit 4 otherwise); kept for people to look at. Whether it shows the
     // kiosk is the next test's question.
@@ -167,8 +157,7 @@ TEST_CASE("under cage a keypad survey lands in the store, the screen is captured
     INFO(readAll(log));
     CHECK(again == 0);
     CHECK(readAll(log).find("start: kiosk on") != std::string::npos);
-    CHECK(output(std::string(SW_CLI_BINARY) + " report --include-misuse --format json --db " + dir.file("kiosk.db")).find("\"respondents\": 1") !=
-          std::string::npos);
+    CHECK(report().find("\"respondents\": 1") != std::string::npos);   // the answer survived the kill
 }
 
 // A known defect, kept visible: with cage 0.1.4 / wlroots 0.16 on the headless backend and the
