@@ -17,17 +17,21 @@ namespace sw {
 namespace {
 
 void writeOne(const EvidenceReader& read, const std::string& storeName, int dirFd, const std::string& folder, EvidenceFile& f) {
-    const std::string bytes = read(f);
-    if (sha256Hex(bytes) != f.info.sha256)
-        throw StoreError(StoreError::Kind::Corrupt, storeName + ": evidence \"" + printable(f.info.fileName) +
-                                                        "\" no longer matches its SHA-256 " + f.info.sha256 +
-                                                        "; the database is damaged — restore a backup");
+    const std::string bytes = checkedEvidenceBytes(read(f), f.info, storeName);
     const std::string name = evidenceFileName(f.item, f.info.sha256, f.info.fileName);
     f.path = (std::filesystem::path(folder) / name).string();
     writeNewFileIn(dirFd, folder, name, bytes);
 }
 
 } // namespace
+
+std::string checkedEvidenceBytes(std::string bytes, const EvidenceInfo& info, const std::string& storeName) {
+    if (sha256Hex(bytes) != info.sha256)
+        throw StoreError(StoreError::Kind::Corrupt, storeName + ": evidence \"" + printable(info.fileName) +
+                                                        "\" no longer matches its SHA-256 " + info.sha256 +
+                                                        "; the database is damaged — restore a backup");
+    return bytes;
+}
 
 std::string evidenceFileName(const std::string& item, const std::string& sha256, const std::string& fileName) {
     std::string name = safeFileName(sha256.substr(0, 12), 12) + "-" + safeFileName(fileName, 80);

@@ -31,6 +31,10 @@ using EvidenceReader = std::function<std::string(const EvidenceFile&)>;
 void writeEvidenceFilesTo(std::vector<EvidenceFile>& files, const std::string& folder, const EvidenceReader& read,
                           const std::string& storeName);
 
+// `bytes` when they hash to the SHA-256 the file was stored under; otherwise StoreError(Corrupt)
+// naming the store and the file: the store is damaged and nothing should be written from it.
+std::string checkedEvidenceBytes(std::string bytes, const EvidenceInfo& info, const std::string& storeName);
+
 // The name a file gets in the output folder: "<item>-<first 12 of its SHA-256>-<file name>". The
 // item code and the file name come from a unit's bundle, so both are reduced to plain names
 // (safeFileName): never a separator, "..", a leading dot or a control character.

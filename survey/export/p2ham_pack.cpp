@@ -47,12 +47,7 @@ std::vector<PackFile> nameEvidence(Store& store, json& report) {
 
 // The stored bytes, only when they still hash to the SHA-256 they were stored under.
 std::string verifiedBytes(Store& store, const EvidenceInfo& info) {
-    std::string bytes = evidenceData(store, info.id);
-    if (sha256Hex(bytes) != info.sha256)
-        throw StoreError(StoreError::Kind::Corrupt, store.path() + ": the evidence file \"" + printable(info.fileName) +
-                                                        "\" does not hash to its stored SHA-256 " + info.sha256 +
-                                                        " any more; no pack was written — restore a backup");
-    return bytes;
+    return checkedEvidenceBytes(evidenceData(store, info.id), info, store.path());
 }
 
 // The Lampiran P2HAM alone, drawn by the SKM report's code into a temporary file beside the pack
