@@ -186,9 +186,7 @@ void addToLayer(Connection& c, const Layer& layer, const std::string& unitId, Da
 DayTallies byStart(const DayTallies& days, TallySpan span) {
     DayTallies out;
     for (const auto& [k, cell] : days) {
-        const LocalDate d = civilFromDays(k.day);
-        const std::int64_t start = span == TallySpan::Month ? daysFromCivil(d.year, d.month, 1) : daysFromCivil(d.year, 1, 1);
-        TallyCell& to = out[TallyKey{start, k.instrumentId, k.instrumentVersion, k.mask}];
+        TallyCell& to = out[TallyKey{spanStartDay(span, k.day), k.instrumentId, k.instrumentVersion, k.mask}];
         ResponseTotals::addSums(to.sums, cell.sums);
         to.misuse += cell.misuse;
     }

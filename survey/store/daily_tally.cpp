@@ -57,13 +57,10 @@ struct Layer {
     TallySpan span;
     const char* table;
     const char* keyColumns;   // the columns before instrument_id in the primary key
-    const char* keyMatch;     // their condition, binding ?1 (unit) and ?2 (start)
+    const char* keyMatch;     // their condition, binding ?1 (unit), ?2 (start) and, for a period, ?13 (spanCode)
 };
 constexpr Layer kDaily{TallySpan::Day, "daily_tally", "unit_id, day", "unit_id=?1 AND day=?2"};
-Layer periodLayer(TallySpan span) {
-    return {span, "period_tally", "unit_id, span, start", span == TallySpan::Month ? "unit_id=?1 AND span='m' AND start=?2"
-                                                                                    : "unit_id=?1 AND span='y' AND start=?2"};
-}
+Layer periodLayer(TallySpan span) { return {span, "period_tally", "unit_id, span, start", "unit_id=?1 AND span=?13 AND start=?2"}; }
 
 Cell cellAt(const sql::Statement& st, int col) {
     Cell c;
@@ -85,12 +82,13 @@ void upsert(sql::Database& db, const Layer& layer, const CellKey& key, Cell c) {
     sql::Statement old(db, std::string("SELECT ") + kCellColumns + " FROM " + layer.table + " WHERE " + layer.keyMatch +
                                " AND instrument_id=?3 AND instrument_version=?4 AND mask=?5");
     old.bind(1, std::get<0>(key)).bind(2, std::get<1>(key)).bind(3, std::get<2>(key)).bind(4, std::get<3>(key)).bind(5, std::get<4>(key));
+    const bool daily = layer.span == TallySpan::Day;
+    if (!daily) old.bind(13, spanCode(layer.span));
     if (old.step()) {
         const Cell stored = cellAt(old, 0);
         ResponseTotals::addSums(c.sums, stored.sums);
         c.misuse += stored.misuse;
     }
-    const bool daily = layer.span == TallySpan::Day;
     sql::Statement put(db, std::string("INSERT OR REPLACE INTO ") + layer.table + "(" + layer.keyColumns +
                                ", instrument_id, instrument_version, mask, " + kCellColumns + ") VALUES(" +
                                (daily ? "?1,?2," : "?1,?13,?2,") + "?3,?4,?5,?6,?7,?8,?9,?10,?11,?12)");

@@ -68,6 +68,16 @@ std::string spanStart(TallySpan span, const std::string& day) {
     return day;
 }
 
+std::int64_t spanStartDay(TallySpan span, std::int64_t day) {
+    const LocalDate d = civilFromDays(day);
+    switch (span) {
+    case TallySpan::Day: return day;
+    case TallySpan::Month: return daysFromCivil(d.year, d.month, 1);
+    case TallySpan::Year: return daysFromCivil(d.year, 1, 1);
+    }
+    return day;
+}
+
 const char* spanCode(TallySpan span) {
     switch (span) {
     case TallySpan::Day: return "d";

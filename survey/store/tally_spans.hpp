@@ -5,6 +5,7 @@
 // store"). Every layer is counted from the same responses by ResponseTotals::count, so the
 // figures do not depend on which layer a period is read from (tests/survey/national/test_tallies).
 #pragma once
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -26,6 +27,8 @@ std::vector<SpanRange> coverPeriod(const std::optional<std::string>& from, const
 
 // The first day of the month / year holding `day` (YYYY-MM-DD): the key of its tally in that layer.
 std::string spanStart(TallySpan span, const std::string& day);
+// The same for a day counted from 1970-01-01 (survey/base/local_time.hpp daysFromCivil).
+std::int64_t spanStartDay(TallySpan span, std::int64_t day);
 // How period_tally names its layers: "m", "y".
 const char* spanCode(TallySpan span);
 
