@@ -1,0 +1,107 @@
+// The text-fit check itself (text_fit.hpp): it must catch a label too wide for its button, text cut
+// by a child window, a table header ImGui shortened with an ellipsis — and must not flag a list
+// cut at the edge of its scrolled region.
+#include "app/layout/fit_context.hpp"
+
+#include <catch2/catch.hpp>
+#include <imgui.h>
+
+#include <functional>
+#include <string>
+
+namespace {
+
+std::vector<swtest::TextCut> cutsOf(const std::function<void()>& draw) {
+    std::vector<swtest::TextCut> cuts;
+    for (int i = 0; i < 3; ++i) {   // tables and auto-fit settle over the first frames
+        ImGui::NewFrame();
+        ImGui::SetNextWindowPos(ImVec2(0, 0));
+        ImGui::SetNextWindowSize(ImGui::GetIO().DisplaySize);
+        ImGui::Begin("##page", nullptr, ImGuiWindowFlags_NoDecoration);
+        draw();
+        ImGui::End();
+        ImGui::Render();
+        cuts = swtest::findTextCuts();
+    }
+    return cuts;
+}
+
+bool mentions(const std::vector<swtest::TextCut>& cuts, const std::string& text, const std::string& why) {
+    for (const auto& c : cuts)
+        if (c.text.find(text) != std::string::npos && c.why.find(why) != std::string::npos) return true;
+    return false;
+}
+
+} // namespace
+
+TEST_CASE("the text-fit check catches a button too narrow for its label", "[admin][assessor][layout]") {
+    swtest::FitContext fc(ImVec2(1280, 800));
+    const auto cuts = cutsOf([] { ImGui::Button("Simpan penilaian mandiri", ImVec2(80, 0)); });
+    INFO(swtest::describe(cuts, "narrow button"));
+    CHECK(mentions(cuts, "Simpan", "trimmed to its frame (right)"));
+}
+
+TEST_CASE("the text-fit check passes a button as wide as its label", "[admin][assessor][layout]") {
+    swtest::FitContext fc(ImVec2(1280, 800));
+    const auto cuts = cutsOf([] {
+        ImGui::Button("Simpan penilaian mandiri");
+        ImGui::TextUnformatted("Indeks Kepuasan Masyarakat (IKM) triwulan ini");
+    });
+    INFO(swtest::describe(cuts, "fitting"));
+    CHECK(cuts.empty());
+}
+
+TEST_CASE("the text-fit check catches text cut by a child window and a table column", "[admin][assessor][layout]") {
+    swtest::FitContext fc(ImVec2(1280, 800));
+    const auto cuts = cutsOf([] {
+        ImGui::BeginChild("##box", ImVec2(120, 80), true, ImGuiWindowFlags_NoScrollbar);
+        ImGui::TextUnformatted("Kantor Imigrasi Kelas I Tempat Pemeriksaan Imigrasi Soekarno-Hatta");
+        ImGui::EndChild();
+        if (ImGui::BeginTable("##t", 2, ImGuiTableFlags_Borders, ImVec2(300, 0))) {
+            ImGui::TableSetupColumn("Unit", ImGuiTableColumnFlags_WidthFixed, 60);
+            ImGui::TableSetupColumn("IKM", ImGuiTableColumnFlags_WidthStretch);
+            ImGui::TableHeadersRow();
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted("Lembaga Pemasyarakatan Kelas IIA");
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted("81,48");
+            ImGui::EndTable();
+        }
+    });
+    INFO(swtest::describe(cuts, "cut"));
+    CHECK(mentions(cuts, "Kantor", "cut by its clip rect (right)"));
+    CHECK(mentions(cuts, "Lemb", "cut by its clip rect (right)"));
+    CHECK_FALSE(mentions(cuts, "81,48", ""));
+}
+
+TEST_CASE("the text-fit check catches a table header ImGui shortened with an ellipsis", "[admin][assessor][layout]") {
+    swtest::FitContext fc(ImVec2(1280, 800));
+    const auto cuts = cutsOf([] {
+        if (ImGui::BeginTable("##t", 2, ImGuiTableFlags_Borders, ImVec2(400, 0))) {
+            ImGui::TableSetupColumn("Jumlah responden", ImGuiTableColumnFlags_WidthFixed, 50);
+            ImGui::TableSetupColumn("Mutu", ImGuiTableColumnFlags_WidthStretch);
+            ImGui::TableHeadersRow();
+            ImGui::EndTable();
+        }
+    });
+    INFO(swtest::describe(cuts, "header"));
+    CHECK(mentions(cuts, "", "shortened with an ellipsis"));
+}
+
+TEST_CASE("the text-fit check excuses lines cut at the edge of a scrolled region", "[admin][assessor][layout]") {
+    swtest::FitContext fc(ImVec2(1280, 800));
+    const auto cuts = cutsOf([] {
+        ImGui::BeginChild("##list", ImVec2(900, 107), true);   // a scrollbar: the rest is reached by scrolling
+        for (int i = 0; i < 40; ++i) ImGui::Text("Komentar nomor %d: antrean di loket paspor terlalu panjang", i);
+        ImGui::EndChild();
+        if (ImGui::BeginTable("##scrolled", 1, ImGuiTableFlags_ScrollY, ImVec2(600, 113))) {
+            for (int i = 0; i < 40; ++i) {
+                ImGui::TableNextColumn();
+                ImGui::Text("Baris %d", i);
+            }
+            ImGui::EndTable();
+        }
+    });
+    INFO(swtest::describe(cuts, "scrolled"));
+    CHECK(cuts.empty());
+}

@@ -1,0 +1,203 @@
+// Text runs in ImGui's draw data that do not fit their box (text_fit.hpp says what counts).
+#include "app/layout/text_fit.hpp"
+
+#include <imgui_internal.h>
+
+#include <cfloat>
+#include <cmath>
+#include <cstdint>
+#include <cstring>
+#include <sstream>
+#include <unordered_map>
+
+namespace swtest {
+
+namespace {
+
+constexpr float kEps = 0.5f;   // layout boxes are pixel-snapped: half a pixel of rounding
+
+std::uint64_t uvKey(float u, float v) {
+    std::uint32_t a = 0, b = 0;
+    std::memcpy(&a, &u, 4);
+    std::memcpy(&b, &v, 4);
+    return (std::uint64_t{a} << 32) | b;
+}
+
+// Every visible glyph of every font in the atlas, by its texture rectangle's top-left corner.
+struct GlyphIndex {
+    std::unordered_map<std::uint64_t, const ImFontGlyph*> byCorner;
+    std::vector<const ImFontGlyph*> all;
+    explicit GlyphIndex(const ImFontAtlas& atlas) {
+        for (const ImFont* f : atlas.Fonts)
+            for (const ImFontGlyph& g : f->Glyphs)
+                if (g.Visible) {
+                    byCorner.emplace(uvKey(g.U0, g.V0), &g);
+                    all.push_back(&g);
+                }
+    }
+    // The glyph whose texture rectangle holds [u0,u1]×[v0,v1]; `whole` when it is all of it.
+    const ImFontGlyph* find(float u0, float v0, float u1, float v1, bool& whole) const {
+        auto it = byCorner.find(uvKey(u0, v0));
+        if (it != byCorner.end() && it->second->U1 == u1 && it->second->V1 == v1) {
+            whole = true;
+            return it->second;
+        }
+        whole = false;
+        for (const ImFontGlyph* g : all)
+            if (u0 >= g->U0 && u1 <= g->U1 && v0 >= g->V0 && v1 <= g->V1 && u0 < u1 && v0 < v1) return g;
+        return nullptr;
+    }
+};
+
+enum Side { Left, Right, Top, Bottom };
+const char* sideName(Side s) { return s == Left ? "left" : s == Right ? "right" : s == Top ? "top" : "bottom"; }
+
+// True when the edge at `at` is the visible edge of a window that shows a scrollbar along that
+// axis, and the glyph lies across that window: the rest of the text is reached by scrolling.
+bool scrolledEdge(Side side, float at, const ImRect& glyph) {
+    for (const ImGuiWindow* w : GImGui->Windows) {
+        if (!w->Active || w->Hidden) continue;
+        const ImRect& r = w->InnerClipRect;
+        const bool vertical = side == Top || side == Bottom;
+        if (vertical ? !w->ScrollbarY : !w->ScrollbarX) continue;
+        const float edge = side == Left ? r.Min.x : side == Right ? r.Max.x : side == Top ? r.Min.y : r.Max.y;
+        if (std::fabs(edge - at) > 1.5f) continue;
+        const bool across = vertical ? glyph.Max.x > r.Min.x && glyph.Min.x < r.Max.x : glyph.Max.y > r.Min.y && glyph.Min.y < r.Max.y;
+        if (across) return true;
+    }
+    return false;
+}
+
+void appendUtf8(std::string& s, unsigned c) {
+    if (c < 0x80) s += static_cast<char>(c);
+    else if (c < 0x800) {
+        s += static_cast<char>(0xC0 | (c >> 6));
+        s += static_cast<char>(0x80 | (c & 0x3F));
+    } else {
+        s += static_cast<char>(0xE0 | (c >> 12));
+        s += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+        s += static_cast<char>(0x80 | (c & 0x3F));
+    }
+}
+
+struct Run {
+    std::string text;
+    ImRect box{FLT_MAX, FLT_MAX, -FLT_MAX, -FLT_MAX};
+    std::string why;   // first reason found, "" = fits
+};
+
+// One draw command's glyphs, in the order drawn, grouped into runs of text on one line.
+struct RunBuilder {
+    ImVec4 clip;
+    std::vector<Run> runs;
+    float lastX2 = 0;
+
+    void add(const ImFontGlyph& g, const ImRect& q, const std::string& why) {
+        // Boxes of one text tile its line (measureLayoutBoxes): a gap or a jump starts another.
+        const float cy = q.GetCenter().y;
+        const bool fresh = runs.empty() || cy < runs.back().box.Min.y || cy > runs.back().box.Max.y ||
+                           std::fabs(q.Min.x - lastX2) > 1.0f;
+        if (fresh) runs.emplace_back();
+        Run& r = runs.back();
+        appendUtf8(r.text, g.Codepoint);
+        r.box.Add(q);
+        if (!why.empty() && r.why.find(why) == std::string::npos) r.why += (r.why.empty() ? "" : ", ") + why;
+        lastX2 = q.Max.x;
+    }
+};
+
+// Why this glyph quad does not fit, or "" when it does.
+std::string glyphCut(const ImFontGlyph& g, bool whole, const ImRect& q, ImVec2 uvMin, ImVec2 uvMax, const ImVec4& clip) {
+    if (g.Codepoint == kEllipsisMarker) return "shortened with an ellipsis";
+    struct Edge { Side side; bool out; float at; };
+    const Edge straddles[] = {{Left, q.Min.x < clip.x - kEps, clip.x},
+                              {Right, q.Max.x > clip.z + kEps, clip.z},
+                              {Top, q.Min.y < clip.y - kEps, clip.y},
+                              {Bottom, q.Max.y > clip.w + kEps, clip.w}};
+    for (const Edge& e : straddles)
+        if (e.out && !scrolledEdge(e.side, e.at, q)) return std::string("cut by its clip rect (") + sideName(e.side) + ")";
+    if (whole) return "";
+    // Trimmed on the CPU to the item's frame (RenderTextClipped): which side lost texture.
+    // The part of the glyph's box that was cut away, in pixels (its texture shrank in proportion).
+    const float wPx = q.GetWidth() / (uvMax.x - uvMin.x), hPx = q.GetHeight() / (uvMax.y - uvMin.y);
+    const Edge trims[] = {{Left, (uvMin.x - g.U0) * wPx > kEps, q.Min.x},
+                          {Right, (g.U1 - uvMax.x) * wPx > kEps, q.Max.x},
+                          {Top, (uvMin.y - g.V0) * hPx > kEps, q.Min.y},
+                          {Bottom, (g.V1 - uvMax.y) * hPx > kEps, q.Max.y}};
+    for (const Edge& e : trims)
+        if (e.out && !scrolledEdge(e.side, e.at, q)) return std::string("trimmed to its frame (") + sideName(e.side) + ")";
+    return "";
+}
+
+void scanCommand(const ImDrawList& list, const ImDrawCmd& cmd, const GlyphIndex& glyphs, std::vector<TextCut>& out) {
+    RunBuilder rb;
+    rb.clip = cmd.ClipRect;
+    const ImDrawIdx* idx = list.IdxBuffer.Data + cmd.IdxOffset;
+    const ImDrawVert* vtx = list.VtxBuffer.Data + cmd.VtxOffset;
+    for (unsigned i = 0; i + 3 <= cmd.ElemCount;) {
+        // A glyph is a quad written as (a, a+1, a+2) (a, a+2, a+3); anything else is a triangle.
+        const bool quad = i + 6 <= cmd.ElemCount && idx[i + 1] == idx[i] + 1 && idx[i + 2] == idx[i] + 2 &&
+                          idx[i + 3] == idx[i] && idx[i + 4] == idx[i] + 2 && idx[i + 5] == idx[i] + 3;
+        if (!quad) {
+            i += 3;
+            continue;
+        }
+        const ImDrawVert& a = vtx[idx[i]];
+        const ImDrawVert& c = vtx[idx[i] + 2];
+        i += 6;
+        if (a.uv.x == c.uv.x || a.uv.y == c.uv.y) continue;   // a solid fill (the white pixel)
+        bool whole = false;
+        const ImFontGlyph* g = glyphs.find(a.uv.x, a.uv.y, c.uv.x, c.uv.y, whole);
+        if (!g) continue;   // anti-aliased line texture, not text
+        const ImRect q(a.pos, c.pos);
+        rb.add(*g, q, glyphCut(*g, whole, q, a.uv, c.uv, cmd.ClipRect));
+    }
+    for (const Run& r : rb.runs)
+        if (!r.why.empty()) out.push_back({r.text, r.why, cmd.ClipRect, r.box.Min, r.box.Max});
+}
+
+} // namespace
+
+void measureLayoutBoxes(ImFontAtlas& atlas) {
+    float fake = -1.0f;
+    for (ImFont* f : atlas.Fonts) {
+        IM_ASSERT(f->FindGlyphNoFallback(kEllipsisMarker));
+        f->EllipsisChar = kEllipsisMarker;
+        for (ImFontGlyph& g : f->Glyphs) {
+            g.X0 = 0;
+            g.X1 = g.AdvanceX;
+            if (!g.Visible) {   // a space: drawn as a quad with texture coordinates no real glyph has
+                g.Visible = 1;
+                g.Y0 = 0.4f * f->FontSize;   // mid-line, like the ink of the letters around it
+                g.Y1 = 0.6f * f->FontSize;
+                g.U0 = g.V0 = fake;
+                g.U1 = g.V1 = fake + 0.5f;
+                fake -= 1.0f;
+            }
+        }
+    }
+}
+
+std::vector<TextCut> findTextCuts() {
+    std::vector<TextCut> out;
+    const ImDrawData* dd = ImGui::GetDrawData();
+    if (!dd || !dd->Valid) return out;
+    const ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
+    const GlyphIndex glyphs(atlas);
+    for (int l = 0; l < dd->CmdListsCount; ++l) {
+        const ImDrawList& list = *dd->CmdLists[l];
+        for (const ImDrawCmd& cmd : list.CmdBuffer)
+            if (!cmd.UserCallback && cmd.TextureId == atlas.TexID) scanCommand(list, cmd, glyphs, out);
+    }
+    return out;
+}
+
+std::string describe(const std::vector<TextCut>& cuts, const std::string& where) {
+    std::ostringstream s;
+    for (const TextCut& c : cuts)
+        s << where << ": \"" << c.text << "\" " << c.why << " at (" << c.min.x << "," << c.min.y << ")-(" << c.max.x << ","
+          << c.max.y << "), clip (" << c.clip.x << "," << c.clip.y << ")-(" << c.clip.z << "," << c.clip.w << ")\n";
+    return s.str();
+}
+
+} // namespace swtest

@@ -1,0 +1,50 @@
+// Text that does not fit its box, found in the frame ImGui drew — no widget instrumented.
+//
+// After ImGui::Render() every piece of text is a run of glyph quads in the draw data: quads whose
+// texture coordinates are a glyph's rectangle in the font atlas. A run does not fit when
+//   * a glyph sticks out of its draw command's ClipRect (text cut by the window, child, table
+//     column or popup it was drawn in; ImGui emits a glyph that straddles the clip edge and drops
+//     the ones wholly outside, so an overflow always leaves one straddling glyph),
+//   * a glyph was trimmed on the CPU (its texture rectangle is part of a glyph's: a button's or
+//     input's label cut at the item's own frame by RenderTextClipped's fine clipping),
+//   * it holds the ellipsis ImGui draws when it shortens a label (RenderTextEllipsis: table
+//     headers, tabs). The harness replaces each font's ellipsis by a marker glyph the product never
+//     prints (kEllipsisMarker), so an ellipsis typed in the product's own strings is not mistaken
+//     for a shortened label.
+// Not an overflow, and so excluded: text cut at the visible edge of a window or child that shows a
+// scrollbar along that axis (a scrolled list or a table with ScrollY/ScrollX: the rest is reached by
+// scrolling). Only an edge that is the scrolling window's own inner clip edge is excused; a cut at a
+// column boundary inside a scrolled table still counts.
+#pragma once
+#include <imgui.h>
+
+#include <string>
+#include <vector>
+
+namespace swtest {
+
+// U+00A4 CURRENCY SIGN: in the product's glyph ranges (Latin-1), never in its strings or data.
+inline constexpr ImWchar kEllipsisMarker = 0x00A4;
+
+struct TextCut {
+    std::string text;        // the run's glyphs (spaces guessed from gaps): roughly what was drawn
+    std::string why;         // "cut by clip rect (right)", "trimmed to its frame", "shortened with …"
+    ImVec4 clip;             // the draw command's clip rectangle (x0, y0, x1, y1)
+    ImVec2 min, max;         // the run's glyph box
+};
+
+// Makes every glyph's quad its layout box across — the full advance wide, spaces included (up and
+// down it keeps the glyph's ink: ImGui cuts lines, not glyphs, vertically) — and replaces every font's ellipsis by kEllipsisMarker. Call once the atlas is built;
+// only for contexts that are never rendered to pixels (the quads no longer match the ink).
+// Why: ImGui drops the glyphs wholly past a clip edge and never draws spaces, so a label cut
+// between two words would leave nothing to see; with boxes that tile the line, every cut edge
+// falls inside some drawn box. Layout is unchanged (it uses only the advances).
+void measureLayoutBoxes(ImFontAtlas& atlas);
+
+// The text runs of the current context's last rendered frame that do not fit (see above).
+std::vector<TextCut> findTextCuts();
+
+// "page 1280x800 id: \"text\" why" lines, for a failure message.
+std::string describe(const std::vector<TextCut>& cuts, const std::string& where);
+
+} // namespace swtest
