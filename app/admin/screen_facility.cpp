@@ -305,8 +305,11 @@ void FacilityScreen::drawDraftFields(AdminContext& c) {
     ImGui::TextUnformatted(c.t("facility.date"));
     ImGui::SameLine();
     ui::inputText("##date", draft.assessedOn, dateW);
-    // The assessor's name shown whole where it fits (60–100 mm).
-    const float assessorW = std::clamp(ImGui::CalcTextSize(draft.assessor.c_str()).x + pad + c.mm(2), c.mm(60), c.mm(100));
+    // The assessor's name shown whole (at least 60 mm, at most a row beside its label): official
+    // titles such as "Kepala Subbagian Tata Usaha dan Rumah Tangga" run past 100 mm.
+    const float rowW = ImGui::GetWindowContentRegionMax().x - ImGui::GetWindowContentRegionMin().x -
+                       ImGui::CalcTextSize(c.t("facility.assessor")).x - sp;
+    const float assessorW = std::clamp(ImGui::CalcTextSize(draft.assessor.c_str()).x + pad + c.mm(2), c.mm(60), std::max(c.mm(60), rowW));
     ui::sameLineIfFits(ImGui::CalcTextSize(c.t("facility.assessor")).x + sp + assessorW);
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(c.t("facility.assessor"));

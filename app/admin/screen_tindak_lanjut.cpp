@@ -58,7 +58,11 @@ void drawTargetCombo(AdminContext& c, const std::vector<Target>& targets, int& t
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(c.t("tl.target"));
     ImGui::SameLine(column);
-    ImGui::SetNextItemWidth(fieldWidth(c, 140, column));
+    // Wide enough for the chosen target's label ("U2 Sistem, Mekanisme, dan Prosedur (66,94, C)")
+    // and the arrow, within the row.
+    const std::string& shown = targets[static_cast<std::size_t>(target)].label;
+    const float needed = ImGui::CalcTextSize(shown.c_str()).x + ImGui::GetStyle().FramePadding.x * 2 + ImGui::GetFrameHeight();
+    ImGui::SetNextItemWidth(std::min(std::max(c.mm(140), needed), ImGui::GetContentRegionMax().x - column));
     if (ImGui::BeginCombo("##target", targets[static_cast<std::size_t>(target)].label.c_str())) {
         for (std::size_t i = 0; i < targets.size(); ++i)
             if (ImGui::Selectable((targets[i].label + "##" + std::to_string(i)).c_str(), static_cast<int>(i) == target)) target = static_cast<int>(i);
@@ -168,7 +172,9 @@ void TindakLanjutScreen::draw(AdminContext& c) {
     c.refresh();
     loadForPeriod(c);
     ui::heading(c, c.tf("tl.title", {periodLabel(c.period, c.host.lang)}).c_str());
-    ImGui::TextDisabled("%s", c.t("tl.hint"));
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
+    ImGui::TextWrapped("%s", c.t("tl.hint"));   // a sentence: longer than 1280 px in Indonesian
+    ImGui::PopStyleColor();
     ImGui::Spacing();
 
     // The form.

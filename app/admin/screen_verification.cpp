@@ -3,6 +3,8 @@
 #include "survey/base/translations.hpp"
 #include "survey/national/verification_followup.hpp"
 
+#include <algorithm>
+
 namespace sw::admin {
 
 namespace {
@@ -95,7 +97,9 @@ void VerificationScreen::drawFindings(AdminContext& c) {
     ImGui::TableSetupColumn(w(c, "col.item"), ImGuiTableColumnFlags_WidthStretch, 2);
     ImGui::TableSetupColumn(w(c, "col.verdict"), ImGuiTableColumnFlags_WidthFixed, c.mm(36));
     ImGui::TableSetupColumn(w(c, "col.note"), ImGuiTableColumnFlags_WidthStretch, 3);
-    ImGui::TableSetupColumn(w(c, "col.action"), ImGuiTableColumnFlags_WidthFixed, c.mm(52));
+    // As wide as the button's label needs ("Jadikan tindak lanjut" is wider than 52 mm at 96 dpi).
+    const float actionW = std::max(c.mm(52), ImGui::CalcTextSize(w(c, "unit.make_tl")).x + ImGui::GetStyle().FramePadding.x * 2 + 2);
+    ImGui::TableSetupColumn(w(c, "col.action"), ImGuiTableColumnFlags_WidthFixed, actionW);
     ImGui::TableHeadersRow();
     for (const VerificationFinding& f : findings) {
         ImGui::PushID(f.item.c_str());
@@ -138,9 +142,9 @@ void VerificationScreen::drawItems(AdminContext& c, const nlohmann::json& p) {
         ImGui::TableNextColumn();
         ImGui::TextWrapped("%s %s", item.value("item", "").c_str(), item.value("name", "").c_str());
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(w(c, "status." + item.value("claimed", "")));
+        ImGui::TextWrapped("%s", w(c, "status." + item.value("claimed", "")));
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(w(c, verdict.empty() ? "verdict.belum_diverifikasi" : "verdict." + verdict));
+        ImGui::TextWrapped("%s", w(c, verdict.empty() ? "verdict.belum_diverifikasi" : "verdict." + verdict));
         ImGui::TableNextColumn();
         ImGui::TextWrapped("%s", item.value("note", "").c_str());
     }

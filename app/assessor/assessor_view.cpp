@@ -518,6 +518,7 @@ RollupLayout AssessorView::Impl::rollupLayout() const {
         width[1] = std::max(width[1], widestWord(unitName(u)));
         width[kRegionColumn] = std::max(width[kRegionColumn], widestWord(u.unit.kabupaten));
         width[6] = std::max(width[6], widestWord(sampleText(u)));
+        width[9] = std::max(width[9], widestWord(facilityText(u)));   // "93,8 (belum lengkap 3/5)" wraps
     }
     float weights[kRollupColumns] = {0, 2.6f, 1.7f, 0, 0, 0, 1.3f, 0, 0, 0, 0, 0, 0};
     const float room = ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ScrollbarSize;
@@ -602,7 +603,7 @@ void AssessorView::Impl::drawRollupRow(const UnitRollup& u, const RollupLayout& 
         ImGui::TextUnformatted("–");
     }
     ImGui::TableNextColumn();
-    ImGui::TextUnformatted(facilityText(u).c_str());
+    wrapped(facilityText(u));
     ImGui::TableNextColumn();
     ImGui::TextUnformatted(u.facilityScore ? std::to_string(u.gapCount).c_str() : "–");
     ImGui::TableNextColumn();
@@ -839,8 +840,11 @@ void AssessorView::Impl::drawCompare() {
         for (const auto* u : sel) {
             ImGui::TableNextColumn();
             auto v = value(*u);
-            if (v && *v == best && sel.size() > 1) ImGui::TextColored(ImVec4(0.05f, 0.45f, 0.25f, 1), "%s", text(*u).c_str());
-            else ImGui::TextUnformatted(text(*u).c_str());
+            // Wrapped: a column per unit leaves "93,8 (belum lengkap 3/5)" too little room at 1280 px.
+            const bool isBest = v && *v == best && sel.size() > 1;
+            if (isBest) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.05f, 0.45f, 0.25f, 1));
+            wrapped(text(*u));
+            if (isBest) ImGui::PopStyleColor();
         }
     };
     using Opt = std::optional<double>;

@@ -11,6 +11,7 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include <algorithm>
 #include <sstream>
 
 namespace sw::assessor {
@@ -29,6 +30,27 @@ std::string measuredText(double v) {
     std::ostringstream ss;
     ss << v;
     return ss.str();
+}
+
+// Greyed text that wraps at the window's edge (the weights and the predikat rule are long lines).
+void mutedWrapped(const std::string& s) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
+    ImGui::TextWrapped("%s", s.c_str());
+    ImGui::PopStyleColor();
+}
+
+// A radio button's width: its circle, the gap, its label.
+float radioWidth(const char* label) {
+    return ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(label).x;
+}
+
+// Next to the last item when `width` more pixels fit before the right edge; otherwise on the next
+// line, starting at `column`.
+void sameLineOrWrap(float width, float column) {
+    ImGui::SameLine();
+    if (ImGui::GetCursorPosX() + width <= ImGui::GetWindowContentRegionMax().x) return;
+    ImGui::NewLine();
+    ImGui::SetCursorPosX(column);
 }
 
 } // namespace
@@ -171,14 +193,15 @@ void VerificationPanel::drawScores(const VerifiedScore& s) {
     ImGui::TextWrapped("%s: %s (%s)   ·   %s: %s (%s)   ·   %s: %s", w("unit.self"), scoreText(s.self).c_str(),
                        coverageText(s.selfCoverage, false).c_str(), w("unit.verified"), scoreText(s.verified).c_str(),
                        coverageText(s.coverage, true).c_str(), w("unit.difference"), formatNumber(s.difference, 2, lang_).c_str());
-    ImGui::TextDisabled("%s", weightsLine(*checklist_).c_str());
+    mutedWrapped(weightsLine(*checklist_));
 }
 
 void VerificationPanel::drawVisit(float mm) {
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(w("kanwil.date"));
     ImGui::SameLine();
-    ImGui::SetNextItemWidth(mm * 32);
+    // As wide as a date needs, in whatever size the font is.
+    ImGui::SetNextItemWidth(std::max(mm * 32, ImGui::CalcTextSize("0000-00-00").x + ImGui::GetStyle().FramePadding.x * 2 + mm * 2));
     ImGui::InputText("##visit_date", &date_);
     ImGui::SameLine();
     ImGui::TextUnformatted(w("kanwil.assessors"));
@@ -200,14 +223,17 @@ void VerificationPanel::drawItem(const std::string& code, const std::string& nam
     ImGui::SameLine(ImGui::GetContentRegionAvail().x * 0.42f);
     ImGui::Text("%s: %s", w("col.claim"), w("status." + std::string(facilityStatusCode(claimed))));
     ImGui::SameLine(ImGui::GetContentRegionAvail().x * 0.56f);
+    // The verdicts start at the column; one that no longer fits the line starts the next one there
+    // (at 1280 px "Perlu klarifikasi" would otherwise run past the edge).
+    const float verdictX = ImGui::GetCursorPosX();
     for (int i = 1; i <= 3; ++i) {
-        if (i > 1) ImGui::SameLine();
+        if (i > 1) sameLineOrWrap(radioWidth(w(kVerdictKeys[i])), verdictX);
         ImGui::RadioButton(w(kVerdictKeys[i]), &s.verdict, i);
     }
-    ImGui::SameLine();
+    sameLineOrWrap(radioWidth(w("verdict.belum_diverifikasi")), verdictX);
     ImGui::RadioButton(w("verdict.belum_diverifikasi"), &s.verdict, 0);
     if (s.verdict == 2) {
-        ImGui::SameLine();
+        sameLineOrWrap(mm * 26 + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(w("kanwil.found")).x, verdictX);
         ImGui::SetNextItemWidth(mm * 26);
         const char* found[] = {w("status.proses"), w("status.tidak")};
         ImGui::Combo(w("kanwil.found"), &s.found, found, 2);
@@ -251,7 +277,7 @@ void VerificationPanel::drawPredikat() {
     ImGui::SetWindowFontScale(1.1f);
     ImGui::TextUnformatted(w("kanwil.predikat"));
     ImGui::SetWindowFontScale(1.0f);
-    ImGui::TextDisabled("%s", predikatRuleLine(rule_).c_str());
+    mutedWrapped(predikatRuleLine(rule_));
     if (!predikatError_.empty()) ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "%s", predikatError_.c_str());
     for (const PredikatStanding& p : predikat_) {
         std::string reasons;

@@ -153,7 +153,7 @@ void scanCommand(const ImDrawList& list, const ImDrawCmd& cmd, const GlyphIndex&
         rb.add(*g, q, glyphCut(*g, whole, q, a.uv, c.uv, cmd.ClipRect));
     }
     for (const Run& r : rb.runs)
-        if (!r.why.empty()) out.push_back({r.text, r.why, cmd.ClipRect, r.box.Min, r.box.Max});
+        if (!r.why.empty()) out.push_back({r.text, r.why, cmd.ClipRect, r.box.Min, r.box.Max, list._OwnerName ? list._OwnerName : ""});
 }
 
 } // namespace
@@ -196,7 +196,7 @@ std::string describe(const std::vector<TextCut>& cuts, const std::string& where)
     std::ostringstream s;
     for (const TextCut& c : cuts)
         s << where << ": \"" << c.text << "\" " << c.why << " at (" << c.min.x << "," << c.min.y << ")-(" << c.max.x << ","
-          << c.max.y << "), clip (" << c.clip.x << "," << c.clip.y << ")-(" << c.clip.z << "," << c.clip.w << ")\n";
+          << c.max.y << "), clip (" << c.clip.x << "," << c.clip.y << ")-(" << c.clip.z << "," << c.clip.w << ") in " << c.window << "\n";
     return s.str();
 }
 

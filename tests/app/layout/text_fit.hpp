@@ -31,6 +31,7 @@ struct TextCut {
     std::string why;         // "cut by clip rect (right)", "trimmed to its frame", "shortened with …"
     ImVec4 clip;             // the draw command's clip rectangle (x0, y0, x1, y1)
     ImVec2 min, max;         // the run's glyph box
+    std::string window;      // the ImGui window that drew it ("##admin/##screen_…/##qid_…")
 };
 
 // Makes every glyph's quad its layout box across — the full advance wide, spaces included (up and

@@ -1,0 +1,143 @@
+// Every tab of the unit head's area, at the office PC's 1280×800 and 1920×1080, in Indonesian and
+// English: no text is cut by its box (text_fit.hpp). The unit is a realistic one — a long official
+// name, a facility self-assessment with notes and evidence, a plan, the Kanwil's verification.
+#include "app/admin/admin_area.hpp"
+#include "app/layout/fit_context.hpp"
+
+#include "survey/base/local_time.hpp"
+#include "survey/bundle/bundle.hpp"
+#include "survey/bundle/signing.hpp"
+#include "survey/dashboard/unit_report.hpp"
+#include "survey/dashboard/dashboard.hpp"
+#include "survey/facility/assessment.hpp"
+#include "survey/facility/checklist.hpp"
+#include "survey/facility/tindak_lanjut.hpp"
+#include "survey/kiosk/simulate.hpp"
+#include "survey/national/assessor_store.hpp"
+#include "survey/national/kanwil_key.hpp"
+#include "survey/national/verdicts_json.hpp"
+#include "survey/national/verification_file.hpp"
+#include "survey/store/unit_setup.hpp"
+#include "survey/test_helpers.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace sw;
+
+namespace {
+
+Instrument realisticUnit(const swtest::TempDir& dir, Store& unit) {
+    Instrument in = setUpDemo(unit);
+    UnitInfo u = *unit.unit();
+    u.id = "kanim-soetta";
+    u.name = "Kantor Imigrasi Kelas I Khusus TPI Soekarno-Hatta";
+    u.instansi = "Kementerian Imigrasi dan Pemasyarakatan";
+    u.kabupaten = "Kota Tangerang";
+    u.province = "Banten";
+    u.kodeWilayah = "36.71";
+    u.demo = false;
+    unit.setUnit(u);
+    Simulator sim(in, u, 5, 80, nowUtc());
+    std::vector<Response> rs;
+    for (int i = 0; i < 400; ++i) rs.push_back(sim.next());
+    unit.appendAll(rs);
+
+    const FacilityChecklist c = loadChecklist(defaultChecklistPath());
+    FacilityAssessment a;
+    a.checklistId = c.id;
+    a.checklistVersion = c.version;
+    a.assessor = "Kepala Subbagian Tata Usaha dan Rumah Tangga";
+    a.assessedOn = localDate(nowUtc() - 30 * 86400, 420);
+    for (const auto& item : c.items) a.items[item.code].status = FacilityStatus::Ada;
+    a.items["F06"].status = FacilityStatus::Tidak;
+    a.items["F07"].status = FacilityStatus::Proses;
+    a.items["F10"].measures = {{"ramp_slope_inside", 5.5}, {"ramp_slope_outside", 6.5}, {"ramp_width", 110}};
+    a.items["F10"].note = "Ramp pintu utama sesuai; ramp dari tempat parkir masih terlalu curam untuk kursi roda";
+    a.petugas = FacilityStatus::Ada;
+    a.petugasStaff = "Sari Wulandari (loket 1), Budi Santoso (pintu masuk)";
+    for (const auto& s : in.services) a.kepatuhan[s.code] = "patuh";
+    saveAssessment(unit, a);
+
+    LocalDate today;
+    parseDate(localDate(nowUtc(), 420), today);
+    const Period p = periodContaining(PeriodKind::Triwulan, today);
+    setPopulation(unit, p, 42000);
+    TindakLanjut t;
+    t.periodFrom = formatDate(p.from);
+    t.periodTo = formatDate(p.to);
+    t.targetCode = "U3";
+    t.targetLabel = "U3 Waktu Penyelesaian";
+    t.action = "Buka loket tambahan pukul 09.00–11.00 pada hari Senin dan Jumat untuk permohonan paspor";
+    t.owner = "Kepala Seksi Lalu Lintas Keimigrasian";
+    t.dueDate = formatDate(nextPeriod(p).to);
+    t.status = "berjalan";
+    addTindakLanjut(unit, t);
+
+    // The Kanwil's signed verification result, imported (the Verifikasi tab).
+    BundleOptions o;
+    o.facility = facilityForBundle(unit, o.filter);
+    exportBundle(unit, UnitKey::loadOrCreate(unit), dir.file("u.swb"), o);
+    auto kanwil = openAssessorStore(dir.file("kanwil.db"), true);
+    for (const auto& r : kanwil->mergeFiles({dir.file("u.swb")}, KeyPolicy::EnrollNew)) REQUIRE(r.outcome);
+    const std::string verdicts = R"J({"format": "suarawarga-verdicts", "format_version": 1,
+        "visit": {"date": "2026-11-27", "assessors": ["Budi Santoso", "Ratna Dewi Kusumawati"]},
+        "verdicts": [{"item": "F10", "verdict": "tidak_sesuai", "note": "Ramp parkir terlalu curam (kemiringan 1:8, disyaratkan 1:12)"},
+                     {"item": "F01", "verdict": "terverifikasi"}]})J";
+    const Verification v = parseVerdicts(verdicts, "v.json", c, u.id);
+    const KanwilKey key = KanwilKey::create(dir.file("kanwil.key"));
+    writeVerificationResult(key, verificationPayload(c, *kanwil->facilityClaim(u.id), v, key.fingerprint()), dir.file("r.swv"));
+    trustKanwil(unit, key.publicKey(), "", false);
+    importVerificationResult(unit, dir.file("r.swv"));
+    return in;
+}
+
+// The question wording's editors (settings) are ImGui 1.86 multiline inputs, which cannot wrap:
+// a long question runs on past the editor's right edge and the editor scrolls sideways to the
+// caret while it is typed. Known and allowed here by name, nowhere else.
+bool questionEditor(const swtest::TextCut& cut) {
+    return cut.window.find("/##qid_") != std::string::npos || cut.window.find("/##qen_") != std::string::npos;
+}
+
+std::vector<swtest::TextCut> cutsOutsideEditors() {
+    std::vector<swtest::TextCut> out;
+    for (auto& cut : swtest::findTextCuts())
+        if (!questionEditor(cut)) out.push_back(cut);
+    return out;
+}
+
+const char* const kTabs[] = {"dashboard", "comments", "facility", "tindak_lanjut", "verification", "publish", "delivery", "settings"};
+
+} // namespace
+
+TEST_CASE("no text is cut on any tab of the unit head's area, at 1280x800 and 1920x1080, id and en", "[admin][layout]") {
+    swtest::TempDir dir;
+    Store store(dir.file("unit.db"));
+    const Instrument in = realisticUnit(dir, store);
+    swtest::FitContext fc(ImVec2(1280, 800));
+    admin::AdminHost host;
+    host.store = &store;
+    host.instrument = in;
+    host.pxPerMm = fc.pxPerMm;
+    host.fullscreen = false;
+    admin::AdminArea area(host);
+    std::string found;
+    for (const ImVec2 size : {ImVec2(1280, 800), ImVec2(1920, 1080)}) {
+        fc.resize(size);
+        for (const char* lang : {"id", "en"}) {
+            host.lang = lang;
+            for (const char* tab : kTabs) {
+                area.showTab(tab);
+                for (int i = 0; i < 3; ++i) {   // tables settle their column widths over the first frames
+                    ImGui::NewFrame();
+                    area.draw();
+                    ImGui::Render();
+                }
+                CHECK(area.currentTab() == tab);
+                const std::string where = std::string(tab) + " " + std::to_string(int(size.x)) + "x" + std::to_string(int(size.y)) + " " + lang;
+                found += swtest::describe(cutsOutsideEditors(), where);
+            }
+        }
+    }
+    INFO(found);
+    CHECK(found.empty());
+}
