@@ -16,6 +16,7 @@
 #include "app/cli/cli.hpp"
 #include "app/widgets/period_picker.hpp"
 #include "app/kiosk/flow/kiosk_session.hpp"
+#include "app/kiosk/font_sampling.hpp"
 #include "app/kiosk/screens/kiosk_ui.hpp"
 #include "app/kiosk/scratch_store.hpp"
 #include "app/shell/shell.hpp"
@@ -114,7 +115,7 @@ void dailyBackupIfDue(Store& store, double now, double& lastCheck) {
 
 void kioskLoop(KioskSession& session, Shell& shell, KioskUi& ui, long exitAfter) {
     long frames = 0;
-    bool render = true;
+    bool render = true, atlasSampling = false;
     double lastBackupCheck = -1e9;
     while (!shell.shouldClose()) {
         double now = steadySeconds();
@@ -123,6 +124,10 @@ void kioskLoop(KioskSession& session, Shell& shell, KioskUi& ui, long exitAfter)
         now = steadySeconds();
         dailyBackupIfDue(*session.store, now, lastBackupCheck);
         shell.beginFrame();
+        if (!atlasSampling) {   // the first NewFrame uploaded the atlas
+            sampleFontAtlasNearest();
+            atlasSampling = true;
+        }
         ui.frame(now);
         const Theme& th = session.flow->modes().contrast ? highContrastTheme() : standardTheme();
         shell.endFrame(th.background.r, th.background.g, th.background.b);
@@ -249,6 +254,7 @@ void renderShot(Shell& shell, KioskUi& ui, assessor::AssessorView* view, const M
     for (int i = 0; i < frames; ++i) {
         shell.waitEvents(0);
         shell.beginFrame();
+        if (i == 0 && !view) sampleFontAtlasNearest();   // as the kiosk loop does
         ImGui::GetIO().MousePos = ImVec2(-1e5f, -1e5f);
         if (view) view->draw();
         else ui.frame(100.0 + i * 0.016);

@@ -4,16 +4,19 @@
 // screen's cost is seen. A frame is timed from ImGui::NewFrame to the pixels being done
 // (render, swap, glFinish — llvmpipe rasterises on the CPU, so glFinish is where it pays).
 //
-//   bench_frames [--frames N] [--size WxH] [--db FILE] [--screen NAME]   (run under Xvfb; see run.sh)
+//   bench_frames [--frames N] [--size WxH] [--db FILE] [--screen NAME] [--linear-atlas]   (under Xvfb; see run.sh)
 //
 // --screen NAME measures only that scenario (e.g. idle-prompt) after the two references: a short
-// look at one screen without loading a shared machine for the whole set.
+// look at one screen without loading a shared machine for the whole set. --linear-atlas samples the
+// font atlas as ImGui ships it instead of as the kiosk does (app/kiosk/font_sampling.hpp), to
+// compare the two in one sitting.
 //
 // Prints one line per scenario: each kiosk screen held still (the kiosk renders while speech
 // highlights or a countdown runs), and "survey": a respondent tapping through all pages.
 #include "bench_stats.hpp"
 #include "kiosk_driver.hpp"
 
+#include "app/kiosk/font_sampling.hpp"
 #include "app/shell/shell.hpp"
 
 #include <backends/imgui_impl_opengl3.h>
@@ -24,6 +27,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -60,16 +64,60 @@ const Scenario kScenarios[] = {
     {"idle-prompt", Step::Unsur, 2, "standard", true},
 };
 
+// All threads: llvmpipe rasterises on threads of its own, and their CPU is the frame's real cost
+// on a machine whose other core is busy (wall time then mostly measures the neighbour).
+double processCpuMs() {
+    timespec ts{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
+}
+
 double threadCpuMs() {
     timespec ts{};
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
     return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
 }
 
-void print(const char* name, const std::vector<double>& wall, const std::vector<double>& cpu) {
+// What the last frame asked the rasteriser for: draw calls, triangles, and the pixels they cover
+// counted once per triangle (overdraw included). Under llvmpipe every such pixel is shaded and
+// blended on the CPU, so the area explains most of a screen's frame time.
+struct DrawLoad {
+    int calls = 0;
+    long triangles = 0;
+    double megapixels = 0;
+};
+
+DrawLoad drawLoad(const ImDrawData* dd) {
+    DrawLoad l;
+    if (!dd) return l;
+    double area = 0;
+    for (int n = 0; n < dd->CmdListsCount; ++n) {
+        const ImDrawList* list = dd->CmdLists[n];
+        for (const ImDrawCmd& cmd : list->CmdBuffer) {
+            if (cmd.UserCallback || cmd.ElemCount == 0) continue;
+            ++l.calls;
+            for (unsigned i = 0; i + 2 < cmd.ElemCount; i += 3) {
+                const ImVec2& a = list->VtxBuffer[static_cast<int>(cmd.VtxOffset + list->IdxBuffer[static_cast<int>(cmd.IdxOffset + i)])].pos;
+                const ImVec2& b = list->VtxBuffer[static_cast<int>(cmd.VtxOffset + list->IdxBuffer[static_cast<int>(cmd.IdxOffset + i + 1)])].pos;
+                const ImVec2& c = list->VtxBuffer[static_cast<int>(cmd.VtxOffset + list->IdxBuffer[static_cast<int>(cmd.IdxOffset + i + 2)])].pos;
+                area += std::fabs(static_cast<double>((b.x - a.x) * (c.y - a.y) - (c.x - a.x) * (b.y - a.y))) * 0.5;
+                ++l.triangles;
+            }
+        }
+    }
+    l.megapixels = area / 1e6;
+    return l;
+}
+
+// `processMs`: the CPU of all the process's threads over the measured frames.
+void print(const char* name, const std::vector<double>& wall, const std::vector<double>& cpu, double processMs) {
     using sw::bench::percentile;
-    std::printf("screen=%s frames=%zu p50_ms=%.2f p99_ms=%.2f max_ms=%.2f cpu_p50_ms=%.2f cpu_p99_ms=%.2f\n", name, wall.size(),
-                percentile(wall, 50), percentile(wall, 99), percentile(wall, 100), percentile(cpu, 50), percentile(cpu, 99));
+    const DrawLoad l = drawLoad(ImGui::GetDrawData());
+    const double perFrame = wall.empty() ? 0 : processMs / static_cast<double>(wall.size());
+    std::printf("screen=%s frames=%zu p50_ms=%.2f p99_ms=%.2f max_ms=%.2f cpu_p50_ms=%.2f cpu_p99_ms=%.2f all_threads_cpu_ms=%.2f "
+                "draw_calls=%d triangles=%ld covered_mpx=%.2f\n",
+                name, wall.size(), percentile(wall, 50), percentile(wall, 99), percentile(wall, 100), percentile(cpu, 50),
+                percentile(cpu, 99), perFrame, l.calls, l.triangles, l.megapixels);
     std::fflush(stdout);
 }
 
@@ -80,14 +128,16 @@ int main(int argc, char** argv) {
     int width = 1920, height = 1080;
     std::string db;
     std::string only;   // --screen: one scenario, or "" for all
+    bool linearAtlas = false;   // --linear-atlas: the atlas sampled as ImGui ships it (the kiosk before nearest sampling)
     for (int i = 1; i < argc; ++i) {
         if (std::strcmp(argv[i], "--frames") == 0 && i + 1 < argc) frames = std::max(10, std::atoi(argv[++i]));
         else if (std::strcmp(argv[i], "--size") == 0 && i + 1 < argc) {
             if (!sw::kiosk::parseSize(argv[++i], width, height)) return 2;
         } else if (std::strcmp(argv[i], "--db") == 0 && i + 1 < argc) db = argv[++i];
         else if (std::strcmp(argv[i], "--screen") == 0 && i + 1 < argc) only = argv[++i];
+        else if (std::strcmp(argv[i], "--linear-atlas") == 0) linearAtlas = true;
         else {
-            std::fprintf(stderr, "usage: bench_frames [--frames N] [--size WxH] [--db FILE] [--screen NAME]\n");
+            std::fprintf(stderr, "usage: bench_frames [--frames N] [--size WxH] [--db FILE] [--screen NAME] [--linear-atlas]\n");
             return 2;
         }
     }
@@ -131,7 +181,9 @@ int main(int argc, char** argv) {
         // (its background is a blended quad over every pixel, as the kiosk's "##kiosk" window).
         for (int withWindow = 0; withWindow < 2; ++withWindow) {
             std::vector<double> rw, rc;
+            double p0 = 0;
             for (int i = 0; i < frames + 10; ++i) {
+                if (i == 10) p0 = processCpuMs();
                 const auto t0 = std::chrono::steady_clock::now();
                 const double c0 = threadCpuMs();
                 ImGui_ImplOpenGL3_NewFrame();
@@ -150,9 +202,11 @@ int main(int argc, char** argv) {
                 rw.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
                 rc.push_back(threadCpuMs() - c0);
             }
-            print(withWindow ? "ref-imgui-fullscreen-window" : "ref-imgui-empty", rw, rc);
+            print(withWindow ? "ref-imgui-fullscreen-window" : "ref-imgui-empty", rw, rc, processCpuMs() - p0);
         }
 
+        // The references are ImGui as shipped; the kiosk's screens are drawn as the kiosk loop draws them.
+        if (!linearAtlas) sw::kiosk::sampleFontAtlasNearest();
         for (const Scenario& s : kScenarios) {
             if (!only.empty() && only != s.name) continue;
             d.ui().forceIdlePrompt(false);
@@ -171,6 +225,7 @@ int main(int argc, char** argv) {
             wall.clear();
             cpu.clear();
             measuring = true;
+            const double p0 = processCpuMs();
             bool stayed = true;
             for (int i = 0; i < frames; ++i) {
                 // Held as by a citizen reading it: the thanks page would otherwise time out.
@@ -178,12 +233,13 @@ int main(int argc, char** argv) {
                 d.frame();
                 stayed = stayed && d.flow().step() == s.step;
             }
+            const double processMs = processCpuMs() - p0;
             measuring = false;
             if (!stayed) {
                 std::fprintf(stderr, "bench_frames: %s left its page while measured\n", s.name);
                 return 1;
             }
-            print(s.name, wall, cpu);
+            print(s.name, wall, cpu, processMs);
         }
 
         // A respondent tapping through: every page change, selection and keyboard redraw rendered.
@@ -194,6 +250,7 @@ int main(int argc, char** argv) {
             wall.clear();
             cpu.clear();
             measuring = true;
+            const double p0 = processCpuMs();
             while (static_cast<int>(wall.size()) < frames) {
                 if (!d.tap("next")) return 1;   // welcome
                 for (int guard = 0; guard < 100 && d.flow().step() != Step::Thanks; ++guard) {
@@ -203,8 +260,9 @@ int main(int argc, char** argv) {
                 }
                 d.tap("next");   // thanks → welcome
             }
+            const double processMs = processCpuMs() - p0;
             measuring = false;
-            print("survey", wall, cpu);
+            print("survey", wall, cpu, processMs);
         }
     } catch (const std::exception& e) {
         std::fprintf(stderr, "bench_frames: %s\n", e.what());
