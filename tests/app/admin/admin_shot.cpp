@@ -2,7 +2,7 @@
 // PNG, so a person can look at the screens. Not the product's screenshot verb (the kiosk shell
 // owns `suarawarga screenshot`); this exists so the area can be checked before that lands.
 //
-//   admin_shot --db FILE --screen dashboard|comments|facility|rtl|settings --out FILE.png
+//   admin_shot --db FILE --screen dashboard|comments|facility|rtl|verification|publish|delivery|settings --out FILE.png
 //              [--width 1920] [--height 1080] [--px-per-mm 3.6] [--lang id|en] [--demo-facility]
 //
 // --demo-facility records a sample assessment with generated evidence pictures first (for the
@@ -22,6 +22,7 @@
 #include <imgui.h>
 #include <stb/stb_image_write.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
@@ -125,10 +126,19 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "usage: admin_shot --db FILE --screen NAME --out FILE.png [--width W --height H --px-per-mm X --lang id|en --demo-facility]\n");
         return 2;
     }
+    const std::string screens[] = {"dashboard", "comments", "facility", "rtl", "tindak_lanjut", "verification", "publish", "delivery", "settings"};
+    if (std::find(std::begin(screens), std::end(screens), opt["screen"]) == std::end(screens)) {
+        // An unknown name would draw an empty area and still write a picture: refuse it instead.
+        std::fprintf(stderr, "admin_shot: unknown --screen %s (dashboard|comments|facility|rtl|verification|publish|delivery|settings)\n",
+                     opt["screen"].c_str());
+        return 2;
+    }
     const int W = std::stoi(opt["width"]), H = std::stoi(opt["height"]);
     try {
         sw::Store store(opt["db"]);
-        sw::Instrument in = sw::setUpDemo(store);
+        // A real unit's store (a layout test's, kept with SW_FIT_STORES) as it is; otherwise the demo unit.
+        const auto unit = store.unit();
+        sw::Instrument in = unit && !unit->demo ? sw::requireUnit(store) : sw::setUpDemo(store);
         if (demo) {
             demoFacility(store, in);
             demoPlan(store);

@@ -66,6 +66,10 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "usage: assessor_verify_shot --db KANWIL.db|postgresql://… --unit ID --out FILE.png [--width W --height H --px-per-mm X --lang id|en --page verify|unit]\n");
         return 2;
     }
+    if (opt["page"] != "verify" && opt["page"] != "unit") {
+        std::fprintf(stderr, "assessor_verify_shot: unknown --page %s (verify|unit)\n", opt["page"].c_str());
+        return 2;
+    }
     const int W = std::stoi(opt["width"]), H = std::stoi(opt["height"]);
     try {
         const auto store = sw::openAssessorStore(opt["db"], false);
@@ -86,6 +90,8 @@ int main(int argc, char** argv) {
             view.setPeriod(std::nullopt);
             if (opt["page"] == "unit") view.openUnit(opt["unit"]);
             else view.openVerification(opt["unit"]);
+            // A unit the store does not hold leaves the roll-up showing: no picture of the wrong page.
+            if (view.pageName() != opt["page"]) throw std::runtime_error("cannot show unit " + opt["unit"] + " (not in " + opt["db"] + ")");
             for (int frame = 0; frame < 6; ++frame) {
                 glfwPollEvents();
                 ImGui_ImplOpenGL3_NewFrame();
