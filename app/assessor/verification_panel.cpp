@@ -218,14 +218,25 @@ void VerificationPanel::drawVisit(float mm) {
 void VerificationPanel::drawItem(const std::string& code, const std::string& name, const FacilityItem* item, FacilityStatus claimed, float mm) {
     ItemState& s = items_[code];
     ImGui::PushID(code.c_str());
+    // Three columns: the item's name wraps before the claim, the claim (as wide as the widest
+    // claim text) before the verdicts; a long name or "Unit's claim: In progress" never runs
+    // under the next column.
+    const float sp = ImGui::GetStyle().ItemSpacing.x;
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const float claimX = avail * 0.42f;
+    float claimW = 0;
+    for (FacilityStatus st : {FacilityStatus::Unset, FacilityStatus::Ada, FacilityStatus::Proses, FacilityStatus::Tidak})
+        claimW = std::max(claimW, ImGui::CalcTextSize((std::string(w("col.claim")) + ": " + w("status." + std::string(facilityStatusCode(st)))).c_str()).x);
+    const float verdictX = std::max(avail * 0.56f, claimX + claimW + sp * 2);
     ImGui::AlignTextToFramePadding();
+    ImGui::PushTextWrapPos(claimX - sp);
     ImGui::Text("%s %s", code.c_str(), name.c_str());
-    ImGui::SameLine(ImGui::GetContentRegionAvail().x * 0.42f);
+    ImGui::PopTextWrapPos();
+    ImGui::SameLine(claimX);
     ImGui::Text("%s: %s", w("col.claim"), w("status." + std::string(facilityStatusCode(claimed))));
-    ImGui::SameLine(ImGui::GetContentRegionAvail().x * 0.56f);
-    // The verdicts start at the column; one that no longer fits the line starts the next one there
-    // (at 1280 px "Perlu klarifikasi" would otherwise run past the edge).
-    const float verdictX = ImGui::GetCursorPosX();
+    // The verdicts start at their column; one that no longer fits the line starts the next one
+    // there (at 1280 px "Perlu klarifikasi" would otherwise run past the edge).
+    ImGui::SameLine(verdictX);
     for (int i = 1; i <= 3; ++i) {
         if (i > 1) sameLineOrWrap(radioWidth(w(kVerdictKeys[i])), verdictX);
         ImGui::RadioButton(w(kVerdictKeys[i]), &s.verdict, i);

@@ -8,6 +8,7 @@
 // --demo-facility records a sample assessment with generated evidence pictures first (for the
 // README screenshot of a simulated unit; clearly a demo, never used by the product).
 #include "app/admin/admin_area.hpp"
+#include "app/shell/fonts.hpp"
 
 #include "survey/dashboard/dashboard.hpp"
 #include "survey/facility/evidence.hpp"
@@ -156,13 +157,10 @@ int main(int argc, char** argv) {
         ImGuiIO& io = ImGui::GetIO();
         io.IniFilename = nullptr;
         const float pxPerMm = std::stof(opt["px-per-mm"]);
-        ImFontGlyphRangesBuilder rb;
-        rb.AddRanges(io.Fonts->GetGlyphRangesDefault());
-        rb.AddText("–—…·×→↓−≥≤°");
-        ImVector<ImWchar> ranges;
-        rb.BuildRanges(&ranges);
-        // About 4 mm text (a capital H near 3 mm) — readable at arm's length on an office screen.
-        io.Fonts->AddFontFromFileTTF("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", std::round(4.6f * pxPerMm), nullptr, ranges.Data);
+        // The product's fonts and style scale (app/shell/shell.cpp): the picture shows what the
+        // office PC shows at this pixel density.
+        sw::kiosk::buildFonts(*io.Fonts, pxPerMm);
+        ImGui::GetStyle().ScaleAllSizes(pxPerMm / 4.0f);
         ImGui_ImplGlfw_InitForOpenGL(win, true);
         ImGui_ImplOpenGL3_Init("#version 130");
 

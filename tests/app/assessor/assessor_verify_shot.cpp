@@ -7,6 +7,7 @@
 //   assessor_verify_shot --db KANWIL.db|postgresql://… --unit ID --out FILE.png [--width 1920]
 //                        [--height 1080] [--px-per-mm 3.6] [--lang id|en] [--page verify|unit]
 #include "app/assessor/assessor_view.hpp"
+#include "app/shell/fonts.hpp"
 
 #include <GLFW/glfw3.h>
 #include <backends/imgui_impl_glfw.h>
@@ -14,6 +15,7 @@
 #include <imgui.h>
 #include <stb/stb_image_write.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
@@ -34,14 +36,10 @@ GLFWwindow* openWindow(int w, int h) {
     return win;
 }
 
+// The product's fonts and style scale (app/shell/shell.cpp), as `suarawarga assessor` draws them.
 void loadFont(float pxPerMm) {
-    ImGuiIO& io = ImGui::GetIO();
-    ImFontGlyphRangesBuilder rb;
-    rb.AddRanges(io.Fonts->GetGlyphRangesDefault());
-    rb.AddText("–—…·×←→↓−≥≤°✓✗Σ");
-    static ImVector<ImWchar> ranges;
-    rb.BuildRanges(&ranges);
-    io.Fonts->AddFontFromFileTTF("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", std::round(4.2f * pxPerMm), nullptr, ranges.Data);
+    sw::kiosk::buildFonts(*ImGui::GetIO().Fonts, pxPerMm);
+    ImGui::GetStyle().ScaleAllSizes(pxPerMm / 4.0f);
 }
 
 void writePng(const std::string& out, int w, int h) {
@@ -88,10 +86,12 @@ int main(int argc, char** argv) {
         {
             sw::assessor::AssessorView view(host);
             view.setPeriod(std::nullopt);
+            // A unit the store does not hold would be an empty page: no picture of it.
+            const auto& units = view.rollup();
+            if (std::none_of(units.begin(), units.end(), [&](const sw::UnitRollup& u) { return u.unit.id == opt["unit"]; }))
+                throw std::runtime_error("no unit " + opt["unit"] + " in " + opt["db"]);
             if (opt["page"] == "unit") view.openUnit(opt["unit"]);
             else view.openVerification(opt["unit"]);
-            // A unit the store does not hold leaves the roll-up showing: no picture of the wrong page.
-            if (view.pageName() != opt["page"]) throw std::runtime_error("cannot show unit " + opt["unit"] + " (not in " + opt["db"] + ")");
             for (int frame = 0; frame < 6; ++frame) {
                 glfwPollEvents();
                 ImGui_ImplOpenGL3_NewFrame();

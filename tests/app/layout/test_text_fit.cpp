@@ -105,3 +105,14 @@ TEST_CASE("the text-fit check excuses lines cut at the edge of a scrolled region
     INFO(swtest::describe(cuts, "scrolled"));
     CHECK(cuts.empty());
 }
+
+TEST_CASE("the text-fit check catches a label drawn into the next item", "[admin][assessor][layout]") {
+    swtest::FitContext fc(ImVec2(1280, 800));
+    const auto cuts = cutsOf([] {
+        ImGui::TextUnformatted("Klaim unit: Sebagian ada");
+        ImGui::SameLine(60);   // a column too close for the label before it
+        ImGui::TextUnformatted("Terverifikasi");
+    });
+    INFO(swtest::describe(cuts, "overlap"));
+    CHECK(mentions(cuts, "Klaim", "overlaps \"Terverifikasi\""));
+}

@@ -6,6 +6,7 @@
 #include <cfloat>
 #include <cmath>
 #include <cstdint>
+#include <algorithm>
 #include <cstring>
 #include <sstream>
 #include <unordered_map>
@@ -129,7 +130,13 @@ std::string glyphCut(const ImFontGlyph& g, bool whole, const ImRect& q, ImVec2 u
     return "";
 }
 
-void scanCommand(const ImDrawList& list, const ImDrawCmd& cmd, const GlyphIndex& glyphs, std::vector<TextCut>& out) {
+// Every run one draw command drew, with why it does not fit ("" when it does) and its clip.
+struct DrawnRun {
+    Run run;
+    ImVec4 clip;
+};
+
+void scanCommand(const ImDrawList& list, const ImDrawCmd& cmd, const GlyphIndex& glyphs, std::vector<DrawnRun>& out) {
     RunBuilder rb;
     rb.clip = cmd.ClipRect;
     const ImDrawIdx* idx = list.IdxBuffer.Data + cmd.IdxOffset;
@@ -152,8 +159,30 @@ void scanCommand(const ImDrawList& list, const ImDrawCmd& cmd, const GlyphIndex&
         const ImRect q(a.pos, c.pos);
         rb.add(*g, q, glyphCut(*g, whole, q, a.uv, c.uv, cmd.ClipRect));
     }
-    for (const Run& r : rb.runs)
-        if (!r.why.empty()) out.push_back({r.text, r.why, cmd.ClipRect, r.box.Min, r.box.Max, list._OwnerName ? list._OwnerName : ""});
+    for (const Run& r : rb.runs) out.push_back({r, cmd.ClipRect});
+}
+
+// The part of a run that shows: its box within its clip rectangle.
+ImRect shown(const DrawnRun& d) {
+    ImRect b = d.run.box;
+    b.ClipWith(ImRect(d.clip.x, d.clip.y, d.clip.z, d.clip.w));
+    return b;
+}
+
+// Two texts of one window drawn over each other (a label that runs into the next item placed at a
+// fixed x). Boxes are the layout boxes across and the ink up and down, so neighbours on a line and
+// lines of a paragraph never touch; more than a pixel each way is an overlap.
+void findOverlaps(std::vector<DrawnRun>& runs) {
+    for (std::size_t i = 0; i < runs.size(); ++i)
+        for (std::size_t j = i + 1; j < runs.size(); ++j) {
+            const ImRect a = shown(runs[i]), b = shown(runs[j]);
+            const float dx = std::min(a.Max.x, b.Max.x) - std::max(a.Min.x, b.Min.x);
+            const float dy = std::min(a.Max.y, b.Max.y) - std::max(a.Min.y, b.Min.y);
+            if (dx > 1.0f && dy > 1.0f) {
+                std::string& why = runs[i].run.why;
+                why += (why.empty() ? "" : ", ") + std::string("overlaps \"") + runs[j].run.text + "\"";
+            }
+        }
 }
 
 } // namespace
@@ -186,8 +215,13 @@ std::vector<TextCut> findTextCuts() {
     const GlyphIndex glyphs(atlas);
     for (int l = 0; l < dd->CmdListsCount; ++l) {
         const ImDrawList& list = *dd->CmdLists[l];
+        std::vector<DrawnRun> runs;
         for (const ImDrawCmd& cmd : list.CmdBuffer)
-            if (!cmd.UserCallback && cmd.TextureId == atlas.TexID) scanCommand(list, cmd, glyphs, out);
+            if (!cmd.UserCallback && cmd.TextureId == atlas.TexID) scanCommand(list, cmd, glyphs, runs);
+        findOverlaps(runs);
+        for (const DrawnRun& d : runs)
+            if (!d.run.why.empty())
+                out.push_back({d.run.text, d.run.why, d.clip, d.run.box.Min, d.run.box.Max, list._OwnerName ? list._OwnerName : ""});
     }
     return out;
 }

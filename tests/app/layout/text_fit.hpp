@@ -11,6 +11,8 @@
 //     headers, tabs). The harness replaces each font's ellipsis by a marker glyph the product never
 //     prints (kEllipsisMarker), so an ellipsis typed in the product's own strings is not mistaken
 //     for a shortened label.
+//   * it overlaps another text of the same window (a label running into the next item placed at
+//     a fixed x: nothing is clipped, the two are drawn over each other).
 // Not an overflow, and so excluded: text cut at the visible edge of a window or child that shows a
 // scrollbar along that axis (a scrolled list or a table with ScrollY/ScrollX: the rest is reached by
 // scrolling). Only an edge that is the scrolling window's own inner clip edge is excused; a cut at a
@@ -28,7 +30,7 @@ inline constexpr ImWchar kEllipsisMarker = 0x00A4;
 
 struct TextCut {
     std::string text;        // the run's glyphs (spaces guessed from gaps): roughly what was drawn
-    std::string why;         // "cut by clip rect (right)", "trimmed to its frame", "shortened with …"
+    std::string why;         // "cut by its clip rect (right)", "trimmed to its frame (right)", "overlaps …"
     ImVec4 clip;             // the draw command's clip rectangle (x0, y0, x1, y1)
     ImVec2 min, max;         // the run's glyph box
     std::string window;      // the ImGui window that drew it ("##admin/##screen_…/##qid_…")
