@@ -25,6 +25,14 @@ SkmResult skmFor(Store& store, const Instrument& in, const ResponseFilter& f, We
     return skmOf(store.totals(f), layoutsOf(store), in, f.kelompok, w);
 }
 
+std::vector<SkmResult> skmForBuckets(Store& store, const Instrument& in, const ResponseFilter& f,
+                                     const std::vector<std::pair<std::string, std::string>>& bucketDays, Weights w) {
+    std::vector<SkmResult> out;
+    for (const ResponseTotals& t : ResponseTotals::scanBuckets(store, f, bucketDays))
+        out.push_back(skmOf(t, layoutsOf(store), in, f.kelompok, w));
+    return out;
+}
+
 AksesibilitasResult scoreAksesibilitas(const std::vector<UnsurTally>& tallies) {
     AksesibilitasResult r;
     // The SKM arithmetic over the items somebody rated: exact equal weights, so the index is the

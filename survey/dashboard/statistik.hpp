@@ -41,6 +41,11 @@ AksesibilitasResult aksesibilitasOf(const ResponseTotals& t, const LayoutLookup&
 RentanGap rentanGapOf(const ResponseTotals& t, const LayoutLookup& layouts, const Instrument& in, Weights w = Weights::Exact);
 
 SkmResult skmFor(Store& store, const Instrument& in, const ResponseFilter& f, Weights w = Weights::Exact);
+// The SKM of each of several periods (a chart's months or weeks), in one pass over the rows
+// (ResponseTotals::scanBuckets) instead of one per period; each equal to skmFor over its dates.
+std::vector<SkmResult> skmForBuckets(Store& store, const Instrument& in, const ResponseFilter& f,
+                                     const std::vector<std::pair<std::string, std::string>>& bucketDays,
+                                     Weights w = Weights::Exact);
 AksesibilitasResult aksesibilitasFor(Store& store, const Instrument& in, const ResponseFilter& f);
 RentanGap rentanGapFor(Store& store, const Instrument& in, const ResponseFilter& f, Weights w = Weights::Exact);
 

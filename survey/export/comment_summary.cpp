@@ -1,5 +1,7 @@
 #include "survey/export/comment_summary.hpp"
 
+#include "survey/store/period_where.hpp"
+
 #include <algorithm>
 #include <map>
 #include <set>
@@ -51,7 +53,7 @@ std::vector<std::string> commentWords(const std::string& comment) {
 void forEachComment(Store& store, const ResponseFilter& f, const std::function<bool(const CommentLine&)>& fn) {
     std::vector<std::string> binds;
     sql::Statement st(store.db(), "SELECT r.created_utc, r.utc_offset_min, r.service, r.comment FROM response r WHERE " +
-                                      responseWhere(f, binds) + " AND r.comment<>'' ORDER BY r.created_utc DESC, r.rid DESC");
+                                      periodWhere(store, f, binds) + " AND r.comment<>'' ORDER BY r.created_utc DESC, r.rid DESC");
     for (std::size_t i = 0; i < binds.size(); ++i) st.bind(static_cast<int>(i) + 1, binds[i]);
     while (st.step()) {
         CommentLine c;

@@ -19,10 +19,13 @@
 #include "survey/base/text_check.hpp"
 #include "survey/base/translations.hpp"
 #include "survey/export/comment_summary.hpp"
+#include "survey/store/mapped_reads.hpp"
+#include "survey/store/period_where.hpp"
 
 #include <algorithm>
 #include <cstdio>
 #include <map>
+#include <unordered_map>
 
 namespace sw {
 
@@ -41,17 +44,21 @@ pdf::Rgb mutuColor(Mutu m) {
 // Respondents per profile option over the filter (demography of BAB III).
 std::map<std::string, std::map<std::string, std::int64_t>> profileTallies(Store& store, const ResponseFilter& f) {
     std::vector<std::string> binds;
-    // Grouped by the packed profile (a few hundred distinct values), then split into its pairs.
-    sql::Statement st(store.db(), "SELECT r.profile, count(*) FROM response r WHERE " + responseWhere(f, binds) +
-                                      " GROUP BY r.profile");
+    // Counted per packed profile (a few hundred distinct values) in a hash map, then split into its
+    // pairs: SQL's GROUP BY sorted every row first (1,5 s of a year's PDF over 1,000,000 rows).
+    sql::Statement st(store.db(), "SELECT r.profile FROM response r WHERE " + periodWhere(store, f, binds));
     for (std::size_t i = 0; i < binds.size(); ++i) st.bind(static_cast<int>(i) + 1, binds[i]);
-    std::map<std::string, std::map<std::string, std::int64_t>> out;
+    std::unordered_map<std::string, std::int64_t> perProfile;
     while (st.step()) {
-        const std::int64_t n = st.getInt(1);
-        forEachProfilePair(st.getText(0), [&](std::string_view field, std::string_view value) {
+        const unsigned char* p = sqlite3_column_text(st.handle(), 0);
+        const auto n = static_cast<std::size_t>(sqlite3_column_bytes(st.handle(), 0));
+        ++perProfile[std::string(p ? reinterpret_cast<const char*>(p) : "", n)];
+    }
+    std::map<std::string, std::map<std::string, std::int64_t>> out;
+    for (const auto& [profile, n] : perProfile)
+        forEachProfilePair(profile, [&](std::string_view field, std::string_view value) {
             out[std::string(field)][std::string(value)] += n;
         });
-    }
     return out;
 }
 
@@ -124,11 +131,12 @@ std::vector<TrendPoint> trendBuckets(const Period& period, bool& weekly) {
 
 std::vector<TrendPoint> ikmTrend(Store& store, const Instrument& in, const ResponseFilter& f, const Period& period, Weights w, bool& weekly) {
     std::vector<TrendPoint> out = trendBuckets(period, weekly);
-    for (TrendPoint& p : out) {
-        ResponseFilter fb = f;
-        fb.from = formatDate(p.from);
-        fb.to = formatDate(p.to);
-        const SkmResult skm = skmFor(store, in, fb, w);
+    std::vector<std::pair<std::string, std::string>> days;
+    for (const TrendPoint& p : out) days.emplace_back(formatDate(p.from), formatDate(p.to));
+    const std::vector<SkmResult> perBucket = skmForBuckets(store, in, f, days, w);
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        TrendPoint& p = out[i];
+        const SkmResult& skm = perBucket[i];
         p.respondents = skm.respondents;
         p.hasData = skm.respondents > 0 && skm.complete;
         p.ikmUnit = p.hasData ? skm.ikmUnit : 0;
@@ -138,6 +146,7 @@ std::vector<TrendPoint> ikmTrend(Store& store, const Instrument& in, const Respo
 
 // Every figure, from libsurvey.
 Figures gatherFigures(Store& store, const Instrument& in, const ResponseFilter& f, const Period& period, Weights w) {
+    MappedReads mapped(store.db()); // several passes over the period's rows
     Figures fig;
     fig.skm = skmFor(store, in, f, w);
     fig.akses = aksesibilitasFor(store, in, f);

@@ -1,5 +1,8 @@
 #include "survey/store/scan.hpp"
 
+#include "survey/store/mapped_reads.hpp"
+#include "survey/store/period_where.hpp"
+
 #include <array>
 #include <condition_variable>
 #include <deque>
@@ -19,19 +22,6 @@ std::string_view textAt(sqlite3_stmt* st, int col) {
     int n = sqlite3_column_bytes(st, col);
     return p ? std::string_view(reinterpret_cast<const char*>(p), static_cast<std::size_t>(n)) : std::string_view();
 }
-
-// A whole-table scan reads through memory-mapped pages instead of copying each page with
-// pread(); switched off again afterwards so the kiosk's normal writes never run on a mapping.
-struct MmapWhileScanning {
-    sql::Database& db;
-    explicit MmapWhileScanning(sql::Database& d) : db(d) { db.exec("PRAGMA mmap_size=1073741824"); }
-    ~MmapWhileScanning() {
-        try {
-            db.exec("PRAGMA mmap_size=0");
-        } catch (...) { // never throw from a destructor; the next open starts without a mapping
-        }
-    }
-};
 
 } // namespace
 
@@ -126,9 +116,9 @@ void readRows(sql::Database& db, const std::string& where, const std::vector<std
 } // namespace
 
 void scanResponses(Store& store, const ResponseFilter& f, const std::function<bool(const ExportRow&)>& visit) {
-    MmapWhileScanning mapped(store.db());
+    MappedReads mapped(store.db());
     std::vector<std::string> binds;
-    const std::string where = responseWhere(f, binds);
+    const std::string where = periodWhere(store, f, binds);
     std::shared_ptr<const PackedLayout> held;
     readRows(store.db(), where, binds, [&](std::string_view id, int version) {
         held = store.layout(id, version);
@@ -281,7 +271,7 @@ void formatResponsesInParallel(Store& store, const ResponseFilter& f, const std:
     const std::int64_t lo = store.db().scalarInt("SELECT coalesce(min(rid), 1) FROM response");
     const std::int64_t hi = store.db().scalarInt("SELECT coalesce(max(rid), 0) FROM response");
     std::vector<std::string> binds;
-    const std::string where = responseWhere(f, binds);
+    const std::string where = periodWhere(store, f, binds);
     constexpr std::int64_t kChunk = 32768;
     const std::int64_t chunks = hi >= lo ? (hi - lo) / kChunk + 1 : 0;
 

@@ -7,6 +7,7 @@
 
 #include "survey/base/local_time.hpp"
 #include "survey/store/migrations.hpp"
+#include "survey/store/period_where.hpp"
 #include "survey/store/totals.hpp"
 
 #include <cstring>
@@ -338,7 +339,7 @@ const ResponseTotals& Store::totals(const ResponseFilter& f) {
     ResponseFilter withoutGroup = f;
     withoutGroup.kelompok.reset();
     std::vector<std::string> binds;
-    const std::string where = whereClause(withoutGroup, binds);
+    const std::string where = periodWhere(*this, withoutGroup, binds);
     std::string key = where;
     for (const auto& b : binds) key += '\x1f' + b;
     const std::int64_t maxRid = db_.scalarInt("SELECT coalesce(max(rid), 0) FROM response");

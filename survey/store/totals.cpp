@@ -2,8 +2,11 @@
 
 #include "survey/instrument/instrument.hpp"
 #include "survey/response/packing.hpp"
+#include "survey/store/mapped_reads.hpp"
+#include "survey/store/period_where.hpp"
 #include "survey/store/store.hpp"
 
+#include <algorithm>
 #include <string_view>
 
 namespace sw {
@@ -29,27 +32,71 @@ void countPacked(std::vector<std::pair<std::int64_t, std::int64_t>>& sums, std::
 
 } // namespace
 
-ResponseTotals ResponseTotals::scan(Store& store, const std::string& where, const std::vector<std::string>& binds) {
-    sql::Statement st(store.db(), "SELECT r.instrument_id, r.instrument_version, r.kelompok, r.adil, r.skm, r.ham "
-                                  "FROM response r WHERE " + where);
-    for (std::size_t i = 0; i < binds.size(); ++i) st.bind(static_cast<int>(i) + 1, binds[i]);
-    ResponseTotals out;
-    std::array<Sums, 32>* cur = nullptr;
-    std::string curId;
-    int curVersion = -1;
-    while (st.step()) {
-        sqlite3_stmt* h = st.handle();
-        const std::string_view id = view(h, 0);
-        const int version = sqlite3_column_int(h, 1);
-        if (!cur || version != curVersion || id != curId) {
-            curId.assign(id);
-            curVersion = version;
-            cur = &out.byVersion[{curId, version}];
+namespace {
+
+// Counts one selected row (columns from `first`: instrument_id, instrument_version, kelompok, adil,
+// skm, ham) into its totals, keeping the version's slot while consecutive rows share it.
+class RowCounter {
+public:
+    void count(ResponseTotals& into, sqlite3_stmt* h, int first) {
+        const std::string_view id = view(h, first);
+        const int version = sqlite3_column_int(h, first + 1);
+        if (&into != into_ || !cur_ || version != curVersion_ || id != curId_) {
+            into_ = &into;
+            curId_.assign(id);
+            curVersion_ = version;
+            cur_ = &into.byVersion[{curId_, version}];
         }
-        Sums& s = (*cur)[static_cast<std::size_t>(sqlite3_column_int(h, 2) & 31)];
+        ResponseTotals::Sums& s = (*cur_)[static_cast<std::size_t>(sqlite3_column_int(h, first + 2) & 31)];
         std::optional<bool> adil;
-        if (sqlite3_column_type(h, 3) != SQLITE_NULL) adil = sqlite3_column_int(h, 3) != 0;
-        count(s, view(h, 4), view(h, 5), adil);
+        if (sqlite3_column_type(h, first + 3) != SQLITE_NULL) adil = sqlite3_column_int(h, first + 3) != 0;
+        ResponseTotals::count(s, view(h, first + 4), view(h, first + 5), adil);
+    }
+
+private:
+    ResponseTotals* into_ = nullptr;
+    std::array<ResponseTotals::Sums, 32>* cur_ = nullptr;
+    std::string curId_;
+    int curVersion_ = -1;
+};
+
+constexpr const char* kCountedColumns = "r.instrument_id, r.instrument_version, r.kelompok, r.adil, r.skm, r.ham";
+
+} // namespace
+
+ResponseTotals ResponseTotals::scan(Store& store, const std::string& where, const std::vector<std::string>& binds) {
+    sql::Statement st(store.db(), std::string("SELECT ") + kCountedColumns + " FROM response r WHERE " + where);
+    for (std::size_t i = 0; i < binds.size(); ++i) st.bind(static_cast<int>(i) + 1, binds[i]);
+    MappedReads mapped(store.db());
+    ResponseTotals out;
+    RowCounter counter;
+    while (st.step()) counter.count(out, st.handle(), 0);
+    return out;
+}
+
+std::vector<ResponseTotals> ResponseTotals::scanBuckets(Store& store, const ResponseFilter& f,
+                                                        const std::vector<std::pair<std::string, std::string>>& bucketDays) {
+    std::vector<ResponseTotals> out(bucketDays.size());
+    if (bucketDays.empty()) return out;
+    ResponseFilter span = f;
+    span.kelompok.reset();
+    span.from = bucketDays.front().first;
+    span.to = bucketDays.back().second;
+    std::vector<std::string> binds;
+    sql::Statement st(store.db(), std::string("SELECT r.local_date, ") + kCountedColumns + " FROM response r WHERE " +
+                                      periodWhere(store, span, binds));
+    for (std::size_t i = 0; i < binds.size(); ++i) st.bind(static_cast<int>(i) + 1, binds[i]);
+    MappedReads mapped(store.db());
+    RowCounter counter;
+    while (st.step()) {
+        const std::string_view day = view(st.handle(), 0);
+        // The last bucket starting on or before the day (YYYY-MM-DD compares as text), if it reaches it.
+        auto it = std::upper_bound(bucketDays.begin(), bucketDays.end(), day,
+                                   [](std::string_view d, const auto& b) { return d < b.first; });
+        if (it == bucketDays.begin()) continue;
+        --it;
+        if (day > it->second) continue;
+        counter.count(out[static_cast<std::size_t>(it - bucketDays.begin())], st.handle(), 1);
     }
     return out;
 }

@@ -21,6 +21,7 @@
 namespace sw {
 
 class Store;
+struct ResponseFilter;
 struct Instrument;
 class PackedLayout;
 
@@ -41,6 +42,12 @@ struct ResponseTotals {
 
     // Reads the rows `where` selects (no kelompok condition in it).
     static ResponseTotals scan(Store& store, const std::string& where, const std::vector<std::string>& binds);
+    // One pass for many periods (a chart's months or weeks): the rows `f` selects between the first
+    // bucket's first day and the last bucket's last day, each counted into the bucket holding its
+    // local date. `bucketDays` are inclusive (from, to) local dates, ascending and not overlapping.
+    // Equal, bucket by bucket, to scan() over each bucket's dates.
+    static std::vector<ResponseTotals> scanBuckets(Store& store, const ResponseFilter& f,
+                                                   const std::vector<std::pair<std::string, std::string>>& bucketDays);
 
     // The masks a ResponseFilter::kelompok value selects (all when none).
     static bool selects(const std::optional<std::string>& kelompok, int mask);
