@@ -37,3 +37,46 @@ struct FitContext {
 };
 
 } // namespace swtest
+
+#include <imgui_internal.h>
+
+#include <algorithm>
+#include <functional>
+#include <set>
+#include <vector>
+
+namespace swtest {
+
+// The cuts of a page, and of every region of it that scrolls up and down: each such window is
+// scrolled through its whole range (three quarters of its height a step, at most 40 steps), so
+// text below the first screenful is checked too. `frame` draws one whole frame (NewFrame … Render).
+// A cut seen at several scroll positions is reported once.
+inline std::vector<TextCut> cutsWhileScrolling(const std::function<void()>& frame) {
+    std::vector<TextCut> all;
+    std::set<std::string> seen;
+    auto collect = [&] {
+        for (auto& c : findTextCuts())
+            if (seen.insert(c.window + "|" + c.text + "|" + c.why).second) all.push_back(c);
+    };
+    frame();
+    collect();
+    std::vector<ImGuiID> scrollers;
+    for (const ImGuiWindow* w : GImGui->Windows)
+        if (w->Active && !w->Hidden && w->ScrollbarY && w->ScrollMax.y > 0) scrollers.push_back(w->ID);
+    for (ImGuiID id : scrollers) {
+        ImGuiWindow* w = ImGui::FindWindowByID(id);
+        if (!w) continue;
+        const float step = std::max(1.0f, w->InnerRect.GetHeight() * 0.75f);
+        for (int i = 1; i <= 40 && static_cast<float>(i - 1) * step < w->ScrollMax.y; ++i) {
+            ImGui::SetScrollY(w, std::min(static_cast<float>(i) * step, w->ScrollMax.y));
+            frame();
+            frame();
+            collect();
+        }
+        ImGui::SetScrollY(w, 0);
+        frame();
+    }
+    return all;
+}
+
+} // namespace swtest

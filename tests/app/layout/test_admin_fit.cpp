@@ -40,6 +40,9 @@ void keepStore(const std::string& file) {
                                        std::filesystem::copy_options::overwrite_existing);
 }
 
+const char* const kLongNote = "Ramp pintu utama sesuai; ramp dari tempat parkir masih terlalu curam untuk kursi roda";
+const char* const kLongStaff = "Sari Wulandari (loket 1), Budi Santoso (pintu masuk)";
+
 Instrument realisticUnit(const swtest::TempDir& dir, Store& unit) {
     Instrument in = setUpDemo(unit);
     UnitInfo u = *unit.unit();
@@ -66,9 +69,9 @@ Instrument realisticUnit(const swtest::TempDir& dir, Store& unit) {
     a.items["F06"].status = FacilityStatus::Tidak;
     a.items["F07"].status = FacilityStatus::Proses;
     a.items["F10"].measures = {{"ramp_slope_inside", 5.5}, {"ramp_slope_outside", 6.5}, {"ramp_width", 110}};
-    a.items["F10"].note = "Ramp pintu utama sesuai; ramp dari tempat parkir masih terlalu curam untuk kursi roda";
+    a.items["F10"].note = kLongNote;
     a.petugas = FacilityStatus::Ada;
-    a.petugasStaff = "Sari Wulandari (loket 1), Budi Santoso (pintu masuk)";
+    a.petugasStaff = kLongStaff;
     for (const auto& s : in.services) a.kepatuhan[s.code] = "patuh";
     saveAssessment(unit, a);
 
@@ -112,10 +115,22 @@ bool questionEditor(const swtest::TextCut& cut) {
     return cut.window.find("/##qid_") != std::string::npos || cut.window.find("/##qen_") != std::string::npos;
 }
 
-std::vector<swtest::TextCut> cutsOutsideEditors() {
+// Free text the head typed into a one-line field that already spans its row (a facility item's
+// note, the staff on duty): ImGui 1.86 one-line fields scroll sideways to the caret and cannot
+// wrap, so a long note shows its start. Allowed for these two values of this test, nowhere else.
+bool longFreeText(const swtest::TextCut& cut) {
+    return cut.why.rfind("trimmed to its frame (right)", 0) == 0 && cut.why.find(',') == std::string::npos &&
+           (std::string(kLongNote).rfind(cut.text, 0) == 0 || std::string(kLongStaff).rfind(cut.text, 0) == 0);
+}
+
+std::vector<swtest::TextCut> cutsOutsideEditors(admin::AdminArea& area) {
     std::vector<swtest::TextCut> out;
-    for (auto& cut : swtest::findTextCuts())
-        if (!questionEditor(cut)) out.push_back(cut);
+    for (auto& cut : swtest::cutsWhileScrolling([&] {
+             ImGui::NewFrame();
+             area.draw();
+             ImGui::Render();
+         }))
+        if (!questionEditor(cut) && !longFreeText(cut)) out.push_back(cut);
     return out;
 }
 
@@ -148,7 +163,7 @@ TEST_CASE("no text is cut on any tab of the unit head's area, at 1280x800 and 19
                 }
                 CHECK(area.currentTab() == tab);
                 const std::string where = std::string(tab) + " " + std::to_string(int(size.x)) + "x" + std::to_string(int(size.y)) + " " + lang;
-                found += swtest::describe(cutsOutsideEditors(), where);
+                found += swtest::describe(cutsOutsideEditors(area), where);
             }
         }
     }

@@ -124,7 +124,12 @@ TEST_CASE("no text is cut on any page of the assessor's view, at 1280x800 and 19
                     ImGui::Render();
                 }
                 const std::string where = std::string(p.name) + " " + std::to_string(int(size.x)) + "x" + std::to_string(int(size.y)) + " " + lang;
-                found += swtest::describe(swtest::findTextCuts(), where);
+                found += swtest::describe(swtest::cutsWhileScrolling([&] {
+                                              ImGui::NewFrame();
+                                              view.draw();
+                                              ImGui::Render();
+                                          }),
+                                          where);
             }
         }
     }

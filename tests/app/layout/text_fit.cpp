@@ -66,6 +66,15 @@ bool scrolledEdge(Side side, float at, const ImRect& glyph) {
         const bool across = vertical ? glyph.Max.x > r.Min.x && glyph.Min.x < r.Max.x : glyph.Max.y > r.Min.y && glyph.Min.y < r.Max.y;
         if (across) return true;
     }
+    // The rows of a scrolled table pass under its frozen header row: their top edge is where the
+    // header ends (ImGui sets it as Bg2ClipRectForDrawCmd.Min.y when the rows unfreeze).
+    if (side == Top)
+        for (int n = 0; n < GImGui->Tables.GetMapSize(); ++n) {
+            const ImGuiTable* t = GImGui->Tables.TryGetMapData(n);
+            if (!t || t->FreezeRowsCount == 0 || !t->InnerWindow || !t->InnerWindow->Active || !t->InnerWindow->ScrollbarY) continue;
+            if (std::fabs(t->Bg2ClipRectForDrawCmd.Min.y - at) <= 1.5f && glyph.Max.x > t->OuterRect.Min.x && glyph.Min.x < t->OuterRect.Max.x)
+                return true;
+        }
     return false;
 }
 
