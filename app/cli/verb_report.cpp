@@ -334,11 +334,7 @@ int verbReport(int argc, char** argv) {
     Instrument in = requireUnit(store);
     UnitReport rep{*store.unit(), f, weights, population, skmFor(store, in, f, weights), aksesibilitasFor(store, in, f),
                    rentanGapFor(store, in, f, weights), 0};
-    {
-        ResponseFilter all = f;
-        all.includeMisuse = true;
-        rep.misuse = store.countResponses(all) - store.countResponses(f);
-    }
+    rep.misuse = misuseCount(store, f);
     if (format == "json") printReportJson(rep);
     else printReportText(rep);
     return 0;

@@ -1,5 +1,6 @@
 #include "survey/dashboard/statistik.hpp"
 
+#include "survey/store/period_where.hpp"
 #include "survey/store/totals.hpp"
 
 #include <algorithm>
@@ -23,6 +24,15 @@ SkmResult skmOf(const ResponseTotals& t, const LayoutLookup& layouts, const Inst
 
 SkmResult skmFor(Store& store, const Instrument& in, const ResponseFilter& f, Weights w) {
     return skmOf(store.totals(f), layoutsOf(store), in, f.kelompok, w);
+}
+
+std::int64_t misuseCount(Store& store, const ResponseFilter& f) {
+    ResponseFilter all = f;
+    all.includeMisuse = true;
+    std::vector<std::string> binds;
+    sql::Statement st(store.db(), "SELECT count(*) FROM response r WHERE " + periodWhere(store, all, binds) + " AND r.misuse<>0");
+    for (std::size_t i = 0; i < binds.size(); ++i) st.bind(static_cast<int>(i) + 1, binds[i]);
+    return st.step() ? st.getInt(0) : 0;
 }
 
 std::vector<SkmResult> skmForBuckets(Store& store, const Instrument& in, const ResponseFilter& f,

@@ -41,6 +41,9 @@ AksesibilitasResult aksesibilitasOf(const ResponseTotals& t, const LayoutLookup&
 RentanGap rentanGapOf(const ResponseTotals& t, const LayoutLookup& layouts, const Instrument& in, Weights w = Weights::Exact);
 
 SkmResult skmFor(Store& store, const Instrument& in, const ResponseFilter& f, Weights w = Weights::Exact);
+// Rows `f` selects that are flagged as suspected misuse (left out of every score, counted apart),
+// counted without reading their answers.
+std::int64_t misuseCount(Store& store, const ResponseFilter& f);
 // The SKM of each of several periods (a chart's months or weeks), in one pass over the rows
 // (ResponseTotals::scanBuckets) instead of one per period; each equal to skmFor over its dates.
 std::vector<SkmResult> skmForBuckets(Store& store, const Instrument& in, const ResponseFilter& f,

@@ -39,8 +39,12 @@ Period exportPeriod(Store& store, const ResponseFilter& f) {
         ResponseFilter all = f;
         all.includeMisuse = true;
         std::vector<std::string> binds;
-        sql::Statement st(store.db(), "SELECT min(r.local_date), max(r.local_date) FROM response r WHERE " + responseWhere(all, binds));
-        for (std::size_t i = 0; i < binds.size(); ++i) st.bind(static_cast<int>(i) + 1, binds[i]);
+        // Two subqueries: SQLite answers a lone min() or max() from the index's ends, but reads the
+        // whole range for both in one SELECT.
+        const std::string where = responseWhere(all, binds);
+        sql::Statement st(store.db(), "SELECT (SELECT min(r.local_date) FROM response r WHERE " + where +
+                                          "), (SELECT max(r.local_date) FROM response r WHERE " + where + ")");
+        for (std::size_t i = 0; i < 2 * binds.size(); ++i) st.bind(static_cast<int>(i) + 1, binds[i % binds.size()]);
         if (st.step() && !st.isNull(0)) {
             lo = st.getText(0);
             hi = st.getText(1);

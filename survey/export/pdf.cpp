@@ -151,9 +151,7 @@ Figures gatherFigures(Store& store, const Instrument& in, const ResponseFilter& 
     fig.skm = skmFor(store, in, f, w);
     fig.akses = aksesibilitasFor(store, in, f);
     fig.gap = rentanGapFor(store, in, f, w);
-    ResponseFilter withMisuse = f;
-    withMisuse.includeMisuse = true;
-    fig.misuse = store.countResponses(withMisuse) - store.countResponses(f);
+    fig.misuse = misuseCount(store, f);
     fig.demography = profileTallies(store, f);
     fig.population = populationFor(store, period);
     fig.prev = previousPeriod(period);
