@@ -115,7 +115,7 @@ void dailyBackupIfDue(Store& store, double now, double& lastCheck) {
 
 void kioskLoop(KioskSession& session, Shell& shell, KioskUi& ui, long exitAfter) {
     long frames = 0;
-    bool render = true, atlasSampling = false;
+    bool render = true;
     double lastBackupCheck = -1e9;
     while (!shell.shouldClose()) {
         double now = steadySeconds();
@@ -123,11 +123,8 @@ void kioskLoop(KioskSession& session, Shell& shell, KioskUi& ui, long exitAfter)
         shell.waitEvents(render || exitAfter ? 0.0 : ui.secondsUntilDue(now));
         now = steadySeconds();
         dailyBackupIfDue(*session.store, now, lastBackupCheck);
-        shell.beginFrame();
-        if (!atlasSampling) {   // the first NewFrame uploaded the atlas
-            sampleFontAtlasNearest();
-            atlasSampling = true;
-        }
+        shell.beginFrame();   // the first one uploads the font atlas
+        sampleFontAtlas(ui.mode() != KioskUi::Mode::Admin);   // what this frame draws: the mode before it
         ui.frame(now);
         const Theme& th = session.flow->modes().contrast ? highContrastTheme() : standardTheme();
         shell.endFrame(th.background.r, th.background.g, th.background.b);
@@ -254,7 +251,7 @@ void renderShot(Shell& shell, KioskUi& ui, assessor::AssessorView* view, const M
     for (int i = 0; i < frames; ++i) {
         shell.waitEvents(0);
         shell.beginFrame();
-        if (i == 0 && !view) sampleFontAtlasNearest();   // as the kiosk loop does
+        sampleFontAtlas(!view && ui.mode() != KioskUi::Mode::Admin);   // as the kiosk loop does
         ImGui::GetIO().MousePos = ImVec2(-1e5f, -1e5f);
         if (view) view->draw();
         else ui.frame(100.0 + i * 0.016);

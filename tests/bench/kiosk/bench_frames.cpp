@@ -206,7 +206,7 @@ int main(int argc, char** argv) {
         }
 
         // The references are ImGui as shipped; the kiosk's screens are drawn as the kiosk loop draws them.
-        if (!linearAtlas) sw::kiosk::sampleFontAtlasNearest();
+        sw::kiosk::sampleFontAtlas(!linearAtlas);   // the citizen's screens only: nearest, as the kiosk loop
         for (const Scenario& s : kScenarios) {
             if (!only.empty() && only != s.name) continue;
             d.ui().forceIdlePrompt(false);
