@@ -7,16 +7,25 @@
 
 #include <imgui.h>
 
+#include <cstdlib>
+
 namespace swtest {
 
 // 96 dpi: what the shell assumes when the monitor reports no size (app/shell/metrics.cpp), and
 // what Xvfb screenshots are drawn at.
 inline constexpr float kOfficePxPerMm = 96.0f / 25.4f;
 
+// SW_FIT_PX_PER_MM=4.5 draws the pages at another density (a 13-inch 1280×800 laptop) for a person
+// to try; the tests' verdict is at kOfficePxPerMm.
+inline float fitPxPerMm() {
+    const char* v = std::getenv("SW_FIT_PX_PER_MM");
+    return v && std::atof(v) > 0 ? static_cast<float>(std::atof(v)) : kOfficePxPerMm;
+}
+
 struct FitContext {
     ImGuiContext* ctx = nullptr;
     float pxPerMm;
-    explicit FitContext(ImVec2 display, float pxPerMmIn = kOfficePxPerMm) : pxPerMm(pxPerMmIn) {
+    explicit FitContext(ImVec2 display, float pxPerMmIn = fitPxPerMm()) : pxPerMm(pxPerMmIn) {
         ctx = ImGui::CreateContext();
         ImGuiIO& io = ImGui::GetIO();
         io.IniFilename = nullptr;
