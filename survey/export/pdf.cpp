@@ -55,10 +55,12 @@ std::map<std::string, std::map<std::string, std::int64_t>> profileTallies(Store&
         ++perProfile[std::string(p ? reinterpret_cast<const char*>(p) : "", n)];
     }
     std::map<std::string, std::map<std::string, std::int64_t>> out;
-    for (const auto& [profile, n] : perProfile)
-        forEachProfilePair(profile, [&](std::string_view field, std::string_view value) {
+    for (const auto& entry : perProfile) {   // not a structured binding: clang 14 cannot capture one
+        const std::int64_t n = entry.second;
+        forEachProfilePair(entry.first, [&](std::string_view field, std::string_view value) {
             out[std::string(field)][std::string(value)] += n;
         });
+    }
     return out;
 }
 
