@@ -30,10 +30,6 @@ void countPacked(std::vector<std::pair<std::int64_t, std::int64_t>>& sums, std::
     }
 }
 
-} // namespace
-
-namespace {
-
 // Counts one selected row (columns from `first`: instrument_id, instrument_version, kelompok, adil,
 // skm, ham) into its totals, keeping the version's slot while consecutive rows share it.
 class RowCounter {

@@ -2,6 +2,7 @@
 // table when the period covers most of the store) never changes what is counted, and the one-pass
 // count per bucket (the PDF's IKM per month) equals a pass per bucket.
 #include "survey/dashboard/statistik.hpp"
+#include "survey/store/mapped_reads.hpp"
 #include "survey/store/period_where.hpp"
 #include "survey/store/totals.hpp"
 
@@ -120,4 +121,19 @@ TEST_CASE("one pass per chart equals one pass per bucket, rows outside every buc
         CHECK(inBuckets > 0);
     }
     CHECK(ResponseTotals::scanBuckets(store, ResponseFilter{}, {}).empty());
+}
+
+TEST_CASE("a pass inside another keeps the outer pass's mapping, and the last one out puts the size back",
+          "[store][period-reads]") {
+    swtest::TempDir dir;
+    Store store(dir.file("unit.db"));
+    const std::int64_t before = store.db().scalarInt("PRAGMA mmap_size");
+    {
+        MappedReads outer(store.db());
+        const std::int64_t mapped = store.db().scalarInt("PRAGMA mmap_size");
+        CHECK(mapped > before);
+        { MappedReads inner(store.db()); }
+        CHECK(store.db().scalarInt("PRAGMA mmap_size") == mapped);
+    }
+    CHECK(store.db().scalarInt("PRAGMA mmap_size") == before);
 }
