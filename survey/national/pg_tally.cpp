@@ -243,10 +243,16 @@ std::string tallySource(const std::vector<SpanRange>& ranges, std::vector<Param>
     return " FROM (" + sql + ") AS t";
 }
 
+// An integer column of a result as text (query) or in binary (queryBinary).
+enum class Format { Text, Binary };
+std::int64_t integerAt(const Result& r, int row, int col, Format f) {
+    return f == Format::Binary ? r.binaryInt(row, col) : r.integer(row, col);
+}
+
 // The cell of (unit, instrument version, mask), found again quickly for rows that come in runs.
 class Cells {
 public:
-    explicit Cells(std::map<std::string, UnitSums>& out) : out_(out) {}
+    explicit Cells(std::map<std::string, UnitSums>& out, Format format = Format::Text) : out_(out), format_(format) {}
     UnitSums& unit(std::string_view id) {
         if (!last_ || lastId_ != id) {
             lastId_.assign(id);
@@ -256,23 +262,24 @@ public:
     }
     ResponseTotals::Sums& sums(const Result& r, int row) {
         UnitSums& u = unit(r.text(row, 0));
-        auto& masks = u.totals.byVersion[{r.str(row, 1), static_cast<int>(r.integer(row, 2))}];
-        return masks[static_cast<std::size_t>(r.integer(row, 3) & 31)];
+        auto& masks = u.totals.byVersion[{r.str(row, 1), static_cast<int>(integerAt(r, row, 2, format_))}];
+        return masks[static_cast<std::size_t>(integerAt(r, row, 3, format_) & 31)];
+    }
+    // The scalars from `col` on: respondents, rows, adil yes, adil no, misuse.
+    void addScalars(ResponseTotals::Sums& s, const Result& r, int row, int col) {
+        s.respondents += integerAt(r, row, col, format_);
+        s.rows += integerAt(r, row, col + 1, format_);
+        s.adilYes += integerAt(r, row, col + 2, format_);
+        s.adilNo += integerAt(r, row, col + 3, format_);
+        unit(r.text(row, 0)).misuse += integerAt(r, row, col + 4, format_);
     }
 
 private:
     std::map<std::string, UnitSums>& out_;
+    Format format_;
     std::string lastId_;
     UnitSums* last_ = nullptr;
 };
-
-void addScalars(ResponseTotals::Sums& s, UnitSums& u, const Result& r, int row, int col) {
-    s.respondents += r.integer(row, col);
-    s.rows += r.integer(row, col + 1);
-    s.adilYes += r.integer(row, col + 2);
-    s.adilNo += r.integer(row, col + 3);
-    u.misuse += r.integer(row, col + 4);
-}
 
 // One pass, grouped per unit, instrument version and mask: the scalars and Σ, n at each array
 // position as columns (sum(skm_sum[1]), …), as many as the longest array of the period holds.
@@ -295,7 +302,7 @@ void sumInServer(Connection& c, const TallyPeriod& period, std::map<std::string,
     Cells cells(out);
     for (int row = 0; row < r.rows(); ++row) {
         ResponseTotals::Sums& s = cells.sums(r, row);
-        addScalars(s, cells.unit(r.text(row, 0)), r, row, 4);
+        cells.addScalars(s, r, row, 4);
         int col = 9;
         for (auto [to, width] : {std::pair<Pairs*, int>{&s.skm, skmWidth}, {&s.ham, hamWidth}})
             for (int i = 0; i < width; ++i, col += 2) {
@@ -316,20 +323,10 @@ void sumInClient(Connection& c, const TallyPeriod& period, std::map<std::string,
     Result r = c.queryBinary("SELECT unit_id, instrument_id, instrument_version, mask, respondents, rows, adil_yes, adil_no, misuse, "
                              "skm_sum, skm_n, ham_sum, ham_n" + from,
                              params);
-    std::string lastId;
-    UnitSums* unit = nullptr;
+    Cells cells(out, Format::Binary);
     for (int i = 0; i < r.rows(); ++i) {
-        if (!unit || lastId != r.text(i, 0)) {
-            lastId = r.str(i, 0);
-            unit = &out[lastId];
-        }
-        auto& masks = unit->totals.byVersion[{r.str(i, 1), static_cast<int>(r.binaryInt(i, 2))}];
-        ResponseTotals::Sums& s = masks[static_cast<std::size_t>(r.binaryInt(i, 3) & 31)];
-        s.respondents += r.binaryInt(i, 4);
-        s.rows += r.binaryInt(i, 5);
-        s.adilYes += r.binaryInt(i, 6);
-        s.adilNo += r.binaryInt(i, 7);
-        unit->misuse += r.binaryInt(i, 8);
+        ResponseTotals::Sums& s = cells.sums(r, i);
+        cells.addScalars(s, r, i, 4);
         r.addBinaryInt8Array(i, 9, s.skm, false);
         r.addBinaryInt8Array(i, 10, s.skm, true);
         r.addBinaryInt8Array(i, 11, s.ham, false);
