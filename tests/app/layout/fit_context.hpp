@@ -8,6 +8,8 @@
 #include <imgui.h>
 
 #include <cstdlib>
+#include <filesystem>
+#include <string>
 
 namespace swtest {
 
@@ -20,6 +22,17 @@ inline constexpr float kOfficePxPerMm = 96.0f / 25.4f;
 inline float fitPxPerMm() {
     const char* v = std::getenv("SW_FIT_PX_PER_MM");
     return v && std::atof(v) > 0 ? static_cast<float>(std::atof(v)) : kOfficePxPerMm;
+}
+
+// SW_FIT_STORES=DIR keeps the store the pages were drawn from, for the screenshot tools.
+// The store is still open: its write-ahead log goes along.
+inline void keepStore(const std::string& file) {
+    const char* to = std::getenv("SW_FIT_STORES");
+    if (!to) return;
+    for (const std::string& f : {file, file + "-wal"})
+        if (std::filesystem::exists(f))
+            std::filesystem::copy_file(f, std::filesystem::path(to) / std::filesystem::path(f).filename(),
+                                       std::filesystem::copy_options::overwrite_existing);
 }
 
 struct FitContext {

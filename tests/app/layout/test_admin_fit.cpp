@@ -29,17 +29,6 @@ using namespace sw;
 
 namespace {
 
-// SW_FIT_STORES=DIR keeps the store the pages were drawn from, for the screenshot tools.
-// The store is still open: its write-ahead log goes along.
-void keepStore(const std::string& file) {
-    const char* to = std::getenv("SW_FIT_STORES");
-    if (!to) return;
-    for (const std::string& f : {file, file + "-wal"})
-        if (std::filesystem::exists(f))
-            std::filesystem::copy_file(f, std::filesystem::path(to) / std::filesystem::path(f).filename(),
-                                       std::filesystem::copy_options::overwrite_existing);
-}
-
 const char* const kLongNote = "Ramp pintu utama sesuai; ramp dari tempat parkir masih terlalu curam untuk kursi roda";
 const char* const kLongStaff = "Sari Wulandari (loket 1), Budi Santoso (pintu masuk)";
 
@@ -169,5 +158,5 @@ TEST_CASE("no text is cut on any tab of the unit head's area, at 1280x800 and 19
     }
     INFO(found);
     CHECK(found.empty());
-    keepStore(dir.file("unit.db"));
+    swtest::keepStore(dir.file("unit.db"));
 }

@@ -22,17 +22,6 @@
 
 namespace {
 
-// SW_FIT_STORES=DIR keeps the store the pages were drawn from, for the screenshot tools.
-// The store is still open: its write-ahead log goes along.
-void keepStore(const std::string& file) {
-    const char* to = std::getenv("SW_FIT_STORES");
-    if (!to) return;
-    for (const std::string& f : {file, file + "-wal"})
-        if (std::filesystem::exists(f))
-            std::filesystem::copy_file(f, std::filesystem::path(to) / std::filesystem::path(f).filename(),
-                                       std::filesystem::copy_options::overwrite_existing);
-}
-
 struct RealUnit {
     const char* id;
     const char* name;
@@ -136,5 +125,5 @@ TEST_CASE("no text is cut on any page of the assessor's view, at 1280x800 and 19
     CHECK(view.unitCount() > 0);
     INFO(found);
     CHECK(found.empty());
-    keepStore(dir.file("kanwil.db"));
+    swtest::keepStore(dir.file("kanwil.db"));
 }
