@@ -3,6 +3,7 @@
 #include "survey/base/error.hpp"
 #include "survey/store/tally_spans.hpp"
 
+#include <array>
 #include <charconv>
 #include <tuple>
 
@@ -31,11 +32,40 @@ std::int64_t parseInt(std::string_view text) {
     return v;
 }
 
+// Finds the cell of each counted row. A bundle's rows come in the order they were answered, so
+// consecutive rows mostly share unit, day and instrument: the cells of the last such prefix are
+// kept by mask, and the map (and its key's three strings) is touched only when the prefix changes.
+// std::map's nodes stay put, so the kept pointers stay valid as cells are added.
+class CellFinder {
+public:
+    explicit CellFinder(std::map<CellKey, Cell>& cells) : cells_(cells) {}
+
+    Cell& at(std::string_view unit, std::string_view day, std::string_view instrument, int version, int mask) {
+        if (!valid_ || unit != unit_ || day != day_ || instrument != instrument_ || version != version_) {
+            unit_.assign(unit);
+            day_.assign(day);
+            instrument_.assign(instrument);
+            version_ = version;
+            byMask_.fill(nullptr);
+            valid_ = true;
+        }
+        Cell*& c = byMask_[static_cast<std::size_t>(mask)];
+        if (!c) c = &cells_[CellKey{unit_, day_, instrument_, version_, mask}];
+        return *c;
+    }
+
+private:
+    std::map<CellKey, Cell>& cells_;
+    std::string unit_, day_, instrument_;
+    int version_ = 0;
+    bool valid_ = false;
+    std::array<Cell*, 32> byMask_{};   // the kelompok mask has five bits
+};
+
 // Counts one response row (rid, unit, day, instrument, version, kelompok, adil, misuse, skm, ham).
-void countRow(const sql::Statement& st, std::map<CellKey, Cell>& cells, int first) {
-    CellKey key{st.getText(first), st.getText(first + 1), st.getText(first + 2), static_cast<int>(st.getInt(first + 3)),
-                static_cast<int>(st.getInt(first + 4) & 31)};
-    Cell& c = cells[key];
+void countRow(const sql::Statement& st, CellFinder& cells, int first) {
+    Cell& c = cells.at(columnView(st, first), columnView(st, first + 1), columnView(st, first + 2),
+                       static_cast<int>(st.getInt(first + 3)), static_cast<int>(st.getInt(first + 4) & 31));
     if (st.getInt(first + 6) != 0) {
         ++c.misuse;
         return;
@@ -76,28 +106,45 @@ Cell cellAt(const sql::Statement& st, int col) {
 
 constexpr const char* kCellColumns = "respondents, rows, adil_yes, adil_no, misuse, skm, ham";
 
-// Adds the stored cell (if any) of `key` in the layer (its day already moved to the layer's start)
-// to `c` and writes the sum back.
-void upsert(sql::Database& db, const Layer& layer, const CellKey& key, Cell c) {
-    sql::Statement old(db, std::string("SELECT ") + kCellColumns + " FROM " + layer.table + " WHERE " + layer.keyMatch +
-                               " AND instrument_id=?3 AND instrument_version=?4 AND mask=?5");
-    old.bind(1, std::get<0>(key)).bind(2, std::get<1>(key)).bind(3, std::get<2>(key)).bind(4, std::get<3>(key)).bind(5, std::get<4>(key));
-    const bool daily = layer.span == TallySpan::Day;
-    if (!daily) old.bind(13, spanCode(layer.span));
-    if (old.step()) {
-        const Cell stored = cellAt(old, 0);
-        ResponseTotals::addSums(c.sums, stored.sums);
-        c.misuse += stored.misuse;
+// Adds each cell to the stored cell (if any) of its key in a layer (its day already moved to the
+// layer's start) and writes the sum back. The two statements are prepared once per layer: a merge
+// writes a hundred thousand cells.
+class LayerWriter {
+public:
+    LayerWriter(sql::Database& db, const Layer& layer)
+        : daily_(layer.span == TallySpan::Day), span_(spanCode(layer.span)),
+          old_(db, std::string("SELECT ") + kCellColumns + " FROM " + layer.table + " WHERE " + layer.keyMatch +
+                       " AND instrument_id=?3 AND instrument_version=?4 AND mask=?5"),
+          put_(db, std::string("INSERT OR REPLACE INTO ") + layer.table + "(" + layer.keyColumns +
+                       ", instrument_id, instrument_version, mask, " + kCellColumns + ") VALUES(" +
+                       (daily_ ? "?1,?2," : "?1,?13,?2,") + "?3,?4,?5,?6,?7,?8,?9,?10,?11,?12)") {}
+
+    void upsert(const CellKey& key, Cell c) {
+        old_.reset();
+        bindKey(old_, key);
+        if (old_.step()) {
+            const Cell stored = cellAt(old_, 0);
+            ResponseTotals::addSums(c.sums, stored.sums);
+            c.misuse += stored.misuse;
+        }
+        old_.reset();
+        put_.reset();
+        bindKey(put_, key);
+        put_.bind(6, c.sums.respondents).bind(7, c.sums.rows).bind(8, c.sums.adilYes).bind(9, c.sums.adilNo).bind(10, c.misuse);
+        put_.bind(11, encodeSums(c.sums.skm)).bind(12, encodeSums(c.sums.ham));
+        put_.run();
     }
-    sql::Statement put(db, std::string("INSERT OR REPLACE INTO ") + layer.table + "(" + layer.keyColumns +
-                               ", instrument_id, instrument_version, mask, " + kCellColumns + ") VALUES(" +
-                               (daily ? "?1,?2," : "?1,?13,?2,") + "?3,?4,?5,?6,?7,?8,?9,?10,?11,?12)");
-    put.bind(1, std::get<0>(key)).bind(2, std::get<1>(key)).bind(3, std::get<2>(key)).bind(4, std::get<3>(key)).bind(5, std::get<4>(key));
-    put.bind(6, c.sums.respondents).bind(7, c.sums.rows).bind(8, c.sums.adilYes).bind(9, c.sums.adilNo).bind(10, c.misuse);
-    put.bind(11, encodeSums(c.sums.skm)).bind(12, encodeSums(c.sums.ham));
-    if (!daily) put.bind(13, spanCode(layer.span));
-    put.run();
-}
+
+private:
+    void bindKey(sql::Statement& st, const CellKey& key) const {
+        st.bind(1, std::get<0>(key)).bind(2, std::get<1>(key)).bind(3, std::get<2>(key)).bind(4, std::get<3>(key)).bind(5, std::get<4>(key));
+        if (!daily_) st.bind(13, span_);
+    }
+
+    bool daily_;
+    std::string span_;
+    sql::Statement old_, put_;
+};
 
 // The day cells added into the month and year layers, each cell under its span's first day.
 void upsertPeriods(sql::Database& db, const std::map<CellKey, Cell>& days) {
@@ -108,8 +155,8 @@ void upsertPeriods(sql::Database& db, const std::map<CellKey, Cell>& days) {
             ResponseTotals::addSums(to.sums, cell.sums);
             to.misuse += cell.misuse;
         }
-        const Layer layer = periodLayer(span);
-        for (const auto& [key, cell] : cells) upsert(db, layer, key, cell);
+        LayerWriter layer(db, periodLayer(span));
+        for (const auto& [key, cell] : cells) layer.upsert(key, cell);
     }
 }
 
@@ -151,15 +198,17 @@ void addEncodedSums(std::vector<std::pair<std::int64_t, std::int64_t>>& to, std:
 void refreshTallies(Store& store) {
     const std::int64_t mark = tallyMark(store);
     std::map<CellKey, Cell> cells;
+    CellFinder finder(cells);
     std::int64_t last = mark;
     sql::Statement st(store.db(), std::string("SELECT rid, ") + kResponseColumns + " WHERE rid > ? ORDER BY rid");
     st.bind(1, mark);
     while (st.step()) {
         last = st.getInt(0);
-        countRow(st, cells, 1);
+        countRow(st, finder, 1);
     }
     if (last == mark) return;
-    for (const auto& [key, cell] : cells) upsert(store.db(), kDaily, key, cell);
+    LayerWriter daily(store.db(), kDaily);
+    for (const auto& [key, cell] : cells) daily.upsert(key, cell);
     upsertPeriods(store.db(), cells);
     sql::Statement m(store.db(), "INSERT OR REPLACE INTO tally_mark(id, rid) VALUES(1, ?)");
     m.bind(1, last).run();
@@ -190,10 +239,11 @@ std::map<std::string, PeriodTotals> talliesByUnit(Store& store, const std::optio
     }
     // Rows after the mark (nobody refreshed since): counted here, written nowhere.
     std::map<CellKey, Cell> recent;
+    CellFinder finder(recent);
     sql::Statement late(store.db(), std::string("SELECT ") + kResponseColumns +
                                         " WHERE rid > ?3 AND (?1 IS NULL OR local_date >= ?1) AND (?2 IS NULL OR local_date <= ?2)");
     late.bind(1, from).bind(2, to).bind(3, tallyMark(store));
-    while (late.step()) countRow(late, recent, 0);
+    while (late.step()) countRow(late, finder, 0);
     for (const auto& [key, cell] : recent) addToUnit(out, key, cell);
     return out;
 }
