@@ -123,7 +123,7 @@ void kioskLoop(KioskSession& session, Shell& shell, KioskUi& ui, long exitAfter)
         shell.waitEvents(render || exitAfter ? 0.0 : ui.secondsUntilDue(now));
         now = steadySeconds();
         dailyBackupIfDue(*session.store, now, lastBackupCheck);
-        shell.beginFrame();   // the first one uploads the font atlas
+        shell.beginFrame(session.flow->modes().large);   // the first one uploads the font atlas
         sampleFontAtlas(ui.mode() != KioskUi::Mode::Admin);   // what this frame draws: the mode before it
         ui.frame(now);
         const Theme& th = session.flow->modes().contrast ? highContrastTheme() : standardTheme();
@@ -250,7 +250,7 @@ std::unique_ptr<assessor::AssessorView> assessorShot(const cli::Args& a, assesso
 void renderShot(Shell& shell, KioskUi& ui, assessor::AssessorView* view, const Modes& modes, int frames) {
     for (int i = 0; i < frames; ++i) {
         shell.waitEvents(0);
-        shell.beginFrame();
+        shell.beginFrame(modes.large);
         sampleFontAtlas(!view && ui.mode() != KioskUi::Mode::Admin);   // as the kiosk loop does
         ImGui::GetIO().MousePos = ImVec2(-1e5f, -1e5f);
         if (view) view->draw();

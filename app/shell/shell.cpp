@@ -80,7 +80,7 @@ Shell::Shell(const ShellOptions& o) {
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;   // a kiosk keeps no layout file
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
-    fonts_ = buildFonts(*io.Fonts, pxPerMm_);
+    fonts_ = buildFonts(*io.Fonts, pxPerMm_, false);
     ImGui::GetStyle().ScaleAllSizes(pxPerMm_ / 4.0f);
     ImGui_ImplGlfw_InitForOpenGL(window_, true);
     ImGui_ImplOpenGL3_Init("#version 330");
@@ -103,10 +103,25 @@ void Shell::waitEvents(double timeoutSeconds) {
     else glfwWaitEventsTimeout(timeoutSeconds);
 }
 
-void Shell::beginFrame() {
+void Shell::addLargeText() {
+    if (fonts_.hasLarge()) return;
+    ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
+    addLargeFonts(atlas, fonts_);   // the standard fonts keep their ImFont objects: references stay good
+    if (!fontsUploaded_) return;    // the first frame uploads the whole atlas
+    // A new texture while the old one still exists gets a new name, so the kiosk's sampling filter
+    // (app/kiosk/font_sampling.hpp), which remembers its texture, is set on this one again.
+    auto old = static_cast<GLuint>(reinterpret_cast<std::uintptr_t>(atlas.TexID));
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+    glDeleteTextures(1, &old);
+    atlas.ClearTexData();
+}
+
+void Shell::beginFrame(bool largeText) {
+    if (largeText) addLargeText();
+    ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
     ImGui_ImplOpenGL3_NewFrame();   // the first call uploads the font atlas…
     if (!fontsUploaded_) {
-        ImGui::GetIO().Fonts->ClearTexData();   // …after which the CPU copy is dead weight
+        atlas.ClearTexData();   // …after which the CPU copy is dead weight
         fontsUploaded_ = true;
     }
     ImGui_ImplGlfw_NewFrame();

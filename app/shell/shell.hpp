@@ -33,7 +33,12 @@ public:
 
     // Waits for input up to `timeoutSeconds` (0: just poll). The kiosk idles here.
     void waitEvents(double timeoutSeconds);
-    void beginFrame();               // ImGui NewFrame for the window
+    // ImGui NewFrame for the window. `largeText`: this frame draws the large-text sizes (the first
+    // such frame adds them: addLargeText).
+    void beginFrame(bool largeText = false);
+    // Adds the large-text sizes to the atlas and uploads it again, once; they are not built at
+    // start (fonts.hpp). Call between frames.
+    void addLargeText();
     void endFrame(float r, float g, float b);   // render; does not swap
     void present();                  // swap buffers
     // The last rendered frame (back buffer) to PNG. Returns false with a message in `error`.

@@ -58,10 +58,12 @@ struct Ui {
     Ui(CitizenFlow& f, const Theme& th, const FontSet& fs, double t, ImDrawList* d, Rect s, std::vector<Widget>* rec);
 
     bool large() const { return flow.modes().large; }
-    ImFont* body() const { return fonts.body[large() ? 1 : 0]; }
-    ImFont* heading() const { return fonts.heading[large() ? 1 : 0]; }
-    ImFont* small() const { return fonts.small[large() ? 1 : 0]; }
-    ImFont* title() const { return fonts.title[large() ? 1 : 0]; }
+    // The large sizes exist from the frame after large text is first chosen (Shell::beginFrame).
+    int sizeIndex() const { return large() && fonts.hasLarge() ? 1 : 0; }
+    ImFont* body() const { return fonts.body[sizeIndex()]; }
+    ImFont* heading() const { return fonts.heading[sizeIndex()]; }
+    ImFont* small() const { return fonts.small[sizeIndex()]; }
+    ImFont* title() const { return fonts.title[sizeIndex()]; }
     float px(float mm) const { return m.px(mm); }
     const std::string& t(const std::string& key) const { return flow.t(key); }
 

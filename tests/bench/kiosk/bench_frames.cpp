@@ -154,6 +154,7 @@ int main(int argc, char** argv) {
         so.height = height;
         so.dpi = 96.0f;   // Xvfb reports no real size: a 23" 1080p screen, as the screenshots
         sw::kiosk::Shell shell(so);
+        shell.addLargeText();   // the scenarios include large text (the kiosk adds it when chosen)
         glfwSwapInterval(0);   // measure the work, not a vertical blank
 
         const float w = static_cast<float>(width), h = static_cast<float>(height);
