@@ -98,14 +98,18 @@ void CommentsScreen::draw(AdminContext& c) {
         total = countComments(c.store(), q);
         loadedKey = key;
     }
-    ImGui::SameLine(0, c.mm(6));
-    ImGui::TextUnformatted(c.tf("comments.count", {std::to_string(total)}).c_str());
+    // The count and the paging buttons go on the next line when the row is full (a 1366×768
+    // laptop at 4,5 px/mm): a button past the edge could not be pressed.
+    const std::string found = c.tf("comments.count", {std::to_string(total)});
+    const float pad = ImGui::GetStyle().FramePadding.x * 2;
+    if (!ui::sameLineIfFits(ImGui::CalcTextSize(found.c_str()).x, c.mm(6))) ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(found.c_str());
     if (page > 0) {
-        ImGui::SameLine();
+        ui::sameLineIfFits(ImGui::CalcTextSize(c.t("comments.newer")).x + pad);
         if (ui::button(c, c.t("comments.newer"))) --page;
     }
     if ((page + 1) * kPage < total) {
-        ImGui::SameLine();
+        ui::sameLineIfFits(ImGui::CalcTextSize(c.t("comments.older")).x + pad);
         if (ui::button(c, c.t("comments.older"))) ++page;
     }
     if (misuseOnly) ImGui::TextWrapped("%s", c.t(c.includeMisuse ? "comments.misuse_note_included" : "comments.misuse_note_excluded"));

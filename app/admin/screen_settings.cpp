@@ -94,12 +94,17 @@ static bool isNip(const std::string& nip) {
 }
 
 // The unit side's two columns: labels as wide as the longest (at most 45 % of the panel, longer
-// ones wrap), fields up to 160 mm (a unit's full name) but never past the panel's edge.
+// ones wrap), fields up to 160 mm (a unit's full name) but never past the panel's edge. When the
+// field left beside the labels is narrower than the widest value needs (at least 100 mm: an official
+// name such as "Kantor Imigrasi Kelas I Khusus TPI Soekarno-Hatta"), each label goes above its
+// field instead and the field takes the panel's width: the head reads the unit's name in full (a
+// one-line field cannot wrap). This is the half panel of a wide screen at a low pixel density.
 struct SettingsColumns {
     AdminContext& c;
     float sp = 0, x0 = 0, label = 0, field = 0;
+    bool stacked = false;   // labels above their fields; `label` is then the panel's left edge
 
-    explicit SettingsColumns(AdminContext& ctx) : c(ctx) {
+    SettingsColumns(AdminContext& ctx, float widestValue) : c(ctx) {
         static const char* const kLabels[] = {"settings.id",        "settings.name",          "settings.instansi",
                                               "settings.address",   "settings.kabupaten",     "settings.kode_wilayah",
                                               "settings.province",  "settings.head_name",    "settings.head_nip",    "settings.zone",          "settings.idle",
@@ -109,10 +114,21 @@ struct SettingsColumns {
         float labelsW = 0;
         for (const char* k : kLabels) labelsW = std::max(labelsW, ImGui::CalcTextSize(c.t(k)).x);
         x0 = ImGui::GetCursorPosX();   // the panel's padding: columns are measured from here
-        label = x0 + std::min(labelsW + sp * 2, ImGui::GetContentRegionAvail().x * 0.45f);
-        field = std::min(c.mm(160), ImGui::GetContentRegionAvail().x - (label - x0));
+        const float avail = ImGui::GetContentRegionAvail().x;
+        label = x0 + std::min(labelsW + sp * 2, avail * 0.45f);
+        field = std::min(c.mm(160), avail - (label - x0));
+        const float needed = std::max(c.mm(100), widestValue + ImGui::GetStyle().FramePadding.x * 2 + sp);
+        stacked = field < std::min(needed, c.mm(160));
+        if (stacked) {
+            label = x0;
+            field = std::min(c.mm(160), avail);
+        }
     }
     void labelText(const char* key) const {
+        if (stacked) {
+            ImGui::TextWrapped("%s", c.t(key));
+            return;
+        }
         ImGui::AlignTextToFramePadding();
         ImGui::PushTextWrapPos(label - sp);
         ImGui::TextUnformatted(c.t(key));
@@ -126,7 +142,11 @@ struct SettingsColumns {
 };
 
 void SettingsScreen::drawUnitSide(AdminContext& c) {
-    const SettingsColumns cols(c);
+    float widest = 0;   // the identity's values, as typed
+    for (const std::string* v : {&unit.id, &unit.name, &unit.instansi, &unit.address, &unit.kabupaten, &unit.kodeWilayah, &unit.province,
+                                 &headName, &headNip})
+        widest = std::max(widest, ImGui::CalcTextSize(v->c_str()).x);
+    const SettingsColumns cols(c, widest);
     drawIdentity(c, cols);
     ImGui::Separator();
     drawKiosk(c, cols);
@@ -358,20 +378,27 @@ void SettingsScreen::drawInstrumentSide(AdminContext& c) {
     ImGui::Separator();
     ui::heading(c, c.t("settings.services"));
     // Code | Indonesian | English | remove: the code column as wide as the longest code (35 mm at
-    // least), the two names share what is left up to 75 mm each.
+    // least), the two names share what is left up to 75 mm each. When that leaves a name too little
+    // room (a half panel at a low pixel density), the code goes on a line of its own and the names
+    // share the whole width under it: a one-line field cannot wrap.
     const float sp = ImGui::GetStyle().ItemSpacing.x, pad = ImGui::GetStyle().FramePadding.x * 2;
-    const float x0 = ImGui::GetCursorPosX();
-    float codeW = c.mm(35);
-    for (const auto& sv : services) codeW = std::max(codeW, ImGui::CalcTextSize(sv.code.c_str()).x + sp * 2);
-    const float codeCol = x0 + codeW;
+    const float x0 = ImGui::GetCursorPosX(), avail = ImGui::GetContentRegionAvail().x;
+    float codeW = c.mm(35), namesNeed = 0;
+    for (const auto& sv : services) {
+        codeW = std::max(codeW, ImGui::CalcTextSize(sv.code.c_str()).x + sp * 2);
+        for (const auto& [lang, name] : sv.label.byLang) namesNeed = std::max(namesNeed, ImGui::CalcTextSize(name.c_str()).x + pad + sp);
+    }
     const float buttonW = std::max(ImGui::CalcTextSize(c.t("settings.remove")).x, ImGui::CalcTextSize(c.t("settings.add")).x) + pad;
-    const float nameW = std::clamp((ImGui::GetContentRegionAvail().x - codeW - buttonW - sp * 3) / 2, c.mm(30), c.mm(75));
+    float nameW = std::clamp((avail - codeW - buttonW - sp * 3) / 2, c.mm(30), c.mm(75));
+    const bool codeAbove = nameW < namesNeed;
+    if (codeAbove) nameW = std::max(c.mm(30), (avail - buttonW - sp * 2) / 2);
+    const float codeCol = codeAbove ? x0 : x0 + codeW;
     std::size_t removeAt = services.size();
     for (std::size_t i = 0; i < services.size(); ++i) {
         ImGui::PushID(static_cast<int>(i));
         ImGui::AlignTextToFramePadding();
         ImGui::Text("%s", services[i].code.c_str());
-        ImGui::SameLine(codeCol);
+        if (!codeAbove) ImGui::SameLine(codeCol);
         ui::inputText("##sid", services[i].label.byLang["id"], nameW);
         ImGui::SameLine();
         ui::inputText("##sen", services[i].label.byLang["en"], nameW);
@@ -382,7 +409,7 @@ void SettingsScreen::drawInstrumentSide(AdminContext& c) {
     if (removeAt < services.size()) services.erase(services.begin() + static_cast<std::ptrdiff_t>(removeAt));
     ImGui::AlignTextToFramePadding();
     ui::inputText("##ncode", newServiceCode, codeW - sp);
-    ImGui::SameLine(codeCol);
+    if (!codeAbove) ImGui::SameLine(codeCol);
     ui::inputText("##nid", newServiceId, nameW);
     ImGui::SameLine();
     ui::inputText("##nen", newServiceEn, nameW);
