@@ -4,7 +4,9 @@
 // Each merge runs in its own child process, so its peak RSS is its own; the PostgreSQL server's
 // backend is measured apart (VmHWM of the backend that served the merge). Then the roll-up's
 // tallies over all time and over one month, in both stores, and (PostgreSQL) summed in the server
-// and in the program. Prints figures; asserts nothing. README "The national store (PostgreSQL)".
+// and in the program. The CPU each merge used — its own process and, for a server on this machine,
+// the PostgreSQL server's — is printed per response: on a shared machine the wall time says little.
+// Prints figures; asserts nothing. README "The national store (PostgreSQL)".
 //
 //   bench_pg_merge [--bundles N] [--per-bundle M] [--units U] [--runs R] [--full] [--dir DIR] [--keep]
 //                  [--pg-url URL] [--server-options "-c …"]
@@ -23,6 +25,8 @@
 #include <cstdio>
 #include <cstring>
 #include <fstream>
+#include <iterator>
+#include <sstream>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -128,8 +132,57 @@ double backendPeakMb(const std::string& url) {
     return 0;
 }
 
+// utime + stime (and, with `reaped`, cutime + cstime) of a process from /proc/PID/stat, in seconds;
+// its parent's pid in `ppid`. The fields are counted after the command's closing parenthesis.
+double procCpuSeconds(const std::string& pid, bool reaped, std::string* ppid = nullptr) {
+    std::ifstream f("/proc/" + pid + "/stat");
+    std::string text((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+    const std::size_t close = text.rfind(')');
+    if (close == std::string::npos) return 0;
+    std::istringstream in(text.substr(close + 1));
+    std::vector<std::string> field((std::istream_iterator<std::string>(in)), std::istream_iterator<std::string>());
+    if (field.size() < 15) return 0;
+    if (ppid) *ppid = field[1];
+    double ticks = std::stod(field[11]) + std::stod(field[12]);   // fields 14 and 15: utime, stime
+    if (reaped) ticks += std::stod(field[13]) + std::stod(field[14]);   // 16 and 17: children waited for
+    return ticks / static_cast<double>(sysconf(_SC_CLK_TCK));
+}
+
+// CPU seconds the PostgreSQL server has used so far, when it runs on this machine: its
+// postmaster's ended children (the merge's backends, once their connections closed) plus every
+// child still running (WAL writer, checkpointer, …). 0 when it cannot be read (a remote server).
+double serverCpuSeconds(const std::string& url) {
+    try {
+        sw::pg::Connection c(url, "bench");
+        auto backend = c.scalar("SELECT pg_backend_pid()");
+        std::string postmaster;
+        if (!backend) return 0;
+        procCpuSeconds(*backend, false, &postmaster);
+        if (postmaster.empty()) return 0;
+        double total = procCpuSeconds(postmaster, true);
+        for (const auto& e : fs::directory_iterator("/proc")) {
+            const std::string pid = e.path().filename().string();
+            if (pid.find_first_not_of("0123456789") != std::string::npos) continue;
+            std::string parent;
+            const double cpu = procCpuSeconds(pid, false, &parent);
+            if (parent == postmaster) total += cpu;
+        }
+        return total;
+    } catch (const std::exception&) {
+        return 0;
+    }
+}
+
+double selfCpuSeconds() {
+    rusage ru{};
+    getrusage(RUSAGE_SELF, &ru);
+    auto secs = [](const timeval& t) { return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6; };
+    return secs(ru.ru_utime) + secs(ru.ru_stime);
+}
+
 struct Figures {
     double mergeSeconds = 0, againSeconds = 0, talliesAll = 0, talliesMonth = 0, clientAll = 0, backendMb = 0;
+    double mergeCpu = 0, serverCpu = 0;   // the merge's own process, and the PostgreSQL server's during the merge
     long long added = 0, refused = 0, again = 0;
 };
 
@@ -137,12 +190,15 @@ struct Figures {
 Figures measure(const std::string& db, const std::vector<std::string>& files, bool postgres) {
     Figures f;
     auto store = sw::openAssessorStore(db, true);
+    const double server0 = postgres ? serverCpuSeconds(db) : 0, cpu0 = selfCpuSeconds();
     auto t0 = Clock::now();
     for (const auto& r : store->mergeFiles(files, sw::KeyPolicy::EnrollNew)) {
         if (r.outcome) f.added += r.outcome->added;
         else ++f.refused, std::fprintf(stderr, "refused: %s\n", r.error.c_str());
     }
     f.mergeSeconds = since(t0);
+    f.mergeCpu = selfCpuSeconds() - cpu0;
+    if (postgres && server0 > 0) f.serverCpu = serverCpuSeconds(db) - server0;
     t0 = Clock::now();
     for (const auto& r : store->mergeFiles(files, sw::KeyPolicy::EnrollNew))
         if (r.outcome) f.again += r.outcome->added;
@@ -196,6 +252,16 @@ void print(const char* kind, const Figures& f, double peakMb, const Options& o) 
     std::printf("%-10s merge %8.2f s = %8.0f responses/s | peak RSS %6.1f MB", kind, f.mergeSeconds,
                 static_cast<double>(f.added) / f.mergeSeconds, peakMb);
     if (f.backendMb > 0) std::printf(" (+ server backend %.1f MB)", f.backendMb);
+    // CPU per response, program and server together: what the merge costs a machine whatever else
+    // runs on it. The PostgreSQL merge runs on several connections at once, so cores ÷ that bounds
+    // its rate on cores of its own; the file store's writer is one thread.
+    const double perResponse = (f.mergeCpu + f.serverCpu) / static_cast<double>(std::max(1LL, f.added));
+    std::printf("\n           CPU: merge process %.2f s", f.mergeCpu);
+    if (f.serverCpu > 0)
+        std::printf(" + PostgreSQL server %.2f s = %.1f us per response: at most %.0f responses/s on 2 cores, %.0f on 4", f.serverCpu,
+                    perResponse * 1e6, 2.0 / perResponse, 4.0 / perResponse);
+    else
+        std::printf(" = %.1f us per response", perResponse * 1e6);
     std::printf("\n           %lld added, %lld refused | again: %lld added in %.2f s | report --by unit (tallies, scored, ranked): all time %.3f s, one month %.3f s",
                 f.added, f.refused, f.again, f.againSeconds, f.talliesAll, f.talliesMonth);
     if (f.clientAll > 0) std::printf(" (all time summed in the server instead: %.3f s)", f.clientAll);
