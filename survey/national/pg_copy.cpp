@@ -4,10 +4,13 @@ namespace sw::pg {
 
 namespace {
 
+// Network byte order, appended in one go (a merge writes some forty of these per response).
 template <class T>
 void bigEndian(std::string& out, T v) {
-    auto u = static_cast<std::uint64_t>(v);
-    for (int shift = (static_cast<int>(sizeof(T)) - 1) * 8; shift >= 0; shift -= 8) out += static_cast<char>((u >> shift) & 0xff);
+    const auto u = static_cast<std::uint64_t>(v);
+    char bytes[sizeof(T)];
+    for (std::size_t i = 0; i < sizeof(T); ++i) bytes[i] = static_cast<char>((u >> (8 * (sizeof(T) - 1 - i))) & 0xff);
+    out.append(bytes, sizeof bytes);
 }
 
 int hexValue(char c) { return c <= '9' ? c - '0' : c - 'a' + 10; }
@@ -59,15 +62,18 @@ void BinaryCopy::date(std::int64_t daysSince1970) { int4(static_cast<std::int32_
 
 void BinaryCopy::uuid(std::string_view s) {
     length(16);
+    char bytes[16];
+    std::size_t n = 0;
     int high = -1;
     for (char c : s) {
         if (c == '-') continue;
         if (high < 0) high = hexValue(c);
-        else {
-            out_ += static_cast<char>(high * 16 + hexValue(c));
+        else if (n < sizeof bytes) {
+            bytes[n++] = static_cast<char>(high * 16 + hexValue(c));
             high = -1;
         }
     }
+    out_.append(bytes, n);
 }
 
 void BinaryCopy::int8Array(const std::vector<std::int64_t>& v) {
