@@ -192,14 +192,6 @@ void card(AdminContext& c, const char* caption, const std::string& value, const 
     ImGui::Dummy(size);
 }
 
-bool sameLineIfFits(float width, float spacing) {
-    const float sp = spacing < 0 ? ImGui::GetStyle().ItemSpacing.x : spacing;
-    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
-    if (ImGui::GetItemRectMax().x + sp + width > right) return false;
-    ImGui::SameLine(0, sp);
-    return true;
-}
-
 bool inputText(const char* id, std::string& value, float width, ImGuiInputTextFlags flags) {
     ImGui::SetNextItemWidth(width);
     const bool changed = ImGui::InputText(id, &value, flags);

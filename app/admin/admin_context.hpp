@@ -3,6 +3,7 @@
 #pragma once
 #include "app/admin/admin_area.hpp"
 #include "app/widgets/mutu_colours.hpp"
+#include "app/widgets/same_line.hpp"
 #include "app/widgets/wrap_words.hpp"
 
 #include "survey/dashboard/dashboard.hpp"
@@ -81,9 +82,8 @@ float cardHeight(AdminContext& c, const char* caption, const std::string& sub, f
 void card(AdminContext& c, const char* caption, const std::string& value, const std::string& sub, ImU32 accent,
           ImVec2 size);
 // Call after an item: stays on its line when `width` more pixels fit before the right edge,
-// otherwise the next item starts a new line (a row of controls wraps instead of clipping at
-// 1280 px). True when it stayed on the line.
-bool sameLineIfFits(float width, float spacing = -1.0f);
+// otherwise the next item starts a new line (app/widgets/same_line.hpp).
+using widgets::sameLineIfFits;
 bool inputText(const char* id, std::string& value, float width, ImGuiInputTextFlags flags = 0);
 bool inputMultiline(const char* id, std::string& value, ImVec2 size);
 } // namespace ui

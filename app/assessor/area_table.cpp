@@ -26,7 +26,23 @@ void cell(const std::string& text) {
     ImGui::TextWrapped("%s", text.c_str());
 }
 
-constexpr int kNameColumn = 2, kMutuColumn = 6, kOpenColumn = 11;
+// Secondary text folded under the area's name (its code, or the code's header).
+void muted(const std::string& text) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
+    ImGui::TextWrapped("%s", text.c_str());
+    ImGui::PopStyleColor();
+}
+
+constexpr int kCodeColumn = 1, kNameColumn = 2, kMutuColumn = 6, kOpenColumn = 11;
+
+// How the table is laid out at the width it has.
+struct AreaLayout {
+    float width[kColumns] = {};   // each column's width (px); the name's is its least
+    bool foldCode = false;        // the code goes under the area's name, not in its column
+    bool foldOpen = false;        // and "Open" under them, in the name's cell
+    bool sideways = false;        // too wide even so: the table scrolls sideways, # and name frozen
+    std::vector<int> shown;       // the columns drawn, in order
+};
 
 // One area's cells as text, in kHeads' order (the mutu letter and the button drawn apart).
 std::vector<std::string> rowTexts(const AreaRollup& a, const Translations& tr, const std::string& lang) {
@@ -70,61 +86,106 @@ void mutuCell(const AreaRollup& a) {
     ImGui::PopStyleColor();
 }
 
-bool drawRow(const AreaRollup& a, const std::vector<std::string>& texts, const Translations& tr, const std::string& lang) {
+bool openButton(const std::string& label) {
+    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 255, 255, 255));   // on the view's blue buttons
+    const bool open = ImGui::Button(label.c_str());
+    ImGui::PopStyleColor();
+    return open;
+}
+
+bool drawRow(const AreaRollup& a, const std::vector<std::string>& texts, const AreaLayout& l, const Translations& tr, const std::string& lang) {
     ImGui::PushID(a.code.c_str());
     ImGui::TableNextRow();
-    for (int c = 0; c < kOpenColumn; ++c) {
+    bool open = false;
+    for (int c : l.shown) {
         if (c == kMutuColumn) {
             mutuCell(a);
-            continue;
+        } else if (c == kOpenColumn) {
+            ImGui::TableNextColumn();
+            open = openButton(texts[kOpenColumn]);
+        } else {
+            cell(texts[static_cast<std::size_t>(c)]);
         }
-        cell(texts[static_cast<std::size_t>(c)]);
-        if (c == kNameColumn && a.demo) widgets::demoBadge(tr.get("assessor.demo_short", lang).c_str());
+        if (c != kNameColumn) continue;
+        if (a.demo) widgets::demoBadge(tr.get("assessor.demo_short", lang).c_str());
+        if (l.foldCode) muted(texts[kCodeColumn]);
+        if (l.foldOpen) {
+            open = openButton(texts[kOpenColumn]);
+            ImGui::Dummy(ImVec2(0, 0));   // a cell ending in a button would lower the row's other texts by its frame padding
+        }
     }
-    ImGui::TableNextColumn();
-    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 255, 255, 255));   // on the view's blue buttons
-    const bool open = ImGui::Button(texts[kOpenColumn].c_str());
-    ImGui::PopStyleColor();
     ImGui::PopID();
     return open;
 }
 
-// Every column but the name as wide as its widest word or cell; the name takes the rest.
-void setUpColumns(const std::vector<std::vector<std::string>>& rows, const Translations& tr, const std::string& lang) {
+// Every column but the name as wide as its widest word or cell; the name takes the rest, and at
+// least 40 mm and its longest word: an official name wraps between words, never inside one. On a
+// narrow or low-density screen (1366×768 at 4,5 px/mm) the code, then "Open", move into the name's
+// cell to make that room; only when even that does not fit does the table scroll sideways.
+AreaLayout areaLayout(const std::vector<std::vector<std::string>>& rows, const Translations& tr, const std::string& lang, float pxPerMm) {
+    AreaLayout l;
     const float button = ImGui::GetStyle().FramePadding.x * 2;
+    const float cellPad = ImGui::GetStyle().CellPadding.x * 2 + 1;
+    float total = 0;
     for (int c = 0; c < kColumns; ++c) {
-        if (c == kNameColumn) {
-            ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthStretch);
-            continue;
-        }
-        float w = widestWord(tr.get(kHeads[c], lang));
-        for (const auto& r : rows) w = std::max(w, ImGui::CalcTextSize(r[static_cast<std::size_t>(c)].c_str()).x);
+        float w = c == kNameColumn ? 0 : widestWord(tr.get(kHeads[c], lang));
+        for (const auto& r : rows)
+            w = std::max(w, c == kNameColumn ? widestWord(r[kNameColumn]) : ImGui::CalcTextSize(r[static_cast<std::size_t>(c)].c_str()).x);
         // A pixel of slack: TextWrapped wraps a word exactly as wide as its column.
-        ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, std::ceil(w) + 2 + (c == kOpenColumn ? button : 0));
+        l.width[c] = std::ceil(w) + 2 + (c == kOpenColumn ? button : 0);
+        if (c == kNameColumn) l.width[c] = std::max(l.width[c], 40 * pxPerMm);
+        total += l.width[c] + cellPad;
+    }
+    const float room = ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ScrollbarSize;
+    for (const int folded : {kCodeColumn, kOpenColumn}) {
+        if (total <= room) break;
+        (folded == kCodeColumn ? l.foldCode : l.foldOpen) = true;
+        total -= l.width[folded] + cellPad;
+        l.width[kNameColumn] = std::max(l.width[kNameColumn], l.width[folded]);
+    }
+    l.sideways = total > room;
+    for (int c = 0; c < kColumns; ++c)
+        if (!(c == kCodeColumn && l.foldCode) && !(c == kOpenColumn && l.foldOpen)) l.shown.push_back(c);
+    return l;
+}
+
+void setUpColumns(const AreaLayout& l) {
+    for (int c : l.shown) {
+        if (c == kNameColumn && !l.sideways) ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthStretch);
+        else ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, l.width[c]);
+    }
+}
+
+void headerRow(const AreaLayout& l, const Translations& tr, const std::string& lang) {
+    ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+    for (int c : l.shown) {
+        ImGui::TableNextColumn();
+        ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, ImGui::GetColorU32(ImGuiCol_TableHeaderBg));
+        ImGui::TextWrapped("%s", tr.get(kHeads[c], lang).c_str());
+        if (c == kNameColumn && l.foldCode) muted(tr.get(kHeads[kCodeColumn], lang));
     }
 }
 
 } // namespace
 
-std::optional<std::string> drawAreaTable(const std::vector<AreaRollup>& areas, const Translations& tr, const std::string& lang) {
+std::optional<std::string> drawAreaTable(const std::vector<AreaRollup>& areas, const Translations& tr, const std::string& lang, float pxPerMm) {
     std::optional<std::string> opened;
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
     ImGui::TextWrapped("%s", tr.get("assessor.area.note", lang).c_str());
     ImGui::PopStyleColor();
     std::vector<std::vector<std::string>> rows;
     for (const auto& a : areas) rows.push_back(rowTexts(a, tr, lang));
-    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingFixedFit;
-    if (!ImGui::BeginTable("areas", kColumns, flags, ImVec2(0, ImGui::GetContentRegionAvail().y))) return opened;
-    setUpColumns(rows, tr, lang);
-    ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
-    for (const char* h : kHeads) {
-        ImGui::TableNextColumn();
-        ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, ImGui::GetColorU32(ImGuiCol_TableHeaderBg));
-        ImGui::TextWrapped("%s", tr.get(h, lang).c_str());
-    }
+    const AreaLayout layout = areaLayout(rows, tr, lang, pxPerMm);
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingFixedFit |
+                                  (layout.sideways ? ImGuiTableFlags_ScrollX : 0);
+    // Another id for another set of columns: ImGui keeps a table's column widths by its id.
+    const std::string id = "areas-" + std::to_string(layout.shown.size()) + (layout.sideways ? "s" : "");
+    if (!ImGui::BeginTable(id.c_str(), static_cast<int>(layout.shown.size()), flags, ImVec2(0, ImGui::GetContentRegionAvail().y))) return opened;
+    setUpColumns(layout);
+    ImGui::TableSetupScrollFreeze(layout.sideways ? 2 : 0, 1);
+    headerRow(layout, tr, lang);
     for (std::size_t i = 0; i < areas.size(); ++i)
-        if (drawRow(areas[i], rows[i], tr, lang)) opened = areas[i].code;
+        if (drawRow(areas[i], rows[i], layout, tr, lang)) opened = areas[i].code;
     ImGui::EndTable();
     return opened;
 }

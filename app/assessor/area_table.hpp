@@ -12,8 +12,9 @@
 
 namespace sw::assessor {
 
-// Returns the code of the area whose "Open" was pressed this frame.
-std::optional<std::string> drawAreaTable(const std::vector<AreaRollup>& areas, const Translations& tr, const std::string& lang);
+// Returns the code of the area whose "Open" was pressed this frame. `pxPerMm`: the display's
+// density (the name column's least width is in millimetres).
+std::optional<std::string> drawAreaTable(const std::vector<AreaRollup>& areas, const Translations& tr, const std::string& lang, float pxPerMm);
 
 // [SECTION] Delivery: per unit, the last bundle received and a flag for units silent longer than
 // the limit (survey/delivery/unit_deliveries.hpp); strings from assets/i18n/delivery.json.

@@ -30,6 +30,7 @@
 
 #include "app/widgets/demo_badge.hpp"
 #include "app/widgets/mutu_colours.hpp"
+#include "app/widgets/same_line.hpp"
 
 #include <imgui.h>
 
@@ -101,12 +102,13 @@ const char* const kRollupHeads[kRollupColumns] = {"assessor.col.rank", "assessor
                                                   "assessor.col.ikm", "assessor.col.mutu", "assessor.col.sample", "assessor.col.akses",
                                                   "assessor.col.rentan", "assessor.col.facility", "assessor.col.gaps", "assessor.col.compare",
                                                   "assessor.col.open"};
-constexpr int kRegionColumn = 2;
+constexpr int kRegionColumn = 2, kOpenColumn = 12;
 
 // How the roll-up table is laid out at the width it has.
 struct RollupLayout {
     float width[kRollupColumns] = {};  // each column's fixed width (px)
     bool foldRegion = false;           // the region goes under the unit's name, not in its column
+    bool foldOpen = false;             // and "Open" under them, in the name's cell
     bool sideways = false;             // too wide even so: the table scrolls sideways
     std::vector<int> shown;            // the columns drawn, in order
 };
@@ -291,6 +293,7 @@ struct AssessorView::Impl {
     RollupLayout rollupLayout() const;
     void drawRollupHeader(const RollupLayout& layout);
     void drawRollupRow(const UnitRollup& u, const RollupLayout& layout);
+    void openButton(const UnitRollup& u);   // "Open": the unit's page
     void drawUnit();
     void drawUnsurFigures(const UnitRollup& u);
     void drawFacility();
@@ -408,22 +411,30 @@ void AssessorView::Impl::drawLevels() {
                                                     {Level::KabKota, "assessor.level.kabkota"},
                                                     {Level::Unit, "assessor.level.unit"},
                                                     {Level::Delivery, "assessor.level.delivery"}};
+    // The row wraps where it is full (1366×768 at 4,5 px/mm): the chosen area goes under the
+    // buttons rather than past the window's edge.
+    const float pad = ImGui::GetStyle().FramePadding.x * 2;
+    bool first = true;
     for (const auto& [l, key] : levels) {
         if (l == Level::Kanwil && !kanwilMap) continue;
+        if (!first) widgets::sameLineIfFits(ImGui::CalcTextSize(t(key).c_str()).x + pad);
+        first = false;
         const bool on = level == l;
         ImGui::PushStyleColor(ImGuiCol_Button, on ? IM_COL32(13, 84, 140, 255) : IM_COL32(222, 230, 238, 255));
         ImGui::PushStyleColor(ImGuiCol_Text, on ? IM_COL32(255, 255, 255, 255) : IM_COL32(26, 31, 41, 255));
         if (ImGui::Button(t(key).c_str())) level = l;
         ImGui::PopStyleColor(2);
-        ImGui::SameLine();
     }
     std::string where = t("assessor.area.all");
     // ">" rather than "›": the fonts' glyph ranges hold no U+203A.
     if (!kanwilCode.empty()) where += " > " + (kanwil()->byCode(kanwilCode) ? kanwil()->byCode(kanwilCode)->name : kanwilCode);
     if (!provinceCode.empty()) where += " > " + provinceCode;
     if (!kabCode.empty()) where += " > " + kabCode;
+    const bool chosen = !kanwilCode.empty() || !provinceCode.empty() || !kabCode.empty();
+    const float clearW = chosen ? ImGui::GetStyle().ItemSpacing.x + ImGui::CalcTextSize("×").x + pad : 0;
+    if (!widgets::sameLineIfFits(ImGui::CalcTextSize(where.c_str()).x + clearW)) ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(where.c_str());
-    if (!kanwilCode.empty() || !provinceCode.empty() || !kabCode.empty()) {
+    if (chosen) {
         ImGui::SameLine();
         ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 255, 255, 255));
         if (ImGui::SmallButton("×")) {
@@ -445,7 +456,7 @@ void AssessorView::Impl::drawAreas() {
         if (level == Level::Kanwil || (level == Level::Province && inKanwil) || (inKanwil && inProvince)) in.push_back(u);
     }
     const auto areas = instrument ? rollupByArea(in, layouts(), *instrument, al, Weights::Exact, kanwil()) : std::vector<AreaRollup>{};
-    if (auto code = drawAreaTable(areas, tr, host.lang)) chooseArea(*code);
+    if (auto code = drawAreaTable(areas, tr, host.lang, host.pxPerMm)) chooseArea(*code);
 }
 
 void AssessorView::Impl::drawRollup() {
@@ -473,7 +484,9 @@ void AssessorView::Impl::drawRollup() {
     const RollupLayout layout = rollupLayout();
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
                                   (layout.sideways ? ImGuiTableFlags_ScrollX : 0);
-    if (!ImGui::BeginTable(layout.foldRegion ? "rollup-narrow" : "rollup", static_cast<int>(layout.shown.size()), flags,
+    // Another id for another set of columns: ImGui keeps a table's column widths by its id.
+    const char* id = layout.foldOpen ? "rollup-narrowest" : layout.foldRegion ? "rollup-narrow" : "rollup";
+    if (!ImGui::BeginTable(id, static_cast<int>(layout.shown.size()), flags,
                            ImVec2(0, ImGui::GetContentRegionAvail().y)))
         return;
     ImGui::TableSetupScrollFreeze(layout.sideways ? 2 : 0, 1);
@@ -501,8 +514,9 @@ void AssessorView::Impl::drawCompareButton() {
 
 // Column widths: each column at least its widest value or word (headers and the three text
 // columns wrap between words, never inside one); unit, region and the sample note share what
-// is left. Narrower (1280 px), the region goes under the unit's name in its cell; only when
-// even that does not fit does the table scroll sideways, # and unit frozen.
+// is left. Narrower (1280 px), the region goes under the unit's name in its cell, and narrower
+// still (1366×768 at 4,5 px/mm) "Open" too, so the button is on screen without scrolling; only
+// when even that does not fit does the table scroll sideways, # and unit frozen.
 RollupLayout AssessorView::Impl::rollupLayout() const {
     const float lineH = ImGui::GetTextLineHeight();
     std::int64_t mostRespondents = 0;
@@ -535,6 +549,11 @@ RollupLayout AssessorView::Impl::rollupLayout() const {
         weights[1] += weights[kRegionColumn];
         weights[kRegionColumn] = 0;
     }
+    l.foldOpen = total > room;
+    if (l.foldOpen) {
+        total -= width[kOpenColumn] + cellPad;
+        width[1] = std::max(width[1], width[kOpenColumn]);
+    }
     float weightSum = 0;
     for (float w : weights) weightSum += w;
     const float extra = room - total;
@@ -542,7 +561,7 @@ RollupLayout AssessorView::Impl::rollupLayout() const {
     if (!l.sideways)
         for (int i = 0; i < kRollupColumns; ++i) width[i] += extra * weights[i] / weightSum;
     for (int i = 0; i < kRollupColumns; ++i)
-        if (i != kRegionColumn || !l.foldRegion) l.shown.push_back(i);
+        if ((i != kRegionColumn || !l.foldRegion) && (i != kOpenColumn || !l.foldOpen)) l.shown.push_back(i);
     return l;
 }
 
@@ -570,6 +589,10 @@ void AssessorView::Impl::drawRollupRow(const UnitRollup& u, const RollupLayout& 
     } else {
         ImGui::TableNextColumn();
         wrapped(u.unit.kabupaten);
+    }
+    if (layout.foldOpen) {
+        openButton(u);
+        ImGui::Dummy(ImVec2(0, 0));   // a cell ending in a button would lower the row's other texts by its frame padding
     }
     ImGui::TableNextColumn();
     ImGui::Text("%lld", static_cast<long long>(u.skm.respondents));
@@ -617,11 +640,17 @@ void AssessorView::Impl::drawRollupRow(const UnitRollup& u, const RollupLayout& 
     }
     ImGui::PopStyleColor();
     ImGui::PopStyleVar();
-    ImGui::TableNextColumn();
+    if (!layout.foldOpen) {
+        ImGui::TableNextColumn();
+        openButton(u);
+    }
+    ImGui::PopID();
+}
+
+void AssessorView::Impl::openButton(const UnitRollup& u) {
     ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 255, 255, 255));
     if (ImGui::Button(t("assessor.open").c_str())) openUnit(u.unit.id);
     ImGui::PopStyleColor();
-    ImGui::PopID();
 }
 
 // [SECTION] One unit
@@ -790,9 +819,11 @@ void AssessorView::Impl::drawEvidence() {
         }
         ImGui::SameLine();
         ImGui::BeginGroup();
+        ImGui::PushTextWrapPos(0);   // the panel's edge: the right half of a 1366 px screen is narrow
         ImGui::TextUnformatted((l.item + "  " + l.info.fileName).c_str());
         ImGui::TextDisabled("%s KiB · SHA-256 %s…", std::to_string((l.info.size + 1023) / 1024).c_str(), // as the CLI rounds
                             l.info.sha256.substr(0, 16).c_str());
+        ImGui::PopTextWrapPos();
         ImGui::EndGroup();
         ImGui::PopID();
     }

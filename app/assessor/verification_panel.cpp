@@ -164,6 +164,18 @@ void VerificationPanel::draw(AssessorStore& store, const std::string& lang, floa
     }
     const Verification v = draft();
     const VerifiedScore s = scoreVerification(*checklist_, claim_->report, v);
+    // The items scroll between the heading, scores and visit fields above and the predikat list
+    // below, which keeps the height it took last frame (at most 45 % of the room; past that it
+    // scrolls too). When that leaves the items less than 50 mm (an 800 or 768 px high screen,
+    // such as 1366×768 at 4,5 px/mm), the whole panel scrolls as one page instead. Heights are
+    // last frame's (they depend on how the lines wrap); 5 mm more to go back, so a page at the
+    // limit does not switch every frame.
+    const float room = ImGui::GetContentRegionAvail().y;
+    const float below = std::clamp(predikatHeight_, mm * 20, std::max(mm * 20, room * 0.45f));
+    onePage_ = room - headerHeight_ - below < mm * (onePage_ ? 55 : 50);
+    const bool onePage = onePage_;
+    if (onePage) ImGui::BeginChild("verify-page", ImVec2(0, 0), false);
+    const float top = ImGui::GetCursorPosY();
     ImGui::SetWindowFontScale(1.1f);
     ImGui::TextUnformatted(w("kanwil.heading"));
     ImGui::SetWindowFontScale(1.0f);
@@ -178,15 +190,22 @@ void VerificationPanel::draw(AssessorStore& store, const std::string& lang, floa
         ImGui::TextColored(messageIsError_ ? ImVec4(0.75f, 0.1f, 0.1f, 1) : ImVec4(0.1f, 0.45f, 0.2f, 1), "%s", message_.c_str());
     }
     ImGui::Separator();
+    headerHeight_ = ImGui::GetCursorPosY() - top;
+    if (!onePage) ImGui::BeginChild("verify-items", ImVec2(0, -below), false);
     const FacilityAssessment claimed = claimFromReport(claim_->report);
-    ImGui::BeginChild("verify-items", ImVec2(0, -mm * 40), false);
     for (const FacilityItem& item : checklist_->items) {
         auto it = claimed.items.find(item.code);
         drawItem(item.code, item.name.in(lang_), &item, it == claimed.items.end() ? FacilityStatus::Unset : it->second.status, mm);
     }
     drawItem(kPetugasItem, checklist_->petugasName.in(lang_), nullptr, claimed.petugas, mm);
-    ImGui::EndChild();
+    if (!onePage) {
+        ImGui::EndChild();
+        ImGui::BeginChild("verify-predikat", ImVec2(0, 0), false);
+    }
+    const float predikatTop = ImGui::GetCursorPosY();
     drawPredikat();
+    predikatHeight_ = ImGui::GetCursorPosY() - predikatTop + ImGui::GetStyle().WindowPadding.y * 2;
+    ImGui::EndChild();
 }
 
 void VerificationPanel::drawScores(const VerifiedScore& s) {

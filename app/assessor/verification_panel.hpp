@@ -54,6 +54,9 @@ private:
     PredikatRule rule_;                                   // the Kanwil's configuration (defaults; `assess --ready --pass-mark` for others)
     std::vector<PredikatStanding> predikat_;
     std::string predikatError_;
+    float headerHeight_ = 0;                              // what the heading, scores and visit took last frame (px)
+    float predikatHeight_ = 0;                            // what the predikat list took last frame (px)
+    bool onePage_ = false;                                // the whole panel scrolls as one (a low screen)
     std::string message_;
     bool messageIsError_ = false;
 };
