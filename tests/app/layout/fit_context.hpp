@@ -7,9 +7,11 @@
 
 #include <imgui.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <string>
+#include <vector>
 
 namespace swtest {
 
@@ -17,11 +19,37 @@ namespace swtest {
 // what Xvfb screenshots are drawn at.
 inline constexpr float kOfficePxPerMm = 96.0f / 25.4f;
 
-// SW_FIT_PX_PER_MM=4.5 draws the pages at another density (a 13-inch 1280×800 laptop) for a person
-// to try; the tests' verdict is at kOfficePxPerMm.
-inline float fitPxPerMm() {
+// A cheap office laptop: 13–14 inch at 1366×768, about 4,5 px/mm. Text is sized in millimetres from
+// the monitor (README, "Accessible by measurement"), so on this narrow screen the same text takes a
+// larger share of the width than on the office PC.
+inline constexpr float kLaptopPxPerMm = 4.5f;
+
+// SW_FIT_PX_PER_MM=5 draws every checked screen at another density for a person to try; without it
+// each screen has its own (fitScreens).
+inline float fitPxPerMm(float otherwise = kOfficePxPerMm) {
     const char* v = std::getenv("SW_FIT_PX_PER_MM");
-    return v && std::atof(v) > 0 ? static_cast<float>(std::atof(v)) : kOfficePxPerMm;
+    return v && std::atof(v) > 0 ? static_cast<float>(std::atof(v)) : otherwise;
+}
+
+// The screens the admin and assessor pages must fit: the office PC at 96 dpi (1280×800 and
+// 1920×1080), the cheap laptop (1366×768), and at the laptop's density also a 13-inch 1280×800 and
+// a 19-inch 1920×1080 monitor (where a half-screen panel is narrow in millimetres).
+struct FitScreen {
+    ImVec2 size;
+    float pxPerMm;
+    std::string name() const {   // "1366x768 4.50px/mm"
+        char buf[48];
+        std::snprintf(buf, sizeof buf, "%dx%d %.2fpx/mm", int(size.x), int(size.y), double(pxPerMm));
+        return buf;
+    }
+};
+
+inline std::vector<FitScreen> fitScreens() {
+    return {{ImVec2(1280, 800), fitPxPerMm()},
+            {ImVec2(1920, 1080), fitPxPerMm()},
+            {ImVec2(1366, 768), fitPxPerMm(kLaptopPxPerMm)},
+            {ImVec2(1280, 800), fitPxPerMm(kLaptopPxPerMm)},
+            {ImVec2(1920, 1080), fitPxPerMm(kLaptopPxPerMm)}};
 }
 
 // SW_FIT_STORES=DIR keeps the store the pages were drawn from, for the screenshot tools.

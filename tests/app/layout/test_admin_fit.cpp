@@ -1,6 +1,7 @@
-// Every tab of the unit head's area, at the office PC's 1280×800 and 1920×1080, in Indonesian and
-// English: no text is cut by its box (text_fit.hpp). The unit is a realistic one — a long official
-// name, a facility self-assessment with notes and evidence, a plan, the Kanwil's verification.
+// Every tab of the unit head's area, at the office PC's 1280×800 and 1920×1080 (96 dpi) and the
+// cheap laptop's 1366×768 at 4,5 px/mm (fitScreens in fit_context.hpp), in Indonesian and English:
+// no text is cut by its box (text_fit.hpp). The unit is a realistic one — a long official name, a
+// facility self-assessment with notes and evidence, a plan, the Kanwil's verification.
 #include "app/admin/admin_area.hpp"
 #include "app/layout/fit_context.hpp"
 
@@ -127,20 +128,19 @@ const char* const kTabs[] = {"dashboard", "comments", "facility", "tindak_lanjut
 
 } // namespace
 
-TEST_CASE("no text is cut on any tab of the unit head's area, at 1280x800 and 1920x1080, id and en", "[admin][layout]") {
+TEST_CASE("no text is cut on any tab of the unit head's area, at 96 dpi and at 4.5 px per mm (1366x768 and others), id and en", "[admin][layout]") {
     swtest::TempDir dir;
     Store store(dir.file("unit.db"));
     const Instrument in = realisticUnit(dir, store);
-    swtest::FitContext fc(ImVec2(1280, 800));
-    admin::AdminHost host;
-    host.store = &store;
-    host.instrument = in;
-    host.pxPerMm = fc.pxPerMm;
-    host.fullscreen = false;
-    admin::AdminArea area(host);
     std::string found;
-    for (const ImVec2 size : {ImVec2(1280, 800), ImVec2(1920, 1080)}) {
-        fc.resize(size);
+    for (const swtest::FitScreen& screen : swtest::fitScreens()) {
+        swtest::FitContext fc(screen.size, screen.pxPerMm);   // fonts and style at the screen's density
+        admin::AdminHost host;
+        host.store = &store;
+        host.instrument = in;
+        host.pxPerMm = fc.pxPerMm;
+        host.fullscreen = false;
+        admin::AdminArea area(host);
         for (const char* lang : {"id", "en"}) {
             host.lang = lang;
             for (const char* tab : kTabs) {
@@ -151,8 +151,7 @@ TEST_CASE("no text is cut on any tab of the unit head's area, at 1280x800 and 19
                     ImGui::Render();
                 }
                 CHECK(area.currentTab() == tab);
-                const std::string where = std::string(tab) + " " + std::to_string(int(size.x)) + "x" + std::to_string(int(size.y)) + " " + lang;
-                found += swtest::describe(cutsOutsideEditors(area), where);
+                found += swtest::describe(cutsOutsideEditors(area), std::string(tab) + " " + screen.name() + " " + lang);
             }
         }
     }

@@ -1,6 +1,7 @@
 // Every page of the Kanwil assessor's view — the roll-up at each level (Kanwil, province,
 // kabupaten/kota, unit), Pengiriman, one unit, the comparison, the verification panel — at
-// 1280×800 and 1920×1080, in Indonesian and English: no text is cut by its box (text_fit.hpp).
+// 1280×800 and 1920×1080 (96 dpi) and 1366×768 at 4,5 px/mm (fitScreens in fit_context.hpp), in
+// Indonesian and English: no text is cut by its box (text_fit.hpp).
 // The units carry official names of realistic length.
 #include "app/assessor/assessor_view.hpp"
 #include "app/layout/fit_context.hpp"
@@ -77,18 +78,13 @@ struct Page {
 
 } // namespace
 
-TEST_CASE("no text is cut on any page of the assessor's view, at 1280x800 and 1920x1080, id and en", "[assessor][layout]") {
+TEST_CASE("no text is cut on any page of the assessor's view, at 96 dpi and at 4.5 px per mm (1366x768 and others), id and en", "[assessor][layout]") {
     swtest::TempDir dir;
     {
         sw::Store kanwil(dir.file("kanwil.db"));
         for (const RealUnit& r : kUnits) mergeRealUnit(kanwil, dir, r, r.id == std::string("kanim-soetta"));
     }
-    swtest::FitContext fc(ImVec2(1280, 800));
-    sw::assessor::AssessorHost host;
     const auto store = sw::openAssessorStore(dir.file("kanwil.db"), false);   // as `suarawarga assessor` opens it
-    host.store = store.get();
-    host.pxPerMm = fc.pxPerMm;
-    sw::assessor::AssessorView view(host);
     const Page pages[] = {
         {"rollup kanwil", [](auto& v) { v.showLevel("kanwil"); }},
         {"rollup province", [](auto& v) { v.showLevel("province"); }},
@@ -101,8 +97,13 @@ TEST_CASE("no text is cut on any page of the assessor's view, at 1280x800 and 19
         {"verification", [](auto& v) { v.openVerification("kanim-soetta"); }},
     };
     std::string found;
-    for (const ImVec2 size : {ImVec2(1280, 800), ImVec2(1920, 1080)}) {
-        fc.resize(size);
+    std::size_t units = 0;
+    for (const swtest::FitScreen& screen : swtest::fitScreens()) {
+        swtest::FitContext fc(screen.size, screen.pxPerMm);   // fonts and style at the screen's density
+        sw::assessor::AssessorHost host;
+        host.store = store.get();
+        host.pxPerMm = fc.pxPerMm;
+        sw::assessor::AssessorView view(host);
         for (const char* lang : {"id", "en"}) {
             host.lang = lang;
             for (const Page& p : pages) {
@@ -112,17 +113,17 @@ TEST_CASE("no text is cut on any page of the assessor's view, at 1280x800 and 19
                     view.draw();
                     ImGui::Render();
                 }
-                const std::string where = std::string(p.name) + " " + std::to_string(int(size.x)) + "x" + std::to_string(int(size.y)) + " " + lang;
                 found += swtest::describe(swtest::cutsWhileScrolling([&] {
                                               ImGui::NewFrame();
                                               view.draw();
                                               ImGui::Render();
                                           }),
-                                          where);
+                                          std::string(p.name) + " " + screen.name() + " " + lang);
             }
         }
+        units = view.unitCount();
     }
-    CHECK(view.unitCount() > 0);
+    CHECK(units > 0);
     INFO(found);
     CHECK(found.empty());
     swtest::keepStore(dir.file("kanwil.db"));
