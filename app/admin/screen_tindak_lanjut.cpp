@@ -82,16 +82,61 @@ TindakLanjut entryFor(const AdminContext& c, const TindakLanjut& form, const Tar
 }
 
 // One row of the plan; true when its remove button was tapped.
+// The widest single word of `text`: a column narrower than that would break a word.
+float widestWord(const std::string& text) {
+    float w = 0;
+    for (std::size_t at = 0; at < text.size();) {
+        const std::size_t end = std::min(text.find(' ', at), text.size());
+        w = std::max(w, ImGui::CalcTextSize(text.data() + at, text.data() + end).x);
+        at = end + 1;
+    }
+    return w;
+}
+
+// Date, status and remove as wide as their contents; the target up to 45 mm (longer ones wrap,
+// never inside a word); action and owner share the rest, two to one. Sized from the contents:
+// sizing by proportion gave a one-line owner most of the row and broke "Penyelesaian" in two on
+// a 1366×768 laptop at 4,5 px/mm.
+void setUpPlanColumns(AdminContext& c, const std::vector<TindakLanjut>& list) {
+    const float pad = ImGui::GetStyle().FramePadding.x * 2, slack = 2;   // a word exactly as wide as its column wraps
+    float target = widestWord(c.t("tl.target")), targetLine = 0;
+    for (const TindakLanjut& t : list) {
+        target = std::max(target, widestWord(t.targetLabel));
+        targetLine = std::max(targetLine, ImGui::CalcTextSize(t.targetLabel.c_str()).x);
+    }
+    float status = ImGui::CalcTextSize(c.t("tl.status")).x;
+    for (const char* k : {"tl.status_rencana", "tl.status_berjalan", "tl.status_selesai"}) status = std::max(status, ImGui::CalcTextSize(c.t(k)).x + pad);
+    const float due = std::max(ImGui::CalcTextSize("0000-00-00").x, ImGui::CalcTextSize(c.t("tl.due")).x);
+    ImGui::TableSetupColumn(c.t("tl.target"), ImGuiTableColumnFlags_WidthFixed, std::max(target, std::min(targetLine, c.mm(45))) + slack);
+    ImGui::TableSetupColumn(c.t("tl.action"), ImGuiTableColumnFlags_WidthStretch, 2.0f);
+    ImGui::TableSetupColumn(c.t("tl.owner"), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGui::TableSetupColumn(c.t("tl.due"), ImGuiTableColumnFlags_WidthFixed, due + slack);
+    ImGui::TableSetupColumn(c.t("tl.status"), ImGuiTableColumnFlags_WidthFixed, status + slack);
+    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize(c.t("tl.remove")).x + pad + slack);
+}
+
+// The header row by hand, each name wrapped between words: ImGui's TableHeadersRow() shortens a
+// name wider than its column ("Penanggung jawab" in a narrow owner column) with "...".
+void planHeaderRow(AdminContext& c) {
+    ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+    for (const char* k : {"tl.target", "tl.action", "tl.owner", "tl.due", "tl.status"}) {
+        ImGui::TableNextColumn();
+        ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, ImGui::GetColorU32(ImGuiCol_TableHeaderBg));
+        ImGui::TextUnformatted(ui::wrapWords(c.t(k), ImGui::GetContentRegionAvail().x).c_str());
+    }
+    ImGui::TableNextColumn();
+    ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, ImGui::GetColorU32(ImGuiCol_TableHeaderBg));
+}
+
 bool drawPlanRow(AdminContext& c, TindakLanjut& t) {
     bool remove = false;
     ImGui::PushID(static_cast<int>(t.id));
     ImGui::TableNextRow();
-    ImGui::TableNextColumn();
-    ImGui::TextWrapped("%s", t.targetLabel.c_str());
-    ImGui::TableNextColumn();
-    ImGui::TextWrapped("%s", t.action.c_str());
-    ImGui::TableNextColumn();
-    ImGui::TextUnformatted(t.owner.c_str());
+    // Wrapped at spaces only: ImGui's own wrap also breaks after '.', splitting "09.00".
+    for (const std::string* text : {&t.targetLabel, &t.action, &t.owner}) {
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(ui::wrapWords(*text, ImGui::GetContentRegionAvail().x).c_str());
+    }
     ImGui::TableNextColumn();
     ImGui::TextUnformatted(t.dueDate.c_str());
     ImGui::TableNextColumn();
@@ -149,14 +194,9 @@ void TindakLanjutScreen::addEntry(AdminContext& c, const TindakLanjut& t) {
 
 void TindakLanjutScreen::drawPlan(AdminContext& c) {
     if (list.empty()) ImGui::TextDisabled("%s", c.t("tl.none"));
-    if (!list.empty() && ImGui::BeginTable("##plan", 6, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
-        ImGui::TableSetupColumn(c.t("tl.target"));
-        ImGui::TableSetupColumn(c.t("tl.action"));
-        ImGui::TableSetupColumn(c.t("tl.owner"));
-        ImGui::TableSetupColumn(c.t("tl.due"));
-        ImGui::TableSetupColumn(c.t("tl.status"));
-        ImGui::TableSetupColumn("");
-        ImGui::TableHeadersRow();
+    if (!list.empty() && ImGui::BeginTable("##plan", 6, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg)) {
+        setUpPlanColumns(c, list);
+        planHeaderRow(c);
         std::int64_t remove = 0;
         for (TindakLanjut& t : list)
             if (drawPlanRow(c, t)) remove = t.id;
