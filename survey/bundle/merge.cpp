@@ -4,6 +4,7 @@
 #include "survey/bundle/evidence.hpp"
 #include "survey/base/text_check.hpp"
 #include "survey/base/local_time.hpp"
+#include "survey/store/daily_tally.hpp"
 
 #include <condition_variable>
 #include <fcntl.h>
@@ -64,8 +65,10 @@ private:
     }
 };
 
-// Everything of one bundle, inside a transaction or savepoint the caller opened.
-MergeOutcome mergeInto(Store& assessor, const Bundle& b, const std::string& fileName, Inserter& ins, KeyPolicy keys) {
+// Everything of one bundle, inside a transaction or savepoint the caller opened; the rows added are
+// counted in `tallies`, which the caller keeps or drops with the savepoint.
+MergeOutcome mergeInto(Store& assessor, const Bundle& b, const std::string& fileName, Inserter& ins, TallyCounter& tallies,
+                       KeyPolicy keys) {
     sql::Database& db = assessor.db();
     MergeOutcome out;
     out.unitId = b.unit.id;
@@ -96,7 +99,11 @@ MergeOutcome mergeInto(Store& assessor, const Bundle& b, const std::string& file
         unit.bind(6, u.province).bind(7, u.utcOffsetMinutes).bind(8, u.kodeWilayah).bind(9, u.demo ? 1 : 0).run();
     }
     // A response already here (an overlapping bundle) keeps its one copy.
-    for (const BundleResponse& r : b.responses) out.added += ins.insert(r, b.unit.id) ? 1 : 0;
+    for (const BundleResponse& r : b.responses)
+        if (ins.insert(r, b.unit.id)) {
+            ++out.added;
+            tallies.count(b.unit.id, r);
+        }
 
     // The unit's own report data (facility self-assessment…): the newest bundle wins.
     {
@@ -125,8 +132,11 @@ MergeOutcome mergeInto(Store& assessor, const Bundle& b, const std::string& file
 MergeOutcome mergeBundle(Store& assessor, const Bundle& b, const std::string& fileName, KeyPolicy keys) {
     sql::Transaction tx(assessor.db());
     Inserter ins(assessor.db());
-    MergeOutcome out = mergeInto(assessor, b, fileName, ins, keys);
-    if (!out.alreadyMerged) tx.commit(); // nothing to do otherwise: the transaction rolls back
+    TallyCounter tallies(assessor);
+    MergeOutcome out = mergeInto(assessor, b, fileName, ins, tallies, keys);
+    if (out.alreadyMerged) return out; // nothing to do: the transaction rolls back
+    tallies.write();
+    tx.commit();
     return out;
 }
 
@@ -305,6 +315,7 @@ std::vector<MergeFileResult> mergeBundleFiles(Store& assessor, const std::vector
     sql::Transaction tx(db);
     std::optional<IndexesAside> aside;
     Inserter ins(db);
+    TallyCounter tallies(assessor);
     std::set<std::string> merged;
     std::set<std::pair<std::string, int>> instrumentsUsed;
     EarlyWriteback writeback(db.path(), bulk && journal.on);
@@ -346,8 +357,9 @@ std::vector<MergeFileResult> mergeBundleFiles(Store& assessor, const std::vector
             if (bulk && !aside && !merged.count(item.bundle->id)) aside.emplace(db);
             db.exec("SAVEPOINT bundle");
             try {
-                r.outcome = mergeInto(assessor, *item.bundle, file, ins, keys);
+                r.outcome = mergeInto(assessor, *item.bundle, file, ins, tallies, keys);
                 db.exec("RELEASE bundle");
+                tallies.keep();
                 for (const auto& layout : item.bundle->layouts)
                     instrumentsUsed.emplace(layout->instrument().id, layout->instrument().version);
                 writeback.start();
@@ -356,10 +368,12 @@ std::vector<MergeFileResult> mergeBundleFiles(Store& assessor, const std::vector
                 if (e.kind == StoreError::Kind::Full || e.kind == StoreError::Kind::Io || e.kind == StoreError::Kind::Corrupt) throw;
                 db.exec("ROLLBACK TO bundle");
                 db.exec("RELEASE bundle");
+                tallies.drop();
                 r.error = e.what();
             } catch (const std::exception& e) {
                 db.exec("ROLLBACK TO bundle");
                 db.exec("RELEASE bundle");
+                tallies.drop();
                 r.error = e.what();
             }
             results.push_back(std::move(r));
@@ -377,6 +391,7 @@ std::vector<MergeFileResult> mergeBundleFiles(Store& assessor, const std::vector
                                                                std::to_string(version) +
                                                                ", which the store does not hold; nothing of this merge was kept");
     }
+    tallies.write();   // the roll-ups' tallies, in the same commit as the rows they count
     tx.commit();
     return results;
 }

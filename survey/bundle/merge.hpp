@@ -3,7 +3,8 @@
 // Idempotent: a bundle already merged adds nothing, and responses keep their UUIDs (a
 // response that arrives again in an overlapping bundle is not counted twice).
 // Trust on first use: a unit's first bundle pins its public key; a later bundle claiming the
-// same unit under another key is refused.
+// same unit under another key is refused. The tallies the roll-ups read (survey/store/daily_tally.hpp)
+// count the rows added in the same commit.
 #pragma once
 #include "survey/bundle/bundle.hpp"
 #include "survey/store/store.hpp"

@@ -22,14 +22,10 @@ public:
     EnrolledKey revoke(const std::string& unitId) override { return revokeKey(store_, unitId); }
     void checkKey(const Bundle& b) override { checkEnrolledKey(store_, b); }
 
-    // The merge commits once for the run; the tallies follow in their own transaction (a crash
-    // between the two loses nothing: readers count the rows after tally_mark themselves).
+    // The merge commits once for the run, the tallies of the rows it added with them
+    // (survey/store/daily_tally.hpp, TallyCounter).
     std::vector<MergeFileResult> mergeFiles(const std::vector<std::string>& files, KeyPolicy keys) override {
-        auto results = mergeBundleFiles(store_, files, std::nullopt, keys);
-        sql::Transaction tx(store_.db());
-        refreshTallies(store_);
-        tx.commit();
-        return results;
+        return mergeBundleFiles(store_, files, std::nullopt, keys);
     }
 
     std::vector<UnitTally> unitTallies(const TallyPeriod& period) override { return sw::unitTallies(store_, period); }

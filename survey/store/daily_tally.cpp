@@ -1,6 +1,7 @@
 #include "survey/store/daily_tally.hpp"
 
 #include "survey/base/error.hpp"
+#include "survey/base/local_time.hpp"
 #include "survey/store/tally_spans.hpp"
 
 #include <array>
@@ -195,6 +196,19 @@ void addEncodedSums(std::vector<std::pair<std::int64_t, std::int64_t>>& to, std:
     }
 }
 
+namespace {
+
+// Writes counted cells into every layer and moves the mark to `last`.
+void writeCells(Store& store, const std::map<CellKey, Cell>& cells, std::int64_t last) {
+    LayerWriter daily(store.db(), kDaily);
+    for (const auto& [key, cell] : cells) daily.upsert(key, cell);
+    upsertPeriods(store.db(), cells);
+    sql::Statement m(store.db(), "INSERT OR REPLACE INTO tally_mark(id, rid) VALUES(1, ?)");
+    m.bind(1, last).run();
+}
+
+} // namespace
+
 void refreshTallies(Store& store) {
     const std::int64_t mark = tallyMark(store);
     std::map<CellKey, Cell> cells;
@@ -206,12 +220,45 @@ void refreshTallies(Store& store) {
         last = st.getInt(0);
         countRow(st, finder, 1);
     }
-    if (last == mark) return;
-    LayerWriter daily(store.db(), kDaily);
-    for (const auto& [key, cell] : cells) daily.upsert(key, cell);
-    upsertPeriods(store.db(), cells);
-    sql::Statement m(store.db(), "INSERT OR REPLACE INTO tally_mark(id, rid) VALUES(1, ?)");
-    m.bind(1, last).run();
+    if (last != mark) writeCells(store, cells, last);
+}
+
+struct TallyCounter::Cells {
+    std::map<CellKey, Cell> cells;
+    CellFinder finder{cells};
+};
+
+TallyCounter::TallyCounter(Store& store) : store_(store), kept_(std::make_unique<Cells>()), pending_(std::make_unique<Cells>()) {
+    refreshTallies(store_);   // rows after the mark (a writer that stopped before its refresh) first
+}
+
+TallyCounter::~TallyCounter() = default;
+
+// The same cell and sums as countRow gives the row once stored (bindResponseRow writes these fields).
+void TallyCounter::count(std::string_view unitId, const PackedRow& r) {
+    char day[10];
+    formatLocalDate(day, r.createdUtc, r.utcOffsetMinutes);
+    Cell& c = pending_->finder.at(unitId, std::string_view(day, sizeof day), r.instrumentId, r.instrumentVersion, r.kelompok & 31);
+    if (r.misuse) ++c.misuse;
+    else ResponseTotals::count(c.sums, r.skm, r.ham, r.adil);
+}
+
+void TallyCounter::keep() {
+    for (const auto& [key, cell] : pending_->cells) {
+        Cell& to = kept_->cells[key];
+        ResponseTotals::addSums(to.sums, cell.sums);
+        to.misuse += cell.misuse;
+    }
+    drop();
+}
+
+void TallyCounter::drop() { pending_ = std::make_unique<Cells>(); }
+
+void TallyCounter::write() {
+    keep();
+    if (kept_->cells.empty()) return;
+    writeCells(store_, kept_->cells, store_.db().scalarInt("SELECT coalesce(max(rid), 0) FROM response"));
+    kept_ = std::make_unique<Cells>();
 }
 
 void fillPeriodTallies(sql::Database& db) {

@@ -14,6 +14,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -27,6 +28,28 @@ struct PeriodTotals {
 
 // Brings daily_tally and period_tally up to date with every response. Call inside the writer's transaction.
 void refreshTallies(Store& store);
+
+// Tallies rows as a writer inserts them, so that a merge of millions need not read them back.
+// Inside the writer's transaction: construct (it first tallies any rows after the mark), count()
+// each row inserted, keep() or drop() the rows counted since the last call as their savepoint is
+// released or rolled back, and write() before the commit: the tallies then cover every row.
+class TallyCounter {
+public:
+    explicit TallyCounter(Store& store);
+    ~TallyCounter();
+    TallyCounter(const TallyCounter&) = delete;
+    TallyCounter& operator=(const TallyCounter&) = delete;
+
+    void count(std::string_view unitId, const PackedRow& row);
+    void keep();
+    void drop();
+    void write();
+
+private:
+    struct Cells;
+    Store& store_;
+    std::unique_ptr<Cells> kept_, pending_;
+};
 // Schema 11 → 12: the month and year layers filled from daily_tally (survey/store/migrations.cpp).
 void fillPeriodTallies(sql::Database& db);
 // Per unit id, the tallies of [from, to] (local dates, inclusive; empty = open) summed.

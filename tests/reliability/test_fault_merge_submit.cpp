@@ -158,6 +158,11 @@ TEST_CASE("a many-file bulk merge under injected I/O faults keeps each bundle wh
                 all = all && have == n;
             }
             if (!threw) REQUIRE(all);
+            // The tallies count exactly the rows up to their mark, which the merge moved (or not)
+            // in the same commit as the rows.
+            const char* tallied = "SELECT coalesce(sum(rows + misuse), 0) FROM daily_tally";
+            const char* upToMark = "SELECT count(*) FROM response WHERE rid <= coalesce((SELECT rid FROM tally_mark), 0)";
+            REQUIRE(db.scalarInt(tallied) == db.scalarInt(upToMark));
             // Merging again completes it exactly once.
             for (const auto& r : mergeBundleFiles(again, files, true, sw::KeyPolicy::EnrollNew)) REQUIRE(r.outcome);
             for (const auto& [id, n] : units) {
@@ -166,6 +171,7 @@ TEST_CASE("a many-file bulk merge under injected I/O faults keeps each bundle wh
                 REQUIRE(rows.step());
                 REQUIRE(rows.getInt(0) == n);
             }
+            REQUIRE(db.scalarInt(tallied) == db.scalarInt("SELECT count(*) FROM response"));
         }
         return all;
     };

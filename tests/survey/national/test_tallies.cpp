@@ -8,6 +8,7 @@
 #include "survey/national/kanwil_map.hpp"
 #include "survey/national/assessor_store.hpp"
 #include "survey/store/daily_tally.hpp"
+#include "survey/store/scan.hpp"
 #include "survey/base/local_time.hpp"
 #include "survey/base/error.hpp"
 
@@ -100,6 +101,47 @@ TEST_CASE("tallies follow appended rows, refreshed or not, and a refresh twice c
     refreshTallies(s);
     sameSkm(tallied(), scanned());
     CHECK(tallied().respondents > 0);
+}
+
+TEST_CASE("a merge tallies the rows it keeps in its commit, none of a bundle refused half-way, and rows left untallied before it", "[national][tally]") {
+    swtest::TempDir d;
+    const std::string a = unitBundle(d, "unit-a", "36.04", "Banten", 40, 21), b = unitBundle(d, "unit-b", "32.73", "Jawa Barat", 30, 22);
+    // Unit Y's bundle: its own rows, then one of A's UUIDs, refused after its first rows went in.
+    swtest::fillUnit(d.file("unit-y.db"), "unit-y", 25, 23);
+    {
+        Store ua(d.file("unit-a.db")), y(d.file("unit-y.db"));
+        forEachResponse(ua, {}, [&](const Response& r) {
+            Response copy = r;
+            copy.unitId = "unit-y";
+            y.append(copy);
+            return false;
+        });
+        exportBundle(y, UnitKey::loadOrCreate(y), d.file("unit-y.swb"), BundleOptions{});
+    }
+    // The Kanwil's store holds rows no tally counts yet (written without a refresh).
+    const std::string kanwil = d.file("kanwil.db");
+    swtest::fillUnit(kanwil, "unit-k", 15, 24);
+    Store k(kanwil);
+    CHECK(k.db().scalarInt("SELECT coalesce((SELECT rid FROM tally_mark), 0)") == 0);
+    const auto results = openAssessorStore(kanwil, false)->mergeFiles({a, d.file("unit-y.swb"), b}, KeyPolicy::EnrollNew);
+    REQUIRE(results.size() == 3);
+    CHECK(results[0].outcome);
+    CHECK_FALSE(results[1].outcome);
+    CHECK(results[2].outcome);
+    CHECK(k.db().scalarInt("SELECT count(*) FROM response WHERE unit_id = 'unit-y'") == 0);
+    // Every stored row is in the tallies once, and nothing else is.
+    CHECK(k.db().scalarInt("SELECT rid FROM tally_mark") == k.db().scalarInt("SELECT max(rid) FROM response"));
+    CHECK(k.db().scalarInt("SELECT sum(rows + misuse) FROM daily_tally") == k.db().scalarInt("SELECT count(*) FROM response"));
+    CHECK(k.db().scalarInt("SELECT count(*) FROM daily_tally WHERE unit_id = 'unit-y'") == 0);
+    const Instrument in = *k.latestInstrument();
+    const auto units = rollupByUnit(k, ResponseFilter{});
+    REQUIRE(units.size() == 3);
+    for (const auto& u : units) {
+        ResponseFilter one;
+        one.unitId = u.unit.id;
+        INFO(u.unit.id);
+        sameSkm(u.skm, skmFor(k, in, one));
+    }
 }
 
 TEST_CASE("a kabupaten/kota and a province pool their units' respondents", "[national][tally]") {
