@@ -2,6 +2,7 @@
 
 #include "app/shell/metrics.hpp"
 
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -21,11 +22,12 @@ const char* const kBold = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"
 const ImWchar kRanges[] = {0x0020, 0x00FF, 0x03A3, 0x03A3, 0x2013, 0x2026, 0x2190, 0x2193, 0x2212, 0x2212, 0x2264, 0x2265, 0}; // ≤ ≥ in checklist notes
 
 // Each TTF file (0.7 MB) read once per process and shared by every size and atlas: ImGui's
-// AddFontFromFileTTF reads and keeps a copy per size. The atlas does not own these bytes (they
-// outlive it), and keeps pointing at them so it can be built again with more sizes.
+// AddFontFromFileTTF reads and keeps a copy per size. The atlases do not own these bytes (they
+// outlive them); see shareFontFiles.
+std::vector<char> regularBytes, boldBytes;
+
 std::vector<char>& fileBytes(const char* file) {
-    static std::vector<char> regular, bold;
-    std::vector<char>& bytes = file == kBold ? bold : regular;
+    std::vector<char>& bytes = file == kBold ? boldBytes : regularBytes;
     if (bytes.empty()) {
         std::ifstream in(file, std::ios::binary);
         bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
@@ -67,6 +69,21 @@ FontSet buildFonts(ImFontAtlas& atlas, float pxPerMm, bool withLarge) {
 
 void addLargeFonts(ImFontAtlas& atlas, FontSet& set) {
     if (!set.hasLarge()) addSizes(atlas, set, 1);
+}
+
+void shareFontFiles(ImFontAtlas& atlas) {
+    for (ImFontConfig& cfg : atlas.ConfigData) {
+        if (!cfg.FontDataOwnedByAtlas) continue;
+        for (std::vector<char>* file : {&regularBytes, &boldBytes}) {
+            if (file->empty() || static_cast<std::size_t>(cfg.FontDataSize) != file->size() ||
+                std::memcmp(cfg.FontData, file->data(), file->size()) != 0)
+                continue;
+            IM_FREE(cfg.FontData);
+            cfg.FontData = file->data();
+            cfg.FontDataOwnedByAtlas = false;
+            break;
+        }
+    }
 }
 
 ImFont* addDejaVu(ImFontAtlas& atlas, bool bold, float px, const ImWchar* ranges) {

@@ -24,6 +24,11 @@ FontSet buildFonts(ImFontAtlas& atlas, float pxPerMm, bool withLarge = true);
 // must then be built and uploaded again; the standard fonts keep their ImFont objects.
 void addLargeFonts(ImFontAtlas& atlas, FontSet& set);
 
+// ImGui 1.86 copies a font's file for every size added from memory it does not own (AddFont). After
+// a build, shareFontFiles frees those copies and points each size at the one copy of its file, which
+// a later build (large text added) reads again.
+void shareFontFiles(ImFontAtlas& atlas);
+
 // One more DejaVu face at `px` pixels, for a host with sizes of its own (the waiting-room board).
 // `ranges`: the glyphs to bake (nullptr: the kiosk's set). Call before the first frame.
 ImFont* addDejaVu(ImFontAtlas& atlas, bool bold, float px, const ImWchar* ranges = nullptr);

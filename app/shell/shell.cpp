@@ -81,6 +81,8 @@ Shell::Shell(const ShellOptions& o) {
     io.IniFilename = nullptr;   // a kiosk keeps no layout file
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     fonts_ = buildFonts(*io.Fonts, pxPerMm_, false);
+    io.Fonts->Build();   // now, so the fonts' copies of their files are gone before the upload
+    shareFontFiles(*io.Fonts);
     ImGui::GetStyle().ScaleAllSizes(pxPerMm_ / 4.0f);
     ImGui_ImplGlfw_InitForOpenGL(window_, true);
     ImGui_ImplOpenGL3_Init("#version 330");
@@ -107,6 +109,8 @@ void Shell::addLargeText() {
     if (fonts_.hasLarge()) return;
     ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
     addLargeFonts(atlas, fonts_);   // the standard fonts keep their ImFont objects: references stay good
+    atlas.Build();
+    shareFontFiles(atlas);
     if (!fontsUploaded_) return;    // the first frame uploads the whole atlas
     // A new texture while the old one still exists gets a new name, so the kiosk's sampling filter
     // (app/kiosk/font_sampling.hpp), which remembers its texture, is set on this one again.
