@@ -851,11 +851,18 @@ void AssessorView::Impl::drawCompare() {
     }
     const int cols = static_cast<int>(sel.size()) + 1;
     if (!ImGui::BeginTable("compare", cols, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY)) return;
-    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthStretch, 2.2f);
+    // The figures' names take 2.2 shares, each unit one; but a unit's column is never narrower than
+    // the longest word of its name or facility score ("Pemasyarakatan" on a 1280 or 1366 px
+    // laptop at 4,5 px/mm): the names' column gives up the room.
+    const float cellPad = ImGui::GetStyle().CellPadding.x * 2 + 1;
+    const float share = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ScrollbarSize - cellPad * static_cast<float>(cols)) /
+                        (2.2f + static_cast<float>(sel.size()));
+    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthStretch);
     std::vector<std::string> names{""};
     for (const auto* u : sel) {
         names.push_back((u->unit.name.empty() ? u->unit.id : u->unit.name) + (u->unit.demo ? " (" + t("assessor.demo_short") + ")" : ""));
-        ImGui::TableSetupColumn(names.back().c_str(), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+        const float least = std::max(widestWord(names.back()), widestWord(facilityText(*u))) + 2;   // +2: a word exactly as wide wraps
+        ImGui::TableSetupColumn(names.back().c_str(), ImGuiTableColumnFlags_WidthFixed, std::max(least, share));
     }
     headerRow(names);
     // One row per figure; the best value in a row is drawn bold-coloured.
