@@ -100,12 +100,15 @@ namespace swtest {
 // The cuts of a page, and of every region of it that scrolls up and down: each such window is
 // scrolled through its whole range (three quarters of its height a step, at most 40 steps), so
 // text below the first screenful is checked too. `frame` draws one whole frame (NewFrame … Render).
-// A cut seen at several scroll positions is reported once.
-inline std::vector<TextCut> cutsWhileScrolling(const std::function<void()>& frame) {
+// A cut seen at several scroll positions is reported once. `words`: texts whose words must never be
+// broken across lines (findBrokenWords), such as the official names in the test's data.
+inline std::vector<TextCut> cutsWhileScrolling(const std::function<void()>& frame, const std::vector<std::string>& words = {}) {
     std::vector<TextCut> all;
     std::set<std::string> seen;
     auto collect = [&] {
-        for (auto& c : findTextCuts())
+        std::vector<TextCut> found = findTextCuts();
+        for (auto& c : findBrokenWords(words)) found.push_back(c);
+        for (auto& c : found)
             if (seen.insert(c.window + "|" + c.text + "|" + c.why).second) all.push_back(c);
     };
     frame();

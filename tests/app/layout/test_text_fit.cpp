@@ -1,11 +1,12 @@
 // The text-fit check itself (text_fit.hpp): it must catch a label too wide for its button, text cut
-// by a child window, a table header ImGui shortened with an ellipsis — and must not flag a list
-// cut at the edge of its scrolled region.
+// by a child window, a table header ImGui shortened with an ellipsis, a name's word broken across
+// lines — and must not flag a list cut at the edge of its scrolled region.
 #include "app/layout/fit_context.hpp"
 
 #include <catch2/catch.hpp>
 #include <imgui.h>
 
+#include <cfloat>
 #include <functional>
 #include <string>
 
@@ -115,4 +116,47 @@ TEST_CASE("the text-fit check catches a label drawn into the next item", "[admin
     });
     INFO(swtest::describe(cuts, "overlap"));
     CHECK(mentions(cuts, "Klaim", "overlaps \"Terverifikasi\""));
+}
+
+namespace {
+
+// A table column `width` px wide holding `text` wrapped: the words findBrokenWords found broken.
+std::vector<swtest::TextCut> brokenIn(float width, const char* text) {
+    std::vector<swtest::TextCut> broken;
+    for (int i = 0; i < 3; ++i) {
+        ImGui::NewFrame();
+        ImGui::SetNextWindowPos(ImVec2(0, 0));
+        ImGui::SetNextWindowSize(ImGui::GetIO().DisplaySize);
+        ImGui::Begin("##page", nullptr, ImGuiWindowFlags_NoDecoration);
+        if (ImGui::BeginTable("##t", 2, ImGuiTableFlags_Borders, ImVec2(600, 0))) {
+            ImGui::TableSetupColumn("a", ImGuiTableColumnFlags_WidthFixed, width);
+            ImGui::TableSetupColumn("b", ImGuiTableColumnFlags_WidthStretch);
+            ImGui::TableNextColumn();
+            ImGui::TextWrapped("%s", text);
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted("75,99");
+            ImGui::EndTable();
+        }
+        ImGui::End();
+        ImGui::Render();
+        broken = swtest::findBrokenWords({text});
+    }
+    return broken;
+}
+
+} // namespace
+
+TEST_CASE("the text-fit check catches a name's word broken across lines, and not a wrap between words", "[admin][assessor][layout]") {
+    swtest::FitContext fc(ImVec2(1280, 800));
+    const ImFont* font = ImGui::GetIO().Fonts->Fonts[0];   // the default, which the page draws in
+    const float word = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, "Pemasyarakatan").x;
+    // Narrower than its longest word: ImGui cuts "Pemasyarakatan" anywhere, and no clip edge shows it.
+    const auto narrow = brokenIn(word * 0.6f, "Balai Pemasyarakatan Kelas I Bandung");
+    INFO(swtest::describe(narrow, "narrow"));
+    CHECK(mentions(narrow, "", "breaks \"Pemasyarakatan\" across lines"));
+    CHECK(swtest::findTextCuts().empty());
+    // As wide as the longest word: the lines break between words only.
+    const auto wide = brokenIn(word + 2, "Balai Pemasyarakatan Kelas I Bandung");
+    INFO(swtest::describe(wide, "wide"));
+    CHECK(wide.empty());
 }

@@ -216,10 +216,12 @@ void measureLayoutBoxes(ImFontAtlas& atlas) {
     }
 }
 
-std::vector<TextCut> findTextCuts() {
-    std::vector<TextCut> out;
+namespace {
+
+// The text runs of each draw list of the last rendered frame, in the order drawn.
+template <class Each> void eachListsRuns(Each&& each) {
     const ImDrawData* dd = ImGui::GetDrawData();
-    if (!dd || !dd->Valid) return out;
+    if (!dd || !dd->Valid) return;
     const ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
     const GlyphIndex glyphs(atlas);
     for (int l = 0; l < dd->CmdListsCount; ++l) {
@@ -227,11 +229,58 @@ std::vector<TextCut> findTextCuts() {
         std::vector<DrawnRun> runs;
         for (const ImDrawCmd& cmd : list.CmdBuffer)
             if (!cmd.UserCallback && cmd.TextureId == atlas.TexID) scanCommand(list, cmd, glyphs, runs);
+        each(list, runs);
+    }
+}
+
+bool wordChar(char ch) { return ch != ' ' && ch != '(' && ch != ')' && ch != ',' && ch != ';' && ch != ':' && ch != '"'; }
+
+// `a` ends with the first `k` bytes of `w` as a word start, and `b` begins with the rest as a word end.
+bool brokenAt(const std::string& a, const std::string& b, const std::string& w, std::size_t k) {
+    const std::string head = w.substr(0, k), tail = w.substr(k);
+    if (a.size() < head.size() || b.size() < tail.size()) return false;
+    if (a.compare(a.size() - head.size(), head.size(), head) != 0 || b.compare(0, tail.size(), tail) != 0) return false;
+    return (a.size() == head.size() || !wordChar(a[a.size() - head.size() - 1])) && (b.size() == tail.size() || !wordChar(b[tail.size()]));
+}
+
+} // namespace
+
+std::vector<TextCut> findTextCuts() {
+    std::vector<TextCut> out;
+    eachListsRuns([&](const ImDrawList& list, std::vector<DrawnRun>& runs) {
         findOverlaps(runs);
         for (const DrawnRun& d : runs)
             if (!d.run.why.empty())
                 out.push_back({d.run.text, d.run.why, d.clip, d.run.box.Min, d.run.box.Max, list._OwnerName ? list._OwnerName : ""});
-    }
+    });
+    return out;
+}
+
+std::vector<TextCut> findBrokenWords(const std::vector<std::string>& texts) {
+    std::vector<std::string> words;
+    for (const std::string& t : texts)
+        for (std::size_t at = 0; at < t.size();) {
+            const std::size_t end = std::min(t.find(' ', at), t.size());
+            if (end - at >= 2) words.push_back(t.substr(at, end - at));
+            at = end + 1;
+        }
+    std::vector<TextCut> out;
+    eachListsRuns([&](const ImDrawList& list, const std::vector<DrawnRun>& runs) {
+        for (std::size_t i = 0; i + 1 < runs.size(); ++i) {
+            const Run &a = runs[i].run, &b = runs[i + 1].run;
+            // The next line of one wrapped text: same left edge, below, about two lines down at most
+            // (boxes are the glyphs' ink up and down, some 70 % of a line).
+            const float lineH = std::max(a.box.GetHeight(), b.box.GetHeight());
+            if (std::fabs(a.box.Min.x - b.box.Min.x) > 1.0f || b.box.Min.y <= a.box.Max.y - kEps || b.box.Min.y - a.box.Min.y > 3 * lineH) continue;
+            for (const std::string& w : words)
+                for (std::size_t k = 1; k < w.size(); ++k)
+                    if ((static_cast<unsigned char>(w[k]) & 0xC0) != 0x80 && brokenAt(a.text, b.text, w, k)) {
+                        out.push_back({a.text + " / " + b.text, "breaks \"" + w + "\" across lines", runs[i].clip, a.box.Min, b.box.Max,
+                                       list._OwnerName ? list._OwnerName : ""});
+                        k = w.size();
+                    }
+        }
+    });
     return out;
 }
 

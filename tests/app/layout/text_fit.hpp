@@ -47,6 +47,12 @@ void measureLayoutBoxes(ImFontAtlas& atlas);
 // The text runs of the current context's last rendered frame that do not fit (see above).
 std::vector<TextCut> findTextCuts();
 
+// Words of `text` (split at spaces) that the current context's last rendered frame drew broken
+// across two lines: one line ends with the word's start and the next, at the same x just below,
+// begins with its rest. ImGui's wrap cuts a word wider than its column anywhere ("Ka / nw / il"),
+// which no clip edge shows, so this needs to know the words: the tests pass their data's names.
+std::vector<TextCut> findBrokenWords(const std::vector<std::string>& texts);
+
 // "page 1280x800 id: \"text\" why" lines, for a failure message.
 std::string describe(const std::vector<TextCut>& cuts, const std::string& where);
 
