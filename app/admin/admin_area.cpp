@@ -149,11 +149,15 @@ void drawRightGroup(AdminContext& c, float rightW) {
 
 void AdminArea::Impl::drawTabRow() {
     const float rightW = rightGroupWidth(ctx);
-    const float tabMm = tabWidth(ctx, rightW) / ctx.host.pxPerMm;
+    const float tabW = tabWidth(ctx, rightW), pad = ImGui::GetStyle().FramePadding.x * 2;
+    bool first = true;
     for (const auto& [code, key] : kTabs) {
-        if (ui::button(ctx, ctx.t(key), tab == code, tabMm)) tab = code;
-        ImGui::SameLine();
+        // Even label-wide tabs may not fit one row (a small laptop at a high density): they wrap.
+        if (!first) ui::sameLineIfFits(std::max(tabW, ImGui::CalcTextSize(ctx.t(key)).x + pad));
+        first = false;
+        if (ui::button(ctx, ctx.t(key), tab == code, tabW / ctx.host.pxPerMm)) tab = code;
     }
+    ImGui::SameLine();
     drawRightGroup(ctx, rightW);
 }
 

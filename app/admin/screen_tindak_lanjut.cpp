@@ -94,25 +94,30 @@ float widestWord(const std::string& text) {
 }
 
 // Date, status and remove as wide as their contents; the target up to 45 mm (longer ones wrap,
-// never inside a word); action and owner share the rest, two to one. Sized from the contents:
-// sizing by proportion gave a one-line owner most of the row and broke "Penyelesaian" in two on
-// a 1366×768 laptop at 4,5 px/mm.
-void setUpPlanColumns(AdminContext& c, const std::vector<TindakLanjut>& list) {
+// never inside a word); action and owner share the rest of `width` two to one, the owner never
+// narrower than its longest word. Sized from the contents: sizing by proportion gave a one-line
+// owner most of the row and broke "Penyelesaian" in two on a 1366×768 laptop at 4,5 px/mm.
+void setUpPlanColumns(AdminContext& c, const std::vector<TindakLanjut>& list, float width) {
     const float pad = ImGui::GetStyle().FramePadding.x * 2, slack = 2;   // a word exactly as wide as its column wraps
-    float target = widestWord(c.t("tl.target")), targetLine = 0;
+    float target = widestWord(c.t("tl.target")), targetLine = 0, owner = widestWord(c.t("tl.owner"));
     for (const TindakLanjut& t : list) {
         target = std::max(target, widestWord(t.targetLabel));
         targetLine = std::max(targetLine, ImGui::CalcTextSize(t.targetLabel.c_str()).x);
+        owner = std::max(owner, widestWord(t.owner));
     }
     float status = ImGui::CalcTextSize(c.t("tl.status")).x;
     for (const char* k : {"tl.status_rencana", "tl.status_berjalan", "tl.status_selesai"}) status = std::max(status, ImGui::CalcTextSize(c.t(k)).x + pad);
-    const float due = std::max(ImGui::CalcTextSize("0000-00-00").x, ImGui::CalcTextSize(c.t("tl.due")).x);
-    ImGui::TableSetupColumn(c.t("tl.target"), ImGuiTableColumnFlags_WidthFixed, std::max(target, std::min(targetLine, c.mm(45))) + slack);
-    ImGui::TableSetupColumn(c.t("tl.action"), ImGuiTableColumnFlags_WidthStretch, 2.0f);
-    ImGui::TableSetupColumn(c.t("tl.owner"), ImGuiTableColumnFlags_WidthStretch, 1.0f);
-    ImGui::TableSetupColumn(c.t("tl.due"), ImGuiTableColumnFlags_WidthFixed, due + slack);
-    ImGui::TableSetupColumn(c.t("tl.status"), ImGuiTableColumnFlags_WidthFixed, status + slack);
-    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize(c.t("tl.remove")).x + pad + slack);
+    const float due = std::max(ImGui::CalcTextSize("0000-00-00").x, ImGui::CalcTextSize(c.t("tl.due")).x) + slack;
+    const float remove = ImGui::CalcTextSize(c.t("tl.remove")).x + pad + slack;
+    target = std::max(target, std::min(targetLine, c.mm(45))) + slack;
+    status += slack;
+    const float rest = width - target - due - status - remove - 6 * (ImGui::GetStyle().CellPadding.x * 2 + 1);
+    ImGui::TableSetupColumn(c.t("tl.target"), ImGuiTableColumnFlags_WidthFixed, target);
+    ImGui::TableSetupColumn(c.t("tl.action"), ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableSetupColumn(c.t("tl.owner"), ImGuiTableColumnFlags_WidthFixed, std::max(owner + slack, rest / 3));
+    ImGui::TableSetupColumn(c.t("tl.due"), ImGuiTableColumnFlags_WidthFixed, due);
+    ImGui::TableSetupColumn(c.t("tl.status"), ImGuiTableColumnFlags_WidthFixed, status);
+    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, remove);
 }
 
 // The header row by hand, each name wrapped between words: ImGui's TableHeadersRow() shortens a
@@ -194,8 +199,9 @@ void TindakLanjutScreen::addEntry(AdminContext& c, const TindakLanjut& t) {
 
 void TindakLanjutScreen::drawPlan(AdminContext& c) {
     if (list.empty()) ImGui::TextDisabled("%s", c.t("tl.none"));
+    const float width = ImGui::GetContentRegionAvail().x;
     if (!list.empty() && ImGui::BeginTable("##plan", 6, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg)) {
-        setUpPlanColumns(c, list);
+        setUpPlanColumns(c, list, width);
         planHeaderRow(c);
         std::int64_t remove = 0;
         for (TindakLanjut& t : list)
