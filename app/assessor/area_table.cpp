@@ -197,8 +197,10 @@ void drawUnitDeliveries(const std::vector<UnitDelivery>& units, int silentDays, 
     const int silent = static_cast<int>(std::count_if(units.begin(), units.end(), [](const UnitDelivery& d) { return d.silent; }));
     ImGui::TextWrapped("%s", format(tr.get("kanwil.summary", lang), {std::to_string(units.size()), std::to_string(silent),
                                                                      std::to_string(silentDays)}).c_str());
-    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
-    if (!ImGui::BeginTable("deliveries", 4, flags)) return;
+    // Scrolls under its header: a Kanwil's units run past the bottom of a 768 px screen.
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_ScrollY;
+    if (!ImGui::BeginTable("deliveries", 4, flags, ImVec2(0, ImGui::GetContentRegionAvail().y))) return;
+    ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
     for (const char* h : {"kanwil.col.unit", "kanwil.col.last", "kanwil.col.bundles", "kanwil.col.state"}) {
         ImGui::TableNextColumn();

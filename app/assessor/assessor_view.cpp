@@ -471,10 +471,8 @@ void AssessorView::Impl::drawRollup() {
     }
     std::int64_t respondents = 0;
     for (const auto& u : units) respondents += u.skm.respondents;
-    ImGui::TextUnformatted(
-        format(t("assessor.subtitle"), {count("assessor.count.units", static_cast<std::int64_t>(units.size())),
-                                        count("assessor.count.respondents", respondents)})
-            .c_str());
+    paragraph(format(t("assessor.subtitle"), {count("assessor.count.units", static_cast<std::int64_t>(units.size())),
+                                              count("assessor.count.respondents", respondents)}));
     if (units.empty()) {
         ImGui::Spacing();
         ImGui::TextWrapped("%s", t("assessor.empty").c_str());
