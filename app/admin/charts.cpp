@@ -31,15 +31,73 @@ std::string fit(const std::string& s, float width) {
     return out + "...";
 }
 
+// A name wrapped at spaces to `width`, one string a line; a leading indent ("  Lanjut usia") is
+// kept on every line. Only a single word wider than the column is still cut with "...".
+struct Wrapped {
+    std::vector<std::string> lines;
+    float indent = 0;
+};
+
+Wrapped wrapName(const std::string& s, float width) {
+    const std::size_t start = std::min(s.find_first_not_of(' '), s.size());
+    Wrapped w;
+    w.indent = textW(s.substr(0, start));
+    const std::string text = ui::wrapWords(s.substr(start), width - w.indent);
+    for (std::size_t at = 0; at <= text.size();) {
+        const std::size_t end = std::min(text.find('\n', at), text.size());
+        w.lines.push_back(fit(text.substr(at, end - at), width - w.indent));
+        at = end + 1;
+    }
+    return w;
+}
+
+// Draws a wrapped name with its lines centred on `midY`.
+void drawName(ImDrawList* dl, const Wrapped& w, float x, float midY, float lineH, ImU32 col) {
+    float y = midY - lineH * static_cast<float>(w.lines.size()) * 0.5f;
+    for (const std::string& line : w.lines) {
+        dl->AddText(ImVec2(x + w.indent, y), col, line.c_str());
+        y += lineH;
+    }
+}
+
+// Axis labels centred under their x, each on the first line below the axis where it keeps `gap`
+// from the label before it: labels of close values (the grade bounds B 76,61 and A 88,31 on a
+// narrow chart) move down a line instead of being drawn over each other. Labels stay inside
+// [left, right].
+struct Placed {
+    float x;
+    int line;
+};
+
+std::vector<Placed> stackLabels(const std::vector<std::pair<float, std::string>>& labels, float gap, float left, float right) {
+    std::vector<Placed> out;
+    std::vector<float> lineEnd;
+    for (const auto& [x, text] : labels) {
+        const float w = textW(text);
+        const float lx = std::clamp(x - w * 0.5f, left, std::max(left, right - w));
+        std::size_t l = 0;
+        while (l < lineEnd.size() && lx < lineEnd[l] + gap) ++l;
+        if (l == lineEnd.size()) lineEnd.push_back(0);
+        lineEnd[l] = lx + w;
+        out.push_back({lx, static_cast<int>(l)});
+    }
+    return out;
+}
+
+int linesOf(const std::vector<Placed>& placed) {
+    int n = 1;
+    for (const Placed& q : placed) n = std::max(n, q.line + 1);
+    return n;
+}
+
 } // namespace
 
 void unsurBars(AdminContext& c, const std::vector<UnsurRow>& rows, ImVec2 size) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 p = ImGui::GetCursorScreenPos();
-    panel(dl, p, size);
     const float fs = ImGui::GetFontSize(), pad = c.mm(3);
-    // The names as wide as they need (cut with "..." only past 55 % of the panel: U8's English
-    // name is long).
+    // The names as wide as they need, up to 55 % of the panel; a longer one (U8's) wraps onto a
+    // second line and the rows grow to hold it.
     float namesW = 0;
     for (const UnsurRow& r : rows) namesW = std::max(namesW, textW(r.code + "  " + c.unsurName(r.code)));
     const float labelW = std::min(namesW + pad * 1.5f, size.x * 0.55f);
@@ -47,37 +105,38 @@ void unsurBars(AdminContext& c, const std::vector<UnsurRow>& rows, ImVec2 size) 
     const float x0 = p.x + pad + labelW, x1 = p.x + size.x - pad - valueW;
     auto xOf = [&](double v) { return x0 + static_cast<float>((std::clamp(v, 25.0, 100.0) - 25.0) / 75.0) * (x1 - x0); };
     // Grid at the mutu lower bounds (C 65,00 · B 76,61 · A 88,31) so each bar reads as a grade.
-    // A label that would touch its left neighbour drops to a second line under the first.
-    struct Tick {
-        double v;
-        const char* label;
-        int line;
-    };
-    const std::string cLabel = std::string("C ") + c.num(kMutuLowerBoundC, 0), bLabel = std::string("B ") + c.num(kMutuLowerBoundB),
-                      aLabel = std::string("A ") + c.num(kMutuLowerBoundA);
-    Tick ticks[] = {{25, "25", 0}, {kMutuLowerBoundC, cLabel.c_str(), 0}, {kMutuLowerBoundB, bLabel.c_str(), 0}, {kMutuLowerBoundA, aLabel.c_str(), 0}, {100, "100", 0}};
-    float lineEnd[2] = {-1e9f, -1e9f};
-    for (Tick& t : ticks) {
-        const float lx = xOf(t.v) - textW(t.label) * 0.5f;
-        t.line = lx < lineEnd[0] + c.mm(1) ? 1 : 0;
-        lineEnd[t.line] = lx + textW(t.label);
+    const double tickV[] = {25, kMutuLowerBoundC, kMutuLowerBoundB, kMutuLowerBoundA, 100};
+    std::vector<std::pair<float, std::string>> ticks{{xOf(25), "25"},
+                                                    {xOf(kMutuLowerBoundC), std::string("C ") + c.num(kMutuLowerBoundC, 0)},
+                                                    {xOf(kMutuLowerBoundB), std::string("B ") + c.num(kMutuLowerBoundB)},
+                                                    {xOf(kMutuLowerBoundA), std::string("A ") + c.num(kMutuLowerBoundA)},
+                                                    {xOf(100), "100"}};
+    const std::vector<Placed> placed = stackLabels(ticks, c.mm(1), x0 - pad, p.x + size.x - pad);
+    const int tickLines = linesOf(placed);
+    std::vector<Wrapped> names;
+    std::size_t nameLines = 1;
+    for (const UnsurRow& r : rows) {
+        names.push_back(wrapName(r.code + "  " + c.unsurName(r.code), labelW - pad));
+        nameLines = std::max(nameLines, names.back().lines.size());
     }
-    const bool twoLines = std::any_of(std::begin(ticks), std::end(ticks), [](const Tick& t) { return t.line == 1; });
-    const float top = p.y + pad + fs * 1.4f, bottom = p.y + size.y - pad - fs * (twoLines ? 2.4f : 1.3f);
+    const float axisH = fs * (1.3f + 1.1f * static_cast<float>(tickLines - 1));
+    const float n = static_cast<float>(std::max<std::size_t>(rows.size(), 1));
+    const float rowH = std::max((size.y - 2 * pad - fs * 1.4f - axisH) / n, fs * static_cast<float>(nameLines) + c.mm(1));
+    const float height = std::max(size.y, 2 * pad + fs * 1.4f + axisH + rowH * n);
+    const float top = p.y + pad + fs * 1.4f, bottom = top + rowH * n;
+    panel(dl, p, ImVec2(size.x, height));
     dl->AddText(ImVec2(p.x + pad, p.y + pad * 0.6f), kMuted, c.t("chart.unsur_axis"));
-    for (const Tick& t : ticks) {
-        const float x = xOf(t.v);
+    for (std::size_t i = 0; i < ticks.size(); ++i) {
+        const float x = xOf(tickV[i]);
         dl->AddLine(ImVec2(x, top), ImVec2(x, bottom), kGrid, 1.0f);
-        dl->AddText(ImVec2(x - textW(t.label) * 0.5f, bottom + 2 + fs * 1.1f * static_cast<float>(t.line)), kMuted, t.label);
+        dl->AddText(ImVec2(placed[i].x, bottom + 2 + fs * 1.1f * static_cast<float>(placed[i].line)), kMuted, ticks[i].second.c_str());
     }
-    if (rows.empty()) return ImGui::Dummy(size);
-    const float rowH = (bottom - top) / static_cast<float>(rows.size());
+    if (rows.empty()) return ImGui::Dummy(ImVec2(size.x, height));
     const float barH = std::min(rowH * 0.7f, c.mm(8));
     for (std::size_t i = 0; i < rows.size(); ++i) {
         const UnsurRow& r = rows[i];
         const float y = top + rowH * static_cast<float>(i) + (rowH - barH) * 0.5f;
-        const std::string label = fit(r.code + "  " + c.unsurName(r.code), labelW - pad);
-        dl->AddText(ImVec2(p.x + pad, y + (barH - fs) * 0.5f), kInk, label.c_str());
+        drawName(dl, names[i], p.x + pad, y + barH * 0.5f, fs, kInk);
         if (r.n == 0) {
             dl->AddText(ImVec2(x0 + 4, y + (barH - fs) * 0.5f), kMuted, c.t("common.no_data"));
             continue;
@@ -93,7 +152,7 @@ void unsurBars(AdminContext& c, const std::vector<UnsurRow>& rows, ImVec2 size) 
             dl->AddText(ImVec2(xe + 10 + textW(value), y + (barH - fs) * 0.5f), col, ch.c_str());
         }
     }
-    ImGui::Dummy(size);
+    ImGui::Dummy(ImVec2(size.x, height));
 }
 
 void trendLine(AdminContext& c, const std::vector<TrendPoint>& points, bool weekly, ImVec2 size) {
@@ -214,7 +273,6 @@ void heatMap(AdminContext& c, const std::array<std::array<std::int64_t, 24>, 7>&
 void groupBars(AdminContext& c, const std::vector<Bar>& bars, ImVec2 size) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 p = ImGui::GetCursorScreenPos();
-    panel(dl, p, size);
     const float fs = ImGui::GetFontSize(), pad = c.mm(2.5f);
     std::vector<std::string> values;
     float labelW = 0, valueW = 0;
@@ -225,18 +283,28 @@ void groupBars(AdminContext& c, const std::vector<Bar>& bars, ImVec2 size) {
         valueW = std::max(valueW, textW(values.back()) + 8);
     }
     // Labels as wide as they need, up to half the panel, but never so wide that the bars
-    // (at least 15 mm) or the values lose their room; only then are labels cut with "...".
+    // (at least 15 mm) or the values lose their room; a longer label wraps at its words and the
+    // rows grow to hold it (a group's name is read whole, "Penggantian paspor").
     labelW = std::min({labelW + pad, size.x * 0.5f, size.x - 2 * pad - valueW - c.mm(15)});
     labelW = std::max(labelW, c.mm(12));
     const float x0 = p.x + pad + labelW, x1 = std::max(x0 + 2, p.x + size.x - pad - valueW);
-    const float top = p.y + pad, bottom = p.y + size.y - pad;
-    if (bars.empty()) return ImGui::Dummy(size);
-    const float rowH = (bottom - top) / static_cast<float>(bars.size());
+    std::vector<Wrapped> names;
+    std::size_t lines = 1;
+    for (const auto& b : bars) {
+        names.push_back(wrapName(b.label, labelW - 4));
+        lines = std::max(lines, names.back().lines.size());
+    }
+    const float n = static_cast<float>(std::max<std::size_t>(bars.size(), 1));
+    const float rowH = std::max((size.y - 2 * pad) / n, fs * static_cast<float>(lines) + c.mm(1));
+    const float height = std::max(size.y, 2 * pad + rowH * n);
+    panel(dl, p, ImVec2(size.x, height));
+    const float top = p.y + pad;
+    if (bars.empty()) return ImGui::Dummy(ImVec2(size.x, height));
     const float barH = std::min(rowH * 0.72f, c.mm(7));
     for (std::size_t i = 0; i < bars.size(); ++i) {
         const Bar& b = bars[i];
         const float y = top + rowH * static_cast<float>(i) + (rowH - barH) * 0.5f;
-        dl->AddText(ImVec2(p.x + pad, y + (barH - fs) * 0.5f), kInk, fit(b.label, labelW - 4).c_str());
+        drawName(dl, names[i], p.x + pad, y + barH * 0.5f, fs, kInk);
         float xe = x0;
         if (b.hasData) {
             xe = x0 + static_cast<float>((std::clamp(b.value, 25.0, 100.0) - 25.0) / 75.0) * (x1 - x0);
@@ -244,7 +312,7 @@ void groupBars(AdminContext& c, const std::vector<Bar>& bars, ImVec2 size) {
         }
         dl->AddText(ImVec2(xe + 6, y + (barH - fs) * 0.5f), b.hasData ? kInk : kMuted, values[i].c_str());
     }
-    ImGui::Dummy(size);
+    ImGui::Dummy(ImVec2(size.x, height));
 }
 
 } // namespace sw::admin::charts

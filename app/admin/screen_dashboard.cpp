@@ -121,19 +121,42 @@ void drawHeadlineCards(AdminContext& c, const Layout& l) {
     }
 }
 
+// A panel's heading wraps at the panel's own width: TextWrapped alone wraps at the window's edge,
+// and a heading wider than its panel would widen the group and push its neighbour off the screen
+// (1280×800 at 5 px/mm). `height`: the tallest heading of the row (headingHeight), so the panels
+// side by side start on one line.
+float headingHeight(const char* text, float width) {
+    ImGui::SetWindowFontScale(1.2f);
+    const float h = ImGui::CalcTextSize(text, nullptr, false, width).y;
+    ImGui::SetWindowFontScale(1.0f);
+    return h + ImGui::GetStyle().ItemSpacing.y;
+}
+
+void panelHeading(AdminContext& c, const char* text, float width, float height) {
+    const float y = ImGui::GetCursorPosY();
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+    ui::heading(c, text);
+    ImGui::PopTextWrapPos();
+    ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY(), y + height));
+}
+
 // Unsur weakest first | trend; one above the other when narrow, so the unsur names and the
 // grade lines' labels keep their room.
 void drawUnsurAndTrend(AdminContext& c, const Layout& l) {
     const DashboardFigures& f = c.figures;
     const float rowH = c.mm(88);
+    const float unsurW = l.wide ? l.width * 0.62f - l.gap : l.width, trendW = l.wide ? l.width - unsurW - l.gap : l.width;
+    const char* unsurTitle = c.t("dash.unsur_title");
+    const char* trendTitle = c.t(c.trendStep == TrendStep::Month ? "dash.trend_title_month" : "dash.trend_title_week");
+    const float headH = l.wide ? std::max(headingHeight(unsurTitle, unsurW), headingHeight(trendTitle, trendW)) : 0;
     ImGui::BeginGroup();
-    ui::heading(c, c.t("dash.unsur_title"));
-    charts::unsurBars(c, f.unsur, ImVec2(l.wide ? l.width * 0.62f - l.gap : l.width, rowH));
+    panelHeading(c, unsurTitle, unsurW, headH);
+    charts::unsurBars(c, f.unsur, ImVec2(unsurW, rowH));
     ImGui::EndGroup();
     if (l.wide) ImGui::SameLine(0, l.gap);
     ImGui::BeginGroup();
-    ui::heading(c, c.t(c.trendStep == TrendStep::Month ? "dash.trend_title_month" : "dash.trend_title_week"));
-    charts::trendLine(c, f.trend, c.trendStep == TrendStep::Week, ImVec2(ImGui::GetContentRegionAvail().x, rowH));
+    panelHeading(c, trendTitle, trendW, headH);
+    charts::trendLine(c, f.trend, c.trendStep == TrendStep::Week, ImVec2(trendW, rowH));
     ImGui::EndGroup();
 }
 
@@ -141,7 +164,7 @@ void addBar(std::vector<charts::Bar>& v, const std::string& label, const GroupRo
     v.push_back({label, g.ikmUnit, g.hasData, g.respondents, g.mutu});
 }
 
-void drawRentanPanel(AdminContext& c, float col3, float row2) {
+void drawRentanPanel(AdminContext& c, float col3, float row2, float headH) {
     const DashboardFigures& f = c.figures;
     std::vector<charts::Bar> rentanBars;
     addBar(rentanBars, c.t("kelompok.bukan"), f.rentan.bukan);
@@ -149,7 +172,7 @@ void drawRentanPanel(AdminContext& c, float col3, float row2) {
     static const char* const kKeys[4] = {"kelompok.lansia", "kelompok.disabilitas", "kelompok.hamil_menyusui", "kelompok.anak"};
     for (std::size_t k = 0; k < 4; ++k) addBar(rentanBars, std::string("  ") + c.t(kKeys[k]), f.rentan.kelompok[k]);
     ImGui::BeginGroup();
-    ui::heading(c, c.t("dash.rentan_title"));
+    panelHeading(c, c.t("dash.rentan_title"), col3, headH);
     charts::groupBars(c, rentanBars, ImVec2(col3, row2 - ImGui::GetFontSize() * 2.6f));
     // Wrapped to the panel's width: a group as wide as the window would push its neighbours off.
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + col3);
@@ -168,18 +191,24 @@ void drawGroupPanels(AdminContext& c, const Layout& l) {
     const float row2 = c.mm(62);
     // Three panels to a row when wide; when narrow the first two share a row, the heat map below.
     const float col3 = l.wide ? (l.width - 2 * l.gap) / 3 : (l.width - l.gap) / 2;
-    drawRentanPanel(c, col3, row2);
+    const float heatW = l.wide ? l.width - 2 * (col3 + l.gap) : l.width;
+    const char* rentanTitle = c.t("dash.rentan_title");
+    const char* serviceTitle = c.t("dash.service_title");
+    const char* heatTitle = c.t("dash.heat_title");
+    float headH = std::max(headingHeight(rentanTitle, col3), headingHeight(serviceTitle, col3));
+    if (l.wide) headH = std::max(headH, headingHeight(heatTitle, heatW));
+    drawRentanPanel(c, col3, row2, headH);
     ImGui::SameLine(0, l.gap);
     std::vector<charts::Bar> serviceBars;
     for (const auto& g : f.services) addBar(serviceBars, c.serviceName(g.code), g);
     ImGui::BeginGroup();
-    ui::heading(c, c.t("dash.service_title"));
+    panelHeading(c, serviceTitle, col3, headH);
     charts::groupBars(c, serviceBars, ImVec2(col3, row2));
     ImGui::EndGroup();
     if (l.wide) ImGui::SameLine(0, l.gap);
     ImGui::BeginGroup();
-    ui::heading(c, c.t("dash.heat_title"));
-    charts::heatMap(c, f.heat, f.heatMax, ImVec2(l.wide ? ImGui::GetContentRegionAvail().x : l.width, row2));
+    panelHeading(c, heatTitle, heatW, l.wide ? headH : 0);
+    charts::heatMap(c, f.heat, f.heatMax, ImVec2(heatW, row2));
     ImGui::EndGroup();
 }
 
