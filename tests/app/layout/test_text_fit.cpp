@@ -107,6 +107,62 @@ TEST_CASE("the text-fit check excuses lines cut at the edge of a scrolled region
     CHECK(cuts.empty());
 }
 
+TEST_CASE("the text-fit check excuses a wrapped cell down and to the right of a table that scrolls both ways", "[admin][assessor][layout]") {
+    swtest::FitContext fc(ImVec2(1280, 800));
+    const auto cuts = cutsOf([] {
+        // The roll-up at 1280×800 and 5 px/mm: the facility column starts just inside the right
+        // edge, and its wrapped "(belum lengkap 3/5)" of a row below the fold is not on screen.
+        if (ImGui::BeginTable("##both", 3, ImGuiTableFlags_ScrollX | ImGuiTableFlags_ScrollY, ImVec2(420, 120))) {
+            ImGui::TableSetupColumn("Unit", ImGuiTableColumnFlags_WidthFixed, 380);
+            ImGui::TableSetupColumn("Fasilitas", ImGuiTableColumnFlags_WidthFixed, 200);
+            ImGui::TableSetupColumn("Celah", ImGuiTableColumnFlags_WidthFixed, 60);
+            for (int i = 0; i < 12; ++i) {
+                ImGui::TableNextColumn();
+                ImGui::Text("Unit %d", i);
+                ImGui::TableNextColumn();
+                ImGui::TextWrapped("93,8 (belum lengkap 3/5) dinilai atas tiga dari lima kriteria");
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted("2");
+            }
+            ImGui::EndTable();
+        }
+    });
+    INFO(swtest::describe(cuts, "scrolled both ways"));
+    CHECK(cuts.empty());
+}
+
+TEST_CASE("the text-fit check scrolls a table sideways and excuses columns passing under its frozen one, not a cut column", "[admin][assessor][layout]") {
+    swtest::FitContext fc(ImVec2(1280, 800));
+    auto frame = [](float unitW) {
+        ImGui::NewFrame();
+        ImGui::SetNextWindowPos(ImVec2(0, 0));
+        ImGui::SetNextWindowSize(ImGui::GetIO().DisplaySize);
+        ImGui::Begin("##page", nullptr, ImGuiWindowFlags_NoDecoration);
+        if (ImGui::BeginTable("##wide", 4, ImGuiTableFlags_ScrollX | ImGuiTableFlags_ScrollY, ImVec2(500, 200))) {
+            ImGui::TableSetupScrollFreeze(1, 1);
+            ImGui::TableSetupColumn("Unit", ImGuiTableColumnFlags_WidthFixed, 150);
+            for (const char* head : {"Responden", "Aksesibilitas", "Fasilitas"}) ImGui::TableSetupColumn(head, ImGuiTableColumnFlags_WidthFixed, unitW);
+            ImGui::TableHeadersRow();
+            for (int i = 0; i < 12; ++i)
+                for (int col = 0; col < 4; ++col) {
+                    ImGui::TableNextColumn();
+                    ImGui::TextUnformatted(col == 0 ? "Lapas" : "93,8 (3/5)");
+                }
+            ImGui::EndTable();
+        }
+        ImGui::End();
+        ImGui::Render();
+    };
+    for (int i = 0; i < 3; ++i) frame(220);   // the scrollbars show from the second frame on
+    const auto fits = swtest::cutsWhileScrolling([&] { frame(220); });
+    INFO(swtest::describe(fits, "wide enough"));
+    CHECK(fits.empty());
+    for (int i = 0; i < 3; ++i) frame(40);
+    const auto cut = swtest::cutsWhileScrolling([&] { frame(40); });
+    INFO(swtest::describe(cut, "too narrow"));
+    CHECK(!cut.empty());
+}
+
 TEST_CASE("the text-fit check catches a label drawn into the next item", "[admin][assessor][layout]") {
     swtest::FitContext fc(ImVec2(1280, 800));
     const auto cuts = cutsOf([] {

@@ -51,6 +51,11 @@ struct GlyphIndex {
 };
 
 enum Side { Left, Right, Top, Bottom };
+struct Edge4 {
+    Side side;
+    bool out;
+    float at;
+};
 const char* sideName(Side s) { return s == Left ? "left" : s == Right ? "right" : s == Top ? "top" : "bottom"; }
 
 // True when the edge at `at` is the visible edge of a window that shows a scrollbar along that
@@ -75,6 +80,42 @@ bool scrolledEdge(Side side, float at, const ImRect& glyph) {
             if (std::fabs(t->Bg2ClipRectForDrawCmd.Min.y - at) <= 1.5f && glyph.Max.x > t->OuterRect.Min.x && glyph.Min.x < t->OuterRect.Max.x)
                 return true;
         }
+    // The columns of a table that scrolls sideways pass under its frozen columns (# and the unit's
+    // name in the roll-up): their left edge is where the last frozen column ends.
+    if (side == Left)
+        for (int n = 0; n < GImGui->Tables.GetMapSize(); ++n) {
+            const ImGuiTable* t = GImGui->Tables.TryGetMapData(n);
+            if (!t || t->FreezeColumnsCount == 0 || !t->InnerWindow || !t->InnerWindow->Active || !t->InnerWindow->ScrollbarX) continue;
+            const float frozenEnd = t->Columns[t->DisplayOrderToIndex[t->FreezeColumnsCount - 1]].MaxX;
+            if (std::fabs(frozenEnd - at) <= 2.5f && glyph.Max.y > t->OuterRect.Min.y && glyph.Min.y < t->OuterRect.Max.y) return true;
+        }
+    return false;
+}
+
+// True when the glyph lies wholly past one edge of its clip that is the visible edge of a window
+// scrolling along that axis, and inside that window's scrollable content: a cell of a table that
+// scrolls both ways, down and to the right of what shows, is not on screen at all (ImGui emits
+// wrapped lines below the clip, and the table's merged draw command may hold glyphs of a column
+// past its edge). It is reached by scrolling, like the text cut at that edge.
+bool pastScrolledEdge(const ImRect& q, const ImVec4& clip) {
+    const Edge4 sides[] = {{Left, q.Max.x <= clip.x + kEps, clip.x},
+                           {Right, q.Min.x >= clip.z - kEps, clip.z},
+                           {Top, q.Max.y <= clip.y + kEps, clip.y},
+                           {Bottom, q.Min.y >= clip.w - kEps, clip.w}};
+    for (const Edge4& e : sides) {
+        if (!e.out) continue;
+        const bool vertical = e.side == Top || e.side == Bottom;
+        for (const ImGuiWindow* w : GImGui->Windows) {
+            if (!w->Active || w->Hidden || (vertical ? !w->ScrollbarY : !w->ScrollbarX)) continue;
+            const ImRect& r = w->InnerClipRect;
+            const float edge = e.side == Left ? r.Min.x : e.side == Right ? r.Max.x : e.side == Top ? r.Min.y : r.Max.y;
+            if (std::fabs(edge - e.at) > 1.5f) continue;
+            const ImVec2 origin(w->InnerRect.Min.x - w->Scroll.x, w->InnerRect.Min.y - w->Scroll.y);
+            const ImRect content(origin, ImVec2(origin.x + std::max(w->ContentSize.x, r.GetWidth()), origin.y + std::max(w->ContentSize.y, r.GetHeight())));
+            const bool inside = vertical ? q.Max.x > content.Min.x && q.Min.x < content.Max.x : q.Max.y > content.Min.y && q.Min.y < content.Max.y;
+            if (inside) return true;
+        }
+    }
     return false;
 }
 
@@ -119,6 +160,7 @@ struct RunBuilder {
 // Why this glyph quad does not fit, or "" when it does.
 std::string glyphCut(const ImFontGlyph& g, bool whole, const ImRect& q, ImVec2 uvMin, ImVec2 uvMax, const ImVec4& clip) {
     if (g.Codepoint == kEllipsisMarker) return "shortened with an ellipsis";
+    if (pastScrolledEdge(q, clip)) return "";
     struct Edge { Side side; bool out; float at; };
     const Edge straddles[] = {{Left, q.Min.x < clip.x - kEps, clip.x},
                               {Right, q.Max.x > clip.z + kEps, clip.z},

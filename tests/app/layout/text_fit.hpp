@@ -15,7 +15,9 @@
 //     a fixed x: nothing is clipped, the two are drawn over each other).
 // Not an overflow, and so excluded: text cut at the visible edge of a window or child that shows a
 // scrollbar along that axis (a scrolled list or a table with ScrollY/ScrollX: the rest is reached by
-// scrolling), including the rows of a scrolled table passing under its frozen header. Only an edge that is the scrolling window's own inner clip edge is excused; a cut at a
+// scrolling), including the rows of a scrolled table passing under its frozen header and its
+// columns passing under its frozen columns, and text wholly past such an edge (a wrapped cell down
+// and to the right of a table that scrolls both ways). Only an edge that is the scrolling window's own inner clip edge is excused; a cut at a
 // column boundary inside a scrolled table still counts.
 #pragma once
 #include <imgui.h>
