@@ -1,6 +1,7 @@
 #include "app/admin/charts.hpp"
 
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
 
 namespace sw::admin::charts {
@@ -174,7 +175,43 @@ void trendLine(AdminContext& c, const std::vector<TrendPoint>& points, bool week
     lo = std::max(25.0, std::floor((lo - 4) / 5) * 5);
     hi = std::min(100.0, std::ceil((hi + 4) / 5) * 5);
     auto yOf = [&](double v) { return bottom - static_cast<float>((v - lo) / (hi - lo)) * (bottom - top); };
-    // Mutu bands behind the line.
+    // The points and their values first: the grade letters of the bands keep clear of them.
+    const float step = points.empty() ? 1.0f : (right - left) / static_cast<float>(points.size());
+    struct Label {
+        std::string text;
+        ImVec2 at;
+        float size;
+    };
+    std::vector<Label> values;
+    struct Box {
+        ImVec2 min, max;
+    };
+    std::vector<Box> taken;
+    auto clear = [&](const Box& r) {
+        return std::none_of(taken.begin(), taken.end(),
+                            [&](const Box& t) { return r.min.x < t.max.x && r.max.x > t.min.x && r.min.y < t.max.y && r.max.y > t.min.y; });
+    };
+    for (std::size_t i = 0; i < points.size(); ++i) {
+        if (!points[i].hasData) continue;
+        const ImVec2 q(left + step * (static_cast<float>(i) + 0.5f), yOf(points[i].ikmUnit));
+        // Above the point; where it would touch its neighbour's value, below it; where that
+        // touches too (many weeks on a narrow chart), smaller. Never dropped while a place is free.
+        const std::string v = c.num(points[i].ikmUnit, 1);
+        bool placed = false;
+        for (float textSize : {fs, fs * 0.8f})
+            for (bool above : {true, false}) {
+                if (placed) break;
+                const float w = ImGui::GetFont()->CalcTextSizeA(textSize, FLT_MAX, 0, v.c_str()).x;
+                const ImVec2 at(std::clamp(q.x - w * 0.5f, left, right - w), above ? q.y - textSize - c.mm(1.2f) : q.y + c.mm(1.2f));
+                const Box r{at, ImVec2(at.x + w + 2, at.y + textSize)};
+                if (r.min.y < top - fs || r.max.y > bottom || !clear(r)) continue;
+                taken.push_back(r);
+                values.push_back({v, at, textSize});
+                placed = true;
+            }
+    }
+    // Mutu bands behind the line, each with its grade letter at its top right, or its bottom right
+    // or top left where a value stands there.
     for (auto [a, b, m] : {std::tuple<double, double, Mutu>{25, kMutuLowerBoundC, Mutu::D}, {kMutuLowerBoundC, kMutuLowerBoundB, Mutu::C},
                                           {kMutuLowerBoundB, kMutuLowerBoundA, Mutu::B}, {kMutuLowerBoundA, 100, Mutu::A}}) {
         const double ya = std::max(a, lo), yb = std::min(b, hi);
@@ -182,7 +219,15 @@ void trendLine(AdminContext& c, const std::vector<TrendPoint>& points, bool week
         ImVec4 col = ui::mutuColorVec(m);
         col.w = 0.08f;
         dl->AddRectFilled(ImVec2(left, yOf(yb)), ImVec2(right, yOf(ya)), ImGui::ColorConvertFloat4ToU32(col));
-        dl->AddText(ImVec2(right - textW("A") - 4, yOf(yb) + 2), ui::mutuColor(m), mutuLetter(m));
+        const float lw = textW(mutuLetter(m));
+        const ImVec2 spots[] = {{right - lw - 4, yOf(yb) + 2}, {right - lw - 4, yOf(ya) - fs - 2}, {left + 4, yOf(yb) + 2}};
+        for (const ImVec2& at : spots) {
+            const Box r{at, ImVec2(at.x + lw, at.y + fs)};
+            if (at.y < yOf(yb) || !clear(r)) continue;
+            taken.push_back(r);
+            dl->AddText(at, ui::mutuColor(m), mutuLetter(m));
+            break;
+        }
     }
     for (double v = lo; v <= hi + 0.01; v += 5) {
         const float y = yOf(v);
@@ -191,19 +236,32 @@ void trendLine(AdminContext& c, const std::vector<TrendPoint>& points, bool week
         dl->AddText(ImVec2(left - textW(s) - 4, y - fs * 0.5f), kMuted, s.c_str());
     }
     if (points.empty()) return ImGui::Dummy(size);
-    const float step = (right - left) / static_cast<float>(points.size());
+    // Dates every `labelEvery` points and at the last, kept within the plot's width (the first
+    // would run under the lowest value's label); a date that would touch the one before it is left
+    // out, and where that is the last one, the one before gives way.
+    const int labelEvery = std::max(1, static_cast<int>(std::ceil(textW("00/00 ") / step)));
+    struct Date {
+        std::string text;
+        float x;
+    };
+    std::vector<Date> dates;
+    for (std::size_t i = 0; i < points.size(); ++i) {
+        if (static_cast<int>(i) % labelEvery != 0 && i + 1 != points.size()) continue;
+        char buf[32];
+        if (weekly) std::snprintf(buf, sizeof buf, "%02d/%02d", points[i].from.day, points[i].from.month);
+        else std::snprintf(buf, sizeof buf, "%s", monthShort(points[i].from.month, c.host.lang).c_str());
+        const float w = textW(buf), x = std::clamp(left + step * (static_cast<float>(i) + 0.5f) - w * 0.5f, left, right - w);
+        auto touches = [&] { return !dates.empty() && x < dates.back().x + textW(dates.back().text) + c.mm(1); };
+        if (i + 1 == points.size())
+            while (touches()) dates.pop_back();
+        if (!touches()) dates.push_back({buf, x});
+    }
+    for (const Date& d : dates) dl->AddText(ImVec2(d.x, bottom + 3), kMuted, d.text.c_str());
     ImVec2 prev;
     bool havePrev = false;
-    const int labelEvery = static_cast<int>(std::ceil(textW("00/00 ") / step));
     for (std::size_t i = 0; i < points.size(); ++i) {
         const TrendPoint& t = points[i];
         const float x = left + step * (static_cast<float>(i) + 0.5f);
-        if (static_cast<int>(i) % std::max(1, labelEvery) == 0 || i + 1 == points.size()) {
-            char buf[32];
-            if (weekly) std::snprintf(buf, sizeof buf, "%02d/%02d", t.from.day, t.from.month);
-            else std::snprintf(buf, sizeof buf, "%s", monthShort(t.from.month, c.host.lang).c_str());
-            dl->AddText(ImVec2(x - textW(buf) * 0.5f, bottom + 3), kMuted, buf);
-        }
         if (!t.hasData) {
             havePrev = false;
             continue;
@@ -211,13 +269,10 @@ void trendLine(AdminContext& c, const std::vector<TrendPoint>& points, bool week
         const ImVec2 q(x, yOf(t.ikmUnit));
         if (havePrev) dl->AddLine(prev, q, IM_COL32(20, 60, 120, 255), 2.5f);
         dl->AddCircleFilled(q, c.mm(1.1f), ui::mutuColor(mutuFor(t.ikmUnit)));
-        if (step > textW("00,0") + 4) {
-            const std::string v = c.num(t.ikmUnit, 1);
-            dl->AddText(ImVec2(q.x - textW(v) * 0.5f, q.y - fs - c.mm(1.2f)), kInk, v.c_str());
-        }
         prev = q;
         havePrev = true;
     }
+    for (const Label& v : values) dl->AddText(ImGui::GetFont(), v.size, v.at, kInk, v.text.c_str());
     ImGui::Dummy(size);
 }
 
