@@ -279,8 +279,11 @@ void trendLine(AdminContext& c, const std::vector<TrendPoint>& points, bool week
 void heatMap(AdminContext& c, const std::array<std::array<std::int64_t, 24>, 7>& heat, std::int64_t max, ImVec2 size) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 p = ImGui::GetCursorScreenPos();
-    panel(dl, p, size);
     const float fs = ImGui::GetFontSize(), pad = c.mm(3);
+    // A row is at least a line of text tall (the day names): a short panel grows.
+    const float ch = std::max((size.y - 2 * pad - fs * 2.8f) / 7.0f, fs * 1.1f);
+    size.y = std::max(size.y, 2 * pad + fs * 2.8f + ch * 7);
+    panel(dl, p, size);
     dl->AddText(ImVec2(p.x + pad, p.y + pad * 0.6f), kMuted, c.t("chart.heat_axis"));
     // Show the hours that have responses (at least 07–17), so office hours fill the width.
     int h0 = 7, h1 = 17;
@@ -294,8 +297,13 @@ void heatMap(AdminContext& c, const std::array<std::array<std::int64_t, 24>, 7>&
     float labelW = 0;
     for (const char* k : dayKeys) labelW = std::max(labelW, textW(c.t(k)));
     const float left = p.x + pad + labelW + 8, right = p.x + size.x - pad;
-    const float top = p.y + pad + fs * 1.5f, bottom = p.y + size.y - pad - fs * 1.3f;
-    const float cw = (right - left) / static_cast<float>(h1 - h0 + 1), ch = (bottom - top) / 7.0f;
+    const float top = p.y + pad + fs * 1.5f, bottom = top + ch * 7;
+    const float cw = (right - left) / static_cast<float>(h1 - h0 + 1);
+    // The counts at one size that fits the cells: smaller where the widest count would not fit
+    // (a whole day of hours on a third of the screen), down to 60 % of the text.
+    const float countFs = std::clamp(fs * (cw - 3) / std::max(1.0f, textW(std::to_string(std::max<std::int64_t>(max, 1)))), fs * 0.6f,
+                                     std::min(fs, ch));
+    auto countW = [&](const std::string& s) { return ImGui::GetFont()->CalcTextSizeA(countFs, FLT_MAX, 0, s.c_str()).x; };
     for (int d = 0; d < 7; ++d) {
         const float y = top + ch * static_cast<float>(d);
         dl->AddText(ImVec2(p.x + pad, y + (ch - fs) * 0.5f), kInk, c.t(dayKeys[d]));
@@ -308,8 +316,9 @@ void heatMap(AdminContext& c, const std::array<std::array<std::int64_t, 24>, 7>&
             dl->AddRectFilled(ImVec2(x + 1, y + 1), ImVec2(x + cw - 1, y + ch - 1), col, 2.0f);
             if (n > 0) {
                 const std::string s = std::to_string(n);
-                if (textW(s) < cw - 2)
-                    dl->AddText(ImVec2(x + (cw - textW(s)) * 0.5f, y + (ch - fs) * 0.5f), k > 0.55f ? IM_COL32(255, 255, 255, 255) : kInk, s.c_str());
+                if (countW(s) < cw - 2)
+                    dl->AddText(ImGui::GetFont(), countFs, ImVec2(x + (cw - countW(s)) * 0.5f, y + (ch - countFs) * 0.5f),
+                                k > 0.55f ? IM_COL32(255, 255, 255, 255) : kInk, s.c_str());
             }
         }
     }

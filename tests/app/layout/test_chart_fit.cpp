@@ -1,6 +1,7 @@
 // The dashboard's charts on a narrow panel of a dense laptop (5 px/mm): no label is drawn over
 // another or cut by the chart, whatever the data — the grade bounds close together on a short
-// scale, a weekly trend of half a year, long group names (README "Accessible by measurement").
+// scale, a weekly trend of half a year, long group names, a heat map of a whole day (README
+// "Accessible by measurement").
 #include "app/admin/charts.hpp"
 #include "app/layout/fit_context.hpp"
 
@@ -50,7 +51,11 @@ TEST_CASE("the dashboard's charts keep every label apart and inside a narrow pan
                                                    {"  Penyandang disabilitas", 69.45, true, 63, sw::Mutu::C},
                                                    {"Informasi dan konsultasi", 100.0, true, 4000, sw::Mutu::A},
                                                    {"Pengaduan", 0, false, 0, sw::Mutu::D}};
+        std::array<std::array<std::int64_t, 24>, 7> heat{};
+        for (std::size_t d = 0; d < 7; ++d)
+            for (std::size_t h = 0; h < 24; ++h) heat[d][h] = static_cast<std::int64_t>((d * 24 + h) * 7 % 1000);   // a whole day, up to 3 digits
         const auto cuts = chartCuts([&] {
+            sw::admin::charts::heatMap(c, heat, 999, ImVec2(560, c.mm(50)));
             sw::admin::charts::unsurBars(c, unsur, ImVec2(560, c.mm(60)));
             sw::admin::charts::trendLine(c, weeks, true, ImVec2(560, c.mm(60)));
             sw::admin::charts::groupBars(c, groups, ImVec2(420, c.mm(30)));
