@@ -7,19 +7,41 @@
 
 namespace sw {
 
-SourcePos positionOf(std::string_view text, std::size_t offset) {
-    SourcePos p;
-    if (offset > text.size()) offset = text.size();
-    for (std::size_t i = 0; i < offset; ++i) {
-        if (text[i] == '\n') {
-            ++p.line;
-            p.column = 1;
-        } else {
-            ++p.column;
+namespace {
+
+// Line and column of offsets asked for mostly in increasing order, each counted on from the one
+// before: the parser asks for every token's, and counting from the start each time made parsing
+// quadratic in the document's size (an instrument's 20 kB, a bundle's instruments).
+class LineCounter {
+public:
+    explicit LineCounter(std::string_view text) : text_(text) {}
+
+    SourcePos at(std::size_t offset) {
+        if (offset > text_.size()) offset = text_.size();
+        if (offset < offset_) { // behind the last one asked for: count again from the start
+            offset_ = 0;
+            pos_ = SourcePos{};
         }
+        for (; offset_ < offset; ++offset_) {
+            if (text_[offset_] == '\n') {
+                ++pos_.line;
+                pos_.column = 1;
+            } else {
+                ++pos_.column;
+            }
+        }
+        return pos_;
     }
-    return p;
-}
+
+private:
+    std::string_view text_;
+    std::size_t offset_ = 0;
+    SourcePos pos_;
+};
+
+} // namespace
+
+SourcePos positionOf(std::string_view text, std::size_t offset) { return LineCounter(text).at(offset); }
 
 namespace {
 
@@ -102,7 +124,7 @@ private:
         std::string pointer;
     };
 
-    SourcePos tokenStart(bool isString) const {
+    SourcePos tokenStart(bool isString) {
         std::size_t end = static_cast<std::size_t>(*cursor_ - text_.data());
         if (end > text_.size()) end = text_.size();
         std::size_t i = end == 0 ? 0 : end - 1;
@@ -112,7 +134,7 @@ private:
             if (i > 0) --i;
             while (i > 0 && !(text_[i] == '"' && text_[i - 1] != '\\')) --i;
         }
-        return positionOf(text_, i);
+        return lines_.at(i);
     }
 
     std::string childPointer() const {
@@ -171,6 +193,7 @@ private:
 
     LocatedJson& out_;
     std::string_view text_;
+    LineCounter lines_{text_};
     const char** cursor_;
     std::vector<Frame> stack_;
     std::string pendingKey_;
