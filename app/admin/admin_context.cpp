@@ -138,12 +138,23 @@ bool button(AdminContext& c, const char* label, bool selected, float widthMm) {
     return pressed;
 }
 
+namespace {
+constexpr float kHeadingScale = 1.2f;   // a heading's size against the body text
+}
+
 void heading(AdminContext&, const char* text) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.10f, 0.20f, 0.35f, 1.0f));
-    ImGui::SetWindowFontScale(1.2f);
+    ImGui::SetWindowFontScale(kHeadingScale);
     ImGui::TextWrapped("%s", text);   // wraps at the panel's edge (narrow panels at 1280 px)
     ImGui::SetWindowFontScale(1.0f);
     ImGui::PopStyleColor();
+}
+
+float headingHeight(const char* text, float wrapWidth) {
+    ImGui::SetWindowFontScale(kHeadingScale);
+    const float h = ImGui::CalcTextSize(text, nullptr, false, wrapWidth).y;
+    ImGui::SetWindowFontScale(1.0f);
+    return h + ImGui::GetStyle().ItemSpacing.y;
 }
 
 namespace {

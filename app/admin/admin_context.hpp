@@ -76,6 +76,8 @@ ImVec4 mutuColorVec(Mutu m);
 // A button at least 9 mm high; `selected` draws it filled (tabs, toggles).
 bool button(AdminContext& c, const char* label, bool selected = false, float widthMm = 0);
 void heading(AdminContext& c, const char* text);
+// The height a heading takes wrapped at `wrapWidth`, its spacing below included.
+float headingHeight(const char* text, float wrapWidth);
 // A coloured card with a big value and a caption; caption and sub wrap inside its width.
 // cardHeight: what a card of that width needs, so a row of cards can share the tallest.
 float cardHeight(AdminContext& c, const char* caption, const std::string& sub, float width);

@@ -125,13 +125,6 @@ void drawHeadlineCards(AdminContext& c, const Layout& l) {
 // and a heading wider than its panel would widen the group and push its neighbour off the screen
 // (1280×800 at 5 px/mm). `height`: the tallest heading of the row (headingHeight), so the panels
 // side by side start on one line.
-float headingHeight(const char* text, float width) {
-    ImGui::SetWindowFontScale(1.2f);
-    const float h = ImGui::CalcTextSize(text, nullptr, false, width).y;
-    ImGui::SetWindowFontScale(1.0f);
-    return h + ImGui::GetStyle().ItemSpacing.y;
-}
-
 void panelHeading(AdminContext& c, const char* text, float width, float height) {
     const float y = ImGui::GetCursorPosY();
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
@@ -148,7 +141,7 @@ void drawUnsurAndTrend(AdminContext& c, const Layout& l) {
     const float unsurW = l.wide ? l.width * 0.62f - l.gap : l.width, trendW = l.wide ? l.width - unsurW - l.gap : l.width;
     const char* unsurTitle = c.t("dash.unsur_title");
     const char* trendTitle = c.t(c.trendStep == TrendStep::Month ? "dash.trend_title_month" : "dash.trend_title_week");
-    const float headH = l.wide ? std::max(headingHeight(unsurTitle, unsurW), headingHeight(trendTitle, trendW)) : 0;
+    const float headH = l.wide ? std::max(ui::headingHeight(unsurTitle, unsurW), ui::headingHeight(trendTitle, trendW)) : 0;
     ImGui::BeginGroup();
     panelHeading(c, unsurTitle, unsurW, headH);
     charts::unsurBars(c, f.unsur, ImVec2(unsurW, rowH));
@@ -195,8 +188,8 @@ void drawGroupPanels(AdminContext& c, const Layout& l) {
     const char* rentanTitle = c.t("dash.rentan_title");
     const char* serviceTitle = c.t("dash.service_title");
     const char* heatTitle = c.t("dash.heat_title");
-    float headH = std::max(headingHeight(rentanTitle, col3), headingHeight(serviceTitle, col3));
-    if (l.wide) headH = std::max(headH, headingHeight(heatTitle, heatW));
+    float headH = std::max(ui::headingHeight(rentanTitle, col3), ui::headingHeight(serviceTitle, col3));
+    if (l.wide) headH = std::max(headH, ui::headingHeight(heatTitle, heatW));
     drawRentanPanel(c, col3, row2, headH);
     ImGui::SameLine(0, l.gap);
     std::vector<charts::Bar> serviceBars;

@@ -81,29 +81,17 @@ TindakLanjut entryFor(const AdminContext& c, const TindakLanjut& form, const Tar
     return t;
 }
 
-// One row of the plan; true when its remove button was tapped.
-// The widest single word of `text`: a column narrower than that would break a word.
-float widestWord(const std::string& text) {
-    float w = 0;
-    for (std::size_t at = 0; at < text.size();) {
-        const std::size_t end = std::min(text.find(' ', at), text.size());
-        w = std::max(w, ImGui::CalcTextSize(text.data() + at, text.data() + end).x);
-        at = end + 1;
-    }
-    return w;
-}
-
 // Date, status and remove as wide as their contents; the target up to 45 mm (longer ones wrap,
 // never inside a word); action and owner share the rest of `width` two to one, the owner never
 // narrower than its longest word. Sized from the contents: sizing by proportion gave a one-line
 // owner most of the row and broke "Penyelesaian" in two on a 1366×768 laptop at 4,5 px/mm.
 void setUpPlanColumns(AdminContext& c, const std::vector<TindakLanjut>& list, float width) {
     const float pad = ImGui::GetStyle().FramePadding.x * 2, slack = 2;   // a word exactly as wide as its column wraps
-    float target = widestWord(c.t("tl.target")), targetLine = 0, owner = widestWord(c.t("tl.owner"));
+    float target = ui::widestWord(c.t("tl.target")), targetLine = 0, owner = ui::widestWord(c.t("tl.owner"));
     for (const TindakLanjut& t : list) {
-        target = std::max(target, widestWord(t.targetLabel));
+        target = std::max(target, ui::widestWord(t.targetLabel));
         targetLine = std::max(targetLine, ImGui::CalcTextSize(t.targetLabel.c_str()).x);
-        owner = std::max(owner, widestWord(t.owner));
+        owner = std::max(owner, ui::widestWord(t.owner));
     }
     float status = ImGui::CalcTextSize(c.t("tl.status")).x;
     for (const char* k : {"tl.status_rencana", "tl.status_berjalan", "tl.status_selesai"}) status = std::max(status, ImGui::CalcTextSize(c.t(k)).x + pad);
@@ -133,6 +121,7 @@ void planHeaderRow(AdminContext& c) {
     ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, ImGui::GetColorU32(ImGuiCol_TableHeaderBg));
 }
 
+// One row of the plan; true when its remove button was tapped.
 bool drawPlanRow(AdminContext& c, TindakLanjut& t) {
     bool remove = false;
     ImGui::PushID(static_cast<int>(t.id));

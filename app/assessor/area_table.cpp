@@ -2,6 +2,7 @@
 
 #include "app/widgets/demo_badge.hpp"
 #include "app/widgets/mutu_colours.hpp"
+#include "app/widgets/wrap_words.hpp"
 #include "survey/base/local_time.hpp"
 #include "survey/base/number.hpp"
 #include "survey/base/translations.hpp"
@@ -15,6 +16,8 @@
 namespace sw::assessor {
 
 namespace {
+
+using admin::ui::widestWord;
 
 const char* const kHeads[] = {"assessor.col.rank", "assessor.area.col.code", "assessor.area.col.name", "assessor.area.col.units",
                               "assessor.col.respondents", "assessor.col.ikm", "assessor.col.mutu", "assessor.area.col.mean",
@@ -62,18 +65,6 @@ std::vector<std::string> rowTexts(const AreaRollup& a, const Translations& tr, c
             tr.get("assessor.open", lang)};
 }
 
-// The widest single word of `text`: a header may wrap between words, never inside one.
-float widestWord(const std::string& text) {
-    float w = 0;
-    std::size_t at = 0;
-    while (at < text.size()) {
-        std::size_t end = text.find(' ', at);
-        if (end == std::string::npos) end = text.size();
-        w = std::max(w, ImGui::CalcTextSize(text.data() + at, text.data() + end).x);
-        at = end + 1;
-    }
-    return w;
-}
 
 void mutuCell(const AreaRollup& a) {
     ImGui::TableNextColumn();

@@ -47,24 +47,14 @@ namespace sw::assessor {
 
 namespace {
 
+using admin::ui::widestWord;
+
 enum class Page { Rollup, Unit, Compare };
 // What the roll-up page lists: provinces, kabupaten/kota (of the chosen province), or units (of
 // the chosen area). Nation → province → kabupaten/kota → unit → the unit's page.
 enum class Level { Kanwil, Province, KabKota, Unit, Delivery };
 
 ImU32 mutuColor(Mutu m) { return widgets::mutuColour(m); }
-
-// The widest word of `s`: a column narrower than that would cut a word, however it wraps.
-float widestWord(const std::string& s) {
-    float w = 0;
-    std::size_t i = 0;
-    while (i < s.size()) {
-        const std::size_t end = std::min(s.find(' ', i), s.size());
-        w = std::max(w, ImGui::CalcTextSize(s.c_str() + i, s.c_str() + end).x);
-        i = end + 1;
-    }
-    return w;
-}
 
 // Cell text that wraps at the column's edge (table cells set the wrap edge per column).
 void wrapped(const std::string& s) { ImGui::TextWrapped("%s", s.c_str()); }

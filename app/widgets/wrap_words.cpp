@@ -28,4 +28,14 @@ std::string wrapWords(const std::string& text, float width) {
     return out + line;
 }
 
+float widestWord(const std::string& text) {
+    float w = 0;
+    for (std::size_t at = 0; at < text.size();) {
+        const std::size_t end = std::min(text.find(' ', at), text.size());
+        w = std::max(w, ImGui::CalcTextSize(text.data() + at, text.data() + end).x);
+        at = end + 1;
+    }
+    return w;
+}
+
 } // namespace sw::admin::ui

@@ -6,4 +6,7 @@
 
 namespace sw::admin::ui {
 std::string wrapWords(const std::string& text, float width);
+// The widest single word of `text` in the current font: a column narrower than that would break
+// a word however it wraps.
+float widestWord(const std::string& text);
 }

@@ -63,17 +63,24 @@ private:
     std::array<Cell*, 32> byMask_{};   // the kelompok mask has five bits
 };
 
+// One response into its cell: a row flagged as misuse is only counted as such.
+void countInto(Cell& c, bool misuse, std::string_view skm, std::string_view ham, std::optional<bool> adil) {
+    if (misuse) ++c.misuse;
+    else ResponseTotals::count(c.sums, skm, ham, adil);
+}
+
+void addCell(Cell& to, const Cell& from) {
+    ResponseTotals::addSums(to.sums, from.sums);
+    to.misuse += from.misuse;
+}
+
 // Counts one response row (rid, unit, day, instrument, version, kelompok, adil, misuse, skm, ham).
 void countRow(const sql::Statement& st, CellFinder& cells, int first) {
     Cell& c = cells.at(columnView(st, first), columnView(st, first + 1), columnView(st, first + 2),
                        static_cast<int>(st.getInt(first + 3)), static_cast<int>(st.getInt(first + 4) & 31));
-    if (st.getInt(first + 6) != 0) {
-        ++c.misuse;
-        return;
-    }
     std::optional<bool> adil;
     if (!st.isNull(first + 5)) adil = st.getInt(first + 5) != 0;
-    ResponseTotals::count(c.sums, columnView(st, first + 7), columnView(st, first + 8), adil);
+    countInto(c, st.getInt(first + 6) != 0, columnView(st, first + 7), columnView(st, first + 8), adil);
 }
 
 constexpr const char* kResponseColumns =
@@ -123,11 +130,7 @@ public:
     void upsert(const CellKey& key, Cell c) {
         old_.reset();
         bindKey(old_, key);
-        if (old_.step()) {
-            const Cell stored = cellAt(old_, 0);
-            ResponseTotals::addSums(c.sums, stored.sums);
-            c.misuse += stored.misuse;
-        }
+        if (old_.step()) addCell(c, cellAt(old_, 0));
         old_.reset();
         put_.reset();
         bindKey(put_, key);
@@ -152,9 +155,8 @@ void upsertPeriods(sql::Database& db, const std::map<CellKey, Cell>& days) {
     for (TallySpan span : {TallySpan::Month, TallySpan::Year}) {
         std::map<CellKey, Cell> cells;
         for (const auto& [key, cell] : days) {
-            Cell& to = cells[CellKey{std::get<0>(key), spanStart(span, std::get<1>(key)), std::get<2>(key), std::get<3>(key), std::get<4>(key)}];
-            ResponseTotals::addSums(to.sums, cell.sums);
-            to.misuse += cell.misuse;
+            addCell(cells[CellKey{std::get<0>(key), spanStart(span, std::get<1>(key)), std::get<2>(key), std::get<3>(key), std::get<4>(key)}],
+                    cell);
         }
         LayerWriter layer(db, periodLayer(span));
         for (const auto& [key, cell] : cells) layer.upsert(key, cell);
@@ -238,17 +240,12 @@ TallyCounter::~TallyCounter() = default;
 void TallyCounter::count(std::string_view unitId, const PackedRow& r) {
     char day[10];
     formatLocalDate(day, r.createdUtc, r.utcOffsetMinutes);
-    Cell& c = pending_->finder.at(unitId, std::string_view(day, sizeof day), r.instrumentId, r.instrumentVersion, r.kelompok & 31);
-    if (r.misuse) ++c.misuse;
-    else ResponseTotals::count(c.sums, r.skm, r.ham, r.adil);
+    countInto(pending_->finder.at(unitId, std::string_view(day, sizeof day), r.instrumentId, r.instrumentVersion, r.kelompok & 31),
+              r.misuse, r.skm, r.ham, r.adil);
 }
 
 void TallyCounter::keep() {
-    for (const auto& [key, cell] : pending_->cells) {
-        Cell& to = kept_->cells[key];
-        ResponseTotals::addSums(to.sums, cell.sums);
-        to.misuse += cell.misuse;
-    }
+    for (const auto& [key, cell] : pending_->cells) addCell(kept_->cells[key], cell);
     drop();
 }
 

@@ -51,7 +51,7 @@ struct GlyphIndex {
 };
 
 enum Side { Left, Right, Top, Bottom };
-struct Edge4 {
+struct Edge {   // a side of a glyph against its clip: out past it, and where it is
     Side side;
     bool out;
     float at;
@@ -98,11 +98,11 @@ bool scrolledEdge(Side side, float at, const ImRect& glyph) {
 // wrapped lines below the clip, and the table's merged draw command may hold glyphs of a column
 // past its edge). It is reached by scrolling, like the text cut at that edge.
 bool pastScrolledEdge(const ImRect& q, const ImVec4& clip) {
-    const Edge4 sides[] = {{Left, q.Max.x <= clip.x + kEps, clip.x},
+    const Edge sides[] = {{Left, q.Max.x <= clip.x + kEps, clip.x},
                            {Right, q.Min.x >= clip.z - kEps, clip.z},
                            {Top, q.Max.y <= clip.y + kEps, clip.y},
                            {Bottom, q.Min.y >= clip.w - kEps, clip.w}};
-    for (const Edge4& e : sides) {
+    for (const Edge& e : sides) {
         if (!e.out) continue;
         const bool vertical = e.side == Top || e.side == Bottom;
         for (const ImGuiWindow* w : GImGui->Windows) {
@@ -161,7 +161,6 @@ struct RunBuilder {
 std::string glyphCut(const ImFontGlyph& g, bool whole, const ImRect& q, ImVec2 uvMin, ImVec2 uvMax, const ImVec4& clip) {
     if (g.Codepoint == kEllipsisMarker) return "shortened with an ellipsis";
     if (pastScrolledEdge(q, clip)) return "";
-    struct Edge { Side side; bool out; float at; };
     const Edge straddles[] = {{Left, q.Min.x < clip.x - kEps, clip.x},
                               {Right, q.Max.x > clip.z + kEps, clip.z},
                               {Top, q.Min.y < clip.y - kEps, clip.y},
