@@ -1,6 +1,7 @@
 #include "app/assessor/area_table.hpp"
 
 #include "app/widgets/demo_badge.hpp"
+#include "app/widgets/fold_columns.hpp"
 #include "app/widgets/mutu_colours.hpp"
 #include "app/widgets/wrap_words.hpp"
 #include "survey/base/local_time.hpp"
@@ -38,14 +39,9 @@ void muted(const std::string& text) {
 
 constexpr int kCodeColumn = 1, kNameColumn = 2, kMutuColumn = 6, kOpenColumn = 11;
 
-// How the table is laid out at the width it has.
-struct AreaLayout {
-    float width[kColumns] = {};   // each column's width (px); the name's is its least
-    bool foldCode = false;        // the code goes under the area's name, not in its column
-    bool foldOpen = false;        // and "Open" under them, in the name's cell
-    bool sideways = false;        // too wide even so: the table scrolls sideways, # and name frozen
-    std::vector<int> shown;       // the columns drawn, in order
-};
+// How the table is laid out at the width it has (app/widgets/fold_columns.hpp): the code, then
+// "Open", fold under the area's name.
+using AreaLayout = widgets::ColumnFold;
 
 // One area's cells as text, in kHeads' order (the mutu letter and the button drawn apart).
 std::vector<std::string> rowTexts(const AreaRollup& a, const Translations& tr, const std::string& lang) {
@@ -99,8 +95,8 @@ bool drawRow(const AreaRollup& a, const std::vector<std::string>& texts, const A
         }
         if (c != kNameColumn) continue;
         if (a.demo) widgets::demoBadge(tr.get("assessor.demo_short", lang).c_str());
-        if (l.foldCode) muted(texts[kCodeColumn]);
-        if (l.foldOpen) {
+        if (l.folded[kCodeColumn]) muted(texts[kCodeColumn]);
+        if (l.folded[kOpenColumn]) {
             open = openButton(texts[kOpenColumn]);
             ImGui::Dummy(ImVec2(0, 0));   // a cell ending in a button would lower the row's other texts by its frame padding
         }
@@ -114,30 +110,18 @@ bool drawRow(const AreaRollup& a, const std::vector<std::string>& texts, const A
 // narrow or low-density screen (1366×768 at 4,5 px/mm) the code, then "Open", move into the name's
 // cell to make that room; only when even that does not fit does the table scroll sideways.
 AreaLayout areaLayout(const std::vector<std::vector<std::string>>& rows, const Translations& tr, const std::string& lang, float pxPerMm) {
-    AreaLayout l;
     const float button = ImGui::GetStyle().FramePadding.x * 2;
-    const float cellPad = ImGui::GetStyle().CellPadding.x * 2 + 1;
-    float total = 0;
+    std::vector<widgets::FoldColumn> columns;
     for (int c = 0; c < kColumns; ++c) {
         float w = c == kNameColumn ? 0 : widestWord(tr.get(kHeads[c], lang));
         for (const auto& r : rows)
             w = std::max(w, c == kNameColumn ? widestWord(r[kNameColumn]) : ImGui::CalcTextSize(r[static_cast<std::size_t>(c)].c_str()).x);
         // A pixel of slack: TextWrapped wraps a word exactly as wide as its column.
-        l.width[c] = std::ceil(w) + 2 + (c == kOpenColumn ? button : 0);
-        if (c == kNameColumn) l.width[c] = std::max(l.width[c], 40 * pxPerMm);
-        total += l.width[c] + cellPad;
+        w = std::ceil(w) + 2 + (c == kOpenColumn ? button : 0);
+        if (c == kNameColumn) w = std::max(w, 40 * pxPerMm);
+        columns.push_back({w, c == kNameColumn ? 1.0f : 0.0f, c == kCodeColumn ? 1 : c == kOpenColumn ? 2 : 0});
     }
-    const float room = ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ScrollbarSize;
-    for (const int folded : {kCodeColumn, kOpenColumn}) {
-        if (total <= room) break;
-        (folded == kCodeColumn ? l.foldCode : l.foldOpen) = true;
-        total -= l.width[folded] + cellPad;
-        l.width[kNameColumn] = std::max(l.width[kNameColumn], l.width[folded]);
-    }
-    l.sideways = total > room;
-    for (int c = 0; c < kColumns; ++c)
-        if (!(c == kCodeColumn && l.foldCode) && !(c == kOpenColumn && l.foldOpen)) l.shown.push_back(c);
-    return l;
+    return widgets::foldColumns(columns, kNameColumn, ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ScrollbarSize);
 }
 
 void setUpColumns(const AreaLayout& l) {
@@ -153,7 +137,7 @@ void headerRow(const AreaLayout& l, const Translations& tr, const std::string& l
         ImGui::TableNextColumn();
         ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, ImGui::GetColorU32(ImGuiCol_TableHeaderBg));
         ImGui::TextWrapped("%s", tr.get(kHeads[c], lang).c_str());
-        if (c == kNameColumn && l.foldCode) muted(tr.get(kHeads[kCodeColumn], lang));
+        if (c == kNameColumn && l.folded[kCodeColumn]) muted(tr.get(kHeads[kCodeColumn], lang));
     }
 }
 

@@ -29,6 +29,7 @@
 #include "survey/base/translations.hpp"
 
 #include "app/widgets/demo_badge.hpp"
+#include "app/widgets/fold_columns.hpp"
 #include "app/widgets/mutu_colours.hpp"
 #include "app/widgets/same_line.hpp"
 
@@ -36,6 +37,7 @@
 
 #include <algorithm>
 #include <cfloat>
+#include <functional>
 #include <iterator>
 #include <map>
 #include <optional>
@@ -94,14 +96,10 @@ const char* const kRollupHeads[kRollupColumns] = {"assessor.col.rank", "assessor
                                                   "assessor.col.open"};
 constexpr int kRegionColumn = 2, kOpenColumn = 12;
 
-// How the roll-up table is laid out at the width it has.
-struct RollupLayout {
-    float width[kRollupColumns] = {};  // each column's fixed width (px)
-    bool foldRegion = false;           // the region goes under the unit's name, not in its column
-    bool foldOpen = false;             // and "Open" under them, in the name's cell
-    bool sideways = false;             // too wide even so: the table scrolls sideways
-    std::vector<int> shown;            // the columns drawn, in order
-};
+// How the roll-up table is laid out at the width it has (app/widgets/fold_columns.hpp): the
+// region, then "Open", fold under the unit's name.
+using RollupLayout = widgets::ColumnFold;
+constexpr int kNameColumn = 1;
 
 } // namespace
 
@@ -361,16 +359,19 @@ void AssessorView::draw() {
     ImGui::Begin("##assessor", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoBringToFrontOnFocus);
 
     // The heading names the period: a picture or printout of any page says what it covers.
+    // Reload and close at the right edge, as wide as their labels; the heading wraps between words
+    // in the room left of them (1280×800 at 6,2 px/mm: "Triwulan IV 2026" ran under "Muat ulang").
     const std::string periodText = m.period ? periodLabel(*m.period, m.host.lang) : m.t("assessor.period.all");
-    ImGui::SetWindowFontScale(1.25f);
-    ImGui::TextUnformatted(format(m.t("assessor.heading"), {m.t("assessor.title"), periodText}).c_str());
-    ImGui::SetWindowFontScale(1.0f);
-    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 255, 255, 255));
-    // Reload and close at the right edge, as wide as their labels.
     const ImGuiStyle& st = ImGui::GetStyle();
     const float buttonsW = ImGui::CalcTextSize(m.t("assessor.reload").c_str()).x + ImGui::CalcTextSize(m.t("assessor.close").c_str()).x +
                            st.FramePadding.x * 4 + st.ItemSpacing.x;
-    ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - buttonsW));
+    const float buttonsX = ImGui::GetWindowContentRegionMax().x - buttonsW;
+    ImGui::SetWindowFontScale(1.25f);
+    ImGui::TextUnformatted(admin::ui::wrapWords(format(m.t("assessor.heading"), {m.t("assessor.title"), periodText}),
+                                                buttonsX - ImGui::GetCursorPosX() - st.ItemSpacing.x).c_str());
+    ImGui::SetWindowFontScale(1.0f);
+    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 255, 255, 255));
+    ImGui::SameLine(buttonsX);
     if (ImGui::Button(m.t("assessor.reload").c_str())) {
         m.reload();
         if (m.page == Page::Unit) m.openUnit(m.open);
@@ -473,7 +474,7 @@ void AssessorView::Impl::drawRollup() {
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
                                   (layout.sideways ? ImGuiTableFlags_ScrollX : 0);
     // Another id for another set of columns: ImGui keeps a table's column widths by its id.
-    const char* id = layout.foldOpen ? "rollup-narrowest" : layout.foldRegion ? "rollup-narrow" : "rollup";
+    const char* id = layout.folded[kOpenColumn] ? "rollup-narrowest" : layout.folded[kRegionColumn] ? "rollup-narrow" : "rollup";
     if (!ImGui::BeginTable(id, static_cast<int>(layout.shown.size()), flags,
                            ImVec2(0, ImGui::GetContentRegionAvail().y)))
         return;
@@ -513,44 +514,20 @@ RollupLayout AssessorView::Impl::rollupLayout() const {
     const float least[kRollupColumns] = {textW("000"), 0, 0, textW(std::to_string(mostRespondents).c_str()), textW("100,00"), lineH * 1.4f, 0,
                                          textW("100,00"), textW("-100,00"), textW("100,0"), textW("00"), ImGui::GetFrameHeight(),
                                          textW(t("assessor.open").c_str()) + ImGui::GetStyle().FramePadding.x * 2};
-    RollupLayout l;
-    float (&width)[kRollupColumns] = l.width;
+    float width[kRollupColumns];
     std::copy(std::begin(least), std::end(least), width);
     for (const auto& u : units) {
-        width[1] = std::max(width[1], widestWord(unitName(u)));
+        width[kNameColumn] = std::max(width[kNameColumn], widestWord(unitName(u)));
         width[kRegionColumn] = std::max(width[kRegionColumn], widestWord(u.unit.kabupaten));
         width[6] = std::max(width[6], widestWord(sampleText(u)));
         width[9] = std::max(width[9], widestWord(facilityText(u)));   // "93,8 (belum lengkap 3/5)" wraps
     }
-    float weights[kRollupColumns] = {0, 2.6f, 1.7f, 0, 0, 0, 1.3f, 0, 0, 0, 0, 0, 0};
-    const float room = ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ScrollbarSize;
-    const float cellPad = ImGui::GetStyle().CellPadding.x * 2 + 1;
-    float total = 0;
-    for (int i = 0; i < kRollupColumns; ++i) {
-        width[i] = std::max(width[i], widestWord(t(kRollupHeads[i]))) + 2;   // +2: a word exactly as wide as its column wraps
-        total += width[i] + cellPad;
-    }
-    l.foldRegion = total > room;   // kept under the unit's name instead
-    if (l.foldRegion) {
-        total -= width[kRegionColumn] + cellPad;
-        width[1] = std::max(width[1], width[kRegionColumn]);
-        weights[1] += weights[kRegionColumn];
-        weights[kRegionColumn] = 0;
-    }
-    l.foldOpen = total > room;
-    if (l.foldOpen) {
-        total -= width[kOpenColumn] + cellPad;
-        width[1] = std::max(width[1], width[kOpenColumn]);
-    }
-    float weightSum = 0;
-    for (float w : weights) weightSum += w;
-    const float extra = room - total;
-    l.sideways = extra < 0;
-    if (!l.sideways)
-        for (int i = 0; i < kRollupColumns; ++i) width[i] += extra * weights[i] / weightSum;
-    for (int i = 0; i < kRollupColumns; ++i)
-        if ((i != kRegionColumn || !l.foldRegion) && (i != kOpenColumn || !l.foldOpen)) l.shown.push_back(i);
-    return l;
+    const float weights[kRollupColumns] = {0, 2.6f, 1.7f, 0, 0, 0, 1.3f, 0, 0, 0, 0, 0, 0};
+    std::vector<widgets::FoldColumn> columns;
+    for (int i = 0; i < kRollupColumns; ++i)   // +2: a word exactly as wide as its column wraps
+        columns.push_back({std::max(width[i], widestWord(t(kRollupHeads[i]))) + 2, weights[i],
+                           i == kRegionColumn ? 1 : i == kOpenColumn ? 2 : 0});
+    return widgets::foldColumns(columns, kNameColumn, ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ScrollbarSize);
 }
 
 // The header row by hand: ImGui's TableHeadersRow() cuts a long header with "...".
@@ -560,7 +537,7 @@ void AssessorView::Impl::drawRollupHeader(const RollupLayout& layout) {
         ImGui::TableNextColumn();
         ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, ImGui::GetColorU32(ImGuiCol_TableHeaderBg));
         wrapped(t(kRollupHeads[i]));
-        if (i == 1 && layout.foldRegion) muted(t(kRollupHeads[kRegionColumn]));
+        if (i == kNameColumn && layout.folded[kRegionColumn]) muted(t(kRollupHeads[kRegionColumn]));
     }
 }
 
@@ -572,13 +549,13 @@ void AssessorView::Impl::drawRollupRow(const UnitRollup& u, const RollupLayout& 
     ImGui::TableNextColumn();
     wrapped(unitName(u));
     if (u.unit.demo) widgets::demoBadge(t("assessor.demo_short").c_str());   // its figures are examples, not a unit's
-    if (layout.foldRegion) {
+    if (layout.folded[kRegionColumn]) {
         muted(u.unit.kabupaten);
     } else {
         ImGui::TableNextColumn();
         wrapped(u.unit.kabupaten);
     }
-    if (layout.foldOpen) {
+    if (layout.folded[kOpenColumn]) {
         openButton(u);
         ImGui::Dummy(ImVec2(0, 0));   // a cell ending in a button would lower the row's other texts by its frame padding
     }
@@ -628,7 +605,7 @@ void AssessorView::Impl::drawRollupRow(const UnitRollup& u, const RollupLayout& 
     }
     ImGui::PopStyleColor();
     ImGui::PopStyleVar();
-    if (!layout.foldOpen) {
+    if (!layout.folded[kOpenColumn]) {
         ImGui::TableNextColumn();
         openButton(u);
     }
@@ -837,69 +814,86 @@ void AssessorView::Impl::drawCompare() {
         ImGui::TextUnformatted(t("assessor.compare.hint").c_str());
         return;
     }
+    // One row per figure: its name, its value per unit (to find the best) and its text.
+    using Opt = std::optional<double>;
+    struct Figure {
+        std::string label;
+        std::function<Opt(const UnitRollup&)> value;
+        std::function<std::string(const UnitRollup&)> text;
+        bool higherBetter = true;
+    };
+    std::vector<Figure> figures{
+        {t("assessor.row.ikm"), [](const UnitRollup& u) { return u.skm.complete ? Opt(u.skm.ikmUnit) : Opt(); },
+         [&](const UnitRollup& u) { return u.skm.complete ? num(u.skm.ikmUnit, 2) : std::string("–"); }},
+        {t("assessor.row.mutu"), [](const UnitRollup&) { return Opt(); },
+         [&](const UnitRollup& u) {
+             return u.skm.complete ? std::string(mutuLetter(u.skm.mutu)) + " (" + kinerja(u.skm.mutu) + ")" : std::string("–");
+         }},
+        {t("assessor.row.respondents"), [](const UnitRollup& u) { return Opt(static_cast<double>(u.skm.respondents)); },
+         [](const UnitRollup& u) { return std::to_string(u.skm.respondents); }}};
+    for (std::size_t i = 0; i < sel.front()->skm.unsur.size(); ++i)
+        figures.push_back({unsurLabel(sel.front()->skm.unsur[i]),
+                           [i](const UnitRollup& u) { return i < u.skm.unsur.size() && u.skm.unsur[i].n ? Opt(u.skm.unsur[i].nrrUnit) : Opt(); },
+                           [&, i](const UnitRollup& u) {
+                               if (i >= u.skm.unsur.size() || !u.skm.unsur[i].n) return std::string("–");
+                               return num(u.skm.unsur[i].nrrUnit, 2) + " " + mutuLetter(u.skm.unsur[i].mutu);
+                           }});
+    figures.push_back({t("assessor.row.akses"), [](const UnitRollup& u) { return u.akses.any ? Opt(u.akses.index) : Opt(); },
+                       [&](const UnitRollup& u) { return u.akses.any ? num(u.akses.index, 2) : std::string("–"); }});
+    figures.push_back({t("assessor.col.rentan"), [](const UnitRollup& u) { return u.rentanComparable ? Opt(u.rentanGap) : Opt(); },
+                       [&](const UnitRollup& u) { return u.rentanComparable ? num(u.rentanGap, 2) : std::string("–"); }});
+    // An incomplete score is never coloured best (survey/RULES.md "Facility score").
+    figures.push_back({t("assessor.row.facility"), [](const UnitRollup& u) { return u.facilityCoverage.complete() ? u.facilityScore : Opt(); },
+                       [&](const UnitRollup& u) { return facilityText(u); }});
+    figures.push_back({t("assessor.row.gaps"), [](const UnitRollup& u) { return u.facilityScore ? Opt(u.gapCount) : Opt(); },
+                       [&](const UnitRollup& u) { return u.facilityScore ? std::to_string(u.gapCount) : std::string("–"); }, false});
+
+    // The figures' names take 2.2 shares, each unit one; but no column is narrower than its longest
+    // word — a unit's name or facility score ("Pemasyarakatan" on a 1280 or 1366 px laptop at
+    // 4,5 px/mm), a figure's name ("Penyelesaian" at 6,2 px/mm). When even that is too wide (four
+    // units on a 1280×800 touchscreen at 6,2 px/mm), the table scrolls sideways, the figures'
+    // names frozen at the left.
     const int cols = static_cast<int>(sel.size()) + 1;
-    if (!ImGui::BeginTable("compare", cols, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY)) return;
-    // The figures' names take 2.2 shares, each unit one; but a unit's column is never narrower than
-    // the longest word of its name or facility score ("Pemasyarakatan" on a 1280 or 1366 px
-    // laptop at 4,5 px/mm): the names' column gives up the room.
-    const float cellPad = ImGui::GetStyle().CellPadding.x * 2 + 1;
-    const float share = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ScrollbarSize - cellPad * static_cast<float>(cols)) /
-                        (2.2f + static_cast<float>(sel.size()));
-    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthStretch);
     std::vector<std::string> names{""};
+    std::vector<float> least{0};   // +2: a word exactly as wide as its column wraps
+    for (const Figure& f : figures) least[0] = std::max(least[0], widestWord(f.label) + 2);
     for (const auto* u : sel) {
         names.push_back((u->unit.name.empty() ? u->unit.id : u->unit.name) + (u->unit.demo ? " (" + t("assessor.demo_short") + ")" : ""));
-        const float least = std::max(widestWord(names.back()), widestWord(facilityText(*u))) + 2;   // +2: a word exactly as wide wraps
-        ImGui::TableSetupColumn(names.back().c_str(), ImGuiTableColumnFlags_WidthFixed, std::max(least, share));
+        least.push_back(std::max(widestWord(names.back()), widestWord(facilityText(*u))) + 2);
     }
+    const float cellPad = ImGui::GetStyle().CellPadding.x * 2 + 1;
+    const float room = ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ScrollbarSize - cellPad * static_cast<float>(cols);
+    const float share = room / (2.2f + static_cast<float>(sel.size()));
+    float total = std::max(least[0], share * 2.2f);
+    for (std::size_t i = 1; i < least.size(); ++i) total += std::max(least[i], share);
+    const bool sideways = total > room;
+    if (!ImGui::BeginTable("compare", cols, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
+                                                (sideways ? ImGuiTableFlags_ScrollX : 0)))
+        return;
+    ImGui::TableSetupScrollFreeze(sideways ? 1 : 0, 1);
+    if (sideways) ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, least[0]);
+    else ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthStretch);
+    for (std::size_t i = 1; i < names.size(); ++i)
+        ImGui::TableSetupColumn(names[i].c_str(), ImGuiTableColumnFlags_WidthFixed, std::max(least[i], share));
     headerRow(names);
-    // One row per figure; the best value in a row is drawn bold-coloured.
-    auto row = [&](const std::string& label, auto value, auto text, bool higherBetter = true) {
+    // The best value in a row is drawn coloured.
+    for (const Figure& f : figures) {
         ImGui::TableNextRow(0, mm(7));
         ImGui::TableNextColumn();
-        wrapped(label);   // English unsur names are longer ("U8 Handling of Complaints, …")
-        double best = higherBetter ? -1e18 : 1e18;
-        for (const auto* u : sel) {
-            auto v = value(*u);
-            if (v) best = higherBetter ? std::max(best, *v) : std::min(best, *v);
-        }
+        wrapped(f.label);   // English unsur names are longer ("U8 Handling of Complaints, …")
+        double best = f.higherBetter ? -1e18 : 1e18;
+        for (const auto* u : sel)
+            if (auto v = f.value(*u)) best = f.higherBetter ? std::max(best, *v) : std::min(best, *v);
         for (const auto* u : sel) {
             ImGui::TableNextColumn();
-            auto v = value(*u);
+            const Opt v = f.value(*u);
             // Wrapped: a column per unit leaves "93,8 (belum lengkap 3/5)" too little room at 1280 px.
             const bool isBest = v && *v == best && sel.size() > 1;
             if (isBest) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.05f, 0.45f, 0.25f, 1));
-            wrapped(text(*u));
+            wrapped(f.text(*u));
             if (isBest) ImGui::PopStyleColor();
         }
-    };
-    using Opt = std::optional<double>;
-    row(t("assessor.row.ikm"), [](const UnitRollup& u) { return u.skm.complete ? Opt(u.skm.ikmUnit) : Opt(); },
-        [&](const UnitRollup& u) { return u.skm.complete ? num(u.skm.ikmUnit, 2) : std::string("–"); });
-    row(t("assessor.row.mutu"), [](const UnitRollup&) { return Opt(); },
-        [&](const UnitRollup& u) {
-            return u.skm.complete ? std::string(mutuLetter(u.skm.mutu)) + " (" + kinerja(u.skm.mutu) + ")" : std::string("–");
-        });
-    row(t("assessor.row.respondents"), [](const UnitRollup& u) { return Opt(static_cast<double>(u.skm.respondents)); },
-        [](const UnitRollup& u) { return std::to_string(u.skm.respondents); });
-    for (std::size_t i = 0; i < sel.front()->skm.unsur.size(); ++i) {
-        const auto& s0 = sel.front()->skm.unsur[i];
-        row(unsurLabel(s0),
-            [i](const UnitRollup& u) { return i < u.skm.unsur.size() && u.skm.unsur[i].n ? Opt(u.skm.unsur[i].nrrUnit) : Opt(); },
-            [&, i](const UnitRollup& u) {
-                if (i >= u.skm.unsur.size() || !u.skm.unsur[i].n) return std::string("–");
-                return num(u.skm.unsur[i].nrrUnit, 2) + " " + mutuLetter(u.skm.unsur[i].mutu);
-            });
     }
-    row(t("assessor.row.akses"), [](const UnitRollup& u) { return u.akses.any ? Opt(u.akses.index) : Opt(); },
-        [&](const UnitRollup& u) { return u.akses.any ? num(u.akses.index, 2) : std::string("–"); });
-    row(t("assessor.col.rentan"), [](const UnitRollup& u) { return u.rentanComparable ? Opt(u.rentanGap) : Opt(); },
-        [&](const UnitRollup& u) { return u.rentanComparable ? num(u.rentanGap, 2) : std::string("–"); });
-    // An incomplete score is never coloured best (survey/RULES.md "Facility score").
-    row(t("assessor.row.facility"), [](const UnitRollup& u) { return u.facilityCoverage.complete() ? u.facilityScore : Opt(); },
-        [&](const UnitRollup& u) { return facilityText(u); });
-    row(t("assessor.row.gaps"), [](const UnitRollup& u) { return u.facilityScore ? Opt(u.gapCount) : Opt(); },
-        [&](const UnitRollup& u) { return u.facilityScore ? std::to_string(u.gapCount) : std::string("–"); }, false);
     ImGui::EndTable();
 }
 

@@ -1,5 +1,7 @@
 #include "app/assessor/verification_panel.hpp"
 
+#include "app/widgets/same_line.hpp"
+
 #include "survey/base/error.hpp"
 #include "survey/base/local_time.hpp"
 #include "survey/base/number.hpp"
@@ -222,7 +224,9 @@ void VerificationPanel::drawVisit(float mm) {
     // As wide as a date needs, in whatever size the font is.
     ImGui::SetNextItemWidth(std::max(mm * 32, ImGui::CalcTextSize("0000-00-00").x + ImGui::GetStyle().FramePadding.x * 2 + mm * 2));
     ImGui::InputText("##visit_date", &date_);
-    ImGui::SameLine();
+    // The assessors' label and field beside the date where the field keeps 50 mm, else below it.
+    if (!widgets::sameLineIfFits(ImGui::CalcTextSize(w("kanwil.assessors")).x + ImGui::GetStyle().ItemSpacing.x + mm * 50))
+        ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(w("kanwil.assessors"));
     ImGui::SameLine();
     ImGui::SetNextItemWidth(-1);
@@ -239,23 +243,34 @@ void VerificationPanel::drawItem(const std::string& code, const std::string& nam
     ImGui::PushID(code.c_str());
     // Three columns: the item's name wraps before the claim, the claim (as wide as the widest
     // claim text) before the verdicts; a long name or "Unit's claim: In progress" never runs
-    // under the next column.
+    // under the next column. When the verdicts' column is narrower than its widest verdict (1280×800
+    // at 6,2 px/mm cut "Belum diverifikasi"), the three stack: the name on its line, the claim
+    // under it and the verdicts after the claim, indented.
     const float sp = ImGui::GetStyle().ItemSpacing.x;
     const float avail = ImGui::GetContentRegionAvail().x;
-    const float claimX = avail * 0.42f;
     float claimW = 0;
     for (FacilityStatus st : {FacilityStatus::Unset, FacilityStatus::Ada, FacilityStatus::Proses, FacilityStatus::Tidak})
         claimW = std::max(claimW, ImGui::CalcTextSize((std::string(w("col.claim")) + ": " + w("status." + std::string(facilityStatusCode(st)))).c_str()).x);
-    const float verdictX = std::max(avail * 0.56f, claimX + claimW + sp * 2);
+    float verdictW = radioWidth(w("verdict.belum_diverifikasi"));
+    for (int i = 1; i <= 3; ++i) verdictW = std::max(verdictW, radioWidth(w(kVerdictKeys[i])));
+    const float x0 = ImGui::GetCursorPosX();
+    const bool columns = std::max(avail * 0.56f, avail * 0.42f + claimW + sp * 2) + verdictW <= avail;
+    const float claimX = columns ? x0 + avail * 0.42f : x0 + mm * 6;
+    const float verdictX = columns ? std::max(x0 + avail * 0.56f, claimX + claimW + sp * 2) : claimX;
     ImGui::AlignTextToFramePadding();
-    ImGui::PushTextWrapPos(claimX - sp);
+    ImGui::PushTextWrapPos(columns ? claimX - sp : 0.0f);
     ImGui::Text("%s %s", code.c_str(), name.c_str());
     ImGui::PopTextWrapPos();
-    ImGui::SameLine(claimX);
+    if (columns) ImGui::SameLine(claimX);
+    else {
+        ImGui::SetCursorPosX(claimX);
+        ImGui::AlignTextToFramePadding();   // level with the verdicts beside it
+    }
     ImGui::Text("%s: %s", w("col.claim"), w("status." + std::string(facilityStatusCode(claimed))));
     // The verdicts start at their column; one that no longer fits the line starts the next one
     // there (at 1280 px "Perlu klarifikasi" would otherwise run past the edge).
-    ImGui::SameLine(verdictX);
+    if (columns) ImGui::SameLine(verdictX);
+    else sameLineOrWrap(radioWidth(w(kVerdictKeys[1])), verdictX);
     for (int i = 1; i <= 3; ++i) {
         if (i > 1) sameLineOrWrap(radioWidth(w(kVerdictKeys[i])), verdictX);
         ImGui::RadioButton(w(kVerdictKeys[i]), &s.verdict, i);
@@ -279,9 +294,12 @@ void VerificationPanel::drawItem(const std::string& code, const std::string& nam
         }
         if (item)
             for (const FacilityMeasure& m : item->measures) {
-                ImGui::SameLine();
-                ImGui::TextUnformatted((m.name.in(lang_) + " " + (m.rule == FacilityMeasure::Rule::Max ? "≤ " : "≥ ") +
-                                        formatNumber(m.limit, 1, lang_) + " " + m.unit).c_str());
+                // Each measure and its field on the line where they fit together, else on the next.
+                const std::string named = m.name.in(lang_) + " " + (m.rule == FacilityMeasure::Rule::Max ? "≤ " : "≥ ") +
+                                          formatNumber(m.limit, 1, lang_) + " " + m.unit;
+                sameLineOrWrap(ImGui::CalcTextSize(named.c_str()).x + sp + mm * 16, ImGui::GetCursorPosX());
+                ImGui::AlignTextToFramePadding();
+                ImGui::TextUnformatted(named.c_str());
                 ImGui::SameLine();
                 ImGui::SetNextItemWidth(mm * 16);
                 ImGui::InputText(("##" + m.code).c_str(), &s.measured[m.code]);
