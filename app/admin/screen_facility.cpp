@@ -105,12 +105,16 @@ void drawKepatuhan(AdminContext& c, const FacilityChecklist& cl, FacilityAssessm
         ImGui::TextUnformatted(s.label.in(lang).c_str());
         if (besides) ImGui::SameLine(labelCol);
         else ImGui::Indent(c.mm(4));
+        // Under the name the buttons wrap where the row is full (a 1280×800 touchscreen at 6,2 px/mm
+        // holds two of the three).
+        bool first = true;
         for (const auto& l : cl.kepatuhanLevels) {
             auto it = a.kepatuhan.find(s.code);
+            if (!first && !besides) ui::sameLineIfFits(std::max(c.mm(30), ImGui::CalcTextSize(l.name.in(lang).c_str()).x + btnPad));
+            else if (!first) ImGui::SameLine();
+            first = false;
             if (ui::button(c, l.name.in(lang).c_str(), it != a.kepatuhan.end() && it->second == l.code, 30)) a.kepatuhan[s.code] = l.code;
-            ImGui::SameLine();
         }
-        ImGui::NewLine();
         if (!besides) ImGui::Unindent(c.mm(4));
         ImGui::PopID();
     }
@@ -174,7 +178,7 @@ void drawGaps(AdminContext& c, const FacilityChecklist& cl, const FacilityScore&
         // Beside its label, or under it (indented) when the label takes over a third of the panel:
         // a wrapped column a few words wide is hard to read.
         const bool below = ImGui::CalcTextSize(label.c_str()).x > ImGui::GetContentRegionAvail().x / 3;
-        ImGui::TextColored(col, "%s", label.c_str());
+        ImGui::TextColored(col, "%s", ui::wrapWords(label, ImGui::GetContentRegionAvail().x).c_str());   // a narrow panel: "2. Tidak memenuhi ukuran:"
         if (below) ImGui::Indent(indent);
         else ImGui::SameLine();
         ImGui::TextWrapped("%s", what.c_str());
