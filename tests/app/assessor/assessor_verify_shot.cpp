@@ -1,11 +1,13 @@
 // Test-only: renders the Kanwil assessor's view with a unit's verification open, in a real GLFW
 // window (run under Xvfb), to a PNG for a person to look at (README "The assessor verifies").
 // The product's `suarawarga screenshot --screen assessor --unit ID` shows the unit's page; this
-// opens the verification panel on it, which a picture cannot tap to (--page unit: the unit's page),
-// from either kind of assessor's store.
+// opens the verification panel on it, which a picture cannot tap to (--page unit: the unit's page;
+// --page compare: the units of --unit ID,ID,… side by side; --page rollup: the roll-up at --level
+// kanwil|province|kabkota|unit|delivery), from either kind of assessor's store.
 //
 //   assessor_verify_shot --db KANWIL.db|postgresql://… --unit ID --out FILE.png [--width 1920]
-//                        [--height 1080] [--px-per-mm 3.6] [--lang id|en] [--page verify|unit]
+//                        [--height 1080] [--px-per-mm 3.6] [--lang id|en] [--page verify|unit|compare|rollup]
+//                        [--level unit]
 #include "app/assessor/assessor_view.hpp"
 #include "app/shell/fonts.hpp"
 
@@ -58,14 +60,16 @@ void writePng(const std::string& out, int w, int h) {
 } // namespace
 
 int main(int argc, char** argv) {
-    std::map<std::string, std::string> opt{{"width", "1920"}, {"height", "1080"}, {"px-per-mm", "3.6"}, {"lang", "id"}, {"page", "verify"}};
+    std::map<std::string, std::string> opt{{"width", "1920"}, {"height", "1080"}, {"px-per-mm", "3.6"}, {"lang", "id"}, {"page", "verify"},
+                                           {"level", "unit"}};
     for (int i = 1; i + 1 < argc; i += 2) opt[std::string(argv[i]).substr(2)] = argv[i + 1];
     if (!opt.count("db") || !opt.count("unit") || !opt.count("out")) {
-        std::fprintf(stderr, "usage: assessor_verify_shot --db KANWIL.db|postgresql://… --unit ID --out FILE.png [--width W --height H --px-per-mm X --lang id|en --page verify|unit]\n");
+        std::fprintf(stderr, "usage: assessor_verify_shot --db KANWIL.db|postgresql://… --unit ID --out FILE.png [--width W --height H --px-per-mm X --lang id|en --page verify|unit|compare|rollup --level L]\n");
         return 2;
     }
-    if (opt["page"] != "verify" && opt["page"] != "unit") {
-        std::fprintf(stderr, "assessor_verify_shot: unknown --page %s (verify|unit)\n", opt["page"].c_str());
+    const std::string pages[] = {"verify", "unit", "compare", "rollup"};
+    if (std::find(std::begin(pages), std::end(pages), opt["page"]) == std::end(pages)) {
+        std::fprintf(stderr, "assessor_verify_shot: unknown --page %s (verify|unit|compare|rollup)\n", opt["page"].c_str());
         return 2;
     }
     const int W = std::stoi(opt["width"]), H = std::stoi(opt["height"]);
@@ -88,10 +92,19 @@ int main(int argc, char** argv) {
             view.setPeriod(std::nullopt);
             // A unit the store does not hold would be an empty page: no picture of it.
             const auto& units = view.rollup();
-            if (std::none_of(units.begin(), units.end(), [&](const sw::UnitRollup& u) { return u.unit.id == opt["unit"]; }))
-                throw std::runtime_error("no unit " + opt["unit"] + " in " + opt["db"]);
-            if (opt["page"] == "unit") view.openUnit(opt["unit"]);
-            else view.openVerification(opt["unit"]);
+            std::vector<std::string> ids;
+            for (std::size_t at = 0; at <= opt["unit"].size();) {
+                const std::size_t end = std::min(opt["unit"].find(',', at), opt["unit"].size());
+                ids.push_back(opt["unit"].substr(at, end - at));
+                at = end + 1;
+            }
+            for (const std::string& id : ids)
+                if (std::none_of(units.begin(), units.end(), [&](const sw::UnitRollup& u) { return u.unit.id == id; }))
+                    throw std::runtime_error("no unit " + id + " in " + opt["db"]);
+            if (opt["page"] == "unit") view.openUnit(ids.front());
+            else if (opt["page"] == "compare") view.compareUnits(ids);
+            else if (opt["page"] == "rollup") view.showLevel(opt["level"]);
+            else view.openVerification(ids.front());
             for (int frame = 0; frame < 6; ++frame) {
                 glfwPollEvents();
                 ImGui_ImplOpenGL3_NewFrame();

@@ -30,6 +30,11 @@ inline constexpr float kLaptopPxPerMm = 4.5f;
 inline constexpr float kSmallLaptopPxPerMm = 5.0f;
 inline constexpr float kFullHdLaptopPxPerMm = 6.2f;
 
+// A 9–10 inch touchscreen or netbook at 1280×800 or 1366×768 (1280 px across 196–218 mm: 5,9 to
+// 6,5 px/mm): the kiosk's own touchscreen hosts the unit head's area too. As dense as the Full HD
+// laptop with two thirds of its pixels — the fewest millimetres across of any screen checked.
+inline constexpr float kSmallTouchscreenPxPerMm = kFullHdLaptopPxPerMm;
+
 // SW_FIT_PX_PER_MM=5 draws every checked screen at another density for a person to try; without it
 // each screen has its own (fitScreens).
 inline float fitPxPerMm(float otherwise = kOfficePxPerMm) {
@@ -40,7 +45,8 @@ inline float fitPxPerMm(float otherwise = kOfficePxPerMm) {
 // The screens the admin and assessor pages must fit: the office PC at 96 dpi (1280×800 and
 // 1920×1080), the cheap laptop (1366×768), and at the laptop's density also a 13-inch 1280×800 and
 // a 19-inch 1920×1080 monitor (where a half-screen panel is narrow in millimetres); the denser
-// small laptops at 5 px/mm and the 14-inch Full HD laptop at 6,2 px/mm.
+// small laptops at 5 px/mm, the 14-inch Full HD laptop at 6,2 px/mm, and a 9–10 inch touchscreen
+// or netbook (1280×800, 1366×768) at that density.
 struct FitScreen {
     ImVec2 size;
     float pxPerMm;
@@ -59,7 +65,9 @@ inline std::vector<FitScreen> fitScreens() {
             {ImVec2(1920, 1080), fitPxPerMm(kLaptopPxPerMm)},
             {ImVec2(1280, 800), fitPxPerMm(kSmallLaptopPxPerMm)},
             {ImVec2(1366, 768), fitPxPerMm(kSmallLaptopPxPerMm)},
-            {ImVec2(1920, 1080), fitPxPerMm(kFullHdLaptopPxPerMm)}};
+            {ImVec2(1920, 1080), fitPxPerMm(kFullHdLaptopPxPerMm)},
+            {ImVec2(1280, 800), fitPxPerMm(kSmallTouchscreenPxPerMm)},
+            {ImVec2(1366, 768), fitPxPerMm(kSmallTouchscreenPxPerMm)}};
 }
 
 // SW_FIT_STORES=DIR keeps the store the pages were drawn from, for the screenshot tools.

@@ -1,5 +1,6 @@
-// Every tab of the unit head's area, at the office PC's 1280×800 and 1920×1080 (96 dpi) and the
-// laptops at 4,5, 5 and 6,2 px/mm (fitScreens in fit_context.hpp), in Indonesian and English:
+// Every tab of the unit head's area, at the office PC's 1280×800 and 1920×1080 (96 dpi), the
+// laptops at 4,5, 5 and 6,2 px/mm and a 9–10 inch touchscreen at 6,2 px/mm (fitScreens in
+// fit_context.hpp), in Indonesian and English:
 // no text is cut by its box (text_fit.hpp). The unit is a realistic one — a long official name, a
 // facility self-assessment with notes and evidence, a plan, the Kanwil's verification.
 #include "app/admin/admin_area.hpp"

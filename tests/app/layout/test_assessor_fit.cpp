@@ -1,6 +1,7 @@
 // Every page of the Kanwil assessor's view — the roll-up at each level (Kanwil, province,
 // kabupaten/kota, unit), Pengiriman, one unit, the comparison, the verification panel — at
-// 1280×800 and 1920×1080 (96 dpi) and laptops at 4,5, 5 and 6,2 px/mm (fitScreens in fit_context.hpp), in
+// 1280×800 and 1920×1080 (96 dpi), laptops at 4,5, 5 and 6,2 px/mm and a 9–10 inch touchscreen at
+// 6,2 px/mm (fitScreens in fit_context.hpp), in
 // Indonesian and English: no text is cut by its box (text_fit.hpp).
 // The units carry official names of realistic length.
 #include "app/assessor/assessor_view.hpp"
