@@ -690,12 +690,22 @@ void AssessorView::Impl::drawUnit() {
     ImGui::SetWindowFontScale(1.0f);
     if (!u->skm.complete && u->skm.respondents > 0) ImGui::TextColored(ImVec4(0.8f, 0.2f, 0.2f, 1), "%s", t("assessor.unit.incomplete").c_str());
 
-    const float avail = ImGui::GetContentRegionAvail().x;
-    ImGui::BeginChild("left", ImVec2(avail * 0.58f, 0), false);
-    drawUnsurFigures(*u);
-    ImGui::EndChild();
-    ImGui::SameLine();
-    ImGui::BeginChild("right", ImVec2(0, 0), false);
+    // The unsur figures and the rest side by side, each scrolling; where that leaves them less than
+    // 90 mm of height (a 768 or 800 px high screen at 4,5 px/mm and denser: 40 mm on a 1366×768
+    // touchscreen at 6,2 px/mm) they stack and the page scrolls as one.
+    const ImVec2 avail = ImGui::GetContentRegionAvail();
+    const bool onePage = avail.y < mm(90);
+    if (onePage) {
+        ImGui::BeginChild("unit-page", ImVec2(0, 0), false);
+        drawUnsurFigures(*u);
+        ImGui::Separator();
+    } else {
+        ImGui::BeginChild("left", ImVec2(avail.x * 0.58f, 0), false);
+        drawUnsurFigures(*u);
+        ImGui::EndChild();
+        ImGui::SameLine();
+        ImGui::BeginChild("right", ImVec2(0, 0), false);
+    }
     paragraph(format(t("assessor.unit.akses"), {u->akses.any ? num(u->akses.index, 2) : "–"}));
     paragraph(format(t("assessor.unit.rentan"), {u->rentanComparable ? num(u->rentanGap, 2) : "–"}));
     ImGui::Separator();
