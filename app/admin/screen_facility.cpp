@@ -3,6 +3,7 @@
 // stick (thumbnails), petugas siaga, kepatuhan per service; scores per criterion and the gap list.
 // Every save is a new dated assessment; earlier ones open read-only.
 #include "app/admin/screens.hpp"
+#include "app/widgets/stack_panels.hpp"
 
 #include "survey/base/local_time.hpp"
 
@@ -250,19 +251,26 @@ void FacilityScreen::draw(AdminContext& c) {
 
     drawHeader(c, readOnly);
 
+    // The items and the scores side by side, each scrolling, or stacked on a page that scrolls as
+    // one where that would leave two strips (app/widgets/stack_panels.hpp).
     const float W = ImGui::GetContentRegionAvail().x, gap = c.mm(3);
-    ImGui::BeginChild("##items", ImVec2(W * 0.60f, 0), true);
+    const bool stacked = widgets::stackPanels(c.host.pxPerMm);
+    ImGui::BeginChild(stacked ? "##page" : "##items", ImVec2(stacked ? 0 : W * 0.60f, 0), !stacked);
     if (readOnly) ImGui::BeginDisabled();
     for (const FacilityItem& item : cl.items) drawItem(c, item, a.items[item.code], readOnly);
     // Petugas siaga and kepatuhan per service.
     drawPetugas(c, cl, a);
     drawKepatuhan(c, cl, a);
     if (readOnly) ImGui::EndDisabled();
-    ImGui::EndChild();
 
     // Scores and the gap list.
-    ImGui::SameLine(0, gap);
-    ImGui::BeginChild("##score", ImVec2(0, 0), true);
+    if (stacked) {
+        ImGui::Separator();
+    } else {
+        ImGui::EndChild();
+        ImGui::SameLine(0, gap);
+        ImGui::BeginChild("##score", ImVec2(0, 0), true);
+    }
     drawScores(c, cl, a, readOnly);
     ImGui::EndChild();
 }

@@ -32,6 +32,7 @@
 #include "app/widgets/fold_columns.hpp"
 #include "app/widgets/mutu_colours.hpp"
 #include "app/widgets/same_line.hpp"
+#include "app/widgets/stack_panels.hpp"
 
 #include <imgui.h>
 
@@ -690,12 +691,10 @@ void AssessorView::Impl::drawUnit() {
     ImGui::SetWindowFontScale(1.0f);
     if (!u->skm.complete && u->skm.respondents > 0) ImGui::TextColored(ImVec4(0.8f, 0.2f, 0.2f, 1), "%s", t("assessor.unit.incomplete").c_str());
 
-    // The unsur figures and the rest side by side, each scrolling; where that leaves them less than
-    // 90 mm of height (a 768 or 800 px high screen at 4,5 px/mm and denser: 40 mm on a 1366×768
-    // touchscreen at 6,2 px/mm) they stack and the page scrolls as one.
+    // The unsur figures and the rest side by side, each scrolling, or stacked on a page that scrolls
+    // as one where that would leave two strips (app/widgets/stack_panels.hpp).
     const ImVec2 avail = ImGui::GetContentRegionAvail();
-    const bool onePage = avail.y < mm(90);
-    if (onePage) {
+    if (widgets::stackPanels(host.pxPerMm)) {
         ImGui::BeginChild("unit-page", ImVec2(0, 0), false);
         drawUnsurFigures(*u);
         ImGui::Separator();
