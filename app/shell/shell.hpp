@@ -1,8 +1,10 @@
 // The window around the kiosk: GLFW + OpenGL 3.3 + Dear ImGui set-up, millimetres from the
 // monitor's physical size, fonts, the idle-friendly loop and PNG capture. Nothing about the survey.
 #pragma once
+#include "app/shell/draw_renderer.hpp"
 #include "app/shell/fonts.hpp"
 
+#include <memory>
 #include <string>
 
 struct GLFWwindow;
@@ -39,7 +41,8 @@ public:
     // Adds the large-text sizes to the atlas and uploads it again, once; they are not built at
     // start (fonts.hpp). Call between frames.
     void addLargeText();
-    void endFrame(float r, float g, float b);   // render; does not swap
+    void endFrame(float r, float g, float b);   // render (draw_renderer.hpp); does not swap
+    const DrawRenderer& renderer() const { return *renderer_; }
     void present();                  // swap buffers
     // The last rendered frame (back buffer) to PNG. Returns false with a message in `error`.
     bool savePng(const std::string& path, std::string& error) const;
@@ -53,6 +56,7 @@ private:
     GLFWwindow* window_ = nullptr;
     float pxPerMm_ = 4.0f;
     FontSet fonts_;
+    std::unique_ptr<DrawRenderer> renderer_;
     bool fullscreen_ = false;
     bool fontsUploaded_ = false;
     int windowedW_ = 1280, windowedH_ = 800;

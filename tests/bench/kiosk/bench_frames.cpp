@@ -4,15 +4,19 @@
 // screen's cost is seen. A frame is timed from ImGui::NewFrame to the pixels being done
 // (render, swap, glFinish — llvmpipe rasterises on the CPU, so glFinish is where it pays).
 //
-//   bench_frames [--frames N] [--size WxH] [--db FILE] [--screen NAME] [--linear-atlas]   (under Xvfb; see run.sh)
+//   bench_frames [--frames N] [--size WxH] [--db FILE] [--screen NAME] [--linear-atlas] [--imgui-renderer]
+//                                                                         (under Xvfb; see run.sh)
 //
 // --screen NAME measures only that scenario (e.g. idle-prompt) after the two references: a short
 // look at one screen without loading a shared machine for the whole set. --linear-atlas samples the
-// font atlas as ImGui ships it instead of as the kiosk does (app/kiosk/font_sampling.hpp), to
-// compare the two in one sitting.
+// font atlas as ImGui ships it instead of as the kiosk does (app/kiosk/font_sampling.hpp), and
+// --imgui-renderer draws with the OpenGL3 backend's RenderDrawData instead of the shell's renderer
+// (app/shell/draw_renderer.hpp), to compare them in one sitting.
 //
 // Prints one line per scenario: each kiosk screen held still (the kiosk renders while speech
-// highlights or a countdown runs), and "survey": a respondent tapping through all pages.
+// highlights or a countdown runs), and "survey": a respondent tapping through all pages. A held
+// screen's last frame is also drawn by both renderers and read back: "same_pixels" says whether
+// the shell's renderer left every pixel as the backend does.
 #include "bench_stats.hpp"
 #include "kiosk_driver.hpp"
 
@@ -109,16 +113,51 @@ DrawLoad drawLoad(const ImDrawData* dd) {
     return l;
 }
 
-// `processMs`: the CPU of all the process's threads over the measured frames.
-void print(const char* name, const std::vector<double>& wall, const std::vector<double>& cpu, double processMs) {
+// `processMs`: the CPU of all the process's threads over the measured frames. `drawn`: what the
+// shell's renderer did with the last frame (null when the backend drew it); `same`: the pixel check.
+void print(const char* name, const std::vector<double>& wall, const std::vector<double>& cpu, double processMs,
+           const sw::kiosk::DrawRenderer::Counts* drawn = nullptr, const char* same = nullptr) {
     using sw::bench::percentile;
     const DrawLoad l = drawLoad(ImGui::GetDrawData());
     const double perFrame = wall.empty() ? 0 : processMs / static_cast<double>(wall.size());
     std::printf("screen=%s frames=%zu p50_ms=%.2f p99_ms=%.2f max_ms=%.2f cpu_p50_ms=%.2f cpu_p99_ms=%.2f all_threads_cpu_ms=%.2f "
-                "draw_calls=%d triangles=%ld covered_mpx=%.2f\n",
+                "draw_calls=%d triangles=%ld covered_mpx=%.2f",
                 name, wall.size(), percentile(wall, 50), percentile(wall, 99), percentile(wall, 100), percentile(cpu, 50),
                 percentile(cpu, 99), perFrame, l.calls, l.triangles, l.megapixels);
+    if (drawn) std::printf(" opaque=%ld plain=%ld textured=%ld gl_draws=%d", drawn->opaque, drawn->plain, drawn->textured, drawn->drawCalls);
+    if (same) std::printf(" same_pixels=%s", same);
+    std::printf("\n");
     std::fflush(stdout);
+}
+
+// The last ImGui frame over the bench's background, drawn by the OpenGL3 backend (`backend`) or,
+// as the kiosk loop draws it, by Shell::endFrame with the shell's renderer. Does not swap.
+void drawFrame(sw::kiosk::Shell& shell, bool backend, int width, int height) {
+    if (!backend) {
+        shell.endFrame(0.97f, 0.96f, 0.93f);
+        return;
+    }
+    glViewport(0, 0, width, height);
+    glClearColor(0.97f, 0.96f, 0.93f, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+}
+
+// The last frame drawn again by the OpenGL3 backend and by the shell's renderer, each read back:
+// the number of pixels that differ (RGBA).
+long pixelsDiffering(sw::kiosk::Shell& shell, int width, int height) {
+    auto drawn = [&](bool backend) {
+        drawFrame(shell, backend, width, height);
+        std::vector<unsigned char> px(static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 4);
+        glPixelStorei(GL_PACK_ALIGNMENT, 1);
+        glReadBuffer(GL_BACK);
+        glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, px.data());
+        return px;
+    };
+    const std::vector<unsigned char> a = drawn(true), b = drawn(false);
+    long differ = 0;
+    for (std::size_t i = 0; i < a.size(); i += 4) differ += std::memcmp(&a[i], &b[i], 4) != 0;
+    return differ;
 }
 
 } // namespace
@@ -129,6 +168,7 @@ int main(int argc, char** argv) {
     std::string db;
     std::string only;   // --screen: one scenario, or "" for all
     bool linearAtlas = false;   // --linear-atlas: the atlas sampled as ImGui ships it (the kiosk before nearest sampling)
+    bool backendRenderer = false;   // --imgui-renderer: the OpenGL3 backend draws (the kiosk before the shell's renderer)
     for (int i = 1; i < argc; ++i) {
         if (std::strcmp(argv[i], "--frames") == 0 && i + 1 < argc) frames = std::max(10, std::atoi(argv[++i]));
         else if (std::strcmp(argv[i], "--size") == 0 && i + 1 < argc) {
@@ -136,8 +176,9 @@ int main(int argc, char** argv) {
         } else if (std::strcmp(argv[i], "--db") == 0 && i + 1 < argc) db = argv[++i];
         else if (std::strcmp(argv[i], "--screen") == 0 && i + 1 < argc) only = argv[++i];
         else if (std::strcmp(argv[i], "--linear-atlas") == 0) linearAtlas = true;
+        else if (std::strcmp(argv[i], "--imgui-renderer") == 0) backendRenderer = true;
         else {
-            std::fprintf(stderr, "usage: bench_frames [--frames N] [--size WxH] [--db FILE] [--screen NAME] [--linear-atlas]\n");
+            std::fprintf(stderr, "usage: bench_frames [--frames N] [--size WxH] [--db FILE] [--screen NAME] [--linear-atlas] [--imgui-renderer]\n");
             return 2;
         }
     }
@@ -159,11 +200,10 @@ int main(int argc, char** argv) {
 
         const float w = static_cast<float>(width), h = static_cast<float>(height);
         auto backend = [] { ImGui_ImplOpenGL3_NewFrame(); };   // not the GLFW one: the driver owns the mouse
+        // The references below are ImGui as shipped, drawn by its backend.
+        bool backendDraws = backendRenderer;
         auto render = [&] {
-            glViewport(0, 0, width, height);
-            glClearColor(0.97f, 0.96f, 0.93f, 1.0f);
-            glClear(GL_COLOR_BUFFER_BIT);
-            ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+            drawFrame(shell, backendDraws, width, height);
             shell.present();
             glFinish();
         };
@@ -179,7 +219,8 @@ int main(int argc, char** argv) {
         };
 
         // References for reading the figures: ImGui with nothing drawn, then one full-screen window
-        // (its background is a blended quad over every pixel, as the kiosk's "##kiosk" window).
+        // (its background is a blended quad over every pixel), both drawn by the backend.
+        backendDraws = true;
         for (int withWindow = 0; withWindow < 2; ++withWindow) {
             std::vector<double> rw, rc;
             double p0 = 0;
@@ -207,6 +248,7 @@ int main(int argc, char** argv) {
         }
 
         // The references are ImGui as shipped; the kiosk's screens are drawn as the kiosk loop draws them.
+        backendDraws = backendRenderer;
         sw::kiosk::sampleFontAtlas(!linearAtlas);   // the citizen's screens only: nearest, as the kiosk loop
         for (const Scenario& s : kScenarios) {
             if (!only.empty() && only != s.name) continue;
@@ -240,7 +282,9 @@ int main(int argc, char** argv) {
                 std::fprintf(stderr, "bench_frames: %s left its page while measured\n", s.name);
                 return 1;
             }
-            print(s.name, wall, cpu, processMs);
+            const long differ = pixelsDiffering(shell, width, height);
+            const std::string same = differ == 0 ? "yes" : "no(" + std::to_string(differ) + ")";
+            print(s.name, wall, cpu, processMs, backendDraws ? nullptr : &shell.renderer().lastCounts(), same.c_str());
         }
 
         // A respondent tapping through: every page change, selection and keyboard redraw rendered.
