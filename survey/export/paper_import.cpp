@@ -90,7 +90,6 @@ PaperImportResult importPaperCsv(Store& store, const Instrument& in, const UnitI
                               "row has " + std::to_string(row.cells.size()) + " cells, the header has " +
                                   std::to_string(cols.size()));
         Response r;
-        r.uuid = newUuid();
         r.instrumentId = in.id;
         r.instrumentVersion = in.version;
         r.unitId = unit.id;
@@ -153,6 +152,7 @@ PaperImportResult importPaperCsv(Store& store, const Instrument& in, const UnitI
             }
         }
         if (r.unsur.empty()) throw ImportError(fileName, row.line, 1, "the row answers no unsur");
+        r.uuid = newResponseUuid(r.createdUtc);
         batch.push_back(std::move(r));
     }
     store.registerInstrument(in);

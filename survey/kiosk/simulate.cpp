@@ -24,7 +24,6 @@ Response Simulator::next() {
     std::uniform_real_distribution<double> u01(0.0, 1.0);
     std::normal_distribution<double> noise(0.0, 0.6);
     Response r;
-    r.uuid = newUuid();
     r.instrumentId = in_.id;
     r.instrumentVersion = in_.version;
     r.unitId = unit_.id;
@@ -43,6 +42,7 @@ Response Simulator::next() {
     int h = std::clamp(static_cast<int>(hour(rng_)), 8, 15);
     int minute = static_cast<int>(u01(rng_) * 60);
     r.createdUtc = utcFromLocal(d, h, minute, unit_.utcOffsetMinutes) + static_cast<int>(u01(rng_) * 60);
+    r.uuid = newResponseUuid(r.createdUtc);
     r.durationSeconds = 60 + static_cast<int>(u01(rng_) * 180);
 
     // Kelompok rentan: about a third of visitors.

@@ -58,12 +58,12 @@ Response ResponseDraft::toResponse(const Instrument& in, const std::string& unit
                                    std::int64_t nowUtc, int utcOffsetMinutes) const {
     Response r;
     static_cast<Answers&>(r) = *this;      // the answers as given; only the comment is cleaned below
-    r.uuid = newUuid();
     r.instrumentId = in.id;
     r.instrumentVersion = in.version;
     r.unitId = unitId;
     r.deviceId = deviceId;
     r.createdUtc = nowUtc;
+    r.uuid = newResponseUuid(nowUtc);
     r.utcOffsetMinutes = utcOffsetMinutes;
     r.comment = cleanComment(comment);   // `comment` is a public field: not only the keyboard writes it
     if (startedUtc > 0 && nowUtc >= startedUtc) r.durationSeconds = static_cast<int>(nowUtc - startedUtc);

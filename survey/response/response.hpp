@@ -35,7 +35,7 @@ struct Answers {
 };
 
 struct Response : Answers {
-    std::string uuid;                         // random v4, survives export and merge
+    std::string uuid;                         // v7 (newResponseUuid), survives export and merge
     std::string instrumentId;
     int instrumentVersion = 0;
     std::string unitId;

@@ -328,10 +328,6 @@ std::string responseWhere(const ResponseFilter& f, std::vector<std::string>& bin
     return w;
 }
 
-std::string Store::whereClause(const ResponseFilter& f, std::vector<std::string>& binds) const {
-    return responseWhere(f, binds);
-}
-
 std::int64_t Store::countResponses(const ResponseFilter& f) { return totals(f).total(f.kelompok).rows; }
 
 const ResponseTotals& Store::totals(const ResponseFilter& f) {

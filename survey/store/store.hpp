@@ -122,7 +122,6 @@ public:
 private:
     void migrate();
     void insertOne(const Response& r);
-    std::string whereClause(const ResponseFilter& f, std::vector<std::string>& binds) const;
 
     sql::Database db_;
     std::map<std::string, std::shared_ptr<const Instrument>> instrumentCache_; // "id/version" → parsed

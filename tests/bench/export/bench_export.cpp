@@ -2,8 +2,10 @@
 // the PDF report over that year of a busy unit, and merging B signed bundles of 5,000 responses
 // (default 100; the 1,000 takes proportionally longer — pass --bundles 1000).
 // Prints figures; asserts nothing. Usage:
-//   bench_export [--responses N] [--bundles B] [--merge-runs R] [--dir DIR] [--keep]
+//   bench_export [--responses N] [--bundles B] [--merge-runs R] [--uuids kiosk|random|prefixed] [--dir DIR] [--keep]
+// --uuids: which UUIDs the merged bundles carry (tests/bench/bundle_copies.hpp); kiosk by default.
 // --merge-runs R merges the same files R times, each into a new assessor store, to show the spread.
+#include "bench/bundle_copies.hpp"
 #include "survey/bundle/bundle.hpp"
 #include "survey/export/csv.hpp"
 #include "survey/export/pdf.hpp"
@@ -38,6 +40,7 @@ int main(int argc, char** argv) {
     std::string dir = (fs::temp_directory_path() / "sw-bench-export").string();
     bool keep = false;
     int mergeRuns = 1;
+    swbench::UuidKind uuids = swbench::UuidKind::Kiosk;
     std::setvbuf(stdout, nullptr, _IOLBF, 0); // figures as they come, also into a file
     for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
@@ -46,8 +49,9 @@ int main(int argc, char** argv) {
         else if (a == "--dir" && i + 1 < argc) dir = argv[++i];
         else if (a == "--keep") keep = true;
         else if (a == "--merge-runs" && i + 1 < argc) mergeRuns = std::max(1, std::atoi(argv[++i]));
+        else if (a == "--uuids" && i + 1 < argc && swbench::parseUuidKind(argv[i + 1], uuids)) ++i;
         else {
-            std::fprintf(stderr, "usage: bench_export [--responses N] [--bundles B] [--merge-runs R] [--dir DIR] [--keep]\n");
+            std::fprintf(stderr, "usage: bench_export [--responses N] [--bundles B] [--merge-runs R] [--uuids kiosk|random|prefixed] [--dir DIR] [--keep]\n");
             return 2;
         }
     }
@@ -135,17 +139,12 @@ int main(int argc, char** argv) {
             base = sw::buildBundle(u, k, sw::BundleOptions{});
             return k;
         }();
-        const std::string payload = sw::bundlePayload(base);
+        const std::string payload = swbench::inTimeOrder(sw::bundlePayload(base));
         std::vector<std::string> files;
         auto tb = Clock::now();
         for (long long b = 0; b < bundles; ++b) {
             std::string p = payload;
-            // Give each bundle's responses their own UUIDs (first 8 hex digits = bundle number).
-            char prefix[17];
-            std::snprintf(prefix, sizeof prefix, "%08llx", b & 0xffffffffLL);
-            // Format 2: after the header line, each response line starts with its UUID.
-            for (std::size_t at = p.find('\n'); at != std::string::npos && at + 9 < p.size(); at = p.find('\n', at + 1))
-                std::memcpy(&p[at + 1], prefix, 8);
+            swbench::renewUuids(p, uuids, b); // each bundle's responses their own UUIDs
             files.push_back(dir + "/b" + std::to_string(b) + ".swb");
             std::FILE* out = std::fopen(files.back().c_str(), "wb");
             std::string sealed = sw::sealBundle(p, key);

@@ -3,7 +3,9 @@
 // runs), in one transaction, rollback journal, synchronous=FULL, the merge's cache size, with the
 // same INSERT … ON CONFLICT(uuid) DO NOTHING. No bundle reading, verifying, parsing or index
 // rebuild: what any merge on this machine and schema cannot beat. Prints figures only.
-//   floor_sqlite [--rows N] [--dir DIR]
+//   floor_sqlite [--rows N] [--dir DIR] [--uuids kiosk|random|prefixed]
+// --uuids: as bench_export's (tests/bench/bundle_copies.hpp); kiosk by default.
+#include "bench/bundle_copies.hpp"
 #include "survey/store/store.hpp"
 
 #include <chrono>
@@ -18,12 +20,14 @@ namespace fs = std::filesystem;
 
 int main(int argc, char** argv) {
     long long rows = 2000000;
+    swbench::UuidKind kind = swbench::UuidKind::Kiosk;
     std::string dir = (fs::temp_directory_path() / "sw-bench-floor").string();
     for (int i = 1; i < argc; ++i) {
         if (std::strcmp(argv[i], "--rows") == 0 && i + 1 < argc) rows = std::atoll(argv[++i]);
         else if (std::strcmp(argv[i], "--dir") == 0 && i + 1 < argc) dir = argv[++i];
+        else if (std::strcmp(argv[i], "--uuids") == 0 && i + 1 < argc && swbench::parseUuidKind(argv[i + 1], kind)) ++i;
         else {
-            std::fprintf(stderr, "usage: floor_sqlite [--rows N] [--dir DIR]\n");
+            std::fprintf(stderr, "usage: floor_sqlite [--rows N] [--dir DIR] [--uuids kiosk|random|prefixed]\n");
             return 2;
         }
     }
@@ -46,12 +50,18 @@ int main(int argc, char** argv) {
     auto t0 = std::chrono::steady_clock::now();
     sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr);
     for (long long i = 0; i < rows; ++i) {
-        // UUIDs as the merge benchmark's: random, the first 8 hex digits the bundle number.
-        std::uint64_t a = rng(), b = rng();
-        for (int k = 0; k < 36; ++k) {
-            if (k == 8 || k == 13 || k == 18 || k == 23) uuid[k] = '-';
-            else if (k < 8) uuid[k] = hex[(i / 5000 >> ((7 - k) * 4)) & 15];
-            else uuid[k] = hex[((k < 18 ? a : b) >> (k * 2 % 60)) & 15];
+        // UUIDs as the merge benchmark's bundles carry them (bundle_copies.hpp); a bundle is 5,000 rows.
+        const std::int64_t created = 1760000000 + (i % 5000) * 1500;
+        if (kind == swbench::UuidKind::Prefixed) {
+            std::uint64_t a = rng(), b = rng();
+            for (int k = 0; k < 36; ++k) {
+                if (k == 8 || k == 13 || k == 18 || k == 23) uuid[k] = '-';
+                else if (k < 8) uuid[k] = hex[(i / 5000 >> ((7 - k) * 4)) & 15];
+                else uuid[k] = hex[((k < 18 ? a : b) >> (k * 2 % 60)) & 15];
+            }
+        } else {
+            const std::string u = kind == swbench::UuidKind::Kiosk ? sw::newResponseUuid(created) : sw::newUuid();
+            std::memcpy(uuid, u.data(), 36);
         }
         const long day = (i % 5000) * 90 / 5000;
         char date[11];
@@ -61,7 +71,7 @@ int main(int argc, char** argv) {
         sqlite3_bind_int(st, 3, 1);
         sqlite3_bind_text(st, 4, "demo-kanim-jaksel", -1, SQLITE_STATIC);
         sqlite3_bind_text(st, 5, "sim", -1, SQLITE_STATIC);
-        sqlite3_bind_int64(st, 6, 1760000000 + (i % 5000) * 1500);
+        sqlite3_bind_int64(st, 6, created);
         sqlite3_bind_int(st, 7, 420);
         sqlite3_bind_text(st, 8, date, 10, SQLITE_STATIC);
         sqlite3_bind_text(st, 9, "paspor", -1, SQLITE_STATIC);

@@ -9,8 +9,10 @@
 // Prints figures; asserts nothing. README "The national store (PostgreSQL)".
 //
 //   bench_pg_merge [--bundles N] [--per-bundle M] [--units U] [--runs R] [--full] [--dir DIR] [--keep]
-//                  [--pg-url URL] [--server-options "-c …"]
+//                  [--pg-url URL] [--server-options "-c …"] [--uuids kiosk|random|prefixed]
+// --uuids: which UUIDs the bundles carry (tests/bench/bundle_copies.hpp); kiosk by default.
 // Defaults: 40 bundles × 5,000 (a quick run); --full: 1,000 × 5,000; units: a tenth of the bundles.
+#include "bench/bundle_copies.hpp"
 #include "survey/export/export_helpers.hpp"
 #include "survey/national/pg_cluster.hpp"
 
@@ -43,6 +45,7 @@ struct Options {
     int units = 0, runs = 1; // units: bundles / 10 unless given
     std::string dir = (fs::temp_directory_path() / "sw-bench-national").string();
     bool keep = false;
+    swbench::UuidKind uuids = swbench::UuidKind::Kiosk;
     std::string pgUrl;
     // A server set up for bulk loading as a large Kanwil's would be: WAL room for the whole run
     // between checkpoints, more shared buffers than the 128 MB default. fsync stays on.
@@ -62,6 +65,9 @@ bool parse(int argc, char** argv, Options& o) {
         else if (a == "--keep") o.keep = true;
         else if (a == "--pg-url") o.pgUrl = value();
         else if (a == "--server-options") o.serverOptions = value();
+        else if (a == "--uuids") {
+            if (!swbench::parseUuidKind(value(), o.uuids)) return false;
+        }
         else return false;
     }
     if (o.units <= 0) o.units = static_cast<int>(std::max(1LL, o.bundles / 10));
@@ -87,8 +93,8 @@ std::string movedBack(const std::string& payload, std::int64_t seconds) {
 
 // U units, each with M responses over 90 days and its own key. Bundle b is unit b % U's, its
 // responses moved back 90 days for each earlier bundle of that unit (a unit's bundles cover
-// successive quarters), with the first 8 hex digits of every UUID set to b, so every response of
-// the run is distinct.
+// successive quarters), each response with a new UUID (renewUuids), so every response of the run is
+// distinct.
 std::vector<std::string> writeBundles(const Options& o) {
     std::vector<std::string> payloads;
     std::vector<std::string> keyDbs;
@@ -98,17 +104,14 @@ std::vector<std::string> writeBundles(const Options& o) {
         fs::remove(sw::UnitKey::keyPathFor(db));
         swtest::fillUnit(db, "unit-" + std::to_string(u), static_cast<int>(o.perBundle), 100 + static_cast<std::uint64_t>(u), 420, 90);
         sw::Store s(db);
-        payloads.push_back(sw::bundlePayload(sw::buildBundle(s, sw::UnitKey::loadOrCreate(s), sw::BundleOptions{})));
+        payloads.push_back(swbench::inTimeOrder(sw::bundlePayload(sw::buildBundle(s, sw::UnitKey::loadOrCreate(s), sw::BundleOptions{}))));
         keyDbs.push_back(db);
     }
     std::vector<std::string> files;
     for (long long b = 0; b < o.bundles; ++b) {
         const auto u = static_cast<std::size_t>(b % o.units);
         std::string p = movedBack(payloads[u], (b / o.units) * 90LL * 86400);
-        char prefix[17];
-        std::snprintf(prefix, sizeof prefix, "%08llx", b & 0xffffffffLL);
-        for (std::size_t at = p.find('\n'); at != std::string::npos && at + 9 < p.size(); at = p.find('\n', at + 1))
-            std::memcpy(&p[at + 1], prefix, 8);
+        swbench::renewUuids(p, o.uuids, b);
         sw::Store s(keyDbs[u]);
         const std::string sealed = sw::sealBundle(p, sw::UnitKey::loadOrCreate(s));
         files.push_back(o.dir + "/b" + std::to_string(b) + ".swb");
@@ -276,7 +279,7 @@ int main(int argc, char** argv) {
     std::setvbuf(stdout, nullptr, _IOLBF, 0);
     if (!parse(argc, argv, o)) {
         std::fprintf(stderr, "usage: bench_pg_merge [--bundles N] [--per-bundle M] [--units U] [--runs R] [--full] [--dir DIR] [--keep]\n"
-                             "                      [--pg-url URL] [--server-options \"-c …\"]\n");
+                             "                      [--pg-url URL] [--server-options \"-c …\"] [--uuids kiosk|random|prefixed]\n");
         return 2;
     }
     fs::create_directories(o.dir);
