@@ -54,19 +54,24 @@ inline std::string inTimeOrder(const std::string& payload) {
     return out;
 }
 
+// A new UUID of that kind for a response of bundle `bundle` created at `createdUtc`.
+inline std::string newUuidOf(UuidKind kind, long long bundle, std::int64_t createdUtc) {
+    if (kind == UuidKind::Kiosk) return sw::newResponseUuid(createdUtc);
+    std::string uuid = sw::newUuid();
+    if (kind == UuidKind::Prefixed) {
+        char prefix[9];
+        std::snprintf(prefix, sizeof prefix, "%08llx", bundle & 0xffffffffLL);
+        std::memcpy(uuid.data(), prefix, 8);
+    }
+    return uuid;
+}
+
 // Every response line of `payload` gets a new UUID of that kind.
 inline void renewUuids(std::string& payload, UuidKind kind, long long bundle) {
-    char prefix[9];
-    std::snprintf(prefix, sizeof prefix, "%08llx", bundle & 0xffffffffLL);
     for (std::size_t at = payload.find('\n'); at != std::string::npos && at + 37 < payload.size(); at = payload.find('\n', at + 1)) {
         char* line = &payload[at + 1];
-        if (kind == UuidKind::Prefixed) {
-            std::memcpy(line, prefix, 8);
-            continue;
-        }
-        const std::string uuid = kind == UuidKind::Kiosk ? sw::newResponseUuid(createdUtcOf(std::string_view(line, payload.size() - at - 1)))
-                                                         : sw::newUuid();
-        std::memcpy(line, uuid.data(), 36);
+        const std::int64_t created = kind == UuidKind::Kiosk ? createdUtcOf(std::string_view(line, payload.size() - at - 1)) : 0;
+        std::memcpy(line, newUuidOf(kind, bundle, created).data(), 36);
     }
 }
 

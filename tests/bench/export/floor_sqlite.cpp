@@ -13,7 +13,6 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
-#include <random>
 #include <string>
 
 namespace fs = std::filesystem;
@@ -44,29 +43,20 @@ int main(int argc, char** argv) {
     sqlite3_stmt* st = nullptr;
     sqlite3_prepare_v2(db, (std::string("INSERT INTO response(") + sw::kResponseInsertColumns + ") VALUES(" + sw::kResponseInsertValues +
                             ") ON CONFLICT(uuid) DO NOTHING").c_str(), -1, &st, nullptr);
-    std::mt19937_64 rng(1);
-    const char* hex = "0123456789abcdef";
-    char uuid[37] = {};
+    // UUIDs as the merge benchmark's bundles carry them (bundle_copies.hpp; a bundle is 5,000 rows),
+    // made before the clock starts: the floor times SQLite, not libsodium.
+    const auto createdOf = [](long long i) { return static_cast<std::int64_t>(1760000000 + (i % 5000) * 1500); };
+    std::string uuids;
+    uuids.reserve(static_cast<std::size_t>(rows) * 36);
+    for (long long i = 0; i < rows; ++i) uuids += swbench::newUuidOf(kind, i / 5000, createdOf(i));
     auto t0 = std::chrono::steady_clock::now();
     sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr);
     for (long long i = 0; i < rows; ++i) {
-        // UUIDs as the merge benchmark's bundles carry them (bundle_copies.hpp); a bundle is 5,000 rows.
-        const std::int64_t created = 1760000000 + (i % 5000) * 1500;
-        if (kind == swbench::UuidKind::Prefixed) {
-            std::uint64_t a = rng(), b = rng();
-            for (int k = 0; k < 36; ++k) {
-                if (k == 8 || k == 13 || k == 18 || k == 23) uuid[k] = '-';
-                else if (k < 8) uuid[k] = hex[(i / 5000 >> ((7 - k) * 4)) & 15];
-                else uuid[k] = hex[((k < 18 ? a : b) >> (k * 2 % 60)) & 15];
-            }
-        } else {
-            const std::string u = kind == swbench::UuidKind::Kiosk ? sw::newResponseUuid(created) : sw::newUuid();
-            std::memcpy(uuid, u.data(), 36);
-        }
+        const std::int64_t created = createdOf(i);
         const long day = (i % 5000) * 90 / 5000;
         char date[11];
         std::snprintf(date, sizeof date, "2026-%02ld-%02ld", 1 + day / 30, 1 + day % 30);
-        sqlite3_bind_text(st, 1, uuid, 36, SQLITE_STATIC);
+        sqlite3_bind_text(st, 1, uuids.data() + i * 36, 36, SQLITE_STATIC);
         sqlite3_bind_text(st, 2, "skm-permenpanrb-14-2017", -1, SQLITE_STATIC);
         sqlite3_bind_int(st, 3, 1);
         sqlite3_bind_text(st, 4, "demo-kanim-jaksel", -1, SQLITE_STATIC);
