@@ -9,7 +9,10 @@ KIOSK="${SW_ASAN_KIOSK:-ON}"
 
 mkdir -p "$BUILD"
 # Runtime errors are the point here; gcc warns differently under -fsanitize, so no -Werror.
-cmake -S . -B "$BUILD" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSW_SANITIZE=ON -DSW_KIOSK="$KIOSK" -DSW_BENCH=OFF \
+# -O1 and line tables (-g1): what the sanitizers' documentation advises, reports keep file:line,
+# and the build takes about half the time of -O2 -g (measured on three of the suites' files).
+cmake -S . -B "$BUILD" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1 -DNDEBUG" -DCMAKE_C_FLAGS_RELWITHDEBINFO="-O1 -g1 -DNDEBUG" -DSW_SANITIZE=ON -DSW_KIOSK="$KIOSK" -DSW_BENCH=OFF \
   -DSW_WERROR=OFF > "$BUILD/configure.log" 2>&1 || { cat "$BUILD/configure.log"; exit 1; }
 cmake --build "$BUILD" -j2
 
