@@ -30,3 +30,30 @@ endif()
 if(BUILD_TESTING OR NOT DEFINED BUILD_TESTING)
   find_package(Catch2 2 REQUIRED)
 endif()
+
+# sw_lazy_library(TARGET PKG LIB DEFINE): TARGET calls libLIB's functions through sw::LazyLibrary
+# (survey/base/lazy_library.hpp), which opens the library on first use, instead of linking it: it
+# compiles against the pkg-config module PKG's headers, and DEFINE holds the soname the linker
+# would have recorded (read from libLIB.so here, so a new major version is followed at configure
+# time, never guessed).
+function(sw_lazy_library target pkg lib define)
+  set(file "")
+  foreach(path IN LISTS ${pkg}_LINK_LIBRARIES)
+    get_filename_component(name ${path} NAME)
+    if(name STREQUAL "lib${lib}.so")
+      set(file ${path})
+    endif()
+  endforeach()
+  if(NOT file)
+    message(FATAL_ERROR "sw_lazy_library: lib${lib}.so is not among the libraries of ${pkg} (${${pkg}_LINK_LIBRARIES})")
+  endif()
+  execute_process(COMMAND ${CMAKE_OBJDUMP} -p ${file} OUTPUT_VARIABLE dump RESULT_VARIABLE rc)
+  string(REGEX MATCH "SONAME[ \t]+([^ \t\r\n]+)" found "${dump}")
+  if(NOT rc EQUAL 0 OR NOT found)
+    message(FATAL_ERROR "sw_lazy_library: no SONAME in ${file} (objdump -p exited ${rc})")
+  endif()
+  target_include_directories(${target} SYSTEM PUBLIC ${${pkg}_INCLUDE_DIRS})
+  target_compile_options(${target} PUBLIC ${${pkg}_CFLAGS_OTHER})
+  target_compile_definitions(${target} PUBLIC ${define}="${CMAKE_MATCH_1}")
+  target_link_libraries(${target} PUBLIC ${CMAKE_DL_LIBS})
+endfunction()

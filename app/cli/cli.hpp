@@ -26,6 +26,9 @@ struct VerbRegistrar {
     explicit VerbRegistrar(Verb v);
 };
 const Verb* findVerb(const std::string& name);
+// `serve`'s line, shared by the verb (verb_serve.cpp) and the kiosk binary's stand-in for it, which
+// runs it in suarawarga-cli (forward_serve.cpp).
+inline constexpr const char* kServeSummary = "assessor: receive units' bundles over HTTP(S), merge them, answer signed receipts";
 // Runs argv[1] as a verb: prints errors as "suarawarga <verb>: <what>" and maps them to exit codes
 // (2 usage, 3 bad input, 4 store problem, 1 anything else).
 int runVerb(int argc, char** argv);

@@ -16,7 +16,7 @@ namespace sw::cli {
 
 namespace {
 int verbServe(int argc, char** argv);
-const VerbRegistrar reg{{"serve", "assessor: receive units' bundles over HTTP(S), merge them, answer signed receipts", verbServe}};
+const VerbRegistrar reg{{"serve", kServeSummary, verbServe}};
 
 // "ADDR:PORT" ("[::1]:8443" for IPv6).
 std::pair<std::string, int> parseListen(const std::string& text) {

@@ -1,7 +1,8 @@
 // ImGui's draw data drawn with OpenGL 3.3, in place of the OpenGL3 backend's
-// ImGui_ImplOpenGL3_RenderDrawData (Debian's ImGui 1.86, which we do not patch: the backend still
-// creates the font texture). The pixels are the backend's, byte for byte; what changes is what they
-// cost where there is no GPU and Mesa's llvmpipe shades every pixel on the CPU.
+// ImGui_ImplOpenGL3_RenderDrawData (Debian's ImGui 1.86, which we do not patch; the shell does not
+// start that backend and uploads the font atlas itself). The pixels are the backend's, byte for
+// byte; what changes is what they cost where there is no GPU and Mesa's llvmpipe shades every
+// pixel on the CPU.
 //
 // The backend draws every triangle alike: fetch a texel of the font atlas, multiply by the vertex
 // colour, blend. Most of a kiosk screen's area is fills that read the atlas's white texel, and most

@@ -6,7 +6,6 @@
 #include <GLFW/glfw3.h>
 #include <GL/gl.h>
 #include <backends/imgui_impl_glfw.h>
-#include <backends/imgui_impl_opengl3.h>
 #include <imgui.h>
 #include <stb_image_write.h>
 
@@ -90,13 +89,18 @@ Shell::Shell(const ShellOptions& o) {
     shareFontFiles(*io.Fonts);
     ImGui::GetStyle().ScaleAllSizes(pxPerMm_ / 4.0f);
     ImGui_ImplGlfw_InitForOpenGL(window_, true);
-    ImGui_ImplOpenGL3_Init("#version 330");   // the backend makes the font texture; renderer_ draws
+    // No OpenGL3 backend: renderer_ draws every frame and the atlas is uploaded here, so the
+    // backend's shader program, buffers and RGBA copy of the atlas are never made.
+    io.BackendRendererName = "suarawarga draw_renderer";
+    io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;   // glDrawElementsBaseVertex
     renderer_ = std::make_unique<DrawRenderer>();
+    uploadFontAtlas(*io.Fonts);
 }
 
 Shell::~Shell() {
     renderer_.reset();   // while its context exists
-    ImGui_ImplOpenGL3_Shutdown();
+    releaseTexture(ImGui::GetIO().Fonts->TexID);
+    ImGui::GetIO().BackendRendererName = nullptr;
     ImGui_ImplGlfw_Shutdown();
     ImGui::DestroyContext();
     glfwDestroyWindow(window_);
@@ -114,27 +118,48 @@ void Shell::waitEvents(double timeoutSeconds) {
 
 void Shell::addLargeText() {
     if (fonts_.hasLarge()) return;
+    addLargeFonts(*ImGui::GetIO().Fonts, fonts_);   // the standard fonts keep their ImFont objects: references stay good
+    rebuildFontAtlas();
+}
+
+void Shell::rebuildFontAtlas() {
     ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
-    addLargeFonts(atlas, fonts_);   // the standard fonts keep their ImFont objects: references stay good
     atlas.Build();
     shareFontFiles(atlas);
-    if (!fontsUploaded_) return;    // the first frame uploads the whole atlas
     // A new texture while the old one still exists gets a new name, so the kiosk's sampling filter
     // (app/kiosk/font_sampling.hpp), which remembers its texture, is set on this one again.
-    auto old = static_cast<GLuint>(reinterpret_cast<std::uintptr_t>(atlas.TexID));
-    ImGui_ImplOpenGL3_CreateFontsTexture();
-    glDeleteTextures(1, &old);
-    atlas.ClearTexData();
+    void* old = atlas.TexID;
+    uploadFontAtlas(atlas);
+    releaseTexture(old);
+}
+
+void Shell::uploadFontAtlas(ImFontAtlas& atlas) {
+    // One channel, read by the shaders as ImGui's white-with-alpha RGBA through the texture's
+    // swizzle: the texels the OpenGL3 backend's RGBA32 upload gives, in a quarter of the driver's
+    // memory and without the RGBA copy of the whole atlas that upload makes first.
+    unsigned char* alpha = nullptr;
+    int width = 0, height = 0;
+    atlas.GetTexDataAsAlpha8(&alpha, &width, &height);
+    GLint bound = 0;
+    glGetIntegerv(GL_TEXTURE_BINDING_2D, &bound);
+    GLuint t = 0;
+    glGenTextures(1, &t);
+    glBindTexture(GL_TEXTURE_2D, t);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);   // as the backend: the kiosk's
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);   // screens switch to nearest
+    const GLint swizzle[4] = {GL_ONE, GL_ONE, GL_ONE, GL_RED};
+    glTexParameteriv(GL_TEXTURE_2D, GL_TEXTURE_SWIZZLE_RGBA, swizzle);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+    glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, width, height, 0, GL_RED, GL_UNSIGNED_BYTE, alpha);
+    glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(bound));
+    atlas.SetTexID(reinterpret_cast<ImTextureID>(static_cast<std::uintptr_t>(t)));
+    atlas.ClearTexData();   // the CPU copy is dead weight once uploaded
 }
 
 void Shell::beginFrame(bool largeText) {
     if (largeText) addLargeText();
-    ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
-    ImGui_ImplOpenGL3_NewFrame();   // the first call uploads the font atlas…
-    if (!fontsUploaded_) {
-        atlas.ClearTexData();   // …after which the CPU copy is dead weight
-        fontsUploaded_ = true;
-    }
+    if (!ImGui::GetIO().Fonts->IsBuilt()) rebuildFontAtlas();   // sizes a caller added (the board's)
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
 }

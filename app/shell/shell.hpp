@@ -53,12 +53,14 @@ public:
     bool fullscreen() const { return fullscreen_; }
 
 private:
+    static void uploadFontAtlas(ImFontAtlas& atlas);   // sets its TexID; frees its CPU pixels
+    void rebuildFontAtlas();   // builds the atlas again with the fonts added since, and uploads it
+
     GLFWwindow* window_ = nullptr;
     float pxPerMm_ = 4.0f;
     FontSet fonts_;
     std::unique_ptr<DrawRenderer> renderer_;
     bool fullscreen_ = false;
-    bool fontsUploaded_ = false;
     int windowedW_ = 1280, windowedH_ = 800;
 };
 

@@ -2,8 +2,6 @@
 
 #include "survey/base/translations.hpp"
 
-#include <cairo-pdf.h>
-
 #include <algorithm>
 #include <stdexcept>
 
@@ -20,7 +18,7 @@ const Rgb kRule{0.75, 0.78, 0.82};
 const Rgb kHeadFill{0.90, 0.93, 0.96};
 const Rgb kAccent{0.05, 0.33, 0.55};
 
-void setColor(cairo_t* cr, Rgb c) { cairo_set_source_rgb(cr, c.r, c.g, c.b); }
+void setColor(cairo_t* cr, Rgb c) { dyn::cairo_set_source_rgb(cr, c.r, c.g, c.b); }
 
 struct PngReader {
     const std::string* bytes;
@@ -38,91 +36,91 @@ cairo_status_t readPng(void* closure, unsigned char* data, unsigned int length) 
 } // namespace
 
 Canvas::Canvas(const std::string& file, std::string header, std::string footerLeft, std::string pageWord)
-    : surface_(cairo_pdf_surface_create(file.c_str(), kPageW, kPageH)), header_(std::move(header)),
+    : surface_(dyn::cairo_pdf_surface_create(file.c_str(), kPageW, kPageH)), header_(std::move(header)),
       footerLeft_(std::move(footerLeft)), pageWord_(std::move(pageWord)) {
-    if (cairo_surface_status(surface_.get()) != CAIRO_STATUS_SUCCESS)
-        throw std::runtime_error(file + ": cannot create the PDF: " + cairo_status_to_string(cairo_surface_status(surface_.get())));
-    cr_.reset(cairo_create(surface_.get()));
-    layout_.reset(pango_cairo_create_layout(cr_.get()));
+    if (dyn::cairo_surface_status(surface_.get()) != CAIRO_STATUS_SUCCESS)
+        throw std::runtime_error(file + ": cannot create the PDF: " + dyn::cairo_status_to_string(dyn::cairo_surface_status(surface_.get())));
+    cr_.reset(dyn::cairo_create(surface_.get()));
+    layout_.reset(dyn::pango_cairo_create_layout(cr_.get()));
     newPage();
 }
 
 Canvas::~Canvas() {
-    if (!finished_ && surface_) cairo_surface_finish(surface_.get());
+    if (!finished_ && surface_) dyn::cairo_surface_finish(surface_.get());
 }
 
 void Canvas::setMetadata(const std::string& title, const std::string& author) {
-    cairo_pdf_surface_set_metadata(surface_.get(), CAIRO_PDF_METADATA_TITLE, title.c_str());
-    cairo_pdf_surface_set_metadata(surface_.get(), CAIRO_PDF_METADATA_AUTHOR, author.c_str());
-    cairo_pdf_surface_set_metadata(surface_.get(), CAIRO_PDF_METADATA_CREATOR, "SuaraWarga");
+    dyn::cairo_pdf_surface_set_metadata(surface_.get(), CAIRO_PDF_METADATA_TITLE, title.c_str());
+    dyn::cairo_pdf_surface_set_metadata(surface_.get(), CAIRO_PDF_METADATA_AUTHOR, author.c_str());
+    dyn::cairo_pdf_surface_set_metadata(surface_.get(), CAIRO_PDF_METADATA_CREATOR, "SuaraWarga");
 }
 
 void Canvas::finish() {
     cr_.reset();
     layout_.reset();
-    cairo_surface_finish(surface_.get());
+    dyn::cairo_surface_finish(surface_.get());
     finished_ = true;
-    cairo_status_t st = cairo_surface_status(surface_.get());
-    if (st != CAIRO_STATUS_SUCCESS) throw std::runtime_error(std::string("writing the PDF failed: ") + cairo_status_to_string(st));
+    cairo_status_t st = dyn::cairo_surface_status(surface_.get());
+    if (st != CAIRO_STATUS_SUCCESS) throw std::runtime_error(std::string("writing the PDF failed: ") + dyn::cairo_status_to_string(st));
 }
 
 PangoLayout* Canvas::layout(const std::string& text, double size, bool bold, double width, Align align) {
     PangoLayout* l = layout_.get();
-    std::unique_ptr<PangoFontDescription, FontCloser> fd(pango_font_description_new());
-    pango_font_description_set_family(fd.get(), kFamily);
-    pango_font_description_set_absolute_size(fd.get(), size * PANGO_SCALE);
-    pango_font_description_set_weight(fd.get(), bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-    pango_layout_set_font_description(l, fd.get());
-    pango_layout_set_width(l, static_cast<int>(width * PANGO_SCALE));
-    pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
-    pango_layout_set_alignment(l, align == Align::Left ? PANGO_ALIGN_LEFT : align == Align::Right ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_CENTER);
-    pango_layout_set_text(l, text.c_str(), static_cast<int>(text.size()));
+    std::unique_ptr<PangoFontDescription, FontCloser> fd(dyn::pango_font_description_new());
+    dyn::pango_font_description_set_family(fd.get(), kFamily);
+    dyn::pango_font_description_set_absolute_size(fd.get(), size * PANGO_SCALE);
+    dyn::pango_font_description_set_weight(fd.get(), bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+    dyn::pango_layout_set_font_description(l, fd.get());
+    dyn::pango_layout_set_width(l, static_cast<int>(width * PANGO_SCALE));
+    dyn::pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
+    dyn::pango_layout_set_alignment(l, align == Align::Left ? PANGO_ALIGN_LEFT : align == Align::Right ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_CENTER);
+    dyn::pango_layout_set_text(l, text.c_str(), static_cast<int>(text.size()));
     return l;
 }
 
 double Canvas::layoutHeight(PangoLayout* l) const {
     int w = 0, h = 0;
-    pango_layout_get_size(l, &w, &h);
+    dyn::pango_layout_get_size(l, &w, &h);
     return static_cast<double>(h) / PANGO_SCALE;
 }
 
 double Canvas::layoutWidth(PangoLayout* l) const {
     int w = 0, h = 0;
-    pango_layout_get_size(l, &w, &h);
+    dyn::pango_layout_get_size(l, &w, &h);
     return static_cast<double>(w) / PANGO_SCALE;
 }
 
 void Canvas::drawHeaderFooter() {
     cairo_t* cr = cr_.get();
     // Its own layout: a page break can come between laying out a block and drawing it.
-    std::unique_ptr<PangoLayout, LayoutCloser> own(pango_cairo_create_layout(cr));
+    std::unique_ptr<PangoLayout, LayoutCloser> own(dyn::pango_cairo_create_layout(cr));
     std::swap(own, layout_);
     setColor(cr, kMuted);
     PangoLayout* l = layout(header_, 7.5, false, textWidth(), Align::Left);
-    pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END); // one line: a long name is shortened, never wrapped
-    cairo_move_to(cr, kMargin, kMargin - 14);
-    pango_cairo_show_layout(cr, l);
+    dyn::pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END); // one line: a long name is shortened, never wrapped
+    dyn::cairo_move_to(cr, kMargin, kMargin - 14);
+    dyn::pango_cairo_show_layout(cr, l);
     setColor(cr, kRule);
-    cairo_set_line_width(cr, 0.6);
-    cairo_move_to(cr, kMargin, kMargin + 8);
-    cairo_line_to(cr, kPageW - kMargin, kMargin + 8);
-    cairo_move_to(cr, kMargin, kPageH - kMargin + 2);
-    cairo_line_to(cr, kPageW - kMargin, kPageH - kMargin + 2);
-    cairo_stroke(cr);
+    dyn::cairo_set_line_width(cr, 0.6);
+    dyn::cairo_move_to(cr, kMargin, kMargin + 8);
+    dyn::cairo_line_to(cr, kPageW - kMargin, kMargin + 8);
+    dyn::cairo_move_to(cr, kMargin, kPageH - kMargin + 2);
+    dyn::cairo_line_to(cr, kPageW - kMargin, kPageH - kMargin + 2);
+    dyn::cairo_stroke(cr);
     setColor(cr, kMuted);
     l = layout(footerLeft_, 7, false, textWidth() * 0.8, Align::Left);
-    pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
-    cairo_move_to(cr, kMargin, kPageH - kMargin + 6);
-    pango_cairo_show_layout(cr, l);
-    pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_NONE);
+    dyn::pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
+    dyn::cairo_move_to(cr, kMargin, kPageH - kMargin + 6);
+    dyn::pango_cairo_show_layout(cr, l);
+    dyn::pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_NONE);
     l = layout(format(pageWord_, {std::to_string(page_)}), 7, false, textWidth() * 0.2, Align::Right);
-    cairo_move_to(cr, kMargin + textWidth() * 0.8, kPageH - kMargin + 6);
-    pango_cairo_show_layout(cr, l);
+    dyn::cairo_move_to(cr, kMargin + textWidth() * 0.8, kPageH - kMargin + 6);
+    dyn::pango_cairo_show_layout(cr, l);
     std::swap(own, layout_);
 }
 
 void Canvas::newPage() {
-    if (page_ > 0) cairo_show_page(cr_.get());
+    if (page_ > 0) dyn::cairo_show_page(cr_.get());
     ++page_;
     y_ = kTop;
     drawHeaderFooter();
@@ -140,20 +138,20 @@ void Canvas::heading(const std::string& text, int level) {
     ensure(h + (level == 1 ? 90 : 60));
     y_ += level == 1 ? 10 : 6;
     setColor(cr_.get(), level == 1 ? kAccent : kInk);
-    cairo_move_to(cr_.get(), kMargin, y_);
-    pango_cairo_show_layout(cr_.get(), l);
+    dyn::cairo_move_to(cr_.get(), kMargin, y_);
+    dyn::pango_cairo_show_layout(cr_.get(), l);
     y_ += h + (level == 1 ? 8 : 4);
 }
 
 void Canvas::paragraph(const std::string& text, double size, bool bold, Align align) {
     PangoLayout* l = layout(text, size, bold, textWidth(), align);
-    pango_layout_set_justify(l, align == Align::Left);
+    dyn::pango_layout_set_justify(l, align == Align::Left);
     const double h = layoutHeight(l);
     if (y_ + h > kBottom && h < kBottom - kTop) newPage();
     setColor(cr_.get(), kInk);
-    cairo_move_to(cr_.get(), kMargin, y_);
-    pango_cairo_show_layout(cr_.get(), l);
-    pango_layout_set_justify(l, false);
+    dyn::cairo_move_to(cr_.get(), kMargin, y_);
+    dyn::pango_cairo_show_layout(cr_.get(), l);
+    dyn::pango_layout_set_justify(l, false);
     y_ += h + size * 0.6;
 }
 
@@ -163,11 +161,11 @@ void Canvas::bullet(const std::string& text, const std::string& mark) {
     const double h = layoutHeight(l);
     ensure(h);
     setColor(cr_.get(), kInk);
-    cairo_move_to(cr_.get(), kMargin + indent, y_);
-    pango_cairo_show_layout(cr_.get(), l);
+    dyn::cairo_move_to(cr_.get(), kMargin + indent, y_);
+    dyn::pango_cairo_show_layout(cr_.get(), l);
     l = layout(mark, 10, false, indent, Align::Left);
-    cairo_move_to(cr_.get(), kMargin + 2, y_);
-    pango_cairo_show_layout(cr_.get(), l);
+    dyn::cairo_move_to(cr_.get(), kMargin + 2, y_);
+    dyn::pango_cairo_show_layout(cr_.get(), l);
     y_ += h + 3;
 }
 
@@ -176,8 +174,8 @@ void Canvas::title(const std::string& text, double size) {
     const double h = layoutHeight(l);
     ensure(h);
     setColor(cr_.get(), kInk);
-    cairo_move_to(cr_.get(), kMargin, y_);
-    pango_cairo_show_layout(cr_.get(), l);
+    dyn::cairo_move_to(cr_.get(), kMargin, y_);
+    dyn::pango_cairo_show_layout(cr_.get(), l);
     y_ += h + size * 0.4;
 }
 
@@ -194,7 +192,7 @@ std::vector<double> Canvas::columnWidths(const std::vector<Column>& cols, const 
                 if (j == std::string::npos) j = text.size();
                 if (j > i) {
                     PangoLayout* l = layout(text.substr(i, j - i), size, bold, textWidth(), Align::Left);
-                    pango_layout_set_width(l, -1);
+                    dyn::pango_layout_set_width(l, -1);
                     widest = std::max(widest, layoutWidth(l));
                 }
                 i = j + 1;
@@ -229,7 +227,7 @@ void Canvas::table(const std::vector<Column>& cols, const std::vector<std::vecto
     const std::vector<double> widths = columnWidths(cols, rows, size, pad);
     auto cellLayout = [&](const std::string& text, bool bold, std::size_t c) {
         PangoLayout* l = layout(text, size, bold, widths[c] - 2 * pad, cols[c].align);
-        pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR); // between words; inside one only when it cannot fit at all
+        dyn::pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR); // between words; inside one only when it cannot fit at all
         return l;
     };
     auto rowHeight = [&](const std::vector<std::string>& cells, bool bold) {
@@ -241,22 +239,22 @@ void Canvas::table(const std::vector<Column>& cols, const std::vector<std::vecto
         const double h = rowHeight(cells, bold);
         if (head) {
             setColor(cr, kHeadFill);
-            cairo_rectangle(cr, kMargin, y_, textWidth(), h);
-            cairo_fill(cr);
+            dyn::cairo_rectangle(cr, kMargin, y_, textWidth(), h);
+            dyn::cairo_fill(cr);
         }
         double x = kMargin;
         setColor(cr, kInk);
         for (std::size_t c = 0; c < cols.size() && c < cells.size(); ++c) {
             PangoLayout* l = cellLayout(cells[c], bold, c);
-            cairo_move_to(cr, x + pad, y_ + pad);
-            pango_cairo_show_layout(cr, l);
+            dyn::cairo_move_to(cr, x + pad, y_ + pad);
+            dyn::pango_cairo_show_layout(cr, l);
             x += widths[c];
         }
         setColor(cr, kRule);
-        cairo_set_line_width(cr, 0.5);
-        cairo_move_to(cr, kMargin, y_ + h);
-        cairo_line_to(cr, kMargin + textWidth(), y_ + h);
-        cairo_stroke(cr);
+        dyn::cairo_set_line_width(cr, 0.5);
+        dyn::cairo_move_to(cr, kMargin, y_ + h);
+        dyn::cairo_line_to(cr, kMargin + textWidth(), y_ + h);
+        dyn::cairo_stroke(cr);
         y_ += h;
     };
     std::vector<std::string> head;
@@ -281,7 +279,7 @@ void Canvas::barChart(const std::vector<Bar>& bars, double scaleMin, double scal
     double widest = 0;
     for (const auto& b : bars) {
         PangoLayout* l = layout(b.label, labelSize, false, textWidth(), Align::Right);
-        pango_layout_set_width(l, -1);
+        dyn::pango_layout_set_width(l, -1);
         widest = std::max(widest, layoutWidth(l));
     }
     const double labelW = std::clamp(widest + 8, textWidth() * 0.2, textWidth() * 0.5), valueW = 40, barH = 13, gap = 5;
@@ -292,52 +290,52 @@ void Canvas::barChart(const std::vector<Bar>& bars, double scaleMin, double scal
     auto xOf = [&](double v) { return plotX + (std::clamp(v, scaleMin, scaleMax) - scaleMin) / (scaleMax - scaleMin) * plotW; };
     // Axis and mutu lines first: bars and figures are drawn over them.
     const double bottom = top + static_cast<double>(bars.size()) * (barH + gap);
-    cairo_set_line_width(cr, 0.6);
+    dyn::cairo_set_line_width(cr, 0.6);
     setColor(cr, kMuted);
-    cairo_move_to(cr, plotX, top - 2);
-    cairo_line_to(cr, plotX, bottom);
-    cairo_line_to(cr, plotX + plotW, bottom);
-    cairo_stroke(cr);
+    dyn::cairo_move_to(cr, plotX, top - 2);
+    dyn::cairo_line_to(cr, plotX, bottom);
+    dyn::cairo_line_to(cr, plotX + plotW, bottom);
+    dyn::cairo_stroke(cr);
     const double dash[] = {3, 2};
-    cairo_set_dash(cr, dash, 2, 0);
+    dyn::cairo_set_dash(cr, dash, 2, 0);
     for (double m : markers) {
-        cairo_move_to(cr, xOf(m), top - 2);
-        cairo_line_to(cr, xOf(m), bottom);
+        dyn::cairo_move_to(cr, xOf(m), top - 2);
+        dyn::cairo_line_to(cr, xOf(m), bottom);
     }
-    cairo_stroke(cr);
-    cairo_set_dash(cr, nullptr, 0, 0);
+    dyn::cairo_stroke(cr);
+    dyn::cairo_set_dash(cr, nullptr, 0, 0);
     for (std::size_t i = 0; i < bars.size(); ++i) {
         const double by = top + static_cast<double>(i) * (barH + gap);
         setColor(cr, kInk);
         PangoLayout* l = layout(bars[i].label, labelSize, false, labelW - 6, Align::Right);
-        pango_layout_set_width(l, -1);
+        dyn::pango_layout_set_width(l, -1);
         const double natural = layoutWidth(l);
         const double fitted = std::max(minLabelSize, labelSize * std::min(1.0, (labelW - 6) / std::max(1.0, natural)));
         l = layout(bars[i].label, fitted, false, labelW - 6, Align::Right);
-        pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);   // one line, whatever the label
-        cairo_move_to(cr, kMargin, by + (barH - layoutHeight(l)) / 2);
-        pango_cairo_show_layout(cr, l);
-        pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_NONE);
+        dyn::pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);   // one line, whatever the label
+        dyn::cairo_move_to(cr, kMargin, by + (barH - layoutHeight(l)) / 2);
+        dyn::pango_cairo_show_layout(cr, l);
+        dyn::pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_NONE);
         setColor(cr, bars[i].color);
-        cairo_rectangle(cr, plotX, by, xOf(bars[i].value) - plotX, barH);
-        cairo_fill(cr);
+        dyn::cairo_rectangle(cr, plotX, by, xOf(bars[i].value) - plotX, barH);
+        dyn::cairo_fill(cr);
         l = layout(bars[i].valueText, 8, true, valueW, Align::Left);
         int tw = 0, th = 0;
-        pango_layout_get_pixel_size(l, &tw, &th);
+        dyn::pango_layout_get_pixel_size(l, &tw, &th);
         // A white ground under the figure so the mutu lines never cross it.
-        cairo_set_source_rgb(cr, 1, 1, 1);
-        cairo_rectangle(cr, xOf(bars[i].value) + 1.5, by + 0.5, tw + 3, barH - 1);
-        cairo_fill(cr);
+        dyn::cairo_set_source_rgb(cr, 1, 1, 1);
+        dyn::cairo_rectangle(cr, xOf(bars[i].value) + 1.5, by + 0.5, tw + 3, barH - 1);
+        dyn::cairo_fill(cr);
         setColor(cr, kInk);
-        cairo_move_to(cr, xOf(bars[i].value) + 3, by + (barH - layoutHeight(l)) / 2);
-        pango_cairo_show_layout(cr, l);
+        dyn::cairo_move_to(cr, xOf(bars[i].value) + 3, by + (barH - layoutHeight(l)) / 2);
+        dyn::pango_cairo_show_layout(cr, l);
     }
     for (double tick = scaleMin; tick <= scaleMax + 1e-9; tick += (scaleMax - scaleMin) / 3) {
         char buf[16];
         std::snprintf(buf, sizeof buf, "%g", tick);
         PangoLayout* l = layout(buf, 7, false, 40, Align::Center);
-        cairo_move_to(cr, xOf(tick) - 20, bottom + 2);
-        pango_cairo_show_layout(cr, l);
+        dyn::cairo_move_to(cr, xOf(tick) - 20, bottom + 2);
+        dyn::pango_cairo_show_layout(cr, l);
     }
     y_ = bottom + 20;
 }
@@ -350,47 +348,47 @@ void Canvas::columnChart(const std::vector<Bar>& bars, double scaleMin, double s
     ensure(height);
     const double top = y_ + valueH, bottom = top + plotH, plotX = kMargin + axisW, plotW = textWidth() - axisW;
     auto yOf = [&](double v) { return bottom - (std::clamp(v, scaleMin, scaleMax) - scaleMin) / (scaleMax - scaleMin) * plotH; };
-    cairo_set_line_width(cr, 0.6);
+    dyn::cairo_set_line_width(cr, 0.6);
     setColor(cr, kMuted);
-    cairo_move_to(cr, plotX, top - valueH);
-    cairo_line_to(cr, plotX, bottom);
-    cairo_line_to(cr, plotX + plotW, bottom);
-    cairo_stroke(cr);
+    dyn::cairo_move_to(cr, plotX, top - valueH);
+    dyn::cairo_line_to(cr, plotX, bottom);
+    dyn::cairo_line_to(cr, plotX + plotW, bottom);
+    dyn::cairo_stroke(cr);
     const double dash[] = {3, 2};
-    cairo_set_dash(cr, dash, 2, 0);
+    dyn::cairo_set_dash(cr, dash, 2, 0);
     for (std::size_t m = 0; m < markers.size(); ++m) {
-        cairo_move_to(cr, plotX, yOf(markers[m]));
-        cairo_line_to(cr, plotX + plotW, yOf(markers[m]));
+        dyn::cairo_move_to(cr, plotX, yOf(markers[m]));
+        dyn::cairo_line_to(cr, plotX + plotW, yOf(markers[m]));
     }
-    cairo_stroke(cr);
-    cairo_set_dash(cr, nullptr, 0, 0);
+    dyn::cairo_stroke(cr);
+    dyn::cairo_set_dash(cr, nullptr, 0, 0);
     for (std::size_t m = 0; m < markers.size() && m < markerLabels.size(); ++m) {
         PangoLayout* l = layout(markerLabels[m], 6.5, false, axisW - 3, Align::Right);
-        cairo_move_to(cr, kMargin, yOf(markers[m]) - layoutHeight(l) / 2);
-        pango_cairo_show_layout(cr, l);
+        dyn::cairo_move_to(cr, kMargin, yOf(markers[m]) - layoutHeight(l) / 2);
+        dyn::pango_cairo_show_layout(cr, l);
     }
     const double slot = plotW / static_cast<double>(std::max<std::size_t>(1, bars.size()));
     const double barW = std::min(28.0, slot * 0.65);
     for (std::size_t i = 0; i < bars.size(); ++i) {
         const double cx = plotX + slot * (static_cast<double>(i) + 0.5);
         setColor(cr, bars[i].color);
-        cairo_rectangle(cr, cx - barW / 2, yOf(bars[i].value), barW, bottom - yOf(bars[i].value));
-        cairo_fill(cr);
+        dyn::cairo_rectangle(cr, cx - barW / 2, yOf(bars[i].value), barW, bottom - yOf(bars[i].value));
+        dyn::cairo_fill(cr);
         PangoLayout* l = layout(bars[i].valueText, 6.5, true, slot, Align::Center);
-        pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
+        dyn::pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
         int tw = 0, th = 0;
-        pango_layout_get_pixel_size(l, &tw, &th);
+        dyn::pango_layout_get_pixel_size(l, &tw, &th);
         // A white ground under the figure so a mutu line never crosses it.
-        cairo_set_source_rgb(cr, 1, 1, 1);
-        cairo_rectangle(cr, cx - tw / 2.0 - 1.5, yOf(bars[i].value) - valueH + 1, tw + 3, th);
-        cairo_fill(cr);
+        dyn::cairo_set_source_rgb(cr, 1, 1, 1);
+        dyn::cairo_rectangle(cr, cx - tw / 2.0 - 1.5, yOf(bars[i].value) - valueH + 1, tw + 3, th);
+        dyn::cairo_fill(cr);
         setColor(cr, kInk);
-        cairo_move_to(cr, cx - slot / 2, yOf(bars[i].value) - valueH + 1);
-        pango_cairo_show_layout(cr, l);
+        dyn::cairo_move_to(cr, cx - slot / 2, yOf(bars[i].value) - valueH + 1);
+        dyn::pango_cairo_show_layout(cr, l);
         l = layout(bars[i].label, 6.5, false, slot, Align::Center);
-        cairo_move_to(cr, cx - slot / 2, bottom + 2);
-        pango_cairo_show_layout(cr, l);
-        pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_NONE);
+        dyn::cairo_move_to(cr, cx - slot / 2, bottom + 2);
+        dyn::pango_cairo_show_layout(cr, l);
+        dyn::pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_NONE);
     }
     y_ = bottom + labelH + 12;
 }
@@ -405,8 +403,8 @@ void Canvas::signature(const std::vector<std::string>& above, double gap, const 
     auto line = [&](const std::string& s, bool bold) {
         PangoLayout* l = layout(s, size, bold, w, Align::Left);
         setColor(cr_.get(), kInk);
-        cairo_move_to(cr_.get(), x, y_);
-        pango_cairo_show_layout(cr_.get(), l);
+        dyn::cairo_move_to(cr_.get(), x, y_);
+        dyn::pango_cairo_show_layout(cr_.get(), l);
         y_ += layoutHeight(l) + 2;
     };
     for (const auto& s : above) line(s, false);
@@ -420,9 +418,9 @@ void Canvas::thumbnails(const std::vector<std::string>& pngs, const std::vector<
     ensure(height + 14);
     for (std::size_t i = 0; i < pngs.size(); ++i) {
         PngReader reader{&pngs[i]};
-        std::unique_ptr<cairo_surface_t, SurfaceCloser> img(cairo_image_surface_create_from_png_stream(readPng, &reader));
-        if (cairo_surface_status(img.get()) != CAIRO_STATUS_SUCCESS) continue; // a damaged thumbnail is skipped
-        const double w = cairo_image_surface_get_width(img.get()), h = cairo_image_surface_get_height(img.get());
+        std::unique_ptr<cairo_surface_t, SurfaceCloser> img(dyn::cairo_image_surface_create_from_png_stream(readPng, &reader));
+        if (dyn::cairo_surface_status(img.get()) != CAIRO_STATUS_SUCCESS) continue; // a damaged thumbnail is skipped
+        const double w = dyn::cairo_image_surface_get_width(img.get()), h = dyn::cairo_image_surface_get_height(img.get());
         if (w <= 0 || h <= 0) continue;
         const double scale = height / h, dw = w * scale;
         if (x + dw > kMargin + textWidth()) {
@@ -430,22 +428,22 @@ void Canvas::thumbnails(const std::vector<std::string>& pngs, const std::vector<
             y_ += height + 16;
             ensure(height + 14);
         }
-        cairo_save(cr);
-        cairo_translate(cr, x, y_);
-        cairo_scale(cr, scale, scale);
-        cairo_set_source_surface(cr, img.get(), 0, 0);
-        cairo_paint(cr);
-        cairo_restore(cr);
+        dyn::cairo_save(cr);
+        dyn::cairo_translate(cr, x, y_);
+        dyn::cairo_scale(cr, scale, scale);
+        dyn::cairo_set_source_surface(cr, img.get(), 0, 0);
+        dyn::cairo_paint(cr);
+        dyn::cairo_restore(cr);
         setColor(cr, kRule);
-        cairo_rectangle(cr, x, y_, dw, height);
-        cairo_stroke(cr);
+        dyn::cairo_rectangle(cr, x, y_, dw, height);
+        dyn::cairo_stroke(cr);
         if (i < captions.size()) {
             setColor(cr, kMuted);
             PangoLayout* l = layout(captions[i], 6.5, false, std::max(dw, 60.0), Align::Left);
-            pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
-            cairo_move_to(cr, x, y_ + height + 2);
-            pango_cairo_show_layout(cr, l);
-            pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_NONE);
+            dyn::pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
+            dyn::cairo_move_to(cr, x, y_ + height + 2);
+            dyn::pango_cairo_show_layout(cr, l);
+            dyn::pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_NONE);
         }
         x += std::max(dw, 60.0) + 8;
     }

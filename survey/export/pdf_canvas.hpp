@@ -3,8 +3,7 @@
 // (with the running header and footer: unit identity, period, key fingerprint, page number)
 // when the next block does not fit. Units are PDF points (1/72 in).
 #pragma once
-#include <cairo.h>
-#include <pango/pangocairo.h>
+#include "survey/export/pangocairo_lazy.hpp"
 
 #include <functional>
 #include <memory>
@@ -14,16 +13,16 @@
 namespace sw::pdf {
 
 struct SurfaceCloser {
-    void operator()(cairo_surface_t* s) const { cairo_surface_destroy(s); }
+    void operator()(cairo_surface_t* s) const { dyn::cairo_surface_destroy(s); }
 };
 struct ContextCloser {
-    void operator()(cairo_t* c) const { cairo_destroy(c); }
+    void operator()(cairo_t* c) const { dyn::cairo_destroy(c); }
 };
 struct LayoutCloser {
-    void operator()(PangoLayout* l) const { g_object_unref(l); }
+    void operator()(PangoLayout* l) const { dyn::g_object_unref(l); }
 };
 struct FontCloser {
-    void operator()(PangoFontDescription* f) const { pango_font_description_free(f); }
+    void operator()(PangoFontDescription* f) const { dyn::pango_font_description_free(f); }
 };
 
 struct Rgb {

@@ -15,7 +15,7 @@
 #include "survey/base/translations.hpp"
 #include "survey/export/comment_summary.hpp"
 
-#include <xlsxwriter.h>
+#include "survey/export/xlsxwriter_lazy.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -38,7 +38,7 @@ constexpr lxw_row_t kMaxRows = 1048576; // Excel's sheet limit
 
 // A workbook that is closed (and its temp files removed) even when an exception leaves early.
 struct WorkbookCloser {
-    void operator()(lxw_workbook* wb) const { workbook_close(wb); }
+    void operator()(lxw_workbook* wb) const { dyn::workbook_close(wb); }
 };
 using WorkbookPtr = std::unique_ptr<lxw_workbook, WorkbookCloser>;
 
@@ -51,16 +51,16 @@ std::string absCol(int col, int firstRow, int lastRow) {
 struct Sheet {
     lxw_worksheet* ws;
     void text(int r, int c, const std::string& s, lxw_format* f = nullptr) {
-        worksheet_write_string(ws, static_cast<lxw_row_t>(r), static_cast<lxw_col_t>(c), s.c_str(), f);
+        dyn::worksheet_write_string(ws, static_cast<lxw_row_t>(r), static_cast<lxw_col_t>(c), s.c_str(), f);
     }
     void num(int r, int c, double v, lxw_format* f = nullptr) {
-        worksheet_write_number(ws, static_cast<lxw_row_t>(r), static_cast<lxw_col_t>(c), v, f);
+        dyn::worksheet_write_number(ws, static_cast<lxw_row_t>(r), static_cast<lxw_col_t>(c), v, f);
     }
     void formula(int r, int c, const std::string& fx, double cached, lxw_format* f = nullptr) {
-        worksheet_write_formula_num(ws, static_cast<lxw_row_t>(r), static_cast<lxw_col_t>(c), fx.c_str(), f, cached);
+        dyn::worksheet_write_formula_num(ws, static_cast<lxw_row_t>(r), static_cast<lxw_col_t>(c), fx.c_str(), f, cached);
     }
     void formulaText(int r, int c, const std::string& fx, const std::string& cached, lxw_format* f = nullptr) {
-        worksheet_write_formula_str(ws, static_cast<lxw_row_t>(r), static_cast<lxw_col_t>(c), fx.c_str(), f, cached.c_str());
+        dyn::worksheet_write_formula_str(ws, static_cast<lxw_row_t>(r), static_cast<lxw_col_t>(c), fx.c_str(), f, cached.c_str());
     }
 };
 
@@ -96,28 +96,28 @@ struct Formats {
 };
 
 lxw_format* bordered(lxw_workbook* wb, const char* numFormat = nullptr, bool bold = false) {
-    lxw_format* f = workbook_add_format(wb);
-    format_set_border(f, LXW_BORDER_THIN);
-    format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
-    if (numFormat) format_set_num_format(f, numFormat);
-    if (bold) format_set_bold(f);
+    lxw_format* f = dyn::workbook_add_format(wb);
+    dyn::format_set_border(f, LXW_BORDER_THIN);
+    dyn::format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
+    if (numFormat) dyn::format_set_num_format(f, numFormat);
+    if (bold) dyn::format_set_bold(f);
     return f;
 }
 
 Formats addFormats(lxw_workbook* wb) {
     Formats fm;
-    fm.bold = workbook_add_format(wb);
-    format_set_bold(fm.bold);
-    fm.title = workbook_add_format(wb);
-    format_set_bold(fm.title);
-    format_set_font_size(fm.title, 12);
+    fm.bold = dyn::workbook_add_format(wb);
+    dyn::format_set_bold(fm.bold);
+    fm.title = dyn::workbook_add_format(wb);
+    dyn::format_set_bold(fm.title);
+    dyn::format_set_font_size(fm.title, 12);
     fm.head = bordered(wb, nullptr, true);
-    format_set_text_wrap(fm.head);
-    format_set_bg_color(fm.head, 0xE6EDF5);
+    dyn::format_set_text_wrap(fm.head);
+    dyn::format_set_bg_color(fm.head, 0xE6EDF5);
     fm.text = bordered(wb);
     fm.textBold = bordered(wb, nullptr, true);
     fm.wrap = bordered(wb);
-    format_set_text_wrap(fm.wrap);
+    dyn::format_set_text_wrap(fm.wrap);
     fm.count = bordered(wb, "#,##0");
     fm.dec3 = bordered(wb, "0.000");
     fm.dec2 = bordered(wb, "0.00");
@@ -159,14 +159,14 @@ double headerLines(const std::string& header, double width) {
 // Printing as units file it: A4 landscape, one page wide (as many pages tall as needed), the
 // table's header rows on every page, the sheet's name and the page number in the footer.
 void printSetup(lxw_worksheet* ws, int repeatFirst, int repeatLast, const std::string& unitName) {
-    worksheet_set_paper(ws, 9); // A4
-    worksheet_set_landscape(ws);
-    worksheet_fit_to_pages(ws, 1, 0);
-    worksheet_repeat_rows(ws, static_cast<lxw_row_t>(repeatFirst), static_cast<lxw_row_t>(repeatLast));
+    dyn::worksheet_set_paper(ws, 9); // A4
+    dyn::worksheet_set_landscape(ws);
+    dyn::worksheet_fit_to_pages(ws, 1, 0);
+    dyn::worksheet_repeat_rows(ws, static_cast<lxw_row_t>(repeatFirst), static_cast<lxw_row_t>(repeatLast));
     std::string name;
     for (char c : unitName.substr(0, 120)) name += c == '&' ? std::string("&&") : std::string(1, c); // & starts a code
-    worksheet_set_header(ws, ("&L" + name).c_str());
-    worksheet_set_footer(ws, "&L&A&R&P / &N");
+    dyn::worksheet_set_header(ws, ("&L" + name).c_str());
+    dyn::worksheet_set_footer(ws, "&L&A&R&P / &N");
 }
 
 // What every sheet reads: the instrument, the labels in the export's language, the formats.
@@ -186,12 +186,12 @@ struct Sheets {
 };
 
 Sheets addSheets(lxw_workbook* wb, const Book& b, const std::string& path) {
-    Sheet resp{workbook_add_worksheet(wb, b.t("xlsx.sheet.responden").c_str())};
-    Sheet calc{workbook_add_worksheet(wb, b.t("xlsx.sheet.pengolahan").c_str())};
-    Sheet prof{workbook_add_worksheet(wb, b.t("xlsx.sheet.profil").c_str())};
-    Sheet ham{workbook_add_worksheet(wb, b.t("xlsx.sheet.ham").c_str())};
-    Sheet fac{workbook_add_worksheet(wb, b.t("xlsx.sheet.fasilitas").c_str())};
-    Sheet saran{workbook_add_worksheet(wb, b.t("xlsx.sheet.saran").c_str())};
+    Sheet resp{dyn::workbook_add_worksheet(wb, b.t("xlsx.sheet.responden").c_str())};
+    Sheet calc{dyn::workbook_add_worksheet(wb, b.t("xlsx.sheet.pengolahan").c_str())};
+    Sheet prof{dyn::workbook_add_worksheet(wb, b.t("xlsx.sheet.profil").c_str())};
+    Sheet ham{dyn::workbook_add_worksheet(wb, b.t("xlsx.sheet.ham").c_str())};
+    Sheet fac{dyn::workbook_add_worksheet(wb, b.t("xlsx.sheet.fasilitas").c_str())};
+    Sheet saran{dyn::workbook_add_worksheet(wb, b.t("xlsx.sheet.saran").c_str())};
     if (!resp.ws || !calc.ws || !prof.ws || !ham.ws || !fac.ws || !saran.ws)
         throw ExportError(ExportError::Kind::Format, path + ": a sheet name in assets/i18n/export.json is not valid in Excel");
     return {resp, calc, prof, ham, fac, saran};
@@ -206,9 +206,9 @@ void writeHeaderRow(Sheet sh, int row, int col, const std::vector<std::string>& 
         const double w = headerWidth(headers[i], maxWidth);
         lines = std::max(lines, headerLines(headers[i], w));
         if (setWidths)
-            worksheet_set_column(sh.ws, static_cast<lxw_col_t>(col + static_cast<int>(i)), static_cast<lxw_col_t>(col + static_cast<int>(i)), w, nullptr);
+            dyn::worksheet_set_column(sh.ws, static_cast<lxw_col_t>(col + static_cast<int>(i)), static_cast<lxw_col_t>(col + static_cast<int>(i)), w, nullptr);
     }
-    worksheet_set_row(sh.ws, static_cast<lxw_row_t>(row), 15 * lines, nullptr);
+    dyn::worksheet_set_row(sh.ws, static_cast<lxw_row_t>(row), 15 * lines, nullptr);
     for (std::size_t i = 0; i < headers.size(); ++i) sh.text(row, col + static_cast<int>(i), headers[i], b.fm.head);
 }
 
@@ -228,8 +228,8 @@ std::int64_t writeResponden(Store& store, const ResponseFilter& f, Sheet resp, c
     std::vector<std::string> headers{b.t("csv.no")};
     for (const auto& u : in.unsur) headers.push_back(u.code + " " + u.name.in(b.lang));
     writeHeaderRow(resp, 0, 0, headers, b, 16);
-    worksheet_set_column(resp.ws, 0, 0, 10, nullptr); // "No" holds up to 1.048.575, grouped
-    worksheet_freeze_panes(resp.ws, 1, 1);
+    dyn::worksheet_set_column(resp.ws, 0, 0, 10, nullptr); // "No" holds up to 1.048.575, grouped
+    dyn::worksheet_freeze_panes(resp.ws, 1, 1);
     printSetup(resp.ws, 0, 0, b.unitName);
 
     std::vector<std::string> unsurCodes;
@@ -248,7 +248,7 @@ std::int64_t writeResponden(Store& store, const ResponseFilter& f, Sheet resp, c
         resp.num(row, 0, static_cast<double>(rows), b.fm.count);
         for (int i = 0; i < nUnsur; ++i) {
             if (char c = columns.unsur(r, static_cast<std::size_t>(i))) resp.num(row, 1 + i, c - '0', b.fm.text);
-            else worksheet_write_blank(resp.ws, static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(1 + i), b.fm.text); // bordered, empty
+            else dyn::worksheet_write_blank(resp.ws, static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(1 + i), b.fm.text); // bordered, empty
         }
         forEachProfilePair(r.profile, [&](std::string_view field, std::string_view value) {
             for (std::size_t i = 0; i < in.profile.size(); ++i)
@@ -317,7 +317,7 @@ void writePengolahan(Store& store, const ResponseFilter& f, const std::optional<
     double labelWidth = 0;
     for (const char* k : {"xlsx.calc.sum", "xlsx.calc.n", "xlsx.calc.nrr_weighted", "xlsx.calc.ikm_unit", "xlsx.calc.kinerja"})
         labelWidth = std::max(labelWidth, textChars(b.t(k)));
-    worksheet_set_column(calc.ws, 0, 0, labelWidth * 1.1 + 2, nullptr);
+    dyn::worksheet_set_column(calc.ws, 0, 0, labelWidth * 1.1 + 2, nullptr);
     printSetup(calc.ws, hdr, hdr, b.unitName);
 }
 
@@ -360,8 +360,8 @@ void writeProfil(Sheet prof, const Book& b, const ProfileTally& tally, std::int6
         share(pr, rows - given);
         pr += 2;
     }
-    worksheet_set_column(prof.ws, 0, 0, std::max(labelWidth, 20.0) * 1.1 + 2, nullptr);
-    worksheet_set_column(prof.ws, 1, 2, 14, nullptr);
+    dyn::worksheet_set_column(prof.ws, 0, 0, std::max(labelWidth, 20.0) * 1.1 + 2, nullptr);
+    dyn::worksheet_set_column(prof.ws, 1, 2, 14, nullptr);
     printSetup(prof.ws, 0, 1, b.unitName);
 }
 
@@ -382,7 +382,7 @@ void writeHamRentanGap(Sheet ham, const Book& b, const RentanGap& gap, int hr) {
     ham.num(hr, 3, gap.aksesBukan.index, fm.dec2);
     ham.text(++hr, 0, b.t("pdf.rentan.gap"), fm.textBold);
     if (gap.comparable) {
-        worksheet_write_blank(ham.ws, static_cast<lxw_row_t>(hr), 1, fm.text);
+        dyn::worksheet_write_blank(ham.ws, static_cast<lxw_row_t>(hr), 1, fm.text);
         ham.formula(hr, 2, "=" + cell(hr - 2, 2) + "-" + cell(hr - 1, 2), gap.ikmGap, fm.dec2b);
         ham.formula(hr, 3, "=" + cell(hr - 2, 3) + "-" + cell(hr - 1, 3), gap.aksesGap, fm.dec2b);
     } else {
@@ -425,7 +425,7 @@ void writeHam(Store& store, const ResponseFilter& f, Sheet ham, const Book& b) {
                     akses.index, fm.dec2b);
     hr += 2;
     writeHamRentanGap(ham, b, gap, hr);
-    worksheet_set_column(ham.ws, 0, 0, 40, nullptr);
+    dyn::worksheet_set_column(ham.ws, 0, 0, 40, nullptr);
     printSetup(ham.ws, headRow, headRow, b.unitName);
 }
 
@@ -450,10 +450,10 @@ void writeFasilitas(Store& store, const ResponseFilter& filter, Sheet fac, const
     int fr = 0;
     fac.text(fr, 0, b.t("pdf.p2ham.facility"), fm.title);
     fr += 2;
-    worksheet_set_column(fac.ws, 0, 0, 40, nullptr);
-    worksheet_set_column(fac.ws, 1, 1, 12, nullptr);
-    worksheet_set_column(fac.ws, 2, 3, 34, nullptr);
-    worksheet_set_column(fac.ws, 4, 4, 14, nullptr);
+    dyn::worksheet_set_column(fac.ws, 0, 0, 40, nullptr);
+    dyn::worksheet_set_column(fac.ws, 1, 1, 12, nullptr);
+    dyn::worksheet_set_column(fac.ws, 2, 3, 34, nullptr);
+    dyn::worksheet_set_column(fac.ws, 4, 4, 14, nullptr);
     if (facility.is_null()) {
         fac.text(fr, 0, b.t("pdf.p2ham.no_assessment"));
         printSetup(fac.ws, 0, 0, b.unitName);
@@ -493,9 +493,9 @@ std::int64_t writeSaran(Store& store, const ResponseFilter& f, Sheet saran, cons
     saran.text(0, 0, b.t("xlsx.saran.title"), fm.title);
     const std::vector<std::string> headers{b.t("xlsx.saran.date"), b.t("xlsx.saran.service"), b.t("xlsx.saran.comment")};
     writeHeaderRow(saran, 2, 0, headers, b, 20, false);
-    worksheet_set_column(saran.ws, 0, 0, 18, nullptr);
-    worksheet_set_column(saran.ws, 1, 1, 26, nullptr);
-    worksheet_set_column(saran.ws, 2, 2, 90, nullptr);
+    dyn::worksheet_set_column(saran.ws, 0, 0, 18, nullptr);
+    dyn::worksheet_set_column(saran.ws, 1, 1, 26, nullptr);
+    dyn::worksheet_set_column(saran.ws, 2, 2, 90, nullptr);
     printSetup(saran.ws, 2, 2, b.unitName);
     int row = 2;
     std::int64_t n = 0;
@@ -531,7 +531,7 @@ std::int64_t exportXlsx(Store& store, const std::string& path, XlsxExportOptions
     lxw_workbook_options wopt{};
     wopt.constant_memory = LXW_TRUE;
     wopt.use_zip64 = LXW_TRUE;
-    WorkbookPtr wb(workbook_new_opt(out.tempPath().c_str(), &wopt));
+    WorkbookPtr wb(dyn::workbook_new_opt(out.tempPath().c_str(), &wopt));
     if (!wb) throw ExportError(ExportError::Kind::Io, path + ": cannot start the workbook");
     const Formats fm = addFormats(wb.get());
     const Book b{in, tr, lang, fm, opt.weights, unit ? unit->name : std::string()};
@@ -546,9 +546,9 @@ std::int64_t exportXlsx(Store& store, const std::string& path, XlsxExportOptions
     writeFasilitas(store, opt.filter, sheets.fac, b);
     writeSaran(store, f, sheets.saran, b);
 
-    lxw_error err = workbook_close(wb.release());
+    lxw_error err = dyn::workbook_close(wb.release());
     if (err != LXW_NO_ERROR) {
-        std::string what = lxw_strerror(err);
+        std::string what = dyn::lxw_strerror(err);
         throw ExportError(err == LXW_ERROR_CREATING_TMPFILE || err == LXW_ERROR_ZIP_FILE_ADD ? ExportError::Kind::Full : ExportError::Kind::Io,
                           path + ": writing the workbook failed (" + what + "; is the disk full?); nothing was written");
     }

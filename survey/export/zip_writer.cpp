@@ -4,7 +4,7 @@
 #include "survey/base/local_time.hpp"
 #include "survey/base/safe_output.hpp"
 
-#include <minizip/zip.h>
+#include "survey/export/minizip_lazy.hpp"
 
 #include <limits>
 
@@ -49,12 +49,12 @@ bool isSafeZipEntryName(std::string_view name) {
 }
 
 ZipWriter::ZipWriter(const std::string& path, std::int64_t localSeconds) : path_(path), localSeconds_(localSeconds) {
-    zip_ = zipOpen64(path.c_str(), APPEND_STATUS_CREATE);
+    zip_ = dyn::zipOpen64(path.c_str(), APPEND_STATUS_CREATE);
     if (!zip_) throw ExportError(ExportError::Kind::Io, path + ": cannot create the ZIP file");
 }
 
 ZipWriter::~ZipWriter() {
-    if (zip_) zipClose(static_cast<zipFile>(zip_), nullptr);
+    if (zip_) dyn::zipClose(static_cast<zipFile>(zip_), nullptr);
 }
 
 void ZipWriter::add(const std::string& name, std::string_view bytes) {
@@ -65,17 +65,17 @@ void ZipWriter::add(const std::string& name, std::string_view bytes) {
         throw ExportError(ExportError::Kind::Format, path_ + ": " + name + " is too large for a ZIP entry");
     auto* z = static_cast<zipFile>(zip_);
     const zip_fileinfo fi = fileInfo(localSeconds_);
-    bool ok = zipOpenNewFileInZip3_64(z, name.c_str(), &fi, nullptr, 0, nullptr, 0, nullptr, Z_DEFLATED, Z_DEFAULT_COMPRESSION,
+    bool ok = dyn::zipOpenNewFileInZip3_64(z, name.c_str(), &fi, nullptr, 0, nullptr, 0, nullptr, Z_DEFLATED, Z_DEFAULT_COMPRESSION,
                                       0, -MAX_WBITS, DEF_MEM_LEVEL, Z_DEFAULT_STRATEGY, nullptr, 0, 0) == ZIP_OK;
-    ok = ok && zipWriteInFileInZip(z, bytes.data(), static_cast<unsigned>(bytes.size())) == ZIP_OK;
-    ok = zipCloseFileInZip(z) == ZIP_OK && ok;
+    ok = ok && dyn::zipWriteInFileInZip(z, bytes.data(), static_cast<unsigned>(bytes.size())) == ZIP_OK;
+    ok = dyn::zipCloseFileInZip(z) == ZIP_OK && ok;
     if (!ok) throw ExportError(ExportError::Kind::Io, path_ + ": writing " + name + " into the ZIP failed (is the disk full?)");
 }
 
 void ZipWriter::close() {
     auto* z = static_cast<zipFile>(zip_);
     zip_ = nullptr;
-    if (zipClose(z, nullptr) != ZIP_OK)
+    if (dyn::zipClose(z, nullptr) != ZIP_OK)
         throw ExportError(ExportError::Kind::Io, path_ + ": finishing the ZIP failed (is the disk full?)");
 }
 

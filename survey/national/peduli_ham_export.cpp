@@ -6,7 +6,7 @@
 #include "survey/base/translations.hpp"
 #include "survey/export/pdf_canvas.hpp"
 
-#include <xlsxwriter.h>
+#include "survey/export/xlsxwriter_lazy.hpp"
 
 #include <memory>
 
@@ -49,12 +49,12 @@ std::vector<std::string> coverageRow(const ItemCoverage& c, const std::string& l
 
 struct WorkbookCloser {
     void operator()(lxw_workbook* wb) const {
-        if (wb) workbook_close(wb);
+        if (wb) dyn::workbook_close(wb);
     }
 };
 
 void writeRow(lxw_worksheet* ws, lxw_row_t row, const std::vector<std::string>& cells, lxw_format* fmt) {
-    for (std::size_t c = 0; c < cells.size(); ++c) worksheet_write_string(ws, row, static_cast<lxw_col_t>(c), cells[c].c_str(), fmt);
+    for (std::size_t c = 0; c < cells.size(); ++c) dyn::worksheet_write_string(ws, row, static_cast<lxw_col_t>(c), cells[c].c_str(), fmt);
 }
 
 } // namespace
@@ -62,19 +62,19 @@ void writeRow(lxw_worksheet* ws, lxw_row_t row, const std::vector<std::string>& 
 void writePeduliHamXlsx(const PeduliHamDocument& doc, const std::string& path) {
     const Words t{Translations::loadArea("export"), doc.lang};
     AtomicOutput out(path);
-    std::unique_ptr<lxw_workbook, WorkbookCloser> wb(workbook_new(out.tempPath().c_str()));
+    std::unique_ptr<lxw_workbook, WorkbookCloser> wb(dyn::workbook_new(out.tempPath().c_str()));
     if (!wb) throw ExportError(ExportError::Kind::Io, path + ": cannot start the workbook");
-    lxw_format* bold = workbook_add_format(wb.get());
-    format_set_bold(bold);
-    lxw_worksheet* sum = workbook_add_worksheet(wb.get(), t("peduli.sheet.summary").c_str());
-    worksheet_write_string(sum, 0, 0, (t("peduli.title") + " — " + doc.periodText).c_str(), bold);
-    worksheet_write_string(sum, 1, 0, t("peduli.note").c_str(), nullptr);
+    lxw_format* bold = dyn::workbook_add_format(wb.get());
+    dyn::format_set_bold(bold);
+    lxw_worksheet* sum = dyn::workbook_add_worksheet(wb.get(), t("peduli.sheet.summary").c_str());
+    dyn::worksheet_write_string(sum, 0, 0, (t("peduli.title") + " — " + doc.periodText).c_str(), bold);
+    dyn::worksheet_write_string(sum, 1, 0, t("peduli.note").c_str(), nullptr);
     writeRow(sum, 3, summaryHeads(t), bold);
     lxw_row_t row = 4;
     for (const auto& a : doc.areas) writeRow(sum, row++, summaryRow(a.area, doc.lang), nullptr);
-    worksheet_set_column(sum, 1, 1, 30, nullptr);
-    worksheet_set_column(sum, 2, 10, 14, nullptr);
-    lxw_worksheet* fac = workbook_add_worksheet(wb.get(), t("peduli.sheet.facility").c_str());
+    dyn::worksheet_set_column(sum, 1, 1, 30, nullptr);
+    dyn::worksheet_set_column(sum, 2, 10, 14, nullptr);
+    lxw_worksheet* fac = dyn::workbook_add_worksheet(wb.get(), t("peduli.sheet.facility").c_str());
     row = 0;
     for (const auto& a : doc.areas) {
         writeRow(fac, row++, std::vector<std::string>{a.area.code + " " + a.area.name, t("peduli.facility_units") + ": " + std::to_string(a.unitsWithFacility)}, bold);
@@ -82,9 +82,9 @@ void writePeduliHamXlsx(const PeduliHamDocument& doc, const std::string& path) {
         for (const auto& c : a.items) writeRow(fac, row++, coverageRow(c, doc.lang), nullptr);
         ++row;
     }
-    worksheet_set_column(fac, 0, 0, 60, nullptr);
-    worksheet_set_column(fac, 1, 5, 14, nullptr);
-    if (workbook_close(wb.release()) != LXW_NO_ERROR)
+    dyn::worksheet_set_column(fac, 0, 0, 60, nullptr);
+    dyn::worksheet_set_column(fac, 1, 5, 14, nullptr);
+    if (dyn::workbook_close(wb.release()) != LXW_NO_ERROR)
         throw ExportError(ExportError::Kind::Io, path + ": writing the workbook failed (is the disk full?); nothing was written");
     out.commit();
 }

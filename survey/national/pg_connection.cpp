@@ -1,6 +1,6 @@
 #include "survey/national/pg_connection.hpp"
 
-#include <libpq-fe.h>
+#include "survey/national/libpq_lazy.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -42,14 +42,14 @@ StoreError::Kind kindOfSqlState(std::string_view s) {
 
 // [SECTION] Result
 
-void Result::Clear::operator()(pg_result* r) const { PQclear(r); }
+void Result::Clear::operator()(pg_result* r) const { dyn::PQclear(r); }
 
-int Result::rows() const { return PQntuples(r_.get()); }
+int Result::rows() const { return dyn::PQntuples(r_.get()); }
 
-bool Result::isNull(int row, int col) const { return PQgetisnull(r_.get(), row, col) != 0; }
+bool Result::isNull(int row, int col) const { return dyn::PQgetisnull(r_.get(), row, col) != 0; }
 
 std::string_view Result::text(int row, int col) const {
-    return std::string_view(PQgetvalue(r_.get(), row, col), static_cast<std::size_t>(PQgetlength(r_.get(), row, col)));
+    return std::string_view(dyn::PQgetvalue(r_.get(), row, col), static_cast<std::size_t>(dyn::PQgetlength(r_.get(), row, col)));
 }
 
 std::int64_t Result::integer(int row, int col) const {
@@ -102,10 +102,10 @@ void Result::addBinaryInt8Array(int row, int col, std::vector<std::pair<std::int
 
 std::string Result::bytes(int row, int col) const {
     std::size_t n = 0;
-    unsigned char* raw = PQunescapeBytea(reinterpret_cast<const unsigned char*>(PQgetvalue(r_.get(), row, col)), &n);
+    unsigned char* raw = dyn::PQunescapeBytea(reinterpret_cast<const unsigned char*>(dyn::PQgetvalue(r_.get(), row, col)), &n);
     if (!raw) return {};
     std::string out(reinterpret_cast<const char*>(raw), n);
-    PQfreemem(raw);
+    dyn::PQfreemem(raw);
     return out;
 }
 
@@ -125,19 +125,19 @@ std::string trimmed(std::string s) {
 Connection::Connection(const std::string& url, std::string name) : name_(std::move(name)) {
     const char* keys[] = {"dbname", "client_encoding", "application_name", "connect_timeout", nullptr};
     const char* values[] = {url.c_str(), "UTF8", "suarawarga", "10", nullptr};
-    conn_ = PQconnectdbParams(keys, values, 1);
-    if (!conn_ || PQstatus(conn_) != CONNECTION_OK) {
-        const std::string why = conn_ ? trimmed(PQerrorMessage(conn_)) : "out of memory";
-        if (conn_) PQfinish(conn_);
+    conn_ = dyn::PQconnectdbParams(keys, values, 1);
+    if (!conn_ || dyn::PQstatus(conn_) != CONNECTION_OK) {
+        const std::string why = conn_ ? trimmed(dyn::PQerrorMessage(conn_)) : "out of memory";
+        if (conn_) dyn::PQfinish(conn_);
         conn_ = nullptr;
         throw StoreError(StoreError::Kind::Io, name_ + ": cannot connect to the PostgreSQL store: " + why);
     }
-    PQsetNoticeProcessor(conn_, ignoreNotice, nullptr);
+    dyn::PQsetNoticeProcessor(conn_, ignoreNotice, nullptr);
     exec("SET client_min_messages = warning; SET datestyle = 'ISO, YMD'");
 }
 
 Connection::~Connection() {
-    if (conn_) PQfinish(conn_);
+    if (conn_) dyn::PQfinish(conn_);
 }
 
 namespace {
@@ -145,30 +145,30 @@ namespace {
 // What went wrong in the server's words: its primary message and detail, without the severity
 // and context lines (libpq's own message when the server sent none).
 std::string serverMessage(pg_conn* conn, pg_result* r) {
-    const char* primary = r ? PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY) : nullptr;
-    if (!primary) return trimmed(r && *PQresultErrorMessage(r) ? PQresultErrorMessage(r) : PQerrorMessage(conn));
+    const char* primary = r ? dyn::PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY) : nullptr;
+    if (!primary) return trimmed(r && *dyn::PQresultErrorMessage(r) ? dyn::PQresultErrorMessage(r) : dyn::PQerrorMessage(conn));
     std::string why = primary;
-    if (const char* detail = PQresultErrorField(r, PG_DIAG_MESSAGE_DETAIL)) why += " (" + trimmed(detail) + ")";
+    if (const char* detail = dyn::PQresultErrorField(r, PG_DIAG_MESSAGE_DETAIL)) why += " (" + trimmed(detail) + ")";
     return why;
 }
 
 } // namespace
 
 void Connection::fail(const std::string& doing, pg_result* r) {
-    const char* st = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : nullptr;
+    const char* st = r ? dyn::PQresultErrorField(r, PG_DIAG_SQLSTATE) : nullptr;
     state_ = st ? st : "";
     std::string why = serverMessage(conn_, r);
-    if (r) PQclear(r);
-    StoreError::Kind kind = PQstatus(conn_) == CONNECTION_BAD ? StoreError::Kind::Io : kindOfSqlState(state_);
+    if (r) dyn::PQclear(r);
+    StoreError::Kind kind = dyn::PQstatus(conn_) == CONNECTION_BAD ? StoreError::Kind::Io : kindOfSqlState(state_);
     if (kind == StoreError::Kind::Full) why += " (the server's disk is full)";
     throw StoreError(kind, name_ + ": " + doing + ": " + why);
 }
 
 void Connection::exec(const std::string& sql) {
-    pg_result* r = PQexec(conn_, sql.c_str());
-    const ExecStatusType s = PQresultStatus(r);
+    pg_result* r = dyn::PQexec(conn_, sql.c_str());
+    const ExecStatusType s = dyn::PQresultStatus(r);
     if (s != PGRES_COMMAND_OK && s != PGRES_TUPLES_OK) fail(sql.substr(0, sql.find_first_of("(\n")), r);
-    PQclear(r);
+    dyn::PQclear(r);
 }
 
 Result Connection::query(const std::string& sql, const std::vector<Param>& params) { return run(sql, params, 0); }
@@ -186,8 +186,8 @@ Result Connection::run(const std::string& sql, const std::vector<Param>& params,
         copies.emplace_back(*p);
         values.push_back(copies.back().c_str());
     }
-    pg_result* r = PQexecParams(conn_, sql.c_str(), static_cast<int>(values.size()), nullptr, values.data(), nullptr, nullptr, resultFormat);
-    const ExecStatusType s = PQresultStatus(r);
+    pg_result* r = dyn::PQexecParams(conn_, sql.c_str(), static_cast<int>(values.size()), nullptr, values.data(), nullptr, nullptr, resultFormat);
+    const ExecStatusType s = dyn::PQresultStatus(r);
     if (s != PGRES_COMMAND_OK && s != PGRES_TUPLES_OK) fail(sql.substr(0, sql.find_first_of("(\n")), r);
     return Result(r);
 }
@@ -200,21 +200,21 @@ std::optional<std::string> Connection::scalar(const std::string& sql, const std:
 
 void Connection::copyIn(const std::string& copySql, std::string_view data) {
     const std::string doing = copySql.substr(0, copySql.find('('));
-    pg_result* start = PQexec(conn_, copySql.c_str());
-    if (PQresultStatus(start) != PGRES_COPY_IN) fail(doing, start);
-    PQclear(start);
+    pg_result* start = dyn::PQexec(conn_, copySql.c_str());
+    if (dyn::PQresultStatus(start) != PGRES_COPY_IN) fail(doing, start);
+    dyn::PQclear(start);
     constexpr std::size_t kChunk = 1u << 20;
     bool sent = true;
     for (std::size_t at = 0; at < data.size() && sent; at += kChunk) {
         const std::size_t n = std::min(kChunk, data.size() - at);
-        sent = PQputCopyData(conn_, data.data() + at, static_cast<int>(n)) == 1;
+        sent = dyn::PQputCopyData(conn_, data.data() + at, static_cast<int>(n)) == 1;
     }
-    if (PQputCopyEnd(conn_, sent ? nullptr : "the client stopped sending") != 1) fail(doing);
+    if (dyn::PQputCopyEnd(conn_, sent ? nullptr : "the client stopped sending") != 1) fail(doing);
     // The outcome of the COPY, then the end of the command.
     pg_result* failed = nullptr;
-    while (pg_result* r = PQgetResult(conn_)) {
-        if (PQresultStatus(r) != PGRES_COMMAND_OK && !failed) failed = r;
-        else PQclear(r);
+    while (pg_result* r = dyn::PQgetResult(conn_)) {
+        if (dyn::PQresultStatus(r) != PGRES_COMMAND_OK && !failed) failed = r;
+        else dyn::PQclear(r);
     }
     if (failed || !sent) fail(doing, failed);
 }

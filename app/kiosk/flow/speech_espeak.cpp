@@ -4,8 +4,7 @@
 
 #include "survey/base/log.hpp"
 
-#include <espeak-ng/espeak_ng.h>
-#include <espeak-ng/speak_lib.h>
+#include "app/kiosk/flow/espeak_lazy.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -73,32 +72,32 @@ private:
             l.lock();
         }
         l.unlock();
-        if (ready) espeak_ng_Terminate();
+        if (ready) dyn::espeak_ng_Terminate();
     }
     bool start() {
-        espeak_ng_InitializePath(nullptr);
-        if (espeak_ng_Initialize(nullptr) != ENS_OK) {
+        dyn::espeak_ng_InitializePath(nullptr);
+        if (dyn::espeak_ng_Initialize(nullptr) != ENS_OK) {
             logLine("speech", "espeak-ng could not start; spoken guidance is silent");
             return false;
         }
         auto mode = static_cast<espeak_ng_OUTPUT_MODE>(ENOUTPUT_MODE_SYNCHRONOUS | ENOUTPUT_MODE_SPEAK_AUDIO);
-        if (espeak_ng_InitializeOutput(mode, 0, nullptr) != ENS_OK) {
+        if (dyn::espeak_ng_InitializeOutput(mode, 0, nullptr) != ENS_OK) {
             // No sound device: synthesise into nothing so the flow behaves the same.
             logLine("speech", "no audio device; spoken guidance is silent");
-            if (espeak_ng_InitializeOutput(ENOUTPUT_MODE_SYNCHRONOUS, 0, nullptr) != ENS_OK) return false;
+            if (dyn::espeak_ng_InitializeOutput(ENOUTPUT_MODE_SYNCHRONOUS, 0, nullptr) != ENS_OK) return false;
         }
-        espeak_SetSynthCallback(onSamples);
+        dyn::espeak_SetSynthCallback(onSamples);
         return true;
     }
     void speak(const std::string& text, const std::string& voice) {
         if (voice != currentVoice_) {
-            if (espeak_ng_SetVoiceByName(voice.c_str()) == ENS_OK) currentVoice_ = voice;
+            if (dyn::espeak_ng_SetVoiceByName(voice.c_str()) == ENS_OK) currentVoice_ = voice;
         }
-        espeak_ng_SetParameter(espeakVOLUME, volume_.load(), 0);
-        espeak_ng_SetParameter(espeakRATE, kSpeechRate, 0);
+        dyn::espeak_ng_SetParameter(espeakVOLUME, volume_.load(), 0);
+        dyn::espeak_ng_SetParameter(espeakRATE, kSpeechRate, 0);
         speaking_ = true;
-        espeak_ng_Synthesize(text.c_str(), text.size() + 1, 0, POS_CHARACTER, 0, espeakCHARS_UTF8, nullptr, nullptr);
-        espeak_ng_Synchronize();
+        dyn::espeak_ng_Synthesize(text.c_str(), text.size() + 1, 0, POS_CHARACTER, 0, espeakCHARS_UTF8, nullptr, nullptr);
+        dyn::espeak_ng_Synchronize();
         speaking_ = false;
     }
 

@@ -3,8 +3,7 @@
 
 #include "app/kiosk/flow/speech.hpp"
 
-#include <espeak-ng/espeak_ng.h>
-#include <espeak-ng/speak_lib.h>
+#include "app/kiosk/flow/espeak_lazy.hpp"
 
 #include <stdexcept>
 
@@ -23,15 +22,15 @@ int collect(short* wav, int n, espeak_EVENT*) {
 // terminated in the same process (a second initialisation hangs).
 struct Engine {
     Engine() {
-        espeak_ng_InitializePath(nullptr);
-        if (espeak_ng_Initialize(nullptr) != ENS_OK) throw std::runtime_error("espeak-ng could not start (espeak-ng-data installed?)");
-        if (espeak_ng_InitializeOutput(ENOUTPUT_MODE_SYNCHRONOUS, 0, nullptr) != ENS_OK) {
-            espeak_ng_Terminate();
+        dyn::espeak_ng_InitializePath(nullptr);
+        if (dyn::espeak_ng_Initialize(nullptr) != ENS_OK) throw std::runtime_error("espeak-ng could not start (espeak-ng-data installed?)");
+        if (dyn::espeak_ng_InitializeOutput(ENOUTPUT_MODE_SYNCHRONOUS, 0, nullptr) != ENS_OK) {
+            dyn::espeak_ng_Terminate();
             throw std::runtime_error("espeak-ng could not start its output");
         }
-        espeak_SetSynthCallback(collect);
+        dyn::espeak_SetSynthCallback(collect);
     }
-    ~Engine() { espeak_ng_Terminate(); }
+    ~Engine() { dyn::espeak_ng_Terminate(); }
 };
 
 // Points the callback at `out` while one text is synthesised.
@@ -48,13 +47,13 @@ void putLe(std::string& out, std::uint32_t v, int bytes) {
 
 Pcm synthesize(const std::string& text, const std::string& voice) {
     static Engine engine;
-    if (espeak_ng_SetVoiceByName(voice.c_str()) != ENS_OK) throw std::runtime_error("espeak-ng has no voice " + voice);
+    if (dyn::espeak_ng_SetVoiceByName(voice.c_str()) != ENS_OK) throw std::runtime_error("espeak-ng has no voice " + voice);
     Pcm pcm;
-    pcm.sampleRate = espeak_ng_GetSampleRate();
+    pcm.sampleRate = dyn::espeak_ng_GetSampleRate();
     const Collecting into(pcm.samples);
-    espeak_ng_SetParameter(espeakRATE, kSpeechRate, 0);
-    espeak_ng_Synthesize(text.c_str(), text.size() + 1, 0, POS_CHARACTER, 0, espeakCHARS_UTF8, nullptr, nullptr);
-    espeak_ng_Synchronize();
+    dyn::espeak_ng_SetParameter(espeakRATE, kSpeechRate, 0);
+    dyn::espeak_ng_Synthesize(text.c_str(), text.size() + 1, 0, POS_CHARACTER, 0, espeakCHARS_UTF8, nullptr, nullptr);
+    dyn::espeak_ng_Synchronize();
     return pcm;
 }
 

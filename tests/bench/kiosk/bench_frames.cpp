@@ -130,6 +130,31 @@ void print(const char* name, const std::vector<double>& wall, const std::vector<
     std::fflush(stdout);
 }
 
+// ImGui's own OpenGL3 backend, which the kiosk does not start (app/shell/shell.cpp), for the
+// references and the same-pixels check. Its first NewFrame makes its program and an RGBA copy of the
+// atlas for itself; both renderers then draw with the kiosk's atlas as the kiosk uploaded it.
+struct BackendForReferences {
+    BackendForReferences() {
+        ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
+        void* kiosks = atlas.TexID;
+        ImGui_ImplOpenGL3_Init("#version 330");
+        ImGui_ImplOpenGL3_NewFrame();
+        backends = atlas.TexID;
+        atlas.SetTexID(kiosks);
+        atlas.ClearTexData();
+    }
+    ~BackendForReferences() {
+        ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
+        void* kiosks = atlas.TexID;
+        atlas.SetTexID(backends);   // the backend deletes its own texture, the shell the kiosk's
+        ImGui_ImplOpenGL3_Shutdown();
+        atlas.SetTexID(kiosks);
+    }
+    BackendForReferences(const BackendForReferences&) = delete;
+    BackendForReferences& operator=(const BackendForReferences&) = delete;
+    void* backends = nullptr;
+};
+
 // The last ImGui frame over the bench's background, drawn by the OpenGL3 backend (`backend`) or,
 // as the kiosk loop draws it, by Shell::endFrame with the shell's renderer. Does not swap.
 void drawFrame(sw::kiosk::Shell& shell, bool backend, int width, int height) {
@@ -196,6 +221,7 @@ int main(int argc, char** argv) {
         so.dpi = 96.0f;   // Xvfb reports no real size: a 23" 1080p screen, as the screenshots
         sw::kiosk::Shell shell(so);
         shell.addLargeText();   // the scenarios include large text (the kiosk adds it when chosen)
+        BackendForReferences imguiBackend;
         glfwSwapInterval(0);   // measure the work, not a vertical blank
 
         const float w = static_cast<float>(width), h = static_cast<float>(height);
