@@ -11,8 +11,7 @@ TARGETS=(instrument csv_import bundle bundle_payload evidence_names)
 
 mkdir -p "$BUILD"
 # Warnings as errors is the gcc build's job; clang's warning set differs. Only the fuzz targets
-# are built, so SW_KIOSK=ON costs nothing here (OFF currently fails to configure: app/CMakeLists.txt
-# names app/kiosk/kiosk_placeholder.cpp, which is gone).
+# are built, so SW_KIOSK=ON costs nothing here.
 # Line tables are all a crash report needs; full debug info only slows the build.
 CC=clang CXX=clang++ cmake -S . -B "$BUILD" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O2 -gline-tables-only -DNDEBUG" -DCMAKE_C_FLAGS_RELWITHDEBINFO="-O2 -gline-tables-only -DNDEBUG" \

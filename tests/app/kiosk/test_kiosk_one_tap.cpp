@@ -3,11 +3,18 @@
 // who used them, one progress over the whole survey — and the measured taps and seconds of a typical
 // path at a reading pace (README "The citizen kiosk").
 #include "app/kiosk/headless.hpp"
+#include "survey/delivery/libcurl_lazy.hpp"
+#include "survey/export/minizip_lazy.hpp"
+#include "survey/export/pangocairo_lazy.hpp"
+#include "survey/export/xlsxwriter_lazy.hpp"
+#include "survey/national/libpq_lazy.hpp"
 
 #include <catch2/catch.hpp>
 
 #include <cstdio>
 #include <sstream>
+#include <string>
+#include <vector>
 
 using sw::kiosk::Step;
 using swtest::Headless;
@@ -213,6 +220,33 @@ TEST_CASE("one progress over the whole survey, with the section's name", "[kiosk
         ++expect;
     }
     CHECK(expect == total + 1);
+}
+
+namespace {
+
+// The libraries the kiosk opens on first use (survey/base/lazy_library.hpp) for the unit head's
+// exports, delivery and the assessor's PostgreSQL store: which of them are open now.
+std::vector<std::string> lazyLibrariesOpen() {
+    std::vector<std::string> open;
+    for (sw::LazyLibrary* l : {&sw::dyn::libxlsxwriter(), &sw::dyn::libpangocairo(), &sw::dyn::libminizip(),
+                               &sw::dyn::libpq(), &sw::dyn::libcurl()})
+        if (l->isOpen()) open.push_back(l->soname());
+    return open;
+}
+
+} // namespace
+
+TEST_CASE("a citizen's whole survey opens none of the export, delivery or PostgreSQL libraries", "[kiosk][lazy]") {
+    // Run alone (as ctest runs every case), nothing has opened them yet; after a survey, nothing has.
+    if (!lazyLibrariesOpen().empty()) {
+        WARN("an earlier case in this process opened one; run this case alone");
+        return;
+    }
+    Headless k;
+    Measured m = typicalPath(k, Pace{60.0 / 240.0, 1.0});   // the measured path's own pace
+    CHECK(m.taps > 0);
+    CHECK(k.flow->step() == Step::Thanks);
+    CHECK(lazyLibrariesOpen().empty());
 }
 
 TEST_CASE("a typical path by touch at a reading pace: taps and seconds", "[kiosk][one-tap][measure]") {
