@@ -7,8 +7,9 @@
 namespace sw {
 
 void LazyLibrary::open() {
-    // RTLD_NOW: a library missing a function fails here, once, not in the middle of an export.
-    // RTLD_LOCAL: its symbols stay its own; we reach them only through symbol().
+    // RTLD_NOW: the library's own references are bound now, so a broken installation fails here,
+    // once, not in the middle of an export. RTLD_LOCAL: its symbols stay its own; we reach them
+    // only through symbol().
     void* h = dlopen(soname_, RTLD_NOW | RTLD_LOCAL);
     if (!h) {
         const char* why = dlerror();
