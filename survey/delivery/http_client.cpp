@@ -3,6 +3,7 @@
 #include "survey/delivery/libcurl_lazy.hpp"
 
 #include <cstdlib>
+#include <exception>
 #include <memory>
 #include <mutex>
 
@@ -26,8 +27,13 @@ std::size_t collectBody(char* data, std::size_t size, std::size_t n, void* user)
 } // namespace
 
 PostResult postBundle(const std::string& url, const std::string& body, const PostOptions& opt) {
-    initCurlOnce();
     PostResult r;
+    try {
+        initCurlOnce();   // opens libcurl (survey/base/lazy_library.hpp): a missing one is this send's error
+    } catch (const std::exception& e) {
+        r.error = e.what();
+        return r;
+    }
     std::unique_ptr<CURL, void (*)(CURL*)> curl(dyn::curl_easy_init(), [](CURL* h) { dyn::curl_easy_cleanup(h); });
     if (!curl) {
         r.error = "libcurl could not start";

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <atomic>
 #include <condition_variable>
+#include <exception>
 #include <mutex>
 #include <thread>
 
@@ -75,6 +76,14 @@ private:
         if (ready) dyn::espeak_ng_Terminate();
     }
     bool start() {
+        try {
+            return startEngine();
+        } catch (const std::exception& e) {   // espeak-ng not installed (survey/base/lazy_library.hpp)
+            logLine("speech", std::string(e.what()) + "; spoken guidance is silent");
+            return false;
+        }
+    }
+    bool startEngine() {
         dyn::espeak_ng_InitializePath(nullptr);
         if (dyn::espeak_ng_Initialize(nullptr) != ENS_OK) {
             logLine("speech", "espeak-ng could not start; spoken guidance is silent");
