@@ -2,6 +2,7 @@
 // phones and PCs use), digits on top, the punctuation Indonesian sentences need, a wide space bar,
 // and one-shot capitals. Keys are ≥ the target size and spaced like every other target.
 #include "app/kiosk/screens/screens.hpp"
+#include "app/kiosk/screens/crisp_shapes.hpp"
 
 #include <algorithm>
 #include <cfloat>
@@ -29,8 +30,8 @@ void CommentScreen::draw(Ui& ui) {
     float kbH = keyH * rows + gap * (rows - 1);
     float boxH = std::clamp(area.h() - kbH - ui.px(ui.m.gapMm), minBox, ui.px(40.0f));
     Rect box{area.min, ImVec2(area.max.x, area.min.y + boxH)};
-    ui.dl->AddRectFilled(box.min, box.max, Ui::col(ui.theme.card), ui.px(2.0f));
-    ui.dl->AddRect(box.min, box.max, Ui::col(ui.theme.cardBorder), ui.px(2.0f), 0, std::max(1.0f, ui.px(0.5f)));
+    crispFill(*ui.dl, box.min, box.max, Ui::col(ui.theme.card), ui.px(2.0f));
+    crispOutline(*ui.dl, box.min, box.max, Ui::col(ui.theme.cardBorder), ui.px(2.0f), ui.px(0.5f));
     const std::string& text = ui.flow.draft().comment;
     float pad = ui.px(2.0f);
     float innerW = box.w() - 2 * pad;

@@ -3,6 +3,7 @@
 // Drawn alone on the cleared background (KioskUi::drawCitizen): no full-screen layer, which
 // software rendering pays for on every pixel of every frame of the countdown.
 #include "app/kiosk/screens/screens.hpp"
+#include "app/kiosk/screens/crisp_shapes.hpp"
 
 #include <algorithm>
 #include <cfloat>
@@ -18,8 +19,8 @@ bool IdlePrompt::draw(Ui& ui, double secondsLeft) {
     float top = (s.min.y + s.max.y - h) * 0.5f;
     if (ui.flow.modes().seated) top = s.max.y - h - ui.px(10.0f);
     Rect card{ImVec2(cx - w * 0.5f, top), ImVec2(cx + w * 0.5f, top + h)};
-    ui.dl->AddRectFilled(card.min, card.max, Ui::col(ui.theme.overlay), ui.px(4.0f));
-    ui.dl->AddRect(card.min, card.max, Ui::col(ui.theme.selectedOutline), ui.px(4.0f), 0, ui.px(1.2f));
+    crispFill(*ui.dl, card.min, card.max, Ui::col(ui.theme.overlay), ui.px(4.0f));
+    crispOutline(*ui.dl, card.min, card.max, Ui::col(ui.theme.selectedOutline), ui.px(4.0f), ui.px(1.2f));
     float pad = ui.px(8.0f);
     float y = card.min.y + pad;
     y += ui.text(ui.heading(), ui.t("idle.title"), ImVec2(card.min.x + pad, y), w - 2 * pad, ui.theme.overlayText, true);

@@ -21,6 +21,7 @@
 #include "kiosk_driver.hpp"
 
 #include "app/kiosk/font_sampling.hpp"
+#include "app/kiosk/screens/crisp_shapes.hpp"
 #include "app/shell/shell.hpp"
 
 #include <backends/imgui_impl_opengl3.h>
@@ -130,6 +131,20 @@ void print(const char* name, const std::vector<double>& wall, const std::vector<
     std::fflush(stdout);
 }
 
+// --compare-rects: the frames drawn with ImGui's rectangles, moved out of the run's own figures as
+// they come, so both kinds share the same minutes of a machine whose speed drifts.
+struct Interleaved {
+    std::vector<double> wall, cpu;
+    double processMs = 0;
+    void take(std::vector<double>& fromWall, std::vector<double>& fromCpu, double frameProcessMs) {
+        wall.push_back(fromWall.back());
+        cpu.push_back(fromCpu.back());
+        fromWall.pop_back();
+        fromCpu.pop_back();
+        processMs += frameProcessMs;
+    }
+};
+
 // ImGui's own OpenGL3 backend, which the kiosk does not start (app/shell/shell.cpp), for the
 // references and the same-pixels check. Its first NewFrame makes its program and an RGBA copy of the
 // atlas for itself; both renderers then draw with the kiosk's atlas as the kiosk uploaded it.
@@ -194,6 +209,7 @@ int main(int argc, char** argv) {
     std::string only;   // --screen: one scenario, or "" for all
     bool linearAtlas = false;   // --linear-atlas: the atlas sampled as ImGui ships it (the kiosk before nearest sampling)
     bool backendRenderer = false;   // --imgui-renderer: the OpenGL3 backend draws (the kiosk before the shell's renderer)
+    bool compareRects = false;   // --compare-rects: crisp rounded rectangles against ImGui's, interleaved
     for (int i = 1; i < argc; ++i) {
         if (std::strcmp(argv[i], "--frames") == 0 && i + 1 < argc) frames = std::max(10, std::atoi(argv[++i]));
         else if (std::strcmp(argv[i], "--size") == 0 && i + 1 < argc) {
@@ -202,8 +218,10 @@ int main(int argc, char** argv) {
         else if (std::strcmp(argv[i], "--screen") == 0 && i + 1 < argc) only = argv[++i];
         else if (std::strcmp(argv[i], "--linear-atlas") == 0) linearAtlas = true;
         else if (std::strcmp(argv[i], "--imgui-renderer") == 0) backendRenderer = true;
+        else if (std::strcmp(argv[i], "--compare-rects") == 0) compareRects = true;
         else {
-            std::fprintf(stderr, "usage: bench_frames [--frames N] [--size WxH] [--db FILE] [--screen NAME] [--linear-atlas] [--imgui-renderer]\n");
+            std::fprintf(stderr, "usage: bench_frames [--frames N] [--size WxH] [--db FILE] [--screen NAME] [--linear-atlas] [--imgui-renderer] "
+                                 "[--compare-rects]\n");
             return 2;
         }
     }
@@ -296,17 +314,30 @@ int main(int argc, char** argv) {
             measuring = true;
             const double p0 = processCpuMs();
             bool stayed = true;
+            Interleaved imguiRects;   // --compare-rects: every other ten frames drawn with ImGui's rectangles
             for (int i = 0; i < frames; ++i) {
                 // Held as by a citizen reading it: the thanks page would otherwise time out.
                 if (!s.idlePrompt) d.flow().touched(d.now());
+                const bool other = compareRects && (i / 10) % 2 == 1;
+                sw::kiosk::useCrispShapes(!other);
+                const double f0 = processCpuMs();
                 d.frame();
+                if (other) imguiRects.take(wall, cpu, processCpuMs() - f0);
                 stayed = stayed && d.flow().step() == s.step;
             }
-            const double processMs = processCpuMs() - p0;
+            const double processMs = processCpuMs() - p0 - imguiRects.processMs;
             measuring = false;
             if (!stayed) {
                 std::fprintf(stderr, "bench_frames: %s left its page while measured\n", s.name);
                 return 1;
+            }
+            if (compareRects) {   // one more frame of each, unmeasured, for the triangles each line reports
+                sw::kiosk::useCrispShapes(false);
+                d.frame();
+                const std::string name = std::string(s.name) + "@imgui-rects";
+                print(name.c_str(), imguiRects.wall, imguiRects.cpu, imguiRects.processMs, &shell.renderer().lastCounts());
+                sw::kiosk::useCrispShapes(true);
+                d.frame();
             }
             const long differ = pixelsDiffering(shell, width, height);
             const std::string same = differ == 0 ? "yes" : "no(" + std::to_string(differ) + ")";

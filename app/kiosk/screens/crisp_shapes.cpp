@@ -1,0 +1,105 @@
+#include "app/kiosk/screens/crisp_shapes.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace sw::kiosk {
+
+namespace {
+
+bool crisp = true;
+
+struct Snapped {
+    ImVec2 a, b;    // whole-pixel corners
+    float radius;   // whole pixels, at most half the shorter side
+};
+
+Snapped snap(ImVec2 min, ImVec2 max, float rounding) {
+    Snapped s{ImVec2(std::round(min.x), std::round(min.y)), ImVec2(std::round(max.x), std::round(max.y)), 0};
+    const float shorter = std::min(s.b.x - s.a.x, s.b.y - s.a.y);
+    s.radius = std::max(0.0f, std::min(std::round(rounding), std::floor(shorter * 0.5f)));
+    return s;
+}
+
+bool opaque(ImU32 colour) { return (colour & IM_COL32_A_MASK) == IM_COL32_A_MASK; }
+
+// The corners' centres with their quarter in ImGui's twelfths of a circle (0 = right, 3 = down),
+// as ImDrawList::PathRect walks them.
+struct Corner {
+    ImVec2 centre;
+    int from, to;
+};
+
+void corners(const Snapped& s, Corner out[4]) {
+    const float r = s.radius;
+    out[0] = {ImVec2(s.a.x + r, s.a.y + r), 6, 9};   // top left
+    out[1] = {ImVec2(s.b.x - r, s.a.y + r), 9, 12};  // top right
+    out[2] = {ImVec2(s.b.x - r, s.b.y - r), 0, 3};   // bottom right
+    out[3] = {ImVec2(s.a.x + r, s.b.y - r), 3, 6};   // bottom left
+}
+
+} // namespace
+
+void useCrispShapes(bool on) { crisp = on; }
+
+void crispFill(ImDrawList& dl, ImVec2 min, ImVec2 max, ImU32 colour, float rounding) {
+    const Snapped s = snap(min, max, rounding);
+    if (s.b.x <= s.a.x || s.b.y <= s.a.y) return;
+    if (!opaque(colour) || !crisp) {
+        dl.AddRectFilled(min, max, colour, rounding);
+        return;
+    }
+    const float r = s.radius;
+    if (r < 1) {
+        dl.AddRectFilled(s.a, s.b, colour);
+        return;
+    }
+    // A cross of three rectangles, then a quarter disc in each corner: the discs' fringe along
+    // their straight sides falls on the cross, the same colour, and leaves it as it is.
+    dl.AddRectFilled(ImVec2(s.a.x + r, s.a.y), ImVec2(s.b.x - r, s.b.y), colour);
+    dl.AddRectFilled(ImVec2(s.a.x, s.a.y + r), ImVec2(s.a.x + r, s.b.y - r), colour);
+    dl.AddRectFilled(ImVec2(s.b.x - r, s.a.y + r), ImVec2(s.b.x, s.b.y - r), colour);
+    Corner cs[4];
+    corners(s, cs);
+    for (const Corner& c : cs) {
+        dl.PathLineTo(c.centre);
+        dl.PathArcToFast(c.centre, r, c.from, c.to);
+        dl.PathFillConvex(colour);
+    }
+}
+
+void crispOutline(ImDrawList& dl, ImVec2 min, ImVec2 max, ImU32 colour, float rounding, float thickness) {
+    const Snapped s = snap(min, max, rounding);
+    const float t = std::max(1.0f, std::round(thickness));
+    if (!crisp) {
+        dl.AddRect(min, max, colour, rounding, 0, thickness);
+        return;
+    }
+    if (s.b.x - s.a.x < 2 * t || s.b.y - s.a.y < 2 * t) {
+        dl.AddRectFilled(s.a, s.b, colour);   // too small for a hole: all outline
+        return;
+    }
+    const float r = s.radius;
+    if (!opaque(colour) || (r > 0 && r < t + 1)) {
+        // Translucent, or corners too tight for a band: ImGui's own stroke, centred the same way.
+        const float h = t * 0.5f - 0.5f;   // AddRect strokes along [min + 0.5, max − 0.5]
+        dl.AddRect(ImVec2(s.a.x + h, s.a.y + h), ImVec2(s.b.x - h, s.b.y - h), colour, std::max(0.0f, r - h), 0, t);
+        return;
+    }
+    const float in = std::max(r, t);   // where the straight runs start and end along each side
+    dl.AddRectFilled(ImVec2(s.a.x + r, s.a.y), ImVec2(s.b.x - r, s.a.y + t), colour);       // top
+    dl.AddRectFilled(ImVec2(s.a.x + r, s.b.y - t), ImVec2(s.b.x - r, s.b.y), colour);       // bottom
+    dl.AddRectFilled(ImVec2(s.a.x, s.a.y + in), ImVec2(s.a.x + t, s.b.y - in), colour);     // left
+    dl.AddRectFilled(ImVec2(s.b.x - t, s.a.y + in), ImVec2(s.b.x, s.b.y - in), colour);     // right
+    if (r < 1) {   // square corners: the top and bottom runs reach across, the sides fill between
+        return;
+    }
+    Corner cs[4];
+    corners(s, cs);
+    for (const Corner& c : cs) {
+        dl.PathArcToFast(c.centre, r - t * 0.5f, c.from, c.to);
+        dl.PathStroke(colour, 0, t);
+    }
+}
+
+} // namespace sw::kiosk

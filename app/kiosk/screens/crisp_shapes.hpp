@@ -1,0 +1,25 @@
+// Rounded rectangles for the citizen's screens, drawn as whole pixels: the straight runs of a fill
+// or an outline are plain rectangles with no anti-aliased fringe, only the four corners are
+// anti-aliased. ImGui's AddRect/AddRectFilled fringe every edge with a one-pixel blended strip; on
+// the kiosk's weakest machine (Mesa's llvmpipe, no GPU) each long thin strip is shaded in 4×4
+// blocks it barely covers, and those strips were about a third of a screen's frame
+// (tests/bench/kiosk/results-2026-12-02-s14.md). On a whole-pixel edge the fringe adds nothing the
+// eye can see, so the rectangle is snapped to whole pixels and drawn without it.
+#pragma once
+#include <imgui.h>
+
+namespace sw::kiosk {
+
+// A filled rounded rectangle over [min, max] snapped to whole pixels. A colour that is not opaque
+// is drawn by ImGui as before: the pieces overlap along the corners and would blend twice.
+void crispFill(ImDrawList& dl, ImVec2 min, ImVec2 max, ImU32 colour, float rounding);
+
+// An outline `thickness` wide (rounded to whole pixels, at least one) lying inside [min, max]
+// snapped to whole pixels: its outer edge is the rectangle's edge.
+void crispOutline(ImDrawList& dl, ImVec2 min, ImVec2 max, ImU32 colour, float rounding, float thickness);
+
+// On by default. Off draws ImGui's fringed AddRect/AddRectFilled as before, for the frame-time
+// benchmark's side-by-side (tests/bench/kiosk/bench_frames.cpp --compare-rects).
+void useCrispShapes(bool on);
+
+} // namespace sw::kiosk

@@ -1,0 +1,174 @@
+// The kiosk's rounded rectangles (app/kiosk/screens/crisp_shapes.hpp): whole pixels, and a blended
+// fringe only in the four corners — never along a straight side, where software rendering pays for
+// every 4×4 block a one-pixel strip touches. ImGui's own AddRect/AddRectFilled is checked the same
+// way and fails, so the check can tell the two apart.
+#include "app/kiosk/screens/crisp_shapes.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+
+using sw::kiosk::crispFill;
+using sw::kiosk::crispOutline;
+
+namespace {
+
+const ImU32 kInk = IM_COL32(30, 40, 50, 255);
+
+struct Triangle {
+    ImVec2 p[3];
+    int alpha[3];
+    bool fringe() const { return alpha[0] < 255 || alpha[1] < 255 || alpha[2] < 255; }
+    bool opaque() const { return !fringe(); }
+    bool contains(ImVec2 q) const {
+        auto side = [&](ImVec2 a, ImVec2 b) { return (b.x - a.x) * (q.y - a.y) - (b.y - a.y) * (q.x - a.x); };
+        const float d0 = side(p[0], p[1]), d1 = side(p[1], p[2]), d2 = side(p[2], p[0]);
+        return (d0 >= 0 && d1 >= 0 && d2 >= 0) || (d0 <= 0 && d1 <= 0 && d2 <= 0);
+    }
+    float area() const {
+        return std::fabs((p[1].x - p[0].x) * (p[2].y - p[0].y) - (p[2].x - p[0].x) * (p[1].y - p[0].y)) * 0.5f;
+    }
+};
+
+// One draw list drawn as the kiosk draws (anti-aliased fills and lines, lines not from the atlas's
+// baked texture, so every fringe is a triangle of its own), its triangles read back.
+std::vector<Triangle> drawn(const std::function<void(ImDrawList&)>& draw) {
+    ImGuiContext* ctx = ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(1920, 1080);
+    unsigned char* pixels = nullptr;
+    int w = 0, h = 0;
+    io.Fonts->GetTexDataAsAlpha8(&pixels, &w, &h);   // a built atlas: NewFrame sets the tessellation it implies
+    ImGui::NewFrame();
+    std::vector<Triangle> out;
+    {
+        ImDrawList dl(ImGui::GetDrawListSharedData());
+        dl._ResetForNewFrame();
+        dl.Flags = ImDrawListFlags_AntiAliasedFill | ImDrawListFlags_AntiAliasedLines;
+        dl.PushClipRect(ImVec2(0, 0), ImVec2(4096, 4096));
+        dl.PushTextureID(nullptr);
+        draw(dl);
+        for (int i = 0; i + 2 < dl.IdxBuffer.Size; i += 3) {
+            Triangle t{};
+            for (int k = 0; k < 3; ++k) {
+                const ImDrawVert& v = dl.VtxBuffer[dl.IdxBuffer[i + k]];
+                t.p[k] = v.pos;
+                t.alpha[k] = static_cast<int>((v.col >> IM_COL32_A_SHIFT) & 0xFF);
+            }
+            out.push_back(t);
+        }
+    }
+    ImGui::EndFrame();
+    ImGui::DestroyContext(ctx);
+    return out;
+}
+
+// Every blended triangle lies within a corner's square of `reach` pixels.
+bool fringeOnlyInCorners(const std::vector<Triangle>& ts, ImVec2 a, ImVec2 b, float reach) {
+    for (const Triangle& t : ts) {
+        if (!t.fringe()) continue;
+        float x0 = t.p[0].x, x1 = x0, y0 = t.p[0].y, y1 = y0;
+        for (const ImVec2& q : t.p) {
+            x0 = std::min(x0, q.x), x1 = std::max(x1, q.x), y0 = std::min(y0, q.y), y1 = std::max(y1, q.y);
+        }
+        const bool nearLeft = x1 <= a.x + reach, nearRight = x0 >= b.x - reach;
+        const bool nearTop = y1 <= a.y + reach, nearBottom = y0 >= b.y - reach;
+        if (!((nearLeft || nearRight) && (nearTop || nearBottom))) return false;
+    }
+    return true;
+}
+
+bool opaqueAt(const std::vector<Triangle>& ts, ImVec2 q) {
+    return std::any_of(ts.begin(), ts.end(), [&](const Triangle& t) { return t.opaque() && t.contains(q); });
+}
+
+bool anythingAt(const std::vector<Triangle>& ts, ImVec2 q) {
+    return std::any_of(ts.begin(), ts.end(), [&](const Triangle& t) { return t.contains(q); });
+}
+
+} // namespace
+
+TEST_CASE("a crisp fill is whole pixels with its fringe only in the corners", "[kiosk][crisp]") {
+    // A card as the layout gives it: fractional millimetre-derived edges, 3 mm rounding at 96 dpi.
+    const ImVec2 min(10.3f, 20.6f), max(210.7f, 100.2f);
+    const float rounding = 11.3f;
+    const auto ts = drawn([&](ImDrawList& dl) { crispFill(dl, min, max, kInk, rounding); });
+    const ImVec2 a(10, 21), b(211, 100);   // snapped
+    CHECK(fringeOnlyInCorners(ts, a, b, 11 + 1));
+    // The straight sides end on whole pixels: the first and last pixel centres are in, the next out.
+    CHECK(opaqueAt(ts, ImVec2(100.5f, 21.5f)));
+    CHECK(opaqueAt(ts, ImVec2(100.5f, 99.5f)));
+    CHECK(opaqueAt(ts, ImVec2(10.5f, 60.5f)));
+    CHECK(opaqueAt(ts, ImVec2(210.5f, 60.5f)));
+    CHECK_FALSE(anythingAt(ts, ImVec2(100.5f, 20.5f)));
+    CHECK_FALSE(anythingAt(ts, ImVec2(100.5f, 100.5f)));
+    CHECK_FALSE(anythingAt(ts, ImVec2(9.5f, 60.5f)));
+    CHECK_FALSE(anythingAt(ts, ImVec2(211.5f, 60.5f)));
+    // Rounded: the corner's outermost pixel is left out.
+    CHECK_FALSE(anythingAt(ts, ImVec2(10.5f, 21.5f)));
+    // Its opaque area is the rounded rectangle's less the corners' fringe: half a pixel along each
+    // quarter disc's arc and its two radii (the radii's fringe lies on the cross, the same colour).
+    float area = 0;
+    for (const Triangle& t : ts)
+        if (t.opaque()) area += t.area();
+    const float pi = 3.14159265f;
+    const float rounded = 201.0f * 79.0f - (4.0f - pi) * 11.0f * 11.0f;
+    const float cornerFringe = 4 * 0.5f * (0.5f * pi * 11.0f + 2 * 11.0f);
+    CHECK(area == Approx(rounded - cornerFringe).margin(8));
+
+    SECTION("ImGui's own fill fringes the straight sides too") {
+        const auto imgui = drawn([&](ImDrawList& dl) { dl.AddRectFilled(min, max, kInk, rounding); });
+        CHECK_FALSE(fringeOnlyInCorners(imgui, a, b, 11 + 1));
+    }
+}
+
+TEST_CASE("a crisp outline lies inside the rectangle, whole pixels thick, fringed only in the corners", "[kiosk][crisp]") {
+    const ImVec2 min(40.4f, 30.5f), max(300.2f, 140.8f);   // snaps to (40, 31)–(300, 141)
+    const float rounding = 11.3f, thickness = 1.51f;        // 0.4 mm at 96 dpi: two pixels
+    const auto ts = drawn([&](ImDrawList& dl) { crispOutline(dl, min, max, kInk, rounding, thickness); });
+    const ImVec2 a(40, 31), b(300, 141);
+    CHECK(fringeOnlyInCorners(ts, a, b, 11 + 1));
+    // Top side: two rows, 31 and 32; nothing above, nothing below them.
+    CHECK(opaqueAt(ts, ImVec2(170.5f, 31.5f)));
+    CHECK(opaqueAt(ts, ImVec2(170.5f, 32.5f)));
+    CHECK_FALSE(anythingAt(ts, ImVec2(170.5f, 30.5f)));
+    CHECK_FALSE(anythingAt(ts, ImVec2(170.5f, 33.5f)));
+    // Right side: columns 298 and 299.
+    CHECK(opaqueAt(ts, ImVec2(299.5f, 80.5f)));
+    CHECK(opaqueAt(ts, ImVec2(298.5f, 80.5f)));
+    CHECK_FALSE(anythingAt(ts, ImVec2(297.5f, 80.5f)));
+    CHECK_FALSE(anythingAt(ts, ImVec2(300.5f, 80.5f)));
+    // The middle is left for the card's fill.
+    CHECK_FALSE(anythingAt(ts, ImVec2(170.5f, 85.5f)));
+    // The corners are drawn: a point on the arc between the sides is covered.
+    const float c = 11.0f - 1.0f;   // the band's middle, one pixel in from the edge
+    CHECK(anythingAt(ts, ImVec2(a.x + 11 - c * 0.7071f, a.y + 11 - c * 0.7071f)));
+
+    SECTION("ImGui's own outline fringes the straight sides") {
+        const auto imgui = drawn([&](ImDrawList& dl) { dl.AddRect(min, max, kInk, rounding, 0, thickness); });
+        CHECK_FALSE(fringeOnlyInCorners(imgui, a, b, 11 + 1));
+    }
+}
+
+TEST_CASE("crisp shapes: tight, tiny and translucent rectangles", "[kiosk][crisp]") {
+    SECTION("a rounding larger than half the shorter side is cut to it") {
+        const auto ts = drawn([&](ImDrawList& dl) { crispFill(dl, ImVec2(0, 0), ImVec2(100, 10), kInk, 30); });
+        CHECK(fringeOnlyInCorners(ts, ImVec2(0, 0), ImVec2(100, 10), 5 + 1));
+        CHECK(opaqueAt(ts, ImVec2(50.5f, 0.5f)));
+    }
+    SECTION("nothing for an empty rectangle") {
+        CHECK(drawn([&](ImDrawList& dl) { crispFill(dl, ImVec2(5, 5), ImVec2(5.2f, 30), kInk, 3); }).empty());
+    }
+    SECTION("an outline thicker than the rectangle fills it") {
+        const auto ts = drawn([&](ImDrawList& dl) { crispOutline(dl, ImVec2(0, 0), ImVec2(3, 40), kInk, 1, 2); });
+        CHECK(opaqueAt(ts, ImVec2(1.5f, 20.5f)));
+    }
+    SECTION("a translucent fill is ImGui's, not pieces that would blend twice where they meet") {
+        const auto ts = drawn([&](ImDrawList& dl) { crispFill(dl, ImVec2(0, 0), ImVec2(100, 50), IM_COL32(30, 40, 50, 200), 8); });
+        CHECK_FALSE(fringeOnlyInCorners(ts, ImVec2(0, 0), ImVec2(100, 50), 9));
+    }
+}
