@@ -38,6 +38,21 @@ void corners(const Snapped& s, Corner out[4]) {
     out[3] = {ImVec2(s.a.x + r, s.b.y - r), 3, 6};   // bottom left
 }
 
+// Strokes as geometry, not ImGui's baked line texture: a whole-pixel thickness picks that
+// texture, whose edges are anti-aliased only by linear filtering, and the citizen's screens
+// sample the atlas nearest (app/kiosk/font_sampling.hpp): the arcs would be stairs.
+class GeometryLines {
+public:
+    explicit GeometryLines(ImDrawList& dl) : dl_(dl), flags_(dl.Flags) { dl.Flags &= ~ImDrawListFlags_AntiAliasedLinesUseTex; }
+    ~GeometryLines() { dl_.Flags = flags_; }
+    GeometryLines(const GeometryLines&) = delete;
+    GeometryLines& operator=(const GeometryLines&) = delete;
+
+private:
+    ImDrawList& dl_;
+    ImDrawListFlags flags_;
+};
+
 } // namespace
 
 void useCrispShapes(bool on) { crisp = on; }
@@ -83,6 +98,7 @@ void crispOutline(ImDrawList& dl, ImVec2 min, ImVec2 max, ImU32 colour, float ro
     if (!opaque(colour) || (r > 0 && r < t + 1)) {
         // Translucent, or corners too tight for a band: ImGui's own stroke, centred the same way.
         const float h = t * 0.5f - 0.5f;   // AddRect strokes along [min + 0.5, max − 0.5]
+        GeometryLines geometry(dl);
         dl.AddRect(ImVec2(s.a.x + h, s.a.y + h), ImVec2(s.b.x - h, s.b.y - h), colour, std::max(0.0f, r - h), 0, t);
         return;
     }
@@ -94,6 +110,7 @@ void crispOutline(ImDrawList& dl, ImVec2 min, ImVec2 max, ImU32 colour, float ro
     if (r < 1) {   // square corners: the top and bottom runs reach across, the sides fill between
         return;
     }
+    GeometryLines geometry(dl);
     Corner cs[4];
     corners(s, cs);
     for (const Corner& c : cs) {

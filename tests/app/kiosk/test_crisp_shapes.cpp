@@ -22,6 +22,7 @@ const ImU32 kInk = IM_COL32(30, 40, 50, 255);
 struct Triangle {
     ImVec2 p[3];
     int alpha[3];
+    bool atlas = false;   // a vertex samples the font atlas elsewhere than its white texel (baked lines)
     bool fringe() const { return alpha[0] < 255 || alpha[1] < 255 || alpha[2] < 255; }
     bool opaque() const { return !fringe(); }
     bool contains(ImVec2 q) const {
@@ -34,11 +35,12 @@ struct Triangle {
     }
 };
 
-// One draw list drawn as the kiosk draws (anti-aliased fills and lines, lines not from the atlas's
-// baked texture, so every fringe is a triangle of its own), its triangles read back.
+// One draw list drawn as the kiosk draws (anti-aliased fills and lines, whole-pixel lines from the
+// atlas's baked texture unless told otherwise), its triangles read back.
 std::vector<Triangle> drawn(const std::function<void(ImDrawList&)>& draw) {
     ImGuiContext* ctx = ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;   // a test writes no imgui.ini where it runs
     io.DisplaySize = ImVec2(1920, 1080);
     unsigned char* pixels = nullptr;
     int w = 0, h = 0;
@@ -48,7 +50,8 @@ std::vector<Triangle> drawn(const std::function<void(ImDrawList&)>& draw) {
     {
         ImDrawList dl(ImGui::GetDrawListSharedData());
         dl._ResetForNewFrame();
-        dl.Flags = ImDrawListFlags_AntiAliasedFill | ImDrawListFlags_AntiAliasedLines;
+        dl.Flags = ImDrawListFlags_AntiAliasedFill | ImDrawListFlags_AntiAliasedLines | ImDrawListFlags_AntiAliasedLinesUseTex;
+        const ImVec2 white = io.Fonts->TexUvWhitePixel;
         dl.PushClipRect(ImVec2(0, 0), ImVec2(4096, 4096));
         dl.PushTextureID(nullptr);
         draw(dl);
@@ -58,6 +61,7 @@ std::vector<Triangle> drawn(const std::function<void(ImDrawList&)>& draw) {
                 const ImDrawVert& v = dl.VtxBuffer[dl.IdxBuffer[i + k]];
                 t.p[k] = v.pos;
                 t.alpha[k] = static_cast<int>((v.col >> IM_COL32_A_SHIFT) & 0xFF);
+                t.atlas = t.atlas || v.uv.x != white.x || v.uv.y != white.y;
             }
             out.push_back(t);
         }
@@ -142,6 +146,9 @@ TEST_CASE("a crisp outline lies inside the rectangle, whole pixels thick, fringe
     CHECK(opaqueAt(ts, ImVec2(298.5f, 80.5f)));
     CHECK_FALSE(anythingAt(ts, ImVec2(297.5f, 80.5f)));
     CHECK_FALSE(anythingAt(ts, ImVec2(300.5f, 80.5f)));
+    // Its corners are geometry: the kiosk samples the atlas nearest, and a baked line's edges are
+    // anti-aliased only by linear filtering.
+    CHECK(std::none_of(ts.begin(), ts.end(), [](const Triangle& t) { return t.atlas; }));
     // The middle is left for the card's fill.
     CHECK_FALSE(anythingAt(ts, ImVec2(170.5f, 85.5f)));
     // The corners are drawn: a point on the arc between the sides is covered.
