@@ -161,7 +161,11 @@ std::string CitizenFlow::hint() const {
     case Step::Profile: return t("profile.hint");
     case Step::Comment: return t("comment.hint");
     case Step::Thanks: return t("thanks.body");
-    default: return t("hint.one");
+    default:
+        // On the first of a run of single-answer pages only: the pages after it look and work alike,
+        // and a line repeated on every page is more to read for whoever reads every word.
+        if (current_ > 0 && pages_[static_cast<std::size_t>(current_ - 1)].step == step()) return {};
+        return t("hint.one");
     }
 }
 

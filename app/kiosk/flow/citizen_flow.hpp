@@ -88,7 +88,7 @@ public:
     const Translations& translations() const { return tr_; }
     const std::string& t(const std::string& key) const { return tr_.get(key, lang_); }
     std::string title() const;                 // the page's question / heading
-    std::string hint() const;                  // a short line under it ("Pilih satu jawaban")
+    std::string hint() const;                  // a short line under it ("Pilih satu jawaban" on a section's first question)
     std::vector<Choice> choices() const;
     std::string progressText() const;          // "5 dari 22" over the whole survey; empty on welcome, language, thanks
     int progressIndex() const;                 // 1-based place among the questions asked (0: none)

@@ -11,6 +11,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include <cstdio>
 #include <sstream>
 #include <string>
@@ -133,6 +135,27 @@ TEST_CASE("one tap per question: the chosen face shows, then the next question f
     k.wait(1.0);
     CHECK(k.flow->step() == Step::Service);
     CHECK(k.flow->draft().unsur.at("U1") == 4);
+}
+
+TEST_CASE("'Pilih satu jawaban' stands on the first of a run of single-answer pages, not on every page", "[kiosk][one-tap]") {
+    Headless k;
+    const std::string one = k.tr.get("hint.one", "id");
+    auto hintOn = [&](Step step, int index) {
+        show(k, step, index);
+        return k.flow->hint();
+    };
+    CHECK(hintOn(Step::Service, 0) == one);
+    CHECK(hintOn(Step::Unsur, 0) == one);
+    for (int i = 1; i < static_cast<int>(k.in.unsur.size()); ++i) CHECK(hintOn(Step::Unsur, i).empty());
+    CHECK(hintOn(Step::Rentan, 0) == k.tr.get("hint.many", "id"));   // a different kind of page keeps its line
+    CHECK(hintOn(Step::Ham, 0) == one);
+    CHECK(hintOn(Step::Ham, 1).empty());
+    CHECK(hintOn(Step::Adil, 0) == one);
+    // Drawn as it is said: the second question has no hint line under it.
+    show(k, Step::Unsur, 1);
+    CHECK(std::find(k.ui->texts().begin(), k.ui->texts().end(), one) == k.ui->texts().end());
+    show(k, Step::Unsur, 0);
+    CHECK(std::find(k.ui->texts().begin(), k.ui->texts().end(), one) != k.ui->texts().end());
 }
 
 TEST_CASE("the answer-then-Lanjut setting keeps the page until Lanjut", "[kiosk][one-tap]") {
