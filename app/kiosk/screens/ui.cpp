@@ -155,13 +155,20 @@ bool Ui::optionButton(const std::string& key, const Choice& c, int number, Rect 
 void Ui::face(ImVec2 c, float rad, int value, bool onSelected) {
     Rgb fill = theme.faceFill[std::clamp(value, 1, 4) - 1];
     float edge = std::max(2.0f, rad * 0.07f);
-    // The outline's opaque middle (edge − 1 px ≥ 1 px wide) covers the disc's rim, so the disc needs
-    // no anti-aliased fringe of its own: the same pixels, one blended ring fewer to shade.
-    const ImDrawListFlags flags = dl->Flags;
-    dl->Flags &= ~ImDrawListFlags_AntiAliasedFill;
-    dl->AddCircleFilled(c, rad, col(fill), 48);
-    dl->Flags = flags;
-    dl->AddCircle(c, rad, col(onSelected ? theme.faceInk : theme.faceOutline), 48, edge);
+    const ImU32 outline = col(onSelected ? theme.faceInk : theme.faceOutline);
+    if (outline == col(fill)) {
+        // High contrast: the outline is the face's own white, so one disc out to the outline's
+        // outer edge draws both (its fringe is where the outline's outer fringe was).
+        dl->AddCircleFilled(c, rad + edge * 0.5f, outline, 48);
+    } else {
+        // The outline's opaque middle (edge − 1 px ≥ 1 px wide) covers the disc's rim, so the disc
+        // needs no anti-aliased fringe of its own: the same pixels, one blended ring fewer to shade.
+        const ImDrawListFlags flags = dl->Flags;
+        dl->Flags &= ~ImDrawListFlags_AntiAliasedFill;
+        dl->AddCircleFilled(c, rad, col(fill), 48);
+        dl->Flags = flags;
+        dl->AddCircle(c, rad, outline, 48, edge);
+    }
     if (theme.faceOutline.r != theme.faceInk.r) dl->AddCircle(c, rad - edge, col(theme.faceInk), 48, std::max(1.5f, edge * 0.5f));
     ImU32 ink = col(theme.faceInk);
     float eyeR = rad * 0.09f;
