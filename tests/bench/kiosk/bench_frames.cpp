@@ -5,13 +5,15 @@
 // (render, swap, glFinish — llvmpipe rasterises on the CPU, so glFinish is where it pays).
 //
 //   bench_frames [--frames N] [--size WxH] [--db FILE] [--screen NAME] [--linear-atlas] [--imgui-renderer]
-//                                                                         (under Xvfb; see run.sh)
+//                [--compare-rects]                                        (under Xvfb; see run.sh)
 //
 // --screen NAME measures only that scenario (e.g. idle-prompt) after the two references: a short
 // look at one screen without loading a shared machine for the whole set. --linear-atlas samples the
 // font atlas as ImGui ships it instead of as the kiosk does (app/kiosk/font_sampling.hpp), and
 // --imgui-renderer draws with the OpenGL3 backend's RenderDrawData instead of the shell's renderer
-// (app/shell/draw_renderer.hpp), to compare them in one sitting.
+// (app/shell/draw_renderer.hpp), to compare them in one sitting. --compare-rects draws every other
+// ten frames of each held screen with ImGui's own rectangles instead of the kiosk's crisp ones
+// (app/kiosk/screens/crisp_shapes.hpp) and prints them as SCREEN@imgui-rects: both in one run.
 //
 // Prints one line per scenario: each kiosk screen held still (the kiosk renders while speech
 // highlights or a countdown runs), and "survey": a respondent tapping through all pages. A held
