@@ -91,7 +91,10 @@ bool Ui::hit(const std::string& key, const std::string& label, Rect r, bool enab
 void Ui::card(Rect r, bool selected, bool enabled) {
     float round = px(3.0f);
     Rgb fill = !enabled ? theme.disabled : selected ? theme.selectedCard : theme.card;
-    crispFill(*dl, r.min, r.max, col(fill), round);
+    // Every card lies on the page itself, cleared to the theme's background each frame: a card of
+    // that colour (high contrast's black) is its outline alone, and its fill would shade the whole
+    // area to no effect.
+    if (col(fill) != col(theme.background)) crispFill(*dl, r.min, r.max, col(fill), round);
     if (selected) {
         float th = px(1.6f);   // a thick outline around the card: the selection is not colour alone
         crispOutline(*dl, ImVec2(r.min.x - th, r.min.y - th), ImVec2(r.max.x + th, r.max.y + th), col(theme.selectedOutline),
