@@ -41,16 +41,8 @@ void corners(const Snapped& s, Corner out[4]) {
 // Strokes as geometry, not ImGui's baked line texture: a whole-pixel thickness picks that
 // texture, whose edges are anti-aliased only by linear filtering, and the citizen's screens
 // sample the atlas nearest (app/kiosk/font_sampling.hpp): the arcs would be stairs.
-class GeometryLines {
-public:
-    explicit GeometryLines(ImDrawList& dl) : dl_(dl), flags_(dl.Flags) { dl.Flags &= ~ImDrawListFlags_AntiAliasedLinesUseTex; }
-    ~GeometryLines() { dl_.Flags = flags_; }
-    GeometryLines(const GeometryLines&) = delete;
-    GeometryLines& operator=(const GeometryLines&) = delete;
-
-private:
-    ImDrawList& dl_;
-    ImDrawListFlags flags_;
+struct GeometryLines : DrawFlagsOff {
+    explicit GeometryLines(ImDrawList& dl) : DrawFlagsOff(dl, ImDrawListFlags_AntiAliasedLinesUseTex) {}
 };
 
 } // namespace

@@ -18,6 +18,19 @@ void crispFill(ImDrawList& dl, ImVec2 min, ImVec2 max, ImU32 colour, float round
 // snapped to whole pixels: its outer edge is the rectangle's edge.
 void crispOutline(ImDrawList& dl, ImVec2 min, ImVec2 max, ImU32 colour, float rounding, float thickness);
 
+// Switches draw-list flags off for its lifetime (ImGui keeps them per list, not per call).
+class DrawFlagsOff {
+public:
+    DrawFlagsOff(ImDrawList& dl, ImDrawListFlags off) : dl_(dl), flags_(dl.Flags) { dl.Flags &= ~off; }
+    ~DrawFlagsOff() { dl_.Flags = flags_; }
+    DrawFlagsOff(const DrawFlagsOff&) = delete;
+    DrawFlagsOff& operator=(const DrawFlagsOff&) = delete;
+
+private:
+    ImDrawList& dl_;
+    ImDrawListFlags flags_;
+};
+
 // On by default. Off draws ImGui's fringed AddRect/AddRectFilled as before, for the frame-time
 // benchmark's side-by-side (tests/bench/kiosk/bench_frames.cpp --compare-rects).
 void useCrispShapes(bool on);

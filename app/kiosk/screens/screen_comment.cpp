@@ -30,7 +30,7 @@ void CommentScreen::draw(Ui& ui) {
     float kbH = keyH * rows + gap * (rows - 1);
     float boxH = std::clamp(area.h() - kbH - ui.px(ui.m.gapMm), minBox, ui.px(40.0f));
     Rect box{area.min, ImVec2(area.max.x, area.min.y + boxH)};
-    crispFill(*ui.dl, box.min, box.max, Ui::col(ui.theme.card), ui.px(2.0f));
+    ui.panelFill(box.min, box.max, ui.theme.card, ui.px(2.0f));
     crispOutline(*ui.dl, box.min, box.max, Ui::col(ui.theme.cardBorder), ui.px(2.0f), ui.px(0.5f));
     const std::string& text = ui.flow.draft().comment;
     float pad = ui.px(2.0f);

@@ -19,7 +19,7 @@ bool IdlePrompt::draw(Ui& ui, double secondsLeft) {
     float top = (s.min.y + s.max.y - h) * 0.5f;
     if (ui.flow.modes().seated) top = s.max.y - h - ui.px(10.0f);
     Rect card{ImVec2(cx - w * 0.5f, top), ImVec2(cx + w * 0.5f, top + h)};
-    crispFill(*ui.dl, card.min, card.max, Ui::col(ui.theme.overlay), ui.px(4.0f));
+    ui.panelFill(card.min, card.max, ui.theme.overlay, ui.px(4.0f));
     crispOutline(*ui.dl, card.min, card.max, Ui::col(ui.theme.selectedOutline), ui.px(4.0f), ui.px(1.2f));
     float pad = ui.px(8.0f);
     float y = card.min.y + pad;

@@ -91,10 +91,7 @@ bool Ui::hit(const std::string& key, const std::string& label, Rect r, bool enab
 void Ui::card(Rect r, bool selected, bool enabled) {
     float round = px(3.0f);
     Rgb fill = !enabled ? theme.disabled : selected ? theme.selectedCard : theme.card;
-    // Every card lies on the page itself, cleared to the theme's background each frame: a card of
-    // that colour (high contrast's black) is its outline alone, and its fill would shade the whole
-    // area to no effect.
-    if (col(fill) != col(theme.background)) crispFill(*dl, r.min, r.max, col(fill), round);
+    panelFill(r.min, r.max, fill, round);
     if (selected) {
         float th = px(1.6f);   // a thick outline around the card: the selection is not colour alone
         crispOutline(*dl, ImVec2(r.min.x - th, r.min.y - th), ImVec2(r.max.x + th, r.max.y + th), col(theme.selectedOutline),
@@ -102,6 +99,13 @@ void Ui::card(Rect r, bool selected, bool enabled) {
     } else {
         crispOutline(*dl, r.min, r.max, col(theme.cardBorder), round, px(0.4f));
     }
+}
+
+// Every panel (card, key, box, notice, the idle card) lies on the page itself, cleared to the
+// theme's background each frame: a panel of that colour (high contrast's black) is its outline
+// alone, and its fill would shade the whole area to no effect.
+void Ui::panelFill(ImVec2 min, ImVec2 max, Rgb fill, float rounding) {
+    if (col(fill) != col(theme.background)) crispFill(*dl, min, max, col(fill), rounding);
 }
 
 void Ui::checkMark(ImVec2 c, float s, Rgb color) {
@@ -166,10 +170,10 @@ void Ui::face(ImVec2 c, float rad, int value, bool onSelected) {
     } else {
         // The outline's opaque middle (edge − 1 px ≥ 1 px wide) covers the disc's rim, so the disc
         // needs no anti-aliased fringe of its own: the same pixels, one blended ring fewer to shade.
-        const ImDrawListFlags flags = dl->Flags;
-        dl->Flags &= ~ImDrawListFlags_AntiAliasedFill;
-        dl->AddCircleFilled(c, rad, col(fill), 48);
-        dl->Flags = flags;
+        {
+            DrawFlagsOff noFringe(*dl, ImDrawListFlags_AntiAliasedFill);
+            dl->AddCircleFilled(c, rad, col(fill), 48);
+        }
         dl->AddCircle(c, rad, outline, 48, edge);
     }
     if (theme.faceOutline.r != theme.faceInk.r) dl->AddCircle(c, rad - edge, col(theme.faceInk), 48, std::max(1.5f, edge * 0.5f));
@@ -305,7 +309,7 @@ float Ui::noticeBox(const std::string& s, ImVec2 at, float width) {
     ImFont* f = body();
     float pad = px(1.5f);
     float h = textHeight(f, s, width - 2 * pad) + 2 * pad;
-    crispFill(*dl, at, ImVec2(at.x + width, at.y + h), col(theme.card), px(1.5f));
+    panelFill(at, ImVec2(at.x + width, at.y + h), theme.card, px(1.5f));
     crispOutline(*dl, at, ImVec2(at.x + width, at.y + h), col(theme.selectedOutline), px(1.5f), px(0.8f));
     text(f, s, ImVec2(at.x + pad, at.y + pad), width - 2 * pad, theme.cardText);
     return h;

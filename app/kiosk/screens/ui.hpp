@@ -93,6 +93,7 @@ struct Ui {
     void face(ImVec2 center, float radius, int value, bool onSelected);
     void checkMark(ImVec2 center, float size, Rgb c);
     void card(Rect r, bool selected, bool enabled = true);
+    void panelFill(ImVec2 min, ImVec2 max, Rgb fill, float rounding);   // nothing where it is the page's own colour
 
     // [SECTION] Page layout
     // Header (section, progress, speech controls), the title and hint. Returns the content area
