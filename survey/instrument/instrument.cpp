@@ -188,6 +188,7 @@ void parseHamItems(Reader& r, Instrument& in, std::set<std::string>& codes) {
         h.name = r.text(p, "name", L);
         h.question = r.text(p, "question", L);
         h.labels = r.fourLabels(p, L);
+        h.rentanOnly = r.boolean(p, "rentan_only", false);
         in.ham.items.push_back(std::move(h));
     }
 }

@@ -50,6 +50,9 @@ struct HamItem {
     Text name;
     Text question;
     std::array<Text, 4> labels;
+    // Asked only of a citizen in a kelompok rentan ("rentan_only"): priority service is theirs by
+    // right (Permenkumham 25/2023), so for anyone else the answer can only be "tidak menggunakan".
+    bool rentanOnly = false;
 };
 
 struct HamModule {

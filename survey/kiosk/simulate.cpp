@@ -58,6 +58,7 @@ Response Simulator::next() {
     } else if (!none.empty() && u01(rng_) < 0.95) {
         r.rentan.push_back(none.front()->code);
     }
+    const bool saidBukan = !r.rentan.empty() && !none.empty() && r.rentan.front() == none.front()->code;
 
     double mood = noise(rng_) * 0.5; // some people are generally happier
     for (std::size_t i = 0; i < in_.unsur.size(); ++i) {
@@ -74,6 +75,9 @@ Response Simulator::next() {
         }
         double mean = 3.0 + mood - (rentan ? 0.35 : 0.0) - (facility ? 0.2 : 0.0);
         r.ham[h2.code] = clamp14(mean + noise(rng_));
+        // As the kiosk: not asked of someone who said "bukan kelompok rentan" (drawn all the same,
+        // so the other answers of a seed stay as they were).
+        if (h2.rentanOnly && saidBukan) r.ham[h2.code] = kTidakTahu;
     }
     r.adil = u01(rng_) < (rentan ? 0.9 : 0.96);
 

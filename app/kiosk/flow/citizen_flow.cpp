@@ -100,6 +100,7 @@ void CitizenFlow::reset() {
     thanksSince_ = 0;
     facilitiesUsed_.clear();
     noFacility_ = false;
+    displayAsked_ = false;
     notice_.clear();
     advanceAt_ = -1;
     lastTarget_.clear();
@@ -118,12 +119,26 @@ bool CitizenFlow::facilityUsed(const std::string& code) const {
     return std::find(facilitiesUsed_.begin(), facilitiesUsed_.end(), code) != facilitiesUsed_.end();
 }
 
+// A citizen who said "bukan kelompok rentan" (the exclusive option).
+bool CitizenFlow::saidNotRentan() const {
+    for (const RentanOption& o : in_.ham.rentan)
+        if (o.exclusive && draft_.hasRentan(o.code)) return true;
+    return false;
+}
+
+// Whether this citizen is asked this HAM item: a supporting facility only when used, a rentan-only
+// item (priority service) not of someone who said they are in no kelompok rentan.
+bool CitizenFlow::askedOf(const HamItem& h) const {
+    if (h.rentanOnly && saidNotRentan()) return false;
+    return h.criterion != "sarana_prasarana" || facilityUsed(h.code);
+}
+
+// The language-and-display page is shown to whoever asks for it on the welcome screen; everyone
+// else starts the survey with one tap, in the language chosen there.
 bool CitizenFlow::applicable(int pageIndex) const {
     const Page& p = pages_[static_cast<std::size_t>(pageIndex)];
-    if (p.step != Step::Ham) return true;
-    const HamItem& h = in_.ham.items[static_cast<std::size_t>(p.index)];
-    if (h.criterion != "sarana_prasarana") return true;
-    return facilityUsed(h.code);
+    if (p.step == Step::Language) return displayAsked_;
+    return p.step != Step::Ham || askedOf(in_.ham.items[static_cast<std::size_t>(p.index)]);
 }
 
 int CitizenFlow::nextApplicable(int from, int step) const {
@@ -173,6 +188,11 @@ std::vector<Choice> CitizenFlow::choices() const {
     std::vector<Choice> out;
     const Page p = page();
     switch (p.step) {
+    case Step::Welcome:   // the language, spoken guidance, and the way to the other display options
+        for (const Language* l : offeredLanguages()) out.push_back({l->name, l->code == lang_, 0, false});
+        out.push_back({t("welcome.speech"), modes_.speech, 0, true});
+        out.push_back({t("welcome.display"), false, 0, false, true});
+        break;
     case Step::Language:
         for (const Language* l : offeredLanguages()) out.push_back({l->name, l->code == lang_, 0, false});
         out.push_back({t("mode.large"), modes_.large, 0, true});
@@ -396,6 +416,21 @@ bool CitizenFlow::singleAnswerDone(std::size_t i) const {
     }
 }
 
+// Welcome: a language (the page at once in it), spoken guidance on or off, or the display page.
+bool CitizenFlow::chooseOnWelcome(std::size_t i, double now) {
+    std::vector<const Language*> langs = offeredLanguages();
+    if (i < langs.size()) {
+        lang_ = langs[i]->code;
+        announce();
+    } else if (i == langs.size()) {
+        setSpeechMode(!modes_.speech, now);
+    } else {
+        displayAsked_ = true;
+        go(pageIndexOf(Step::Language, 0), now);
+    }
+    return true;
+}
+
 bool CitizenFlow::choose(std::size_t i, double now, Input by) {
     std::vector<Choice> cs = choices();
     if (i >= cs.size()) {
@@ -408,6 +443,7 @@ bool CitizenFlow::choose(std::size_t i, double now, Input by) {
     advanceAt_ = -1;
     const Page p = page();
     switch (p.step) {
+    case Step::Welcome: return chooseOnWelcome(i, now);
     case Step::Language: {
         std::vector<const Language*> langs = offeredLanguages();
         std::size_t nLang = langs.size();
@@ -445,7 +481,9 @@ bool CitizenFlow::choose(std::size_t i, double now, Input by) {
 }
 
 void CitizenFlow::go(int pageIndex, double now) {
-    current_ = std::clamp(pageIndex, 0, static_cast<int>(pages_.size()) - 1);
+    pageIndex = std::clamp(pageIndex, 0, static_cast<int>(pages_.size()) - 1);
+    if (step() == Step::Welcome && pageIndex != current_) draft_.startedUtc = ctx_.utcNow ? ctx_.utcNow() : 0;   // the survey starts
+    current_ = pageIndex;
     lastTouch_ = now;
     notice_.clear();
     advanceAt_ = -1;
@@ -461,9 +499,6 @@ bool CitizenFlow::next(double now) {
     }
     if (debounced("next", now)) return false;
     switch (step()) {
-    case Step::Welcome:
-        draft_.startedUtc = ctx_.utcNow ? ctx_.utcNow() : 0;
-        break;
     case Step::Comment:
         submit(now);
         return true;
@@ -503,9 +538,11 @@ bool CitizenFlow::eraseComment(double now) {
 }
 
 void CitizenFlow::submit(double now) {
-    // A facility the citizen did not use is "tidak tahu / tidak menggunakan" (kTidakTahu: in no score).
-    for (const HamItem* h : facilities_)
-        if (!facilityUsed(h->code)) draft_.ham[h->code] = kTidakTahu;
+    // An item not asked of this citizen (a facility not used, priority service for someone in no
+    // kelompok rentan) is "tidak tahu / tidak menggunakan" (kTidakTahu: in no score), whatever was
+    // answered before a Back changed it.
+    for (const HamItem& h : in_.ham.items)
+        if (!askedOf(h)) draft_.ham[h.code] = kTidakTahu;
     std::int64_t utc = ctx_.utcNow ? ctx_.utcNow() : 0;
     Response r = draft_.toResponse(in_, ctx_.unitId, ctx_.deviceId, utc, ctx_.utcOffsetMinutes);
     std::optional<std::int64_t> prev = submitter_.lastSubmitUtc();
@@ -548,7 +585,6 @@ bool CitizenFlow::tick(double now) {
     if (advanceAt_ >= 0 && now >= advanceAt_) {   // the chosen answer was visible long enough
         advanceAt_ = -1;
         if (canNext()) {
-            if (step() == Step::Welcome) draft_.startedUtc = ctx_.utcNow ? ctx_.utcNow() : 0;
             go(nextApplicable(current_, +1), now);
         }
     }

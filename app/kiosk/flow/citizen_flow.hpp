@@ -44,6 +44,7 @@ struct Choice {
     bool selected = false;
     int face = 0;          // 1..4: drawn as a face (answer value); 0: a plain option
     bool toggle = false;   // multi-select (check box) rather than single (radio)
+    bool opens = false;    // not an answer but a way to another page: drawn with no mark
 };
 
 // [SECTION] Settings and submit context
@@ -161,11 +162,14 @@ private:
     std::vector<const Language*> offeredLanguages() const;
     int pageIndexOf(Step s, int index) const;
     bool debounced(const std::string& target, double now);
-    bool applicable(int pageIndex) const;      // a facility not used is not asked
+    bool saidNotRentan() const;
+    bool askedOf(const HamItem& h) const;
+    bool applicable(int pageIndex) const;      // askedOf, for a HAM page; every other page is asked
     int nextApplicable(int from, int step) const;
     void setNotice(const std::string& text);
     void go(int pageIndex, double now);
     void toggleFacility(std::size_t i);
+    bool chooseOnWelcome(std::size_t i, double now);
     bool singleAnswerDone(std::size_t chosen) const;   // a touched answer that ends the question
     void announce();
     void announceSelection();
@@ -191,6 +195,7 @@ private:
     double lastAction_ = -1e9;
     std::vector<std::string> facilitiesUsed_;
     bool noFacility_ = false;    // "none of these" on the facility page
+    bool displayAsked_ = false;  // the welcome's "large text and other display options" was touched
     std::string notice_;
     double advanceAt_ = -1;
     double lastTouch_ = 0;

@@ -27,7 +27,15 @@ void WelcomeScreen::draw(Ui& ui) {
     float margin = ui.px(ui.m.marginMm) * 2;
     float w = s.w() - 2 * margin;
     const float bw = std::min(w, ui.px(ui.large() ? 170.0f : 120.0f)), bh = ui.px(ui.m.targetMm * 1.6f);
-    const float buttons = bh + ui.px(ui.m.gapMm * 2 + ui.m.targetMm);
+    // Under "Mulai": the languages, spoken guidance and the display options, two to a row where
+    // the screen is wide enough, so a citizen starts in their language with one more tap at most.
+    const std::vector<Choice> cs = ui.flow.choices();
+    const float gap = ui.px(ui.m.gapMm * 2);
+    const int cols = 2 * bw + gap <= w ? 2 : 1;
+    const int rows = (static_cast<int>(cs.size()) + cols - 1) / cols;
+    const float optionsW = static_cast<float>(cols) * bw + static_cast<float>(cols - 1) * gap;
+    const float optionsH = ui.rowsHeight(rows, ui.m.targetMm);
+    const float buttons = bh + gap + optionsH;
     // The words first, from the top; on a short screen in large text they start higher and the
     // decorative faces go, so nothing reaches below the screen's edge.
     const float words = ui.textHeight(ui.body(), ui.unitName, w) + ui.px(9.0f) + ui.textHeight(ui.title(), ui.flow.title(), w) +
@@ -58,13 +66,14 @@ void WelcomeScreen::draw(Ui& ui) {
     }
     float by = std::max(y, ui.flow.modes().seated ? s.min.y + s.h() * 0.6f : y);
     by = std::min(by, bottom - buttons);
-    Rect start{ImVec2(cx - bw * 0.5f, by), ImVec2(cx + bw * 0.5f, by + bh)};
+    Rect start{ImVec2(cx - optionsW * 0.5f, by), ImVec2(cx + optionsW * 0.5f, by + bh)};   // as wide as what is under it
     if (ui.primaryButton("next", ui.t("welcome.start"), start)) ui.flow.next(ui.now);
-    Rect speak{ImVec2(cx - bw * 0.5f, start.max.y + ui.px(ui.m.gapMm * 2)),
-               ImVec2(cx + bw * 0.5f, start.max.y + ui.px(ui.m.gapMm * 2 + ui.m.targetMm))};
-    Choice c{ui.t("welcome.speech"), ui.flow.modes().speech, 0, true};
-    if (ui.optionButton("welcome.speech", c, 1, speak)) ui.flow.setSpeechMode(!ui.flow.modes().speech, ui.now);
-    resultLine(ui, speak.max.y + ui.px(ui.m.gapMm), margin);
+    const Rect options{ImVec2(cx - optionsW * 0.5f, start.max.y + gap), ImVec2(cx + optionsW * 0.5f, start.max.y + gap + optionsH)};
+    const std::vector<Rect> rs = ui.grid(options, cs.size(), cols, ui.m.targetMm, 0.0f);
+    for (std::size_t i = 0; i < cs.size(); ++i)
+        if (ui.optionButton("choice." + std::to_string(i + 1), cs[i], static_cast<int>(i) + 1, rs[i]))
+            ui.flow.choose(i, ui.now, CitizenFlow::Input::Touch);
+    resultLine(ui, options.max.y + ui.px(ui.m.gapMm), margin);
 }
 
 // The invitation and the keypad hint in each other language the kiosk offers, smaller, so a
@@ -73,10 +82,13 @@ float WelcomeScreen::otherLanguages(Ui& ui, float top, float margin, bool draw) 
     const Rect s = ui.screen;
     const float w = s.w() - 2 * margin;
     float y = top;
-    for (const std::string& code : ui.flow.offeredLanguageCodes()) {
+    const std::vector<std::string> codes = ui.flow.offeredLanguageCodes();
+    const std::vector<Choice> cs = ui.flow.choices();   // the languages first, in this order
+    for (std::size_t i = 0; i < codes.size(); ++i) {
+        const std::string& code = codes[i];
         if (code == ui.flow.lang()) continue;
         const Translations& tr = ui.flow.translations();
-        const std::string line = tr.get("welcome.title", code) + " " + tr.get("welcome.subtitle", code) + " " + tr.get("welcome.keys", code);
+        const std::string line = tr.get("welcome.title", code) + " " + format(tr.get("welcome.other", code), {cs[i].label, std::to_string(i + 1)});
         y += ui.px(3.0f);
         y += draw ? ui.text(ui.small(), line, ImVec2(s.min.x + margin, y), w, ui.theme.textMuted, true) : ui.textHeight(ui.small(), line, w);
     }

@@ -137,7 +137,8 @@ bool Ui::optionButton(const std::string& key, const Choice& c, int number, Rect 
     ImVec2 numAt(r.min.x + pad, r.min.y + px(1.5f));
     float numW = sf->CalcTextSizeA(sf->FontSize, FLT_MAX, 0, num.c_str()).x;
     dl->AddText(sf, sf->FontSize, numAt, col(ink), num.c_str());
-    // Radio (single) or check box (multi), drawn so the state has a shape, not just a colour.
+    // Radio (single) or check box (multi), drawn so the state has a shape, not just a colour; a
+    // way to another page has no state, so no mark (its label starts where the mark would).
     float box = std::min(px(9.0f), r.h() * 0.5f);
     ImVec2 bc(numAt.x + numW + px(1.5f) + box * 0.5f, (r.min.y + r.max.y) * 0.5f);
     if (bc.y - box * 0.5f < numAt.y + sf->FontSize && bc.x - box * 0.5f < numAt.x + numW) overflow = true;
@@ -145,11 +146,17 @@ bool Ui::optionButton(const std::string& key, const Choice& c, int number, Rect 
     if (c.toggle) {
         dl->AddRect(ImVec2(bc.x - box * 0.5f, bc.y - box * 0.5f), ImVec2(bc.x + box * 0.5f, bc.y + box * 0.5f), col(ink), px(1.0f), 0, lw);
         if (c.selected) checkMark(bc, box * 0.8f, theme.selectedMark);
-    } else {
+    } else if (!c.opens) {
         dl->AddCircle(bc, box * 0.5f, col(ink), 32, lw);
         if (c.selected) dl->AddCircleFilled(bc, box * 0.28f, col(theme.selectedMark), 32);
     }
-    Rect label{ImVec2(bc.x + box * 0.5f + pad, r.min.y), ImVec2(r.max.x - pad, r.max.y)};
+    Rect label{ImVec2(c.opens ? bc.x - box * 0.5f : bc.x + box * 0.5f + pad, r.min.y), ImVec2(r.max.x - pad, r.max.y)};
+    if (c.opens) {   // an arrow at the end, as on "Lanjut →": this leads somewhere
+        const char* arrow = "\xe2\x86\x92";
+        const ImVec2 as = body()->CalcTextSizeA(body()->FontSize, FLT_MAX, 0, arrow);
+        label.max.x -= as.x + pad;
+        dl->AddText(body(), body()->FontSize, ImVec2(label.max.x + pad, (r.min.y + r.max.y - as.y) * 0.5f), col(ink), arrow);
+    }
     float w = label.w();
     ImFont* f = body();
     if (!fits(f, c.label, w, r.h() - px(2.0f))) f = small();   // as textIn: smaller, never over the border

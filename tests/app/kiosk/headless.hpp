@@ -16,6 +16,7 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -119,6 +120,11 @@ struct Headless {
         for (const auto& w : ui->widgets())
             if (w.label == label) return &w;
         return nullptr;
+    }
+    // Whether this exact text was drawn in the last frame.
+    bool drawn(const std::string& text) const {
+        const auto& ts = ui->texts();
+        return std::find(ts.begin(), ts.end(), text) != ts.end();
     }
     const sw::kiosk::Widget* findKey(const std::string& key) const {
         for (const auto& w : ui->widgets())

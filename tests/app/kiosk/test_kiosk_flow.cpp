@@ -34,25 +34,24 @@ void answerFacilities(Headless& k, bool keypad) {
     else k.tapKey("next");
 }
 
-// Every HAM rating by keypad: `button(i)` for item i; a facility not used is skipped by the flow.
+// Every HAM rating by keypad: `button(i)` for item i; an item not asked (a facility not used,
+// priority service after "bukan kelompok rentan") is skipped by the flow.
 void keypadHam(Headless& k, char (*button)(std::size_t)) {
     for (std::size_t i = 0; i < k.in.ham.items.size(); ++i) {
         if (isFacility(k, i) && k.flow->step() == Step::Facility) {
             k.type(static_cast<char>('1' + k.flow->facilities().size()));   // "none of them"
             k.press(swtest::kEnter);
         }
-        if (isFacility(k, i)) continue;
+        if (k.flow->step() != Step::Ham || k.flow->page().index != static_cast<int>(i)) continue;
         k.type(button(i));
         k.press(swtest::kEnter);
     }
 }
 
 void takeSurveyByTouch(Headless& k, bool english) {
-    k.tap(k.tr.get("welcome.start", "id"));
-    REQUIRE(k.flow->step() == Step::Language);
-    if (english) k.tap("English");
+    if (english) k.tap("English");                          // on the welcome: the page turns English at once
     const std::string lang = english ? "en" : "id";
-    k.tapKey("next");
+    k.tap(k.tr.get("welcome.start", lang));                 // straight to the first question
     REQUIRE(k.flow->step() == Step::Service);
     k.tap(k.in.services[1].label.in(lang));
     k.tapKey("next");
@@ -137,11 +136,10 @@ TEST_CASE("a full survey in English by touch", "[kiosk]") {
 
 TEST_CASE("a full survey by keypad lands one response", "[kiosk]") {
     Headless k;
-    k.press(swtest::kEnter);                     // welcome → language
-    REQUIRE(k.flow->step() == Step::Language);
-    k.type('2');                                 // English
+    k.type('2');                                 // English, on the welcome
     CHECK(k.flow->lang() == "en");
-    k.press(swtest::kKeypadEnter);
+    k.press(swtest::kKeypadEnter);               // welcome → the first question
+    REQUIRE(k.flow->step() == Step::Service);
     k.type('2');                                 // second service
     k.press(swtest::kEnter);
     for (std::size_t i = 0; i < 9; ++i) {
@@ -173,7 +171,6 @@ TEST_CASE("a full survey by keypad lands one response", "[kiosk]") {
 TEST_CASE("Enter does not pass an unanswered unsur, Backspace goes back", "[kiosk]") {
     Headless k;
     k.press(swtest::kEnter);
-    k.press(swtest::kEnter);
     k.type('1');
     k.press(swtest::kEnter);
     REQUIRE(k.flow->step() == Step::Unsur);
@@ -187,9 +184,8 @@ TEST_CASE("Enter does not pass an unanswered unsur, Backspace goes back", "[kios
 TEST_CASE("idle: the prompt comes, one tap extends, and the timeout resets everything", "[kiosk]") {
     sw::kiosk::FlowSettings fs;
     Headless k(fs);
-    k.tap(k.tr.get("welcome.start", "id"));
     k.tap("English");
-    k.tapKey("next");
+    k.tap(k.tr.get("welcome.start", "en"));
     k.tap(k.in.services[0].label.in("en"));
     k.tapKey("next");
     k.tap(k.in.unsur[0].labels[2].in("en"));
@@ -211,7 +207,8 @@ TEST_CASE("idle: the prompt comes, one tap extends, and the timeout resets every
 
 TEST_CASE("accessibility modes lengthen the idle limit", "[kiosk]") {
     Headless k;
-    k.press(swtest::kEnter);
+    k.type('4');                                 // the welcome's display options
+    REQUIRE(k.flow->step() == Step::Language);
     double standard = k.flow->idleLimitSeconds();
     k.type('3');                                 // large text
     CHECK(k.flow->modes().large);
@@ -220,7 +217,6 @@ TEST_CASE("accessibility modes lengthen the idle limit", "[kiosk]") {
 
 TEST_CASE("a tap lands once: a bounce or double tap does not skip a question", "[kiosk]") {
     Headless k;
-    k.press(swtest::kEnter);
     k.press(swtest::kEnter);
     k.type('1');
     k.press(swtest::kEnter);
@@ -301,8 +297,9 @@ TEST_CASE("a failed write still thanks the citizen, is retried and not lost", "[
 TEST_CASE("nothing carries over to the next respondent", "[kiosk]") {
     sw::kiosk::FlowSettings fs;
     Headless k(fs);
-    k.tap(k.tr.get("welcome.start", "id"));
-    k.tap("English");
+    k.tap("English");                            // on the welcome
+    k.tap(k.tr.get("welcome.display", "en"));    // → the display options
+    REQUIRE(k.flow->step() == Step::Language);
     k.tap(k.tr.get("mode.large", "en"));
     k.tap(k.tr.get("mode.contrast", "en"));
     k.tap(k.tr.get("mode.speech", "en"));
@@ -344,9 +341,10 @@ TEST_CASE("nothing carries over to the next respondent", "[kiosk]") {
     CHECK(k.flow->modes() == sw::kiosk::Modes{});
     CHECK(k.flow->draft().empty());
     CHECK(k.speech.volume() == fs.defaultVolume);
-    // The next person walks through and finds empty pages.
+    // The next person walks through and finds empty pages, starting from the welcome straight to
+    // the first question: the display page the last person asked for is not asked for them.
     k.press(swtest::kEnter);
-    k.press(swtest::kEnter);
+    REQUIRE(k.flow->step() == Step::Service);
     k.type('1');
     k.press(swtest::kEnter);
     CHECK_FALSE(k.findKey("choice.3")->selected);
@@ -364,7 +362,6 @@ TEST_CASE("nothing carries over to the next respondent", "[kiosk]") {
 TEST_CASE("rapid repeated submissions are stored but flagged as suspected misuse", "[kiosk]") {
     Headless k;
     auto quick = [&] {
-        k.press(swtest::kEnter);
         k.press(swtest::kEnter);
         k.type('1');
         k.press(swtest::kEnter);
@@ -402,8 +399,7 @@ TEST_CASE("spoken guidance reads the question, its options and the choice, a new
     REQUIRE(k.flow->modes().speech);
     REQUIRE_FALSE(k.speech.said.empty());
     CHECK(k.speech.said.back().rfind("id|", 0) == 0);
-    k.press(swtest::kEnter);
-    k.type('2');                                 // English: speech follows the language and voice
+    k.type('2');                                 // English, on the welcome: speech follows the language and voice
     CHECK(k.speech.said.back().rfind("en|", 0) == 0);
     k.press(swtest::kEnter);
     k.type('1');

@@ -108,8 +108,16 @@ struct Soak {
         t.keypad += keypad;
         const bool walkAway = chance(0.03);
         const int walkAwayAfter = static_cast<int>(pick(20)) + 1;
-        if (chance(0.05)) tap("welcome.speech");
-        next(keypad);
+        // On the welcome: the language (half choose English), spoken guidance, and now and then the
+        // display options page; then Mulai.
+        const std::size_t onWelcome = d.flow().choices().size();   // languages, speech, display
+        if (chance(0.5)) {
+            choose(1, keypad);
+            ++t.english;
+        }
+        if (chance(0.05)) choose(onWelcome - 2, keypad);
+        if (chance(0.15)) choose(onWelcome - 1, keypad);
+        else next(keypad);
         int pages = 0;
         while (d.flow().step() != Step::Thanks && d.flow().step() != Step::Welcome) {
             if (walkAway && pages == walkAwayAfter) {
@@ -122,10 +130,6 @@ struct Soak {
             const std::size_t n = d.flow().choices().size();
             switch (before.step) {
             case Step::Language:
-                if (chance(0.5)) {
-                    choose(1, keypad);   // English
-                    ++t.english;
-                }
                 for (std::size_t m = 2; m < n; ++m) // large, contrast, speech, seated
                     if (chance(0.08)) {
                         choose(m, keypad);

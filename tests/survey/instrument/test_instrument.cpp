@@ -20,6 +20,7 @@ TEST_CASE("the default SKM instrument is complete in Indonesian and English", "[
     CHECK(in.ham.items.size() == 7);
     CHECK(in.ham.rentan.size() == 9);
     CHECK(in.findRentan("bukan")->exclusive);
+    for (const auto& h : in.ham.items) CHECK(h.rentanOnly == (h.code == "H2"));   // priority service
     CHECK(in.findRentan("disabilitas_netra")->kelompok == KelompokRentan::Disabilitas);
     CHECK(in.findProfile("pekerjaan")->options.size() == 6);
     CHECK(!in.services.empty());
@@ -72,6 +73,7 @@ TEST_CASE("malformed or inconsistent instruments are refused with file:line:colu
         {"trailing_comma", "invalid JSON", "\"version\": 1", 1},
         {"not_object", "must be a JSON object", "[", 1},
         {"empty", "invalid JSON", "", 1},
+        {"rentan_only_string", "\"rentan_only\" must be true or false", "\"rentan_only\"", 1},
     };
     for (const auto& c : cases) {
         std::string path = std::string(SW_TEST_FIXTURES) + "/instruments/" + c.fixture + ".json";
