@@ -1,5 +1,6 @@
 #include "app/shell/fonts.hpp"
 
+#include "app/shell/corner_texels.hpp"
 #include "app/shell/metrics.hpp"
 
 #include <cstring>
@@ -62,6 +63,7 @@ FontSet buildFonts(ImFontAtlas& atlas, float pxPerMm, bool withLarge) {
         if (!std::filesystem::exists(f)) throw std::runtime_error(std::string(f) + ": font not found (install fonts-dejavu-core)");
     FontSet s;
     s.pxPerMm = pxPerMm;
+    reserveCorners(atlas);   // the citizen's rounded corners, in the same texture as the text
     addSizes(atlas, s, 0);
     if (withLarge) addSizes(atlas, s, 1);
     return s;

@@ -1,5 +1,7 @@
 #include "app/kiosk/screens/crisp_shapes.hpp"
 
+#include "app/shell/corner_texels.hpp"
+
 #include <algorithm>
 #include <cmath>
 
@@ -29,6 +31,26 @@ struct Corner {
     ImVec2 centre;
     int from, to;
 };
+
+// The four corners' squares as quads of baked texels (app/shell/corner_texels.hpp), each the
+// top-left quarter mirrored to face its corner; false when these texels cannot be used here.
+bool texelCorners(ImDrawList& dl, const Snapped& s, const std::optional<CornerTexels>& t, ImU32 colour) {
+    const ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
+    if (!t || dl._CmdHeader.TextureId != atlas.TexID) return false;
+    const float r = s.radius;
+    const ImVec2 u0 = t->uv0, u1 = t->uv1;
+    auto quad = [&](ImVec2 a, bool flipX, bool flipY) {
+        const ImVec2 b(a.x + r, a.y + r);
+        const float ul = flipX ? u1.x : u0.x, ur = flipX ? u0.x : u1.x, vt = flipY ? u1.y : u0.y, vb = flipY ? u0.y : u1.y;
+        dl.PrimReserve(6, 4);
+        dl.PrimQuadUV(a, ImVec2(b.x, a.y), b, ImVec2(a.x, b.y), ImVec2(ul, vt), ImVec2(ur, vt), ImVec2(ur, vb), ImVec2(ul, vb), colour);
+    };
+    quad(s.a, false, false);                               // top left
+    quad(ImVec2(s.b.x - r, s.a.y), true, false);           // top right
+    quad(ImVec2(s.b.x - r, s.b.y - r), true, true);        // bottom right
+    quad(ImVec2(s.a.x, s.b.y - r), false, true);           // bottom left
+    return true;
+}
 
 void corners(const Snapped& s, Corner out[4]) {
     const float r = s.radius;
@@ -66,6 +88,7 @@ void crispFill(ImDrawList& dl, ImVec2 min, ImVec2 max, ImU32 colour, float round
     dl.AddRectFilled(ImVec2(s.a.x + r, s.a.y), ImVec2(s.b.x - r, s.b.y), colour);
     dl.AddRectFilled(ImVec2(s.a.x, s.a.y + r), ImVec2(s.a.x + r, s.b.y - r), colour);
     dl.AddRectFilled(ImVec2(s.b.x - r, s.a.y + r), ImVec2(s.b.x, s.b.y - r), colour);
+    if (texelCorners(dl, s, cornerFill(*ImGui::GetIO().Fonts, static_cast<int>(r)), colour)) return;
     Corner cs[4];
     corners(s, cs);
     for (const Corner& c : cs) {
@@ -102,6 +125,7 @@ void crispOutline(ImDrawList& dl, ImVec2 min, ImVec2 max, ImU32 colour, float ro
     if (r < 1) {   // square corners: the top and bottom runs reach across, the sides fill between
         return;
     }
+    if (texelCorners(dl, s, cornerRing(*ImGui::GetIO().Fonts, static_cast<int>(r), static_cast<int>(t)), colour)) return;
     GeometryLines geometry(dl);
     Corner cs[4];
     corners(s, cs);

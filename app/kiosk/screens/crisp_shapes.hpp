@@ -4,7 +4,9 @@
 // the kiosk's weakest machine (Mesa's llvmpipe, no GPU) each long thin strip is shaded in 4×4
 // blocks it barely covers, and those strips were about a third of a screen's frame
 // (tests/bench/kiosk/results-2026-12-02-s14.md). On a whole-pixel edge the fringe adds nothing the
-// eye can see, so the rectangle is snapped to whole pixels and drawn without it.
+// eye can see, so the rectangle is snapped to whole pixels and drawn without it. Each corner is one
+// quad of texels baked into the font atlas when the atlas has that size (app/shell/corner_texels.hpp,
+// the kiosk's fonts bring them), else a fan or an arc with its fringe.
 #pragma once
 #include <imgui.h>
 
