@@ -56,6 +56,13 @@ std::vector<const Language*> CitizenFlow::offeredLanguages() const {
     return out;
 }
 
+// On the welcome, the languages to choose from: none when the unit offers only one.
+std::vector<const Language*> CitizenFlow::welcomeLanguages() const {
+    std::vector<const Language*> langs = offeredLanguages();
+    if (langs.size() < 2) langs.clear();
+    return langs;
+}
+
 std::vector<std::string> CitizenFlow::offeredLanguageCodes() const {
     std::vector<std::string> out;
     for (const Language* l : offeredLanguages()) out.push_back(l->code);
@@ -188,8 +195,8 @@ std::vector<Choice> CitizenFlow::choices() const {
     std::vector<Choice> out;
     const Page p = page();
     switch (p.step) {
-    case Step::Welcome:   // the language, spoken guidance, and the way to the other display options
-        for (const Language* l : offeredLanguages()) out.push_back({l->name, l->code == lang_, 0, false});
+    case Step::Welcome:   // the languages (when there is a choice), spoken guidance, the way to the display options
+        for (const Language* l : welcomeLanguages()) out.push_back({l->name, l->code == lang_, 0, false});
         out.push_back({t("welcome.speech"), modes_.speech, 0, true});
         out.push_back({t("welcome.display"), false, 0, false, true});
         break;
@@ -418,7 +425,7 @@ bool CitizenFlow::singleAnswerDone(std::size_t i) const {
 
 // Welcome: a language (the page at once in it), spoken guidance on or off, or the display page.
 bool CitizenFlow::chooseOnWelcome(std::size_t i, double now) {
-    std::vector<const Language*> langs = offeredLanguages();
+    std::vector<const Language*> langs = welcomeLanguages();
     if (i < langs.size()) {
         lang_ = langs[i]->code;
         announce();

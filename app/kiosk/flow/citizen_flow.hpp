@@ -160,6 +160,7 @@ public:
 private:
     void buildPages();
     std::vector<const Language*> offeredLanguages() const;
+    std::vector<const Language*> welcomeLanguages() const;
     int pageIndexOf(Step s, int index) const;
     bool debounced(const std::string& target, double now);
     bool saidNotRentan() const;

@@ -83,8 +83,8 @@ float WelcomeScreen::otherLanguages(Ui& ui, float top, float margin, bool draw) 
     const float w = s.w() - 2 * margin;
     float y = top;
     const std::vector<std::string> codes = ui.flow.offeredLanguageCodes();
-    const std::vector<Choice> cs = ui.flow.choices();   // the languages first, in this order
-    for (std::size_t i = 0; i < codes.size(); ++i) {
+    const std::vector<Choice> cs = ui.flow.choices();   // the languages first, in this order, when there are two or more
+    for (std::size_t i = 0; codes.size() > 1 && i < codes.size(); ++i) {
         const std::string& code = codes[i];
         if (code == ui.flow.lang()) continue;
         const Translations& tr = ui.flow.translations();

@@ -80,6 +80,15 @@ TEST_CASE("the welcome starts in the citizen's language with one tap, the displa
     CHECK(k.flow->step() == Step::Service);
     k.tapKey("back");
     CHECK(k.flow->step() == Step::Language);
+    // A unit that offers one language: nothing to choose there, spoken guidance is 1.
+    Headless one;
+    one.flow->setOfferedLanguages({"id"});
+    one.frame();
+    REQUIRE(one.flow->choices().size() == 2);
+    one.type('1');
+    CHECK(one.flow->modes().speech);
+    one.type('2');
+    CHECK(one.flow->step() == Step::Language);
     // Spoken guidance by touch on the welcome, as by `*`.
     Headless k2;
     k2.tapKey("choice.3");
