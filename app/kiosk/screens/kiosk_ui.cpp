@@ -185,6 +185,7 @@ void KioskUi::frame(double now) {
     ImGuiIO& io = ImGui::GetIO();
     widgets_.clear();
     texts_.clear();
+    textBoxes_.clear();
     bool input = io.MouseClicked[0] || io.MouseDown[0] || io.InputQueueCharacters.Size > 0;
     for (bool k : io.KeysDown) input = input || k;
     if (input) {
@@ -228,6 +229,7 @@ void KioskUi::frame(double now) {
     Ui ui(flow_, theme, fonts_, now, ImGui::GetWindowDrawList(), screen, &widgets_);
     ui.unitName = unitName_;
     ui.textRecord = &texts_;
+    ui.textBoxRecord = &textBoxes_;
     ui.unitDemo = unitDemo_;
     if (mode_ == Mode::Citizen && unitSetUp_ && flow_.step() == Step::Welcome) ui.resultLine = welcomeResult_.line(store_, flow_.lang(), now);
     shownResultLine_ = ui.resultLine;

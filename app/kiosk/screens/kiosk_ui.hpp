@@ -46,6 +46,7 @@ public:
     bool unitSetUp() const { return unitSetUp_; }
     const std::vector<Widget>& widgets() const { return widgets_; }
     const std::vector<std::string>& texts() const { return texts_; }   // drawn in the last frame
+    const std::vector<Rect>& textBoxes() const { return textBoxes_; }  // where (those with a line)
     // True while something is changing (input, countdown, speech, long press): the shell renders
     // again at once; otherwise it may sleep up to secondsUntilDue().
     bool wantsRender(double now) const;
@@ -92,6 +93,7 @@ private:
     Mode mode_ = Mode::Citizen;
     std::vector<Widget> widgets_;
     std::vector<std::string> texts_;
+    std::vector<Rect> textBoxes_;
     CommentScreen comment_;
     PinScreen pin_;
     std::unique_ptr<PinLock> pinLock_;

@@ -7,14 +7,15 @@ namespace sw::kiosk {
 namespace {
 
 // The demo unit's band across the top: a citizen (and anyone photographing the kiosk) sees that
-// these answers count for no real unit. Returns its bottom edge.
-float demoBand(Ui& ui, float margin) {
+// these answers count for no real unit. Returns its bottom edge (draw = false: measured only).
+float demoBand(Ui& ui, float margin, bool draw) {
     const Rect s = ui.screen;
     const float pad = ui.px(3.0f), w = s.w() - 2 * margin;
     const std::string& label = ui.t("welcome.demo");
     const float h = ui.textHeight(ui.heading(), label, w - 2 * pad) + 2 * pad;
     const float top = s.min.y + ui.px(ui.m.marginMm);
     const Rect band{ImVec2(s.min.x + margin, top), ImVec2(s.max.x - margin, top + h)};
+    if (!draw) return band.max.y;
     ui.dl->AddRectFilled(band.min, band.max, Ui::col(ui.theme.demoBand), ui.px(1.5f));
     ui.text(ui.heading(), label, ImVec2(band.min.x + pad, band.min.y + pad), w - 2 * pad, ui.theme.demoText, true);
     return band.max.y;
@@ -22,31 +23,47 @@ float demoBand(Ui& ui, float margin) {
 
 } // namespace
 
-void WelcomeScreen::draw(Ui& ui) {
+// Where everything goes: the words from the top, then "Mulai" and the options under it, two to a
+// row unless the screen is too narrow for two answer-wide targets. On a short screen in large text
+// the words start higher, the decorative faces go, then "Mulai" is one target high, then it and
+// the options close up to the least room and size a target may have: nothing reaches below the
+// screen's edge or over the words.
+WelcomeScreen::Layout WelcomeScreen::layout(Ui& ui, std::size_t options, float margin) {
     const Rect s = ui.screen;
-    float margin = ui.px(ui.m.marginMm) * 2;
-    float w = s.w() - 2 * margin;
-    const float bw = std::min(w, ui.px(ui.large() ? 170.0f : 120.0f)), bh = ui.px(ui.m.targetMm * 1.6f);
-    // Under "Mulai": the languages, spoken guidance and the display options, two to a row where
-    // the screen is wide enough, so a citizen starts in their language with one more tap at most.
-    const std::vector<Choice> cs = ui.flow.choices();
-    const float gap = ui.px(ui.m.gapMm * 2);
-    const int cols = 2 * bw + gap <= w ? 2 : 1;
-    const int rows = (static_cast<int>(cs.size()) + cols - 1) / cols;
-    const float optionsW = static_cast<float>(cols) * bw + static_cast<float>(cols - 1) * gap;
-    const float optionsH = ui.rowsHeight(rows, ui.m.targetMm);
-    const float buttons = bh + gap + optionsH;
-    // The words first, from the top; on a short screen in large text they start higher and the
-    // decorative faces go, so nothing reaches below the screen's edge.
+    const float w = s.w() - 2 * margin;
+    Layout l;
+    l.gap = ui.px(ui.m.gapMm * 2);
+    const float bw = std::min(w, ui.px(ui.large() ? 170.0f : 120.0f));
+    const float half = std::min(bw, (w - l.gap) * 0.5f);
+    l.cols = half >= ui.px(ui.large() ? 100.0f : 70.0f) ? 2 : 1;
+    l.optionW = l.cols == 2 ? half : bw;
+    l.optionsH = ui.rowsHeight((static_cast<int>(options) + l.cols - 1) / l.cols, ui.m.targetMm);
+    l.startH = ui.px(ui.m.targetMm * 1.6f);
+    l.faceR = ui.px(ui.large() ? 10.0f : 8.0f);
     const float words = ui.textHeight(ui.body(), ui.unitName, w) + ui.px(9.0f) + ui.textHeight(ui.title(), ui.flow.title(), w) +
                         ui.textHeight(ui.body(), ui.flow.hint(), w) + ui.textHeight(ui.small(), ui.t("welcome.keys"), w) +
                         otherLanguages(ui, 0, margin, false) + ui.px(10.0f);
-    const float r = ui.px(ui.large() ? 10.0f : 8.0f), facesH = 2 * r + ui.px(10.0f);
-    float y = s.min.y + s.h() * (ui.flow.modes().seated ? 0.14f : 0.16f);
+    const float top = ui.unitDemo ? demoBand(ui, margin, false) + ui.px(6.0f) : s.min.y + ui.px(ui.m.marginMm);
     const float bottom = s.max.y - ui.px(ui.m.marginMm);
-    if (y + words + facesH + buttons > bottom) y = std::max(s.min.y + ui.px(ui.m.marginMm), bottom - words - facesH - buttons);
-    const bool faces = y + words + facesH + buttons <= bottom;
-    if (ui.unitDemo) y = std::max(y, demoBand(ui, margin) + ui.px(6.0f));
+    auto need = [&] { return words + (l.faces ? 2 * l.faceR + ui.px(10.0f) : 0.0f) + l.startH + l.gap + l.optionsH; };
+    if (top + need() > bottom) l.faces = false;
+    if (top + need() > bottom) l.startH = ui.px(ui.m.targetMm);
+    if (top + need() > bottom) l.gap = ui.px(ui.m.gapMm);
+    if (top + need() > bottom)   // the options as low as a target may be (README: 20 mm in large text)
+        l.optionsH = ui.rowsHeight((static_cast<int>(options) + l.cols - 1) / l.cols, ui.large() ? 20.0f : 15.0f);
+    l.y = std::max(top, s.min.y + s.h() * (ui.flow.modes().seated ? 0.14f : 0.16f));
+    if (l.y + need() > bottom) l.y = std::max(top, bottom - need());
+    l.buttonsTop = bottom - l.startH - l.gap - l.optionsH;
+    return l;
+}
+
+void WelcomeScreen::draw(Ui& ui) {
+    const Rect s = ui.screen;
+    const float margin = ui.px(ui.m.marginMm) * 2, w = s.w() - 2 * margin;
+    const std::vector<Choice> cs = ui.flow.choices();
+    const Layout l = layout(ui, cs.size(), margin);
+    if (ui.unitDemo) demoBand(ui, margin, true);
+    float y = l.y;
     y += ui.text(ui.body(), ui.unitName, ImVec2(s.min.x + margin, y), w, ui.theme.textMuted, true);
     y += ui.px(6.0f);
     y += ui.text(ui.title(), ui.flow.title(), ImVec2(s.min.x + margin, y), w, ui.theme.text, true);
@@ -59,17 +76,18 @@ void WelcomeScreen::draw(Ui& ui) {
         y += ui.px(2.0f) + ui.noticeBox(n, ImVec2((s.min.x + s.max.x - nw) * 0.5f, y + ui.px(2.0f)), nw);
     }
     y += ui.px(8.0f);
-    float cx = (s.min.x + s.max.x) * 0.5f;
-    if (faces) {   // a row of four small faces: the survey at a glance, decorative
-        for (int v = 1; v <= 4; ++v) ui.face(ImVec2(cx + (static_cast<float>(v) - 2.5f) * r * 3.0f, y + r), r, v, false);
-        y += facesH;
+    const float cx = (s.min.x + s.max.x) * 0.5f;
+    if (l.faces) {   // a row of four small faces: the survey at a glance, decorative
+        for (int v = 1; v <= 4; ++v) ui.face(ImVec2(cx + (static_cast<float>(v) - 2.5f) * l.faceR * 3.0f, y + l.faceR), l.faceR, v, false);
+        y += 2 * l.faceR + ui.px(10.0f);
     }
-    float by = std::max(y, ui.flow.modes().seated ? s.min.y + s.h() * 0.6f : y);
-    by = std::min(by, bottom - buttons);
-    Rect start{ImVec2(cx - optionsW * 0.5f, by), ImVec2(cx + optionsW * 0.5f, by + bh)};   // as wide as what is under it
+    // Seated: in the lower part of the screen, within reach from a wheelchair.
+    const float by = std::min(ui.flow.modes().seated ? std::max(y, s.min.y + s.h() * 0.6f) : y, l.buttonsTop);
+    const float optionsW = static_cast<float>(l.cols) * l.optionW + static_cast<float>(l.cols - 1) * l.gap;
+    const Rect start{ImVec2(cx - optionsW * 0.5f, by), ImVec2(cx + optionsW * 0.5f, by + l.startH)};   // as wide as what is under it
     if (ui.primaryButton("next", ui.t("welcome.start"), start)) ui.flow.next(ui.now);
-    const Rect options{ImVec2(cx - optionsW * 0.5f, start.max.y + gap), ImVec2(cx + optionsW * 0.5f, start.max.y + gap + optionsH)};
-    const std::vector<Rect> rs = ui.grid(options, cs.size(), cols, ui.m.targetMm, 0.0f);
+    const Rect options{ImVec2(start.min.x, start.max.y + l.gap), ImVec2(start.max.x, start.max.y + l.gap + l.optionsH)};
+    const std::vector<Rect> rs = ui.grid(options, cs.size(), l.cols, ui.m.targetMm, 0.0f);
     for (std::size_t i = 0; i < cs.size(); ++i)
         if (ui.optionButton("choice." + std::to_string(i + 1), cs[i], static_cast<int>(i) + 1, rs[i]))
             ui.flow.choose(i, ui.now, CitizenFlow::Input::Touch);

@@ -8,6 +8,17 @@
 namespace sw::kiosk {
 
 struct WelcomeScreen {                            // screen_welcome.cpp
+    struct Layout {
+        float y = 0;                 // the words' top
+        bool faces = true;           // the decorative row of faces (left out on a short screen)
+        float faceR = 0;
+        float startH = 0;            // "Mulai"
+        float gap = 0;
+        int cols = 2;                // the options under it, per row
+        float optionW = 0, optionsH = 0;
+        float buttonsTop = 0;        // the lowest "Mulai" may start
+    };
+    Layout layout(Ui& ui, std::size_t options, float margin);
     void draw(Ui& ui);
     void resultLine(Ui& ui, float below, float margin);   // the last triwulan's result, when shown
     // The invitation in the other languages; its height (draw = false: measured only).

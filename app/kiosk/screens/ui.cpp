@@ -55,15 +55,18 @@ float Ui::text(ImFont* f, const std::string& s, ImVec2 at, float width, Rgb c, b
     if (textRecord) textRecord->push_back(s);
     float y = at.y;
     float lh = f->FontSize * 1.15f;
+    Rect box{ImVec2(FLT_MAX, at.y), ImVec2(-FLT_MAX, at.y)};
     for (const Line& l : wrap(f, s, width)) {
         float x = at.x;
-        if (center) {
-            ImVec2 sz = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, l.b, l.e);
-            x += std::max(0.0f, (width - sz.x) * 0.5f);
-        }
+        const ImVec2 sz = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, l.b, l.e);
+        if (center) x += std::max(0.0f, (width - sz.x) * 0.5f);
         dl->AddText(f, f->FontSize, ImVec2(std::floor(x), std::floor(y)), col(c), l.b, l.e);
+        box.min.x = std::min(box.min.x, std::floor(x));
+        box.max.x = std::max(box.max.x, std::floor(x) + sz.x);
         y += lh;
     }
+    box.max.y = std::floor(at.y) + f->FontSize + (y - at.y - lh);   // to the last line's foot, not its spacing
+    if (textBoxRecord && box.max.x > box.min.x) textBoxRecord->push_back(box);
     return y - at.y;
 }
 

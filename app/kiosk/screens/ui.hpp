@@ -49,6 +49,7 @@ struct Ui {
     bool blocked = false;                 // the idle prompt is up: nothing under it reacts
     std::vector<Widget>* record = nullptr;
     std::vector<std::string>* textRecord = nullptr;   // every text drawn this frame (tests read it)
+    std::vector<Rect>* textBoxRecord = nullptr;       // …and where: its lines' extent
     ImDrawList* dl = nullptr;
     Rect screen;
     std::string unitName;                 // shown on the welcome screen
