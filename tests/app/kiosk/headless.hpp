@@ -121,6 +121,20 @@ struct Headless {
             if (w.label == label) return &w;
         return nullptr;
     }
+    // Texts of the last frame that lie partly under a target: a text is a target's own label (inside
+    // it) or clear of every target. Empty when none; else each target's key and the text's box.
+    std::string textsUnderTargets() const {
+        std::string out;
+        for (const auto& t : ui->textBoxes())
+            for (const auto& w : ui->widgets()) {
+                const bool meets = t.min.x < w.max.x && w.min.x < t.max.x && t.min.y < w.max.y && w.min.y < t.max.y;
+                const bool inside = t.min.x >= w.min.x && t.max.x <= w.max.x && t.min.y >= w.min.y && t.max.y <= w.max.y;
+                if (meets && !inside)
+                    out += w.key + " (" + std::to_string(static_cast<int>(t.min.x)) + "," + std::to_string(static_cast<int>(t.min.y)) + "–" +
+                           std::to_string(static_cast<int>(t.max.x)) + "," + std::to_string(static_cast<int>(t.max.y)) + "); ";
+            }
+        return out;
+    }
     // Whether this exact text was drawn in the last frame.
     bool drawn(const std::string& text) const {
         const auto& ts = ui->texts();

@@ -129,3 +129,24 @@ TEST_CASE("no text overflows its target and answers keep their size in mm in eve
         }
     }
 }
+
+// Where each text is drawn, against every target: a text is a target's own label (inside it) or
+// lies clear of every target — never half under a button, on any page, in any mode or language.
+TEST_CASE("no text lies under a target on any page, in any mode or language", "[kiosk][layout]") {
+    for (ImVec2 display : {ImVec2(1280, 800), ImVec2(1920, 1080)})
+        for (const std::string modes : {"standard", "large", "seated", "large,contrast,speech,seated"})
+            for (const std::string lang : {"id", "en"}) {
+                Headless k({}, display);
+                sw::kiosk::Modes m;
+                REQUIRE(sw::kiosk::parseModes(modes, m));
+                for (const PageRef& p : allPages(k.in)) {
+                    k.flow->setModes(m);
+                    k.flow->setLang(lang);
+                    k.flow->showPage(p.step, p.index);
+                    k.flow->touched(k.now);
+                    k.frame();
+                    INFO(display.x << "x" << display.y << " " << modes << " " << lang << " " << sw::kiosk::stepName(p.step) << " " << p.index);
+                    CHECK(k.textsUnderTargets() == "");
+                }
+            }
+}
