@@ -41,8 +41,7 @@ WelcomeScreen::Layout WelcomeScreen::layout(Ui& ui, std::size_t options, float m
     l.startH = ui.px(ui.m.targetMm * 1.6f);
     l.faceR = ui.px(ui.large() ? 10.0f : 8.0f);
     const float words = ui.textHeight(ui.body(), ui.unitName, w) + ui.px(9.0f) + ui.textHeight(ui.title(), ui.flow.title(), w) +
-                        ui.textHeight(ui.body(), ui.flow.hint(), w) + ui.textHeight(ui.small(), ui.t("welcome.keys"), w) +
-                        otherLanguages(ui, 0, margin, false) + ui.px(10.0f);
+                        ui.textHeight(ui.body(), ui.flow.hint(), w) + guidance(ui, 0, margin, false) + ui.px(10.0f);
     const float top = ui.unitDemo ? demoBand(ui, margin, false) + ui.px(6.0f) : s.min.y + ui.px(ui.m.marginMm);
     const float bottom = s.max.y - ui.px(ui.m.marginMm);
     auto need = [&] { return words + (l.faces ? 2 * l.faceR + ui.px(10.0f) : 0.0f) + l.startH + l.gap + l.optionsH; };
@@ -69,12 +68,7 @@ void WelcomeScreen::draw(Ui& ui) {
     y += ui.text(ui.title(), ui.flow.title(), ImVec2(s.min.x + margin, y), w, ui.theme.text, true);
     y += ui.px(3.0f);
     y += ui.text(ui.body(), ui.flow.hint(), ImVec2(s.min.x + margin, y), w, ui.theme.text, true);
-    y += ui.text(ui.small(), ui.t("welcome.keys"), ImVec2(s.min.x + margin, y), w, ui.theme.textMuted, true);
-    y += otherLanguages(ui, y, margin, true);
-    if (const std::string& n = ui.flow.notice(); !n.empty()) {
-        const float nw = std::min(w, ui.px(200.0f));
-        y += ui.px(2.0f) + ui.noticeBox(n, ImVec2((s.min.x + s.max.x - nw) * 0.5f, y + ui.px(2.0f)), nw);
-    }
+    y += guidance(ui, y, margin, true);
     y += ui.px(8.0f);
     const float cx = (s.min.x + s.max.x) * 0.5f;
     if (l.faces) {   // a row of four small faces: the survey at a glance, decorative
@@ -92,6 +86,23 @@ void WelcomeScreen::draw(Ui& ui) {
         if (ui.optionButton("choice." + std::to_string(i + 1), cs[i], static_cast<int>(i) + 1, rs[i]))
             ui.flow.choose(i, ui.now, CitizenFlow::Input::Touch);
     resultLine(ui, options.max.y + ui.px(ui.m.gapMm), margin);
+}
+
+// Under the question: the keypad's keys and the invitation in the other languages — or, after a key
+// that does nothing here, what to do instead ("Tekan Enter untuk mulai"), in their place: it says
+// the same to whoever is already pressing keys, and a short screen has room for one or the other.
+// Its height (draw = false: measured only).
+float WelcomeScreen::guidance(Ui& ui, float top, float margin, bool draw) {
+    const Rect s = ui.screen;
+    const float w = s.w() - 2 * margin;
+    if (const std::string& n = ui.flow.notice(); !n.empty()) {
+        const float nw = std::min(w, ui.px(200.0f)), pad = ui.px(1.5f);
+        if (!draw) return ui.px(2.0f) + ui.textHeight(ui.body(), n, nw - 2 * pad) + 2 * pad;
+        return ui.px(2.0f) + ui.noticeBox(n, ImVec2((s.min.x + s.max.x - nw) * 0.5f, top + ui.px(2.0f)), nw);
+    }
+    const std::string& keys = ui.t("welcome.keys");
+    const float h = draw ? ui.text(ui.small(), keys, ImVec2(s.min.x + margin, top), w, ui.theme.textMuted, true) : ui.textHeight(ui.small(), keys, w);
+    return h + otherLanguages(ui, top + h, margin, draw);
 }
 
 // The invitation and the keypad hint in each other language the kiosk offers, smaller, so a

@@ -23,6 +23,7 @@ struct WelcomeScreen {                            // screen_welcome.cpp
     void resultLine(Ui& ui, float below, float margin);   // the last triwulan's result, when shown
     // The invitation in the other languages; its height (draw = false: measured only).
     float otherLanguages(Ui& ui, float top, float margin, bool draw);
+    float guidance(Ui& ui, float top, float margin, bool draw);   // the keys and otherLanguages, or a notice
 };
 struct SetupScreen { bool draw(Ui& ui); };        // screen_setup.cpp: no unit yet; true = staff start
 struct LanguageScreen { void draw(Ui& ui); };     // screen_language.cpp: language + modes

@@ -156,5 +156,8 @@ TEST_CASE("the welcome's words never lie under Mulai or its options, on a short 
                 REQUIRE(k.ui->textBoxes().size() >= 5);   // the unit, the question, the hint, the keys, the other language
                 for (const auto& t : k.ui->textBoxes()) CHECK(t.max.y <= display.y);
                 CHECK(k.textsUnderTargets() == "");
+                k.type('9');                               // a key that does nothing here: its notice has room too
+                REQUIRE_FALSE(k.flow->notice().empty());
+                CHECK(k.textsUnderTargets() == "");
             }
 }
