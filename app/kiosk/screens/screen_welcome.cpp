@@ -33,10 +33,10 @@ WelcomeScreen::Layout WelcomeScreen::layout(Ui& ui, std::size_t options, float m
     const float w = s.w() - 2 * margin;
     Layout l;
     l.gap = ui.px(ui.m.gapMm * 2);
-    const float bw = std::min(w, ui.px(ui.large() ? 170.0f : 120.0f));
-    const float half = std::min(bw, (w - l.gap) * 0.5f);
+    const float bw = std::min(w, ui.px(ui.large() ? 170.0f : 120.0f)), between = l.gap;   // between the two columns
+    const float half = std::min(bw, (w - between) * 0.5f);
     l.cols = half >= ui.px(ui.large() ? 100.0f : 70.0f) ? 2 : 1;
-    l.optionW = l.cols == 2 ? half : bw;
+    l.optionsW = l.cols == 2 ? 2 * half + between : bw;
     l.optionsH = ui.rowsHeight((static_cast<int>(options) + l.cols - 1) / l.cols, ui.m.targetMm);
     l.startH = ui.px(ui.m.targetMm * 1.6f);
     l.faceR = ui.px(ui.large() ? 10.0f : 8.0f);
@@ -77,8 +77,7 @@ void WelcomeScreen::draw(Ui& ui) {
     }
     // Seated: in the lower part of the screen, within reach from a wheelchair.
     const float by = std::min(ui.flow.modes().seated ? std::max(y, s.min.y + s.h() * 0.6f) : y, l.buttonsTop);
-    const float optionsW = static_cast<float>(l.cols) * l.optionW + static_cast<float>(l.cols - 1) * l.gap;
-    const Rect start{ImVec2(cx - optionsW * 0.5f, by), ImVec2(cx + optionsW * 0.5f, by + l.startH)};   // as wide as what is under it
+    const Rect start{ImVec2(cx - l.optionsW * 0.5f, by), ImVec2(cx + l.optionsW * 0.5f, by + l.startH)};   // as wide as what is under it
     if (ui.primaryButton("next", ui.t("welcome.start"), start)) ui.flow.next(ui.now);
     const Rect options{ImVec2(start.min.x, start.max.y + l.gap), ImVec2(start.max.x, start.max.y + l.gap + l.optionsH)};
     const std::vector<Rect> rs = ui.grid(options, cs.size(), l.cols, ui.m.targetMm, 0.0f);

@@ -13,9 +13,9 @@ struct WelcomeScreen {                            // screen_welcome.cpp
         bool faces = true;           // the decorative row of faces (left out on a short screen)
         float faceR = 0;
         float startH = 0;            // "Mulai"
-        float gap = 0;
+        float gap = 0;               // between "Mulai" and the options
         int cols = 2;                // the options under it, per row
-        float optionW = 0, optionsH = 0;
+        float optionsW = 0, optionsH = 0;
         float buttonsTop = 0;        // the lowest "Mulai" may start
     };
     Layout layout(Ui& ui, std::size_t options, float margin);
