@@ -172,7 +172,7 @@ int runKiosk(int argc, char** argv) {
 namespace {
 
 // "facility" is the unit head's P2HAM screen; the citizen's "which facilities did you use?" page is "facility-use".
-const char* const kScreens[] = {"welcome", "language", "service", "unsur", "ham", "rentan", "facility-use", "adil", "profile", "comment",
+const char* const kScreens[] = {"welcome", "language", "service", "unsur", "ham", "rentan-gate", "rentan", "facility-use", "adil", "profile", "comment",
                                 "thanks", "idle", "pin", "dashboard", "facility", "settings", "publish", "assessor", "setup"};
 
 // --unsur CODE: its index in the instrument.
@@ -195,6 +195,7 @@ void placeScreen(const cli::Args& a, const std::string& name, const std::string&
     else if (name == "service") flow.showPage(Step::Service);
     else if (name == "unsur") flow.showPage(Step::Unsur, unsurIndex(session.instrument, a.get("unsur", "U1")));
     else if (name == "ham") flow.showPage(Step::Ham, 0);
+    else if (name == "rentan-gate") flow.showPage(Step::RentanGate);
     else if (name == "rentan") flow.showPage(Step::Rentan);
     else if (name == "facility-use") flow.showPage(Step::Facility);
     else if (name == "adil") flow.showPage(Step::Adil);
@@ -516,7 +517,7 @@ Display commands:
   suarawarga screenshot --screen NAME --out FILE.png [--lang id|en] [--mode M[,M…]] [--size WxH]
                         [--db FILE] [--demo] [--unsur U1..U9] [--select N] [--unit ID[,ID…]] [--period P] [--dpi N | --mm WxH]
     Renders one screen in a hidden window and writes a PNG (default 1920x1080 at 96 dpi, a throw-away
-    database unless --db; --demo puts the demo unit in a store with none). NAME: welcome language service unsur ham rentan facility-use adil profile comment
+    database unless --db; --demo puts the demo unit in a store with none). NAME: welcome language service unsur ham rentan-gate rentan facility-use adil profile comment
     thanks idle pin dashboard facility settings publish assessor setup (facility-use: the citizen's
     "which facilities did you use?" page; facility: the unit head's P2HAM screen). M: standard large contrast speech seated.
     --select N marks answer N as chosen. --unit ID (assessor): that unit's page; ID,ID,…: compared.

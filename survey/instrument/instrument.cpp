@@ -197,6 +197,7 @@ void parseHamItems(Reader& r, Instrument& in, std::set<std::string>& codes) {
 void parseHam(Reader& r, Instrument& in, std::set<std::string>& codes) {
     const auto& L = in.languages;
     r.need("", "ham", nlohmann::json::value_t::object, "an object");
+    if (r.has("/ham", "rentan_gate")) in.ham.rentanGate = r.text("/ham", "rentan_gate", L);
     in.ham.rentanQuestion = r.text("/ham", "rentan_question", L);
     parseHamRentan(r, in);
     parseHamItems(r, in, codes);

@@ -5,6 +5,7 @@
 #include "survey/base/text.hpp"
 
 #include <array>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -56,6 +57,11 @@ struct HamItem {
 };
 
 struct HamModule {
+    // Optional ("rentan_gate"): one yes/no question naming the groups, asked before the list. Most
+    // citizens are in none of them and answer it in one tap, instead of reading every group to find
+    // "bukan kelompok rentan"; "no" stores that option, "yes" opens the list without it. Absent: the
+    // list alone, as in instrument versions before it.
+    std::optional<Text> rentanGate;
     Text rentanQuestion;
     std::vector<RentanOption> rentan;
     std::vector<HamItem> items;

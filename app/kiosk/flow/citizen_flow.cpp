@@ -14,6 +14,7 @@ const char* stepName(Step s) {
     case Step::Language: return "language";
     case Step::Service: return "service";
     case Step::Unsur: return "unsur";
+    case Step::RentanGate: return "rentan_gate";
     case Step::Rentan: return "rentan";
     case Step::Facility: return "facility";
     case Step::Ham: return "ham";
@@ -77,7 +78,10 @@ void CitizenFlow::buildPages() {
     pages_.push_back({Step::Language, 0});
     if (!in_.services.empty()) pages_.push_back({Step::Service, 0});
     for (int i = 0; i < static_cast<int>(in_.unsur.size()); ++i) pages_.push_back({Step::Unsur, i});
-    if (!in_.ham.rentan.empty()) pages_.push_back({Step::Rentan, 0});
+    if (!in_.ham.rentan.empty()) {
+        if (in_.ham.rentanGate) pages_.push_back({Step::RentanGate, 0});
+        pages_.push_back({Step::Rentan, 0});
+    }
     for (int i = 0; i < static_cast<int>(in_.ham.items.size()); ++i) {
         // "Which did you use?" once, before the first supporting facility.
         if (!facilities_.empty() && &in_.ham.items[static_cast<std::size_t>(i)] == facilities_.front()) pages_.push_back({Step::Facility, 0});
@@ -108,6 +112,7 @@ void CitizenFlow::reset() {
     facilitiesUsed_.clear();
     noFacility_ = false;
     displayAsked_ = false;
+    inGroup_.reset();
     notice_.clear();
     advanceAt_ = -1;
     lastTarget_.clear();
@@ -133,6 +138,23 @@ bool CitizenFlow::saidNotRentan() const {
     return false;
 }
 
+// The groups on the list page: behind the gate the citizen has said yes, so "bukan kelompok rentan"
+// is not among them.
+std::vector<std::size_t> CitizenFlow::rentanShown() const {
+    std::vector<std::size_t> out;
+    for (std::size_t i = 0; i < in_.ham.rentan.size(); ++i)
+        if (!in_.ham.rentanGate || !in_.ham.rentan[i].exclusive) out.push_back(i);
+    return out;
+}
+
+// No stores the exclusive "bukan kelompok rentan", as ticking it on the list would; yes takes it
+// away and keeps any group already ticked (the citizen came back to the gate).
+void CitizenFlow::answerGate(bool inGroup) {
+    inGroup_ = inGroup;
+    for (const RentanOption& o : in_.ham.rentan)
+        if (o.exclusive && draft_.hasRentan(o.code) == inGroup) draft_.toggleRentan(in_, o.code);
+}
+
 // Whether this citizen is asked this HAM item: a supporting facility only when used, a rentan-only
 // item (priority service) not of someone who said they are in no kelompok rentan.
 bool CitizenFlow::askedOf(const HamItem& h) const {
@@ -145,6 +167,7 @@ bool CitizenFlow::askedOf(const HamItem& h) const {
 bool CitizenFlow::applicable(int pageIndex) const {
     const Page& p = pages_[static_cast<std::size_t>(pageIndex)];
     if (p.step == Step::Language) return displayAsked_;
+    if (p.step == Step::Rentan && in_.ham.rentanGate) return inGroup_.value_or(false);
     return p.step != Step::Ham || askedOf(in_.ham.items[static_cast<std::size_t>(p.index)]);
 }
 
@@ -163,6 +186,7 @@ std::string CitizenFlow::title() const {
     case Step::Language: return t("language.title");
     case Step::Service: return t("service.title");
     case Step::Unsur: return in_.unsur[p.index].question.in(lang_);
+    case Step::RentanGate: return in_.ham.rentanGate ? in_.ham.rentanGate->in(lang_) : std::string();
     case Step::Rentan: return in_.ham.rentanQuestion.in(lang_);
     case Step::Facility: return t("facility.title");
     case Step::Ham: return in_.ham.items[p.index].question.in(lang_);
@@ -183,11 +207,14 @@ std::string CitizenFlow::hint() const {
     case Step::Profile: return t("profile.hint");
     case Step::Comment: return t("comment.hint");
     case Step::Thanks: return t("thanks.body");
-    default:
-        // On the first of a run of single-answer pages only: the pages after it look and work alike,
-        // and a line repeated on every page is more to read for whoever reads every word.
-        if (current_ > 0 && pages_[static_cast<std::size_t>(current_ - 1)].step == step()) return {};
-        return t("hint.one");
+    default: {
+        // Where the way to answer changes only: on the first question, and on a single-answer page
+        // after a multi-select one. The pages between look and work alike, and a line repeated on
+        // every page is more to read for whoever reads every word.
+        const Step before = pages_[static_cast<std::size_t>(nextApplicable(current_, -1))].step;
+        const bool changes = before == Step::Welcome || before == Step::Language || before == Step::Rentan || before == Step::Facility;
+        return changes ? t("hint.one") : std::string();
+    }
     }
 }
 
@@ -216,8 +243,15 @@ std::vector<Choice> CitizenFlow::choices() const {
         for (int v = 1; v <= 4; ++v) out.push_back({u.labels[v - 1].in(lang_), it != draft_.unsur.end() && it->second == v, v, false});
         break;
     }
+    case Step::RentanGate:
+        out.push_back({in_.ham.yes.in(lang_), inGroup_ == true, 0, false});
+        out.push_back({in_.ham.no.in(lang_), inGroup_ == false, 0, false});
+        break;
     case Step::Rentan:
-        for (const RentanOption& o : in_.ham.rentan) out.push_back({o.label.in(lang_), draft_.hasRentan(o.code), 0, true});
+        for (std::size_t i : rentanShown()) {
+            const RentanOption& o = in_.ham.rentan[i];
+            out.push_back({o.label.in(lang_), draft_.hasRentan(o.code), 0, true});
+        }
         break;
     case Step::Facility:
         for (const HamItem* h : facilities_) out.push_back({h->name.in(lang_), facilityUsed(h->code), 0, true});
@@ -275,6 +309,7 @@ std::string CitizenFlow::sectionName() const {
     case Step::Language: return t("section.language");
     case Step::Service: return t("section.service");
     case Step::Unsur: return format(t("section.unsur"), {in_.unsur[p.index].name.in(lang_)});
+    case Step::RentanGate:
     case Step::Rentan:
     case Step::Facility:
     case Step::Adil: return t("section.ham");
@@ -292,6 +327,7 @@ bool CitizenFlow::canNext() const {
     switch (p.step) {
     case Step::Service: return !draft_.service.empty();
     case Step::Unsur: return draft_.unsur.count(in_.unsur[p.index].code) != 0;
+    case Step::RentanGate: return inGroup_.has_value();
     case Step::Rentan: return !draft_.rentan.empty();
     case Step::Facility: return noFacility_ || !facilitiesUsed_.empty();
     case Step::Ham: return draft_.ham.count(in_.ham.items[p.index].code) != 0;
@@ -414,10 +450,14 @@ bool CitizenFlow::singleAnswerDone(std::size_t i) const {
     switch (step()) {
     case Step::Service:
     case Step::Unsur:
+    case Step::RentanGate:
     case Step::Ham:
     case Step::Adil: return true;
     case Step::Profile: return choices()[i].selected;   // tapping it again un-chooses: stay
-    case Step::Rentan: return in_.ham.rentan[i].exclusive && draft_.hasRentan(in_.ham.rentan[i].code);
+    case Step::Rentan: {
+        const RentanOption& o = in_.ham.rentan[rentanShown()[i]];
+        return o.exclusive && draft_.hasRentan(o.code);
+    }
     case Step::Facility: return i >= facilities_.size() && noFacility_;
     default: return false;
     }
@@ -469,7 +509,8 @@ bool CitizenFlow::choose(std::size_t i, double now, Input by) {
     }
     case Step::Service: draft_.service = in_.services[i].code; break;
     case Step::Unsur: draft_.unsur[in_.unsur[p.index].code] = static_cast<int>(i) + 1; break;
-    case Step::Rentan: draft_.toggleRentan(in_, in_.ham.rentan[i].code); break;
+    case Step::RentanGate: answerGate(i == 0); break;
+    case Step::Rentan: draft_.toggleRentan(in_, in_.ham.rentan[rentanShown()[i]].code); break;
     case Step::Facility: toggleFacility(i); break;
     case Step::Ham: draft_.ham[in_.ham.items[p.index].code] = i < 4 ? static_cast<int>(i) + 1 : kTidakTahu; break;
     case Step::Adil: draft_.adil = (i == 0); break;

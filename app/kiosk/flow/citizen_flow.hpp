@@ -29,7 +29,9 @@ namespace sw::kiosk {
 
 // Facility: which supporting facilities (the HAM items of criterion "sarana_prasarana": disability
 // toilet, lactation room, children's area) the citizen used; only those are asked.
-enum class Step { Welcome, Language, Service, Unsur, Rentan, Facility, Ham, Adil, Profile, Comment, Thanks };   // Thanks last (stepNamed)
+// RentanGate: "are you in one of these groups?", yes or no, when the instrument has it; Rentan, the
+// list of groups, then follows only a yes.
+enum class Step { Welcome, Language, Service, Unsur, RentanGate, Rentan, Facility, Ham, Adil, Profile, Comment, Thanks };   // Thanks last (stepNamed)
 const char* stepName(Step s);
 std::optional<Step> stepNamed(const std::string& name);   // stepName's inverse
 
@@ -164,6 +166,8 @@ private:
     int pageIndexOf(Step s, int index) const;
     bool debounced(const std::string& target, double now);
     bool saidNotRentan() const;
+    std::vector<std::size_t> rentanShown() const;   // the groups listed, as indices into the instrument's
+    void answerGate(bool inGroup);
     bool askedOf(const HamItem& h) const;
     bool applicable(int pageIndex) const;      // askedOf, for a HAM page; every other page is asked
     int nextApplicable(int from, int step) const;
@@ -197,6 +201,7 @@ private:
     std::vector<std::string> facilitiesUsed_;
     bool noFacility_ = false;    // "none of these" on the facility page
     bool displayAsked_ = false;  // the welcome's "large text and other display options" was touched
+    std::optional<bool> inGroup_;  // the answer to the kelompok rentan gate, when asked
     std::string notice_;
     double advanceAt_ = -1;
     double lastTouch_ = 0;

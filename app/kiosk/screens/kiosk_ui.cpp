@@ -173,7 +173,8 @@ void KioskUi::drawCitizen(Ui& ui, double now) {
     case Step::Rentan:
     case Step::Facility: HamScreen{}.drawRentan(ui); break;
     case Step::Ham: HamScreen{}.drawRating(ui); break;
-    case Step::Adil: HamScreen{}.drawAdil(ui); break;
+    case Step::RentanGate:
+    case Step::Adil: HamScreen{}.drawYesNo(ui); break;
     case Step::Profile: ProfileScreen{}.draw(ui); break;
     case Step::Comment: comment_.draw(ui); break;
     case Step::Thanks: ThanksScreen{}.draw(ui); break;

@@ -32,7 +32,7 @@ void HamScreen::drawRating(Ui& ui) {
     ui.navBar();
 }
 
-void HamScreen::drawAdil(Ui& ui) {
+void HamScreen::drawYesNo(Ui& ui) {
     Rect area = ui.beginPage(ui.px(ui.m.targetMm * 1.5f));
     std::vector<Choice> cs = ui.flow.choices();
     float w = std::min(area.w(), ui.px(200.0f));

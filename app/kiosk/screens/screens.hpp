@@ -29,10 +29,10 @@ struct SetupScreen { bool draw(Ui& ui); };        // screen_setup.cpp: no unit y
 struct LanguageScreen { void draw(Ui& ui); };     // screen_language.cpp: language + modes
 struct ServiceScreen { void draw(Ui& ui); };      // screen_service.cpp: jenis layanan
 struct UnsurScreen { void draw(Ui& ui); };        // screen_unsur.cpp: one unsur, four faces
-struct HamScreen {                                // screen_ham.cpp: rentan, ratings, adil
+struct HamScreen {                                // screen_ham.cpp: rentan, ratings, yes/no (gate, adil)
     void drawRentan(Ui& ui);
     void drawRating(Ui& ui);
-    void drawAdil(Ui& ui);
+    void drawYesNo(Ui& ui);
 };
 struct ProfileScreen { void draw(Ui& ui); };      // screen_profile.cpp: optional, skippable whole
 struct CommentScreen {                            // screen_comment.cpp: on-screen keyboard

@@ -71,12 +71,7 @@ struct Headless {
                 store->logEvent(k, d);
             },
             30.0);
-        sw::kiosk::SubmitContext sc;
-        sc.unitId = "demo";
-        sc.deviceId = "test-kiosk";
-        sc.utcNow = [this] { return utcBase + static_cast<std::int64_t>(now - 1000.0); };
-        sc.lastStoredSubmit = [this] { return sw::lastSubmitUtc(*store, "test-kiosk"); };
-        flow = std::make_unique<sw::kiosk::CitizenFlow>(in, tr, *submitter, sc, fs, &speech);
+        makeFlow(fs);
 
         ctx = ImGui::CreateContext();
         ImGuiIO& io = ImGui::GetIO();
@@ -93,6 +88,21 @@ struct Headless {
         io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);   // built, never uploaded: no renderer
         ui = std::make_unique<sw::kiosk::KioskUi>(*flow, fonts, *submitter, store.get(), "Unit Uji");
         frame();
+    }
+    // After a test changed `in`: a kiosk started afresh on it, at the welcome.
+    void restartOn(sw::kiosk::FlowSettings fs = {}) {
+        ui.reset();
+        makeFlow(fs);
+        ui = std::make_unique<sw::kiosk::KioskUi>(*flow, fonts, *submitter, store.get(), "Unit Uji");
+        frame();
+    }
+    void makeFlow(sw::kiosk::FlowSettings fs) {
+        sw::kiosk::SubmitContext sc;
+        sc.unitId = "demo";
+        sc.deviceId = "test-kiosk";
+        sc.utcNow = [this] { return utcBase + static_cast<std::int64_t>(now - 1000.0); };
+        sc.lastStoredSubmit = [this] { return sw::lastSubmitUtc(*store, "test-kiosk"); };
+        flow = std::make_unique<sw::kiosk::CitizenFlow>(in, tr, *submitter, sc, fs, &speech);
     }
     ~Headless() {
         ui.reset();

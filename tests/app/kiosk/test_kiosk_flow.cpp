@@ -61,6 +61,9 @@ void takeSurveyByTouch(Headless& k, bool english) {
         k.tap(k.in.unsur[i].labels[static_cast<std::size_t>(unsurValue(i) - 1)].in(lang));
         k.tapKey("next");
     }
+    REQUIRE(k.flow->step() == Step::RentanGate);
+    k.tap(k.in.ham.yes.in(lang));
+    k.tapKey("next");
     REQUIRE(k.flow->step() == Step::Rentan);
     k.tap(k.in.ham.rentan[0].label.in(lang));
     k.tap(k.in.ham.rentan[2].label.in(lang));
@@ -146,6 +149,8 @@ TEST_CASE("a full survey by keypad lands one response", "[kiosk]") {
         k.type(static_cast<char>('0' + unsurValue(i)));
         k.press(swtest::kEnter);
     }
+    k.type('1');                                 // yes at the kelompok rentan gate
+    k.press(swtest::kEnter);
     k.type('1');
     k.type('3');
     k.press(swtest::kEnter);
@@ -319,8 +324,8 @@ TEST_CASE("nothing carries over to the next respondent", "[kiosk]") {
         k.press(swtest::kEnter);
     }
     INFO("page " << k.flow->page().index << " draft " << k.flow->draft().unsur.size() << " service " << k.flow->draft().service);
-    REQUIRE(k.flow->step() == Step::Rentan);
-    k.type('9');
+    REQUIRE(k.flow->step() == Step::RentanGate);
+    k.type('2');                                 // not in a kelompok rentan
     REQUIRE(k.flow->draft().rentan.size() == 1);
     k.press(swtest::kEnter);
     keypadHam(k, [](std::size_t) { return '5'; });
@@ -369,7 +374,7 @@ TEST_CASE("rapid repeated submissions are stored but flagged as suspected misuse
             k.type('4');
             k.press(swtest::kEnter);
         }
-        k.type('9');
+        k.type('2');                             // in no kelompok rentan
         k.press(swtest::kEnter);
         keypadHam(k, [](std::size_t) { return '4'; });
         k.type('1');

@@ -19,6 +19,7 @@ struct PageRef {
 std::vector<PageRef> allPages(const sw::Instrument& in) {
     std::vector<PageRef> p = {{Step::Welcome, 0}, {Step::Language, 0}, {Step::Service, 0}};
     for (int i = 0; i < static_cast<int>(in.unsur.size()); ++i) p.push_back({Step::Unsur, i});
+    p.push_back({Step::RentanGate, 0});
     p.push_back({Step::Rentan, 0});
     p.push_back({Step::Facility, 0});
     for (int i = 0; i < static_cast<int>(in.ham.items.size()); ++i) p.push_back({Step::Ham, i});

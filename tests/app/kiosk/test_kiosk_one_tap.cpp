@@ -108,7 +108,8 @@ Measured typicalPath(Headless& k, Pace pace) {
     tap("next");                                            // Mulai, language and display as they are
     answer("choice.1");                                     // service
     for (int i = 0; i < 9; ++i) answer("choice.3");         // unsur
-    answer("choice." + std::to_string(k.in.ham.rentan.size()));   // "Bukan kelompok rentan"
+    REQUIRE(k.flow->step() == Step::RentanGate);
+    answer("choice.2");                                     // "Tidak": in no kelompok rentan
     while (k.flow->step() == Step::Ham) answer("choice.3");
     REQUIRE(k.flow->step() == Step::Facility);
     answer("choice." + std::to_string(k.flow->facilities().size() + 1));   // none of them
@@ -151,25 +152,104 @@ TEST_CASE("one tap per question: the chosen face shows, then the next question f
     CHECK(k.flow->draft().unsur.at("U1") == 4);
 }
 
-TEST_CASE("'Pilih satu jawaban' stands on the first of a run of single-answer pages, not on every page", "[kiosk][one-tap]") {
+TEST_CASE("'Pilih satu jawaban' stands where the way to answer changes, not on every page", "[kiosk][one-tap]") {
     Headless k;
     const std::string one = k.tr.get("hint.one", "id");
     auto hintOn = [&](Step step, int index) {
         show(k, step, index);
         return k.flow->hint();
     };
-    CHECK(hintOn(Step::Service, 0) == one);
-    CHECK(hintOn(Step::Unsur, 0) == one);
-    for (int i = 1; i < static_cast<int>(k.in.unsur.size()); ++i) CHECK(hintOn(Step::Unsur, i).empty());
+    CHECK(hintOn(Step::Service, 0) == one);                   // the first question
+    for (int i = 0; i < static_cast<int>(k.in.unsur.size()); ++i) CHECK(hintOn(Step::Unsur, i).empty());
+    CHECK(hintOn(Step::RentanGate, 0).empty());
     CHECK(hintOn(Step::Rentan, 0) == k.tr.get("hint.many", "id"));   // a different kind of page keeps its line
-    CHECK(hintOn(Step::Ham, 0) == one);
+    CHECK(hintOn(Step::Ham, 0).empty());                      // after "Tidak" at the gate: one answer again
     CHECK(hintOn(Step::Ham, 1).empty());
-    CHECK(hintOn(Step::Adil, 0) == one);
+    CHECK(hintOn(Step::Adil, 0) == one);                      // after the facilities' multi-select page
+    // After a yes and the list of groups (several may be ticked), the first HAM question says it again.
+    show(k, Step::RentanGate);
+    k.type('1');
+    k.press(swtest::kEnter);
+    REQUIRE(k.flow->step() == Step::Rentan);
+    k.type('1');
+    k.press(swtest::kEnter);
+    REQUIRE(k.flow->step() == Step::Ham);
+    CHECK(k.flow->hint() == one);
     // Drawn as it is said: the second question has no hint line under it.
     show(k, Step::Unsur, 1);
     CHECK(std::find(k.ui->texts().begin(), k.ui->texts().end(), one) == k.ui->texts().end());
-    show(k, Step::Unsur, 0);
+    show(k, Step::Service, 0);
     CHECK(std::find(k.ui->texts().begin(), k.ui->texts().end(), one) != k.ui->texts().end());
+}
+
+TEST_CASE("the kelompok rentan gate: no stores 'bukan' in one tap, yes opens the list without it", "[kiosk][one-tap]") {
+    const std::string bukan = [] {
+        Headless probe;
+        REQUIRE(probe.in.ham.rentanGate);
+        REQUIRE(probe.in.ham.rentan.back().exclusive);
+        return probe.in.ham.rentan.back().code;
+    }();
+    SECTION("Tidak: one tap, the list and priority service are skipped, 'bukan' is stored") {
+        Headless k;
+        show(k, Step::RentanGate);
+        const int total = k.flow->progressTotal();
+        k.tapKey("choice.2");
+        k.wait(1.0);
+        REQUIRE(k.flow->step() == Step::Ham);
+        CHECK(k.flow->draft().rentan == std::vector<std::string>{bukan});
+        CHECK(k.flow->progressTotal() == total - 1);        // H2 (priority service) is not asked
+        k.tapKey("back");
+        CHECK(k.flow->step() == Step::RentanGate);           // Back skips the list never seen
+        CHECK(k.findKey("choice.2")->selected);
+        show(k, Step::Comment);
+        k.press(swtest::kEnter);
+        auto rows = k.stored();
+        REQUIRE(rows.size() == 1);
+        CHECK(rows[0].rentan == std::vector<std::string>{bukan});
+        CHECK(rows[0].ham.at("H2") == sw::kTidakTahu);
+    }
+    SECTION("Ya: the list follows without 'bukan'; back at the gate, Tidak clears the groups ticked") {
+        Headless k(confirmMode());
+        show(k, Step::RentanGate);
+        k.type('1');
+        k.press(swtest::kEnter);
+        REQUIRE(k.flow->step() == Step::Rentan);
+        const auto cs = k.flow->choices();
+        REQUIRE(cs.size() == k.in.ham.rentan.size() - 1);
+        for (const auto& c : cs) CHECK(c.label != k.in.ham.rentan.back().label.in("id"));
+        k.press(swtest::kEnter);                              // nothing ticked yet
+        CHECK(k.flow->step() == Step::Rentan);
+        CHECK(k.flow->notice() == k.tr.get("notice.choose_many", "id"));
+        k.type('1');
+        k.type('3');
+        CHECK(k.flow->draft().rentan == std::vector<std::string>{k.in.ham.rentan[0].code, k.in.ham.rentan[2].code});
+        k.press(swtest::kBackspace);
+        REQUIRE(k.flow->step() == Step::RentanGate);
+        CHECK(k.findKey("choice.1")->selected);
+        k.type('1');                                          // yes again: the groups stay ticked
+        CHECK(k.flow->draft().rentan.size() == 2);
+        k.type('2');
+        CHECK(k.flow->draft().rentan == std::vector<std::string>{bukan});
+        k.press(swtest::kEnter);
+        CHECK(k.flow->step() == Step::Ham);
+    }
+}
+
+TEST_CASE("an instrument without the gate asks the list alone, 'bukan' on it", "[kiosk][one-tap]") {
+    Headless k;
+    k.in.ham.rentanGate.reset();   // as instrument versions before 3
+    k.restartOn();
+    show(k, Step::Unsur, static_cast<int>(k.in.unsur.size()) - 1);
+    k.type('3');
+    k.press(swtest::kEnter);
+    REQUIRE(k.flow->step() == Step::Rentan);
+    REQUIRE(k.flow->choices().size() == k.in.ham.rentan.size());
+    k.type(static_cast<char>('0' + k.in.ham.rentan.size()));   // "Bukan kelompok rentan", last
+    k.press(swtest::kEnter);
+    CHECK(k.flow->step() == Step::Ham);
+    CHECK(k.flow->draft().rentan == std::vector<std::string>{k.in.ham.rentan.back().code});
+    show(k, Step::RentanGate);
+    CHECK(k.flow->step() != Step::RentanGate);                 // there is no such page
 }
 
 TEST_CASE("the answer-then-Lanjut setting keeps the page until Lanjut", "[kiosk][one-tap]") {
@@ -237,8 +317,8 @@ TEST_CASE("one progress over the whole survey, with the section's name", "[kiosk
     k.press(swtest::kEnter);
     REQUIRE(k.flow->step() == Step::Service);
     const int total = k.flow->progressTotal();
-    // Service, nine unsur, rentan, four HAM ratings, the facility page, adil, four profile
-    // fields and the comment: 22 when no facility is used.
+    // Service, nine unsur, the kelompok rentan gate (its list only after a yes), four HAM ratings,
+    // the facility page, adil, four profile fields and the comment: 22 when no facility is used.
     CHECK(total == 22);
     int expect = 1, lastTotal = 0;
     while (k.flow->step() != Step::Thanks) {
@@ -250,13 +330,14 @@ TEST_CASE("one progress over the whole survey, with the section's name", "[kiosk
         for (const auto& t : k.ui->texts()) shown = shown || t == k.flow->progressText();
         CHECK(shown);
         const std::size_t n = k.flow->choices().size();
-        if (k.flow->step() == Step::Rentan || k.flow->step() == Step::Facility) k.type(static_cast<char>('0' + n));
+        if (k.flow->step() == Step::RentanGate) k.type('2');   // "Tidak"
+        else if (k.flow->step() == Step::Rentan || k.flow->step() == Step::Facility) k.type(static_cast<char>('0' + n));
         else if (!k.flow->canNext()) k.type('1');
         lastTotal = k.flow->progressTotal();
         k.press(swtest::kEnter);
         ++expect;
     }
-    // "Bukan kelompok rentan" (the last option) leaves priority service unasked: one page fewer.
+    // "Tidak" at the gate leaves priority service unasked: one page fewer.
     CHECK(lastTotal == total - 1);
     CHECK(expect == total);
 }
@@ -306,18 +387,15 @@ TEST_CASE("a typical path by touch at a reading pace: taps and seconds", "[kiosk
     CHECK(a.taps <= 25);
     CHECK(b.taps > a.taps);
     CHECK(a.seconds < b.seconds);
-    // The 2-minute goal is not met when every word of every page is read (README "The citizen
-    // kiosk": 129 s); this bound catches a path that grows, not the goal.
-    CHECK(a.seconds <= 135.0);
-    // The welcome's promise ("sekitar 2–3 menit") comes from this measurement: it spans the
-    // average reader's and the slower reader's time on the typical path, and no more than that
-    // rounded out to whole minutes.
+    // The 2-minute goal (README "The citizen kiosk": 120 s at the average reader's pace).
+    CHECK(a.seconds <= 120.0);
+    // The welcome's promise ("sekitar 2–3 menit") comes from this measurement: from the average
+    // reader's time rounded to the nearest minute — "sekitar", about — to the slower reader's
+    // rounded up, and no wider.
     for (const char* lang : {"id", "en"}) {
         const auto [low, high] = minutesPromised(oneTap.tr.get("welcome.subtitle", lang));
         INFO(lang << ": promised " << low << " to " << high << " min, measured " << a.seconds << " s to " << as.seconds << " s");
-        CHECK(low * 60 <= a.seconds);
-        CHECK(high * 60 >= as.seconds);
-        CHECK(low == std::floor(a.seconds / 60));
+        CHECK(low == std::round(a.seconds / 60));
         CHECK(high == std::ceil(as.seconds / 60));
     }
     auto rows = oneTap.stored();

@@ -17,8 +17,8 @@ using swtest::Headless;
 
 namespace {
 
-constexpr Step kAllSteps[] = {Step::Welcome, Step::Language, Step::Service, Step::Unsur, Step::Rentan, Step::Facility,
-                              Step::Ham,     Step::Adil,     Step::Profile, Step::Comment, Step::Thanks};
+constexpr Step kAllSteps[] = {Step::Welcome, Step::Language, Step::Service, Step::Unsur, Step::RentanGate, Step::Rentan,
+                              Step::Facility, Step::Ham,     Step::Adil,    Step::Profile, Step::Comment,    Step::Thanks};
 
 int runVerb(std::vector<std::string> args) {
     args.insert(args.begin(), {"suarawarga", "speak"});

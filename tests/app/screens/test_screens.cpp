@@ -147,6 +147,7 @@ TEST_CASE("screen service renders in both languages and every mode", "[screens]"
 TEST_CASE("screen unsur renders in both languages and every mode", "[screens]") { checkScreen("unsur", true); }
 TEST_CASE("screen ham renders in both languages and every mode", "[screens]") { checkScreen("ham", true); }
 TEST_CASE("screen rentan renders in both languages and every mode", "[screens]") { checkScreen("rentan", true); }
+TEST_CASE("screen rentan-gate renders in both languages and every mode", "[screens]") { checkScreen("rentan-gate", true); }
 TEST_CASE("screen facility-use renders in both languages and every mode", "[screens]") { checkScreen("facility-use", true); }
 TEST_CASE("screen adil renders in both languages and every mode", "[screens]") { checkScreen("adil", true); }
 TEST_CASE("screen profile renders in both languages and every mode", "[screens]") { checkScreen("profile", true); }

@@ -21,6 +21,8 @@ TEST_CASE("the default SKM instrument is complete in Indonesian and English", "[
     CHECK(in.ham.rentan.size() == 9);
     CHECK(in.findRentan("bukan")->exclusive);
     for (const auto& h : in.ham.items) CHECK(h.rentanOnly == (h.code == "H2"));   // priority service
+    REQUIRE(in.ham.rentanGate);                                                    // from version 3
+    CHECK(in.ham.rentanGate->in("en").find("elderly") != std::string::npos);
     CHECK(in.findRentan("disabilitas_netra")->kelompok == KelompokRentan::Disabilitas);
     CHECK(in.findProfile("pekerjaan")->options.size() == 6);
     CHECK(!in.services.empty());
@@ -74,6 +76,7 @@ TEST_CASE("malformed or inconsistent instruments are refused with file:line:colu
         {"not_object", "must be a JSON object", "[", 1},
         {"empty", "invalid JSON", "", 1},
         {"rentan_only_string", "\"rentan_only\" must be true or false", "\"rentan_only\"", 1},
+        {"rentan_gate_string", "\"rentan_gate\" must be an object of translations", "\"rentan_gate\"", 1},
     };
     for (const auto& c : cases) {
         std::string path = std::string(SW_TEST_FIXTURES) + "/instruments/" + c.fixture + ".json";

@@ -99,8 +99,8 @@ namespace {
 
 // A citizen at the keypad (README "The citizen kiosk" — Keypad and speech): xdotool types into the
 // kiosk through Xwayland's XTEST (cage offers no Wayland virtual keyboard, so wtype cannot). The
-// typical path of the demo instrument: start (language as is), service 1, nine unsur "3", "9" =
-// bukan kelompok rentan (the ninth option), three HAM ratings "3" (priority service is not asked of
+// typical path of the demo instrument: start (language as is), service 1, nine unsur "3", "2" =
+// "Tidak" at the kelompok rentan gate (in none of the groups), three HAM ratings "3" (priority service is not asked of
 // someone in no kelompok rentan), "4" = no facility used, fair treatment "1", "0" skips the
 // profile, Enter sends without a comment. Then grim takes the screen
 // and the kiosk is killed with SIGKILL, as a crash would.
@@ -113,7 +113,7 @@ std::string keypadScript(const Dir& dir, const std::string& runtime) {
            "export XDG_RUNTIME_DIR=" + runtime + " WAYLAND_DISPLAY=wayland-0 DISPLAY=$(cat " + d + "/display)\n"
            "k() { for x in \"$@\"; do xdotool key \"$x\" || exit 3; sleep 0.5; done; }\n"
            "k Return 1 Return\nfor i in 1 2 3 4 5 6 7 8 9; do k 3 Return; done\n"
-           "k 9 Return 3 Return 3 Return 3 Return 4 Return 1 Return 0 Return\nsleep 1\n"
+           "k 2 Return 3 Return 3 Return 3 Return 4 Return 1 Return 0 Return\nsleep 1\n"
            "grim " + d + "/screen.png || exit 4\n"
            "kill -KILL $(cat " + d + "/kiosk.pid)\nwait\nexit 0\n";
 }
