@@ -3,6 +3,7 @@
 #include "app/shell/corner_texels.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 namespace sw::kiosk {
@@ -10,6 +11,7 @@ namespace sw::kiosk {
 namespace {
 
 bool crisp = true;
+bool discRects = true;
 
 struct Snapped {
     ImVec2 a, b;    // whole-pixel corners
@@ -70,6 +72,7 @@ struct GeometryLines : DrawFlagsOff {
 } // namespace
 
 void useCrispShapes(bool on) { crisp = on; }
+void useDiscRects(bool on) { discRects = on; }
 
 void crispFill(ImDrawList& dl, ImVec2 min, ImVec2 max, ImU32 colour, float rounding) {
     const Snapped s = snap(min, max, rounding);
@@ -133,6 +136,71 @@ void crispOutline(ImDrawList& dl, ImVec2 min, ImVec2 max, ImU32 colour, float ro
         dl.PathArcToFast(c.centre, r - t * 0.5f, c.from, c.to);
         dl.PathStroke(colour, 0, t);
     }
+}
+
+namespace {
+
+// One row of pixels of a disc under a ring: the columns it must fill and the columns it may.
+struct RowSpan {
+    int needL, needR;     // the first and last pixel centred within mustFill (needL > needR: none)
+    int allowL, allowR;   // the first and last pixel centred within mayFill
+};
+
+RowSpan rowSpan(ImVec2 centre, float mustFill, float mayFill, int row) {
+    const float dy = static_cast<float>(row) + 0.5f - centre.y;
+    auto half = [dy](float radius) { return std::sqrt(std::max(0.0f, radius * radius - dy * dy)); };
+    auto first = [&](float w) { return static_cast<int>(std::ceil(centre.x - w - 0.5f)); };
+    auto last = [&](float w) { return static_cast<int>(std::floor(centre.x + w - 0.5f)); };
+    const bool needed = std::fabs(dy) < mustFill;
+    return {needed ? first(half(mustFill)) : 1, needed ? last(half(mustFill)) : 0, first(half(mayFill)), last(half(mayFill))};
+}
+
+} // namespace
+
+bool discUnderRing(ImDrawList& dl, ImVec2 centre, float mustFill, float mayFill, ImU32 colour) {
+    if (!crisp || !discRects || !opaque(colour) || mayFill - mustFill < 1.0f) return false;
+    // Rows top to bottom, each joining the band above while one rectangle can still serve them all:
+    // the widest it may be in the band's narrowest row still covers what its widest row needs.
+    // No more rectangles than the fan's 48 triangles would be: a thin ring on a small disc leaves
+    // narrow bands, and then the fan is the cheaper drawing.
+    struct Band {
+        int top = 0, bottom = -1, needL = 0, needR = 0, allowL = 0, allowR = 0;
+    } band;
+    std::array<Band, 24> bands;
+    std::size_t n = 0;
+    bool tooMany = false;
+    auto flush = [&] {
+        if (band.bottom >= band.top) {
+            if (n < bands.size()) bands[n++] = band;
+            else tooMany = true;
+        }
+        band = Band{};
+    };
+    const int first = static_cast<int>(std::floor(centre.y - mustFill));
+    const int last = static_cast<int>(std::ceil(centre.y + mustFill));
+    for (int row = first; row <= last; ++row) {
+        const RowSpan r = rowSpan(centre, mustFill, mayFill, row);
+        if (r.needL > r.needR) {
+            flush();
+            continue;
+        }
+        const bool open = band.bottom >= band.top;
+        const int allowL = open ? std::max(band.allowL, r.allowL) : r.allowL, allowR = open ? std::min(band.allowR, r.allowR) : r.allowR;
+        const int needL = open ? std::min(band.needL, r.needL) : r.needL, needR = open ? std::max(band.needR, r.needR) : r.needR;
+        if (open && (allowL > needL || allowR < needR)) {
+            flush();
+            band = Band{row, row, r.needL, r.needR, r.allowL, r.allowR};
+            continue;
+        }
+        band = Band{open ? band.top : row, row, needL, needR, allowL, allowR};
+    }
+    flush();
+    if (tooMany) return false;
+    for (std::size_t i = 0; i < n; ++i) {
+        const Band& b = bands[i];
+        dl.AddRectFilled(ImVec2(float(b.allowL), float(b.top)), ImVec2(float(b.allowR + 1), float(b.bottom + 1)), colour);
+    }
+    return true;
 }
 
 } // namespace sw::kiosk

@@ -20,6 +20,14 @@ void crispFill(ImDrawList& dl, ImVec2 min, ImVec2 max, ImU32 colour, float round
 // snapped to whole pixels: its outer edge is the rectangle's edge.
 void crispOutline(ImDrawList& dl, ImVec2 min, ImVec2 max, ImU32 colour, float rounding, float thickness);
 
+// The inside of a disc whose rim an opaque ring covers, as a few whole-pixel rectangles: every
+// pixel centred nearer than `mustFill` to `centre` is filled, none centred farther than `mayFill`;
+// between the two the ring's opaque middle decides the pixels, so the rectangles may end anywhere
+// there. On llvmpipe a fan of slivers is shaded block by block for each sliver, while a rectangle
+// covers whole tiles at once (tests/bench/kiosk/results-2026-12-03-s17.md). False, nothing drawn,
+// when the band between the radii is under a pixel or the colour is not opaque.
+bool discUnderRing(ImDrawList& dl, ImVec2 centre, float mustFill, float mayFill, ImU32 colour);
+
 // Switches draw-list flags off for its lifetime (ImGui keeps them per list, not per call).
 class DrawFlagsOff {
 public:
@@ -36,5 +44,8 @@ private:
 // On by default. Off draws ImGui's fringed AddRect/AddRectFilled as before, for the frame-time
 // benchmark's side-by-side (tests/bench/kiosk/bench_frames.cpp --compare-rects).
 void useCrispShapes(bool on);
+// On by default. Off: discUnderRing draws nothing and the face's disc is a fan, as before
+// (bench_frames --compare-discs).
+void useDiscRects(bool on);
 
 } // namespace sw::kiosk

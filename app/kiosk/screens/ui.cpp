@@ -180,7 +180,10 @@ void Ui::face(ImVec2 c, float rad, int value, bool onSelected) {
     } else {
         // The outline's opaque middle (edge − 1 px ≥ 1 px wide) covers the disc's rim, so the disc
         // needs no anti-aliased fringe of its own: the same pixels, one blended ring fewer to shade.
-        {
+        // ImGui strokes the circle along rad − 0.5 with an opaque middle edge − 1 wide: from
+        // rad − edge/2 to rad + edge/2 − 1. A margin of 0.75 px on each side keeps to it past the
+        // chords' sagitta.
+        if (!discUnderRing(*dl, c, rad - edge * 0.5f + 0.75f, rad + edge * 0.5f - 1.75f, col(fill))) {
             DrawFlagsOff noFringe(*dl, ImDrawListFlags_AntiAliasedFill);
             dl->AddCircleFilled(c, rad, col(fill), 48);
         }

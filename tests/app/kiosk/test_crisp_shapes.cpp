@@ -313,3 +313,39 @@ TEST_CASE("with the kiosk's atlas each corner is one quad of baked texels, one t
         CHECK(fringeOnlyInCorners(big, ImVec2(0, 0), ImVec2(300, 200), 41));
     }
 }
+
+TEST_CASE("a face's disc as rectangles fills every pixel inside the ring's opaque middle and none past it", "[kiosk][crisp]") {
+    // Faces from 50 px to the large-text ones at 1920×1080 (about 180 px), the outline 7 % of the
+    // radius as Ui::face draws it, and thinner and thicker; centres on and between whole pixels.
+    for (float rad : {50.0f, 64.0f, 74.25f, 109.0f, 140.6f, 181.0f})
+        for (float edge : {rad * 0.07f, 3.5f, 12.0f})
+            for (ImVec2 c : {ImVec2(300, 200), ImVec2(300.5f, 200.5f), ImVec2(300.3f, 199.8f)}) {
+                const float must = rad - edge * 0.5f + 0.75f, may = rad + edge * 0.5f - 1.75f;
+                bool drew = false;
+                const auto ts = drawn([&](ImDrawList& dl) { drew = sw::kiosk::discUnderRing(dl, c, must, may, kInk); });
+                INFO("radius " << rad << " edge " << edge << " centre " << c.x << "," << c.y);
+                CHECK(ts.size() <= 48);   // never more triangles than the fan it replaces
+                if (rad >= 64 && edge == rad * 0.07f) CHECK(drew);   // the kiosk's faces from about 18 mm across
+                if (!drew) {
+                    CHECK(ts.empty());   // the caller draws the fan
+                    continue;
+                }
+                CHECK(std::all_of(ts.begin(), ts.end(), [](const Triangle& t) { return t.opaque(); }));
+                int wrong = 0;
+                for (int y = static_cast<int>(c.y - may) - 2; y <= static_cast<int>(c.y + may) + 2; ++y)
+                    for (int x = static_cast<int>(c.x - may) - 2; x <= static_cast<int>(c.x + may) + 2; ++x) {
+                        const ImVec2 q(static_cast<float>(x) + 0.5f, static_cast<float>(y) + 0.5f);
+                        const float d = std::hypot(q.x - c.x, q.y - c.y);
+                        const bool filled = opaqueAt(ts, q);
+                        wrong += (d < must && !filled) || (d > may && filled);
+                    }
+                CHECK(wrong == 0);
+            }
+    // Nothing drawn, the caller's fan instead: a translucent colour, or no room between the radii.
+    bool drew = true;
+    CHECK(drawn([&](ImDrawList& dl) { drew = sw::kiosk::discUnderRing(dl, ImVec2(50, 50), 20, 24, IM_COL32(0, 0, 0, 128)); }).empty());
+    CHECK_FALSE(drew);
+    drew = true;
+    CHECK(drawn([&](ImDrawList& dl) { drew = sw::kiosk::discUnderRing(dl, ImVec2(50, 50), 20, 20.5f, kInk); }).empty());
+    CHECK_FALSE(drew);
+}

@@ -5,7 +5,7 @@
 // (render, swap, glFinish — llvmpipe rasterises on the CPU, so glFinish is where it pays).
 //
 //   bench_frames [--frames N] [--size WxH] [--db FILE] [--screen NAME] [--linear-atlas] [--imgui-renderer]
-//                [--compare-rects]                                        (under Xvfb; see run.sh)
+//                [--compare-rects | --compare-discs]                      (under Xvfb; see run.sh)
 //
 // --screen NAME measures only that scenario (e.g. idle-prompt) after the two references: a short
 // look at one screen without loading a shared machine for the whole set. --linear-atlas samples the
@@ -13,7 +13,9 @@
 // --imgui-renderer draws with the OpenGL3 backend's RenderDrawData instead of the shell's renderer
 // (app/shell/draw_renderer.hpp), to compare them in one sitting. --compare-rects draws every other
 // ten frames of each held screen with ImGui's own rectangles instead of the kiosk's crisp ones
-// (app/kiosk/screens/crisp_shapes.hpp) and prints them as SCREEN@imgui-rects: both in one run.
+// (app/kiosk/screens/crisp_shapes.hpp) and prints them as SCREEN@imgui-rects: both in one run;
+// --compare-discs likewise draws the faces' discs as a fan (SCREEN@fan-discs) against the rows of
+// rectangles the kiosk draws.
 //
 // Prints one line per scenario: each kiosk screen held still (the kiosk renders while speech
 // highlights or a countdown runs), and "survey": a respondent tapping through all pages. A held
@@ -212,6 +214,7 @@ int main(int argc, char** argv) {
     bool linearAtlas = false;   // --linear-atlas: the atlas sampled as ImGui ships it (the kiosk before nearest sampling)
     bool backendRenderer = false;   // --imgui-renderer: the OpenGL3 backend draws (the kiosk before the shell's renderer)
     bool compareRects = false;   // --compare-rects: crisp rounded rectangles against ImGui's, interleaved
+    bool compareDiscs = false;   // --compare-discs: the faces' discs as rectangles against a fan, interleaved
     for (int i = 1; i < argc; ++i) {
         if (std::strcmp(argv[i], "--frames") == 0 && i + 1 < argc) frames = std::max(10, std::atoi(argv[++i]));
         else if (std::strcmp(argv[i], "--size") == 0 && i + 1 < argc) {
@@ -221,9 +224,10 @@ int main(int argc, char** argv) {
         else if (std::strcmp(argv[i], "--linear-atlas") == 0) linearAtlas = true;
         else if (std::strcmp(argv[i], "--imgui-renderer") == 0) backendRenderer = true;
         else if (std::strcmp(argv[i], "--compare-rects") == 0) compareRects = true;
+        else if (std::strcmp(argv[i], "--compare-discs") == 0) compareDiscs = true;
         else {
             std::fprintf(stderr, "usage: bench_frames [--frames N] [--size WxH] [--db FILE] [--screen NAME] [--linear-atlas] [--imgui-renderer] "
-                                 "[--compare-rects]\n");
+                                 "[--compare-rects | --compare-discs]\n");
             return 2;
         }
     }
@@ -295,6 +299,11 @@ int main(int argc, char** argv) {
 
         // The references are ImGui as shipped; the kiosk's screens are drawn as the kiosk loop draws them.
         backendDraws = backendRenderer;
+        const bool compare = compareRects || compareDiscs;
+        auto drawOtherWay = [&](bool other) {
+            if (compareRects) sw::kiosk::useCrispShapes(!other);
+            if (compareDiscs) sw::kiosk::useDiscRects(!other);
+        };
         sw::kiosk::sampleFontAtlas(!linearAtlas);   // the citizen's screens only: nearest, as the kiosk loop
         for (const Scenario& s : kScenarios) {
             if (!only.empty() && only != s.name) continue;
@@ -316,12 +325,12 @@ int main(int argc, char** argv) {
             measuring = true;
             const double p0 = processCpuMs();
             bool stayed = true;
-            Interleaved imguiRects;   // --compare-rects: every other ten frames drawn with ImGui's rectangles
+            Interleaved imguiRects;   // --compare-*: every other ten frames drawn the other way
             for (int i = 0; i < frames; ++i) {
                 // Held as by a citizen reading it: the thanks page would otherwise time out.
                 if (!s.idlePrompt) d.flow().touched(d.now());
-                const bool other = compareRects && (i / 10) % 2 == 1;
-                sw::kiosk::useCrispShapes(!other);
+                const bool other = compare && (i / 10) % 2 == 1;
+                drawOtherWay(other);
                 const double f0 = processCpuMs();
                 d.frame();
                 if (other) imguiRects.take(wall, cpu, processCpuMs() - f0);
@@ -333,12 +342,12 @@ int main(int argc, char** argv) {
                 std::fprintf(stderr, "bench_frames: %s left its page while measured\n", s.name);
                 return 1;
             }
-            if (compareRects) {   // one more frame of each, unmeasured, for the triangles each line reports
-                sw::kiosk::useCrispShapes(false);
+            if (compare) {   // one more frame of each, unmeasured, for the triangles each line reports
+                drawOtherWay(true);
                 d.frame();
-                const std::string name = std::string(s.name) + "@imgui-rects";
+                const std::string name = std::string(s.name) + (compareRects ? "@imgui-rects" : "@fan-discs");
                 print(name.c_str(), imguiRects.wall, imguiRects.cpu, imguiRects.processMs, &shell.renderer().lastCounts());
-                sw::kiosk::useCrispShapes(true);
+                drawOtherWay(false);
                 d.frame();
             }
             const long differ = pixelsDiffering(shell, width, height);
