@@ -207,6 +207,13 @@ TEST_CASE("the kelompok rentan gate: no stores 'bukan' in one tap, yes opens the
         REQUIRE(rows.size() == 1);
         CHECK(rows[0].rentan == std::vector<std::string>{bukan});
         CHECK(rows[0].ham.at("H2") == sw::kTidakTahu);
+        // The next citizen finds the gate unanswered.
+        k.wait(11.0);
+        REQUIRE(k.flow->step() == Step::Welcome);
+        show(k, Step::RentanGate);
+        CHECK_FALSE(k.findKey("choice.1")->selected);
+        CHECK_FALSE(k.findKey("choice.2")->selected);
+        CHECK_FALSE(k.flow->canNext());
     }
     SECTION("Ya: the list follows without 'bukan'; back at the gate, Tidak clears the groups ticked") {
         Headless k(confirmMode());
