@@ -121,6 +121,7 @@ void CitizenFlow::reset() {
 }
 
 void CitizenFlow::showPage(Step s, int index) {
+    if (s == Step::Rentan && in_.ham.rentanGate && inGroup_ != true) answerGate(true);
     int i = pageIndexOf(s, index);
     if (i >= 0) current_ = i;
     notice_.clear();

@@ -140,7 +140,8 @@ public:
     // text, volume). Called on timeout, after thanks and by the unit head.
     void reset();
 
-    // Screenshots and tests: jump straight to a page with the current draft.
+    // Screenshots and tests: jump straight to a page with the current draft. The list of groups
+    // behind the kelompok rentan gate is reached only by a yes there, so it is taken as said.
     void showPage(Step s, int index = 0);
     void setModes(const Modes& m) { modes_ = m; }
 
