@@ -8,6 +8,11 @@
 
 namespace sw::kiosk {
 
+namespace {
+// The pages where several answers may be ticked (the kelompok rentan list, the facilities used).
+bool multiSelect(Step s) { return s == Step::Rentan || s == Step::Facility; }
+} // namespace
+
 const char* stepName(Step s) {
     switch (s) {
     case Step::Welcome: return "welcome";
@@ -213,7 +218,7 @@ std::string CitizenFlow::hint() const {
         // after a multi-select one. The pages between look and work alike, and a line repeated on
         // every page is more to read for whoever reads every word.
         const Step before = pages_[static_cast<std::size_t>(nextApplicable(current_, -1))].step;
-        const bool changes = before == Step::Welcome || before == Step::Language || before == Step::Rentan || before == Step::Facility;
+        const bool changes = before == Step::Welcome || before == Step::Language || multiSelect(before);
         return changes ? t("hint.one") : std::string();
     }
     }
@@ -543,7 +548,7 @@ void CitizenFlow::go(int pageIndex, double now) {
 bool CitizenFlow::next(double now) {
     if (!canNext()) {
         lastTouch_ = now;
-        setNotice(t(step() == Step::Rentan || step() == Step::Facility ? "notice.choose_many" : "notice.choose_first"));
+        setNotice(t(multiSelect(step()) ? "notice.choose_many" : "notice.choose_first"));
         return false;
     }
     if (debounced("next", now)) return false;

@@ -231,6 +231,10 @@ int main(int argc, char** argv) {
             return 2;
         }
     }
+    if (compareRects && compareDiscs) {
+        std::fprintf(stderr, "bench_frames: --compare-rects and --compare-discs each need the other way's frames to themselves; give one\n");
+        return 2;
+    }
     fs::path scratch;
     if (db.empty()) {
         scratch = fs::temp_directory_path() / ("sw-frames-" + std::to_string(getpid()));
@@ -325,7 +329,7 @@ int main(int argc, char** argv) {
             measuring = true;
             const double p0 = processCpuMs();
             bool stayed = true;
-            Interleaved imguiRects;   // --compare-*: every other ten frames drawn the other way
+            Interleaved otherWay;   // --compare-*: every other ten frames drawn the other way
             for (int i = 0; i < frames; ++i) {
                 // Held as by a citizen reading it: the thanks page would otherwise time out.
                 if (!s.idlePrompt) d.flow().touched(d.now());
@@ -333,10 +337,10 @@ int main(int argc, char** argv) {
                 drawOtherWay(other);
                 const double f0 = processCpuMs();
                 d.frame();
-                if (other) imguiRects.take(wall, cpu, processCpuMs() - f0);
+                if (other) otherWay.take(wall, cpu, processCpuMs() - f0);
                 stayed = stayed && d.flow().step() == s.step;
             }
-            const double processMs = processCpuMs() - p0 - imguiRects.processMs;
+            const double processMs = processCpuMs() - p0 - otherWay.processMs;
             measuring = false;
             if (!stayed) {
                 std::fprintf(stderr, "bench_frames: %s left its page while measured\n", s.name);
@@ -346,7 +350,7 @@ int main(int argc, char** argv) {
                 drawOtherWay(true);
                 d.frame();
                 const std::string name = std::string(s.name) + (compareRects ? "@imgui-rects" : "@fan-discs");
-                print(name.c_str(), imguiRects.wall, imguiRects.cpu, imguiRects.processMs, &shell.renderer().lastCounts());
+                print(name.c_str(), otherWay.wall, otherWay.cpu, otherWay.processMs, &shell.renderer().lastCounts());
                 drawOtherWay(false);
                 d.frame();
             }
